@@ -16,7 +16,9 @@ class Meaning(BaseModel):
 
     text: str = Field(min_length=1, description="The translation itself, in the target language.")
     pos: str = Field(default="", description="Part of speech: noun, verb, adj, adv, ...")
-    note: str = Field(default="", description="A short usage note, e.g. 'informal' or 'of a building'.")
+    note: str = Field(
+        default="", description="A short usage note, e.g. 'informal' or 'of a building'."
+    )
 
 
 class Example(BaseModel):

@@ -1,0 +1,51 @@
+"""The `words-tui` command. Each command group lives in its own module with a `register` function.
+
+Heavy modules (textual, openai, pandas) are imported only inside the command that needs them, so
+`words-tui --version` and the quiz start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from words_tui import __version__
+from words_tui.cli import db_commands, doctor, quiz
+from words_tui.settings import SettingsError
+
+Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+COMMAND_GROUPS: list[Register] = [quiz.register, db_commands.register, doctor.register]
+
+
+class CommandError(RuntimeError):
+    """A command failed in a way the user can fix; printed as one line, exit status 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="words-tui", description="Learn foreign words: a terminal quiz and Jupyter notebooks."
+    )
+    parser.add_argument("--version", action="version", version=f"words-tui {__version__}")
+    parser.set_defaults(handler=quiz.run)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for register in COMMAND_GROUPS:
+        register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: parse, run the handler, turn known errors into one clear line."""
+    from words_tui.infrastructure.database import DatabaseError
+
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        result: int = args.handler(args)
+    except (SettingsError, DatabaseError, CommandError) as err:
+        print(f"words-tui: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return result

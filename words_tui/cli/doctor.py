@@ -1,0 +1,66 @@
+"""`words-tui doctor`: what is configured and whether it works — never printing a secret."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+
+from words_tui import __version__
+from words_tui.infrastructure.database import Database, DatabaseError
+from words_tui.infrastructure.migrate import current_revision, head_revision
+from words_tui.settings import Settings, default_config_file, load_settings
+
+SECRET_FIELDS = {"openai_api_key"}
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    doctor = commands.add_parser(
+        "doctor", help="print the settings in effect and check the database"
+    )
+    doctor.set_defaults(handler=run)
+
+
+def describe_settings(settings: Settings) -> list[tuple[str, str]]:
+    """Each setting and its value as text; secrets reduced to 'set' or 'not set'."""
+    rows: list[tuple[str, str]] = []
+    for name in type(settings).model_fields:
+        value = getattr(settings, name)
+        if name in SECRET_FIELDS:
+            rows.append((name, "set (hidden)" if value is not None else "not set"))
+        else:
+            rows.append((name, str(value)))
+    return rows
+
+
+async def _schema_status(database: Database) -> str:
+    try:
+        revision = await current_revision(database.engine)
+    except DatabaseError as err:
+        return f"unusable: {err}"
+    except Exception as err:  # the point of doctor is to report, not to crash
+        return f"unusable: {type(err).__name__}: {err}"
+    finally:
+        await database.close()
+    head = head_revision()
+    if revision is None:
+        return f"not created yet (will be created at revision {head} on first use)"
+    if revision == head:
+        return f"up to date (revision {revision})"
+    return f"at revision {revision}; latest is {head} — run `words-tui db upgrade`"
+
+
+def run(_: argparse.Namespace) -> int:
+    settings = load_settings()
+    database = Database(settings.effective_database_url)
+    print(f"words-tui {__version__}")
+    print(f"config file: {default_config_file()}")
+    for name, value in describe_settings(settings):
+        print(f"  {name} = {value}")
+    print(f"database: {database.location}")
+    print(f"schema: {asyncio.run(_schema_status(database))}")
+    endpoint = settings.openai_base_url or "https://api.openai.com/v1 (default)"
+    if settings.llm_configured:
+        print(f"LLM: configured — endpoint {endpoint}, model {settings.llm_model}")
+    else:
+        print("LLM: not configured — set OPENAI_API_KEY (and OPENAI_BASE_URL for other servers)")
+    return 0

@@ -1,0 +1,16 @@
+"""Plain `words-tui`: start the terminal quiz."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    quiz = commands.add_parser("quiz", help="start the terminal quiz (the default)")
+    quiz.set_defaults(handler=run)
+
+
+def run(_: argparse.Namespace) -> int:
+    from words_tui.tui.main import run_app
+
+    return run_app()

@@ -1,0 +1,1 @@
+"""The Jupyter front-end. Only this package imports ipywidgets."""

@@ -1,0 +1,229 @@
+"""One settings class for every entry point: env (`WORDS_*`), `.env`, a TOML file, defaults.
+
+Precedence, highest first: arguments, environment, `.env`, the TOML config file
+(`WORDS_CONFIG_FILE` or `<user config dir>/config.toml`), defaults. The standard `OPENAI_API_KEY` and
+`OPENAI_BASE_URL` are honoured, so Ollama, LM Studio, vLLM or any OpenAI-compatible server works.
+Nothing here touches the disk at import time; `load_settings()` reads the sources when called.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import (
+    AliasChoices,
+    Field,
+    PositiveFloat,
+    PositiveInt,
+    SecretStr,
+    ValidationError,
+    field_validator,
+)
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+APP_NAME = "words-tui"
+ENV_PREFIX = "WORDS_"
+CONFIG_FILE_ENV = "WORDS_CONFIG_FILE"
+
+SQLITE_SCHEMES = {"sqlite": "sqlite+aiosqlite", "sqlite+aiosqlite": "sqlite+aiosqlite"}
+POSTGRES_SCHEMES = {
+    "postgres": "postgresql+asyncpg",
+    "postgresql": "postgresql+asyncpg",
+    "postgresql+asyncpg": "postgresql+asyncpg",
+}
+
+DEFAULT_PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4o": (2.50, 10.00),
+}
+
+
+class SettingsError(ValueError):
+    """A setting has a bad value; the message is one line naming the setting and its source."""
+
+
+def default_config_file() -> Path:
+    """Where the TOML config file lives unless `WORDS_CONFIG_FILE` says otherwise."""
+    override = os.environ.get(CONFIG_FILE_ENV)
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_config_path(APP_NAME) / "config.toml"
+
+
+def default_data_dir() -> Path:
+    """The platform's user data directory (created on first use, never here)."""
+    return platformdirs.user_data_path(APP_NAME)
+
+
+def normalise_database_url(url: str) -> str:
+    """Map the accepted URL schemes to the async drivers; refuse anything else."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        raise ValueError(f"'{url}' is not a URL; expected sqlite:///path or postgresql://...")
+    if scheme in SQLITE_SCHEMES:
+        return f"{SQLITE_SCHEMES[scheme]}://{rest}"
+    if scheme in POSTGRES_SCHEMES:
+        return f"{POSTGRES_SCHEMES[scheme]}://{rest}"
+    raise ValueError(f"unknown database URL scheme '{scheme}'; use sqlite:// or postgresql://")
+
+
+class Settings(BaseSettings):
+    """Everything a user can configure. Field names map to `WORDS_<NAME>` environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        validate_default=True,
+    )
+
+    database_url: str | None = Field(
+        default=None, description="Database URL; default: SQLite file in the user data dir."
+    )
+    data_dir: Path = Field(default_factory=default_data_dir, description="Where data files live.")
+    user: str = Field(
+        default_factory=getpass.getuser, description="Learner identity on a shared database."
+    )
+    lesson_size: PositiveInt = Field(default=30, description="Cards per lesson.")
+    new_per_day: int = Field(default=20, ge=0, description="New words introduced per day.")
+    reviews_per_day: int = Field(default=200, ge=0, description="Review cap per day.")
+    desired_retention: float = Field(default=0.9, gt=0.5, lt=1.0, description="FSRS target.")
+    typing_after: PositiveInt = Field(default=3, description="Correct choices before typing.")
+    openai_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("WORDS_OPENAI_API_KEY", "OPENAI_API_KEY", "openai_api_key"),
+        description="API key of the OpenAI-compatible endpoint (never shown).",
+    )
+    openai_base_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices(
+            "WORDS_OPENAI_BASE_URL", "OPENAI_BASE_URL", "openai_base_url"
+        ),
+        description="Base URL of an OpenAI-compatible endpoint (Ollama, LM Studio, vLLM ...).",
+    )
+    llm_model: str = Field(default="gpt-4o-mini", min_length=1, description="Primary model.")
+    llm_fallback_model: str | None = Field(
+        default=None, description="Tried once when primary is down."
+    )
+    llm_requests_per_minute: PositiveInt = Field(default=500, description="Request rate limit.")
+    llm_tokens_per_minute: int | None = Field(default=None, gt=0, description="Token rate limit.")
+    llm_max_concurrent: PositiveInt = Field(default=10, description="Requests in flight at most.")
+    llm_timeout_s: PositiveFloat = Field(default=30.0, description="Timeout of one HTTP attempt.")
+    llm_batch_size: PositiveInt = Field(default=25, description="Words per bulk request.")
+    llm_prices: dict[str, tuple[float, float]] = Field(
+        default_factory=lambda: dict(DEFAULT_PRICES),
+        description="USD per 1M prompt and completion tokens, by model.",
+    )
+    judge_timeout_s: PositiveFloat = Field(default=8.0, description="Judge wait in lessons.")
+    dictd_paths: list[Path] = Field(default_factory=list, description="dictd .index files.")
+    remind_after_hours: PositiveFloat = Field(
+        default=6.0, description="Quiet hours after a lesson."
+    )
+    remind_window: str = Field(default="07:00-23:00", description="Reminder hours, local time.")
+    log_level: str = Field(default="WARNING", description="Python logging level.")
+
+    @field_validator("database_url")
+    @classmethod
+    def _valid_url(cls, value: str | None) -> str | None:
+        return None if value is None else normalise_database_url(value)
+
+    @field_validator("log_level")
+    @classmethod
+    def _valid_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("use DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return level
+
+    @field_validator("remind_window")
+    @classmethod
+    def _valid_window(cls, value: str) -> str:
+        try:
+            start, end = value.split("-")
+            for part in (start, end):
+                hours, minutes = part.split(":")
+                if not (0 <= int(hours) <= 24 and 0 <= int(minutes) < 60):
+                    raise ValueError
+        except ValueError:
+            raise ValueError("use HH:MM-HH:MM, e.g. 07:00-23:00") from None
+        return value
+
+    @property
+    def effective_database_url(self) -> str:
+        """The database URL in effect: the setting, or the SQLite file in the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{self.data_dir / 'words.db'}"
+
+    @property
+    def llm_configured(self) -> bool:
+        """Whether an LLM endpoint can be reached: a key, or a custom base URL (local servers)."""
+        return self.openai_api_key is not None or self.openai_base_url is not None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        config_file = default_config_file()
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings, dotenv_settings]
+        if config_file.exists():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config_file))
+        return tuple(sources)
+
+
+def _read_config_file(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as err:
+        raise SettingsError(f"cannot read config file {path}: {err.strerror or err}") from None
+    except tomllib.TOMLDecodeError as err:
+        raise SettingsError(f"config file {path} is not valid TOML: {err}") from None
+
+
+def _source_of(field: str, config: dict[str, Any], config_file: Path) -> str:
+    info = Settings.model_fields.get(field)
+    names = [f"{ENV_PREFIX}{field}".upper()]
+    if info is not None and isinstance(info.validation_alias, AliasChoices):
+        names = [str(choice) for choice in info.validation_alias.choices if str(choice).isupper()]
+    for name in names:
+        if name in os.environ:
+            return f"environment variable {name}"
+    if field in config:
+        return f"config file {config_file}"
+    if Path(".env").exists():
+        return f"{Path('.env').resolve()} or the default"
+    return "the default"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read and validate the settings; any problem becomes one `SettingsError` line."""
+    config_file = default_config_file()
+    config = _read_config_file(config_file)
+    try:
+        return Settings(**overrides)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = first.get("loc") or ("?",)
+        field = str(loc[0]).lower().removeprefix(ENV_PREFIX.lower())
+        source = "an argument" if field in overrides else _source_of(field, config, config_file)
+        raise SettingsError(f"invalid setting '{field}' (from {source}): {first['msg']}") from None
