@@ -8,6 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -36,10 +37,17 @@ def _current(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def _known(scripts: ScriptDirectory, revision: str) -> bool:
+    try:
+        return scripts.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def _upgrade(connection: Connection, where: str) -> str:
     current = _current(connection)
     scripts = ScriptDirectory.from_config(alembic_config())
-    if current is not None and scripts.get_revision(current) is None:
+    if current is not None and not _known(scripts, current):
         raise DatabaseError(
             f"the database at {where} has schema revision {current}, made by a newer version of "
             "words_tui; upgrade words_tui (no downgrade is attempted)"
