@@ -1,0 +1,53 @@
+"""Helpers shared by the benchmarks: timing figures and fast bulk loading with Core insert()."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Table, insert
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+CHUNK = 20_000
+
+
+def percentile(samples: Sequence[float], pct: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def describe_ms(samples: Sequence[float]) -> str:
+    """'p50 … p95 … max …' in milliseconds for samples given in seconds."""
+    ms = [s * 1000 for s in samples]
+    return (
+        f"p50 {statistics.median(ms):.3f} ms, p95 {percentile(ms, 95):.3f} ms, "
+        f"max {max(ms):.3f} ms (n={len(ms)})"
+    )
+
+
+async def bulk_insert(engine: AsyncEngine, table: Table, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert rows in chunks with executemany; returns the count."""
+    count = 0
+    batch: list[dict[str, Any]] = []
+    async with engine.begin() as connection:
+        for row in rows:
+            batch.append(row)
+            if len(batch) == CHUNK:
+                await connection.execute(insert(table), batch)
+                count += len(batch)
+                batch = []
+        if batch:
+            await connection.execute(insert(table), batch)
+            count += len(batch)
+    return count
+
+
+async def timed(call: Callable[[], Awaitable[Any]], repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        await call()
+        samples.append(time.perf_counter() - start)
+    return samples
