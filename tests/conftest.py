@@ -17,6 +17,8 @@ import pytest
 
 from words_tui.infrastructure.database import Database
 
+pytest_plugins = ["tests.llm_fixtures"]
+
 POSTGRES_URL = os.environ.get("WORDS_TEST_POSTGRES_URL")
 REQUIRE_POSTGRES = os.environ.get("WORDS_TEST_REQUIRE_POSTGRES") == "1"
 TEMPLATE_DB = f"words_tui_template_{os.getpid()}"

@@ -12,11 +12,16 @@ import sys
 from collections.abc import Callable, Sequence
 
 from words_tui import __version__
-from words_tui.cli import db_commands, doctor, quiz
+from words_tui.cli import db_commands, doctor, import_export, quiz
 from words_tui.settings import SettingsError
 
 Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
-COMMAND_GROUPS: list[Register] = [quiz.register, db_commands.register, doctor.register]
+COMMAND_GROUPS: list[Register] = [
+    quiz.register,
+    db_commands.register,
+    doctor.register,
+    import_export.register,
+]
 
 
 class CommandError(RuntimeError):

@@ -1,0 +1,273 @@
+"""CSV, TSV and plain word lists: encoding, delimiter and header are worked out, columns mapped.
+
+A header is recognised when its cells are names we know (`word`, `Front`, `Meaning`, ...); a file
+without one is read positionally (word, translations, examples, notes, tags). Anki's plain-text
+export (`#separator:tab` lines on top) reads as is. A user mapping (`word=Front`, `translations=3`)
+overrides the guess.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator, Mapping
+from datetime import datetime
+from pathlib import Path
+
+from words_tui.domain.enums import Level
+from words_tui.domain.text import MAX_WORD_LENGTH, clean_text
+from words_tui.infrastructure.importers import csv_format as fmt
+from words_tui.infrastructure.importers.cells import (
+    CellError,
+    parse_examples,
+    parse_forms,
+    parse_meanings,
+    parse_tags,
+)
+from words_tui.infrastructure.importers.records import (
+    ImportRecord,
+    Location,
+    ParsedSource,
+    Problem,
+    SourceError,
+)
+from words_tui.infrastructure.importers.text_encoding import read_text
+
+DELIMITERS = ("\t", ";", ",", "|")
+SNIFF_LINES = 200
+CONSISTENT_SHARE = 0.8
+ANKI_DIRECTIVES = {
+    "separator": {
+        "tab": "\t",
+        "comma": ",",
+        "semicolon": ";",
+        "pipe": "|",
+        "space": " ",
+        "colon": ":",
+    }
+}
+csv.field_size_limit(1 << 24)
+
+ColumnMap = dict[str, int]
+"""Field name → column index (0-based)."""
+
+
+def _directives(lines: list[str]) -> tuple[int, str | None]:
+    """Anki's `#key:value` preamble: how many lines it takes and the separator it names."""
+    count, separator = 0, None
+    for line in lines:
+        if not line.startswith("#") or ":" not in line:
+            break
+        key, _, value = line[1:].partition(":")
+        if key.strip() == "separator":
+            name = value.strip().lower()
+            separator = ANKI_DIRECTIVES["separator"].get(name, value.strip()[:1] or None)
+        count += 1
+    return count, separator
+
+
+def sniff_delimiter(lines: list[str], suffix: str) -> str:
+    """The delimiter that splits the sample into the same number (> 1) of columns most often."""
+    if suffix == ".tsv":
+        return "\t"
+    best: tuple[float, int, int] = (0.0, 0, 0)
+    chosen = "\t"
+    for preference, delimiter in enumerate(reversed(DELIMITERS)):
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter) if row]
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        mode = max(set(counts), key=counts.count)
+        share = counts.count(mode) / len(counts)
+        if mode > 1 and share >= CONSISTENT_SHARE and (share, mode, preference) > best:
+            best, chosen = (share, mode, preference), delimiter
+    return chosen
+
+
+def resolve_columns(
+    header: list[str] | None, mapping: Mapping[str, str | int] | None, path: Path, width: int
+) -> ColumnMap:
+    """Which column holds which field: the user's mapping over the header's names or positions."""
+    columns: ColumnMap = {}
+    if header is not None:
+        for index, name in enumerate(header):
+            field = fmt.HEADER_TO_FIELD.get(fmt.normalise_header(name))
+            if field is not None and field not in columns:
+                columns[field] = index
+    for field, column in (mapping or {}).items():
+        if field not in fmt.FIELDS:
+            raise SourceError(
+                f"unknown field '{field}' in the mapping; fields: {', '.join(fmt.FIELDS)}"
+            )
+        columns = {f: c for f, c in columns.items() if f != field}
+        columns[field] = _column_index(column, header, path)
+    if header is None and not columns.keys() - {fmt.KEY}:
+        columns.update({field: i for i, field in enumerate(fmt.POSITIONAL_FIELDS[:width])})
+    if "word" not in columns:
+        raise SourceError(
+            f"{path}: no column holds the word; name it 'word' in the header or map it "
+            "(e.g. --map word=Front or --map word=1)"
+        )
+    return columns
+
+
+def _column_index(column: str | int, header: list[str] | None, path: Path) -> int:
+    if isinstance(column, int) or column.isdigit():
+        number = int(column)
+        if number < 1:
+            raise SourceError(f"column numbers start at 1 (got {number})")
+        return number - 1
+    if header is not None:
+        wanted = column.strip().casefold()
+        for index, name in enumerate(header):
+            if name.strip().casefold() == wanted:
+                return index
+    raise SourceError(f"{path} has no column named '{column}'")
+
+
+def _looks_like_header(row: list[str]) -> bool:
+    fields = [fmt.HEADER_TO_FIELD.get(fmt.normalise_header(cell)) for cell in row]
+    known = [field for field in fields if field is not None]
+    return "word" in known or len(known) >= 2
+
+
+def _rows(text: str, delimiter: str, skip: int) -> Iterator[tuple[int, list[str] | csv.Error]]:
+    """(first line number, cells or the csv error) for each record after the preamble."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            yield line, err
+            line = reader.line_num + 1
+            continue
+        if line > skip:
+            yield line, row
+        line = reader.line_num + 1
+
+
+def parse_csv(
+    path: Path, *, encoding: str | None = None, mapping: Mapping[str, str | int] | None = None
+) -> ParsedSource:
+    """Read a CSV/TSV/plain list into located records; bad rows become located problems."""
+    text, used = read_text(path, encoding)
+    text = text.replace("\x00", "")
+    lines = text.splitlines()
+    skip, separator = _directives(lines)
+    sample = [line for line in lines[skip : skip + SNIFF_LINES] if line.strip()]
+    delimiter = separator or sniff_delimiter(sample, path.suffix.lower())
+    parsed = ParsedSource(path=path, format="csv")
+    rows = _rows(text, delimiter, skip)
+    header: list[str] | None = None
+    pending: list[tuple[int, list[str] | csv.Error]] = []
+    for line, row in rows:
+        if isinstance(row, list) and not any(cell.strip() for cell in row):
+            continue
+        if isinstance(row, list) and (_looks_like_header(row) or _names_columns(mapping)):
+            header = row
+        else:
+            pending.append((line, row))
+        break
+    columns = resolve_columns(header, mapping, path, _width(sample, delimiter))
+    names = ", ".join(
+        f"{field}={index + 1}" for field, index in sorted(columns.items(), key=lambda c: c[1])
+    )
+    parsed.info.append(
+        f"encoding {used}, delimiter {delimiter!r}, {'header' if header else 'no header'}; columns {names}"
+    )
+    for line, row in [*pending, *rows]:
+        location = Location(str(path), line)
+        if isinstance(row, csv.Error):
+            parsed.problems.append(Problem(location, f"unreadable row: {row}"))
+        elif any(cell.strip() for cell in row):
+            _add_row(parsed, location, row, columns)
+    return parsed
+
+
+def _width(sample: list[str], delimiter: str) -> int:
+    try:
+        return max((len(row) for row in csv.reader(sample, delimiter=delimiter)), default=1)
+    except csv.Error:
+        return 1
+
+
+def _names_columns(mapping: Mapping[str, str | int] | None) -> bool:
+    return any(isinstance(c, str) and not c.isdigit() for c in (mapping or {}).values())
+
+
+def _add_row(parsed: ParsedSource, location: Location, row: list[str], columns: ColumnMap) -> None:
+    cells = {field: row[index] if index < len(row) else "" for field, index in columns.items()}
+    try:
+        record = _record(location, cells)
+    except _RowError as err:
+        parsed.problems.append(Problem(location.at_field(err.field), err.reason))
+        return
+    parsed.records.append(record)
+
+
+class _RowError(Exception):
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(reason)
+        self.field, self.reason = field, reason
+
+
+def _record(location: Location, cells: dict[str, str]) -> ImportRecord:
+    word = clean_text(cells["word"])
+    if not word:
+        raise _RowError("word", "the word is empty")
+    if len(word) > MAX_WORD_LENGTH:
+        raise _RowError("word", f"the word is longer than {MAX_WORD_LENGTH} characters")
+    field = "word"
+    try:
+        field = "translations"
+        meanings = parse_meanings(cells.get(field, ""))
+        field = "examples"
+        examples = parse_examples(cells.get(field, ""))
+        field = "forms"
+        forms = parse_forms(cells.get(field, ""))
+        field = "tags"
+        tags = parse_tags(cells.get(field, ""))
+        field = fmt.STATUS
+        status = fmt.parse_status(cells[field]) if cells.get(field, "").strip() else None
+        field = fmt.ADDED_AT
+        added = cells.get(field, "").strip()
+        added_at = datetime.fromisoformat(added) if added else None
+        if added_at is not None and added_at.tzinfo is None:
+            raise ValueError(f"time '{added}' has no time zone")
+        field = fmt.CEFR
+        cefr = clean_text(cells.get(field, "")).upper() or None
+        if cefr is not None and cefr not in Level.__members__:
+            raise ValueError(f"unknown CEFR level '{cefr}'; use A1 to C2")
+        field = fmt.CARDS
+        cards = fmt.parse_cards(cells.get(field, ""))
+    except (CellError, ValueError, KeyError, TypeError, json.JSONDecodeError) as err:
+        raise _RowError(field, _reason(err)) from None
+    key = clean_text(cells.get(fmt.KEY, "")) or None
+    return ImportRecord(
+        location=location,
+        word=word,
+        provided=frozenset(cells),
+        meanings=tuple(meanings),
+        examples=tuple(examples),
+        forms=forms,
+        notes=cells.get("notes", "").strip(),
+        tags=tuple(tags),
+        pos=clean_text(cells.get("pos", "")),
+        key=key,
+        status=status,
+        cefr=cefr,
+        added_at=added_at,
+        cards=cards,
+    )
+
+
+def _reason(err: Exception) -> str:
+    if isinstance(err, KeyError):
+        return f"missing or unknown value {err}"
+    return str(err) or type(err).__name__

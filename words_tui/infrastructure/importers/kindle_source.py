@@ -1,0 +1,108 @@
+"""Kindle Vocabulary Builder (`vocab.db`): the words looked up while reading, with their sentences.
+
+Kindle stores the form looked up (`word`), its dictionary form (`stem`), the book's language, and
+each lookup's sentence (`usage`). The stem is what we learn, the looked-up form is kept among the
+forms, and the sentences become examples. Kindle has no translations: those come from
+`--translate`, or the words are reported as needing one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from words_tui.domain.entries import Example
+from words_tui.domain.text import MAX_WORD_LENGTH, clean_text
+from words_tui.infrastructure.importers.records import (
+    ImportRecord,
+    Location,
+    ParsedSource,
+    Problem,
+    SourceError,
+)
+
+KEY_PREFIX = "kindle:"
+KINDLE_TAG = "kindle"
+LOOKED_UP_FORM = "looked up"
+SQLITE_HEADER = b"SQLite format 3\x00"
+QUERY = """
+    SELECT w.id, w.word, w.stem, w.lang, l.usage, b.title
+    FROM WORDS w
+    LEFT JOIN LOOKUPS l ON l.word_key = w.id
+    LEFT JOIN BOOK_INFO b ON b.id = l.book_key
+    ORDER BY w.timestamp, w.id, l.timestamp
+"""
+
+
+@dataclass
+class _Word:
+    key: str
+    word: str
+    stem: str
+    lang: str
+    usages: list[str] = field(default_factory=list)
+    books: list[str] = field(default_factory=list)
+
+
+def _language(code: str) -> str:
+    """`en-GB` → `en`: Kindle tags books with regions, profiles learn languages."""
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+def _read(path: Path) -> list[_Word]:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as err:
+        raise SourceError(f"cannot read {path}: {err.strerror or err}") from None
+    if header != SQLITE_HEADER:
+        raise SourceError(f"{path} is not a Kindle vocab.db (not a SQLite file)")
+    words: dict[str, _Word] = {}
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            for key, word, stem, lang, usage, title in connection.execute(QUERY):
+                entry = words.setdefault(
+                    str(key), _Word(str(key), str(word or ""), str(stem or ""), str(lang or ""))
+                )
+                if usage and str(usage).strip() and str(usage) not in entry.usages:
+                    entry.usages.append(str(usage))
+                if title and str(title) not in entry.books:
+                    entry.books.append(str(title))
+        finally:
+            connection.close()
+    except sqlite3.Error as err:
+        raise SourceError(f"{path} is not a usable Kindle vocab.db ({err})") from None
+    return list(words.values())
+
+
+def parse_kindle(path: Path) -> ParsedSource:
+    """One record per looked-up word, keyed by Kindle's own word id."""
+    parsed = ParsedSource(path=path, format="kindle")
+    for item in _read(path):
+        location = Location(str(path), item=f"word {item.key}")
+        headword = clean_text(item.stem) or clean_text(item.word)
+        if not headword:
+            parsed.problems.append(Problem(location, "the word is empty"))
+            continue
+        if len(headword) > MAX_WORD_LENGTH:
+            parsed.problems.append(Problem(location, "the word is too long"))
+            continue
+        looked_up = clean_text(item.word)
+        forms = {LOOKED_UP_FORM: looked_up} if looked_up and looked_up != headword else {}
+        books = "; ".join(item.books)
+        parsed.records.append(
+            ImportRecord(
+                location=location,
+                word=headword,
+                provided=frozenset({"word", "examples", "forms", "notes", "tags"}),
+                examples=tuple(Example(source=clean_text(u)) for u in item.usages if clean_text(u)),
+                forms=forms,
+                notes=f"Looked up in {books}" if books else "",
+                tags=(KINDLE_TAG,),
+                lang=_language(item.lang) or None,
+                key=f"{KEY_PREFIX}{item.key}",
+            )
+        )
+    return parsed

@@ -1,0 +1,118 @@
+"""What every importer produces: located records, located problems, and one fatal error type.
+
+Parsers never raise for a bad row: the row becomes a `Problem` that names the file and line (or
+note, or word) and the reason, and the rest of the file still imports. Only a file that cannot be
+read at all (corrupt zip, not SQLite, undecodable text) raises `SourceError`, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from words_tui.domain.entries import Example, Meaning
+from words_tui.domain.enums import Direction, WordStatus
+
+FIELD_WORD = "word"
+FIELD_TRANSLATIONS = "translations"
+FIELD_EXAMPLES = "examples"
+FIELD_FORMS = "forms"
+FIELD_NOTES = "notes"
+FIELD_TAGS = "tags"
+FIELD_POS = "pos"
+CONTENT_FIELDS = frozenset(
+    {FIELD_WORD, FIELD_TRANSLATIONS, FIELD_EXAMPLES, FIELD_FORMS, FIELD_NOTES, FIELD_TAGS}
+)
+
+
+class SourceError(ValueError):
+    """The whole file is unusable; the message names the file and what is wrong with it."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a record came from: a file and a line, or a file and a named item (note, word)."""
+
+    path: str
+    line: int | None = None
+    item: str | None = None
+    field: str | None = None
+
+    def at_field(self, name: str) -> Location:
+        return Location(self.path, self.line, self.item, name)
+
+    def __str__(self) -> str:
+        text = self.path if self.line is None else f"{self.path}:{self.line}"
+        if self.item is not None:
+            text += f" ({self.item})"
+        if self.field is not None:
+            text += f" [{self.field}]"
+        return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A row that was skipped (or partly used), with where and why."""
+
+    location: Location
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class CardProgress:
+    """One direction's memory state as a source knew it (Anki history, or our own CSV export)."""
+
+    direction: Direction
+    state: int
+    due: datetime
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    last_review: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+    stage: int = 0
+    active: bool = True
+    consecutive_correct: int = 0
+    choice_correct: int = 0
+    accepted_extra: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """One word as a source describes it.
+
+    `provided` names the fields the source actually has (a Kindle file has no notes column): an
+    update only overwrites those, so re-importing a thinner source never erases richer data.
+    """
+
+    location: Location
+    word: str
+    provided: frozenset[str]
+    meanings: tuple[Meaning, ...] = ()
+    examples: tuple[Example, ...] = ()
+    forms: dict[str, str] = field(default_factory=dict)
+    notes: str = ""
+    tags: tuple[str, ...] = ()
+    pos: str = ""
+    lang: str | None = None
+    key: str | None = None
+    status: WordStatus | None = None
+    cefr: str | None = None
+    added_at: datetime | None = None
+    cards: tuple[CardProgress, ...] = ()
+
+
+@dataclass
+class ParsedSource:
+    """A parser's whole output: the records in file order and the problems met on the way."""
+
+    path: Path
+    format: str
+    records: list[ImportRecord] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    info: list[str] = field(default_factory=list)

@@ -1,0 +1,98 @@
+"""Decoding word lists whatever program saved them: UTF-8 (± BOM), UTF-16, cp1251, latin-1.
+
+Excel and Windows tools still write cp1251 (Cyrillic) or cp1252/latin-1 (Western European) without
+saying so. Both decode any byte sequence, so we tell them apart by how the non-ASCII bytes sit in
+words: Cyrillic words are made of high bytes only, accented Latin words mix them with ASCII
+letters. When the text does not make it clear, we refuse and ask for `--encoding` rather than
+import mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from words_tui.infrastructure.importers.records import SourceError
+
+CLEAR_MAJORITY = 0.8
+SAMPLE_BYTES = 1 << 20
+_WORD = re.compile(rb"[A-Za-z\x80-\xff]+")
+_HIGH = re.compile(rb"[\x80-\xff]")
+
+
+def _looks_utf16(sample: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII text leaves every other byte zero."""
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _single_byte_guess(sample: bytes) -> str | None:
+    cyrillic = latin = 0
+    for word in _WORD.findall(sample):
+        high = len(_HIGH.findall(word))
+        if high == 0:
+            continue
+        if high == len(word):
+            cyrillic += 1
+        else:
+            latin += 1
+    total = cyrillic + latin
+    if total == 0:
+        return None
+    if cyrillic >= CLEAR_MAJORITY * total:
+        return "cp1251"
+    if latin >= CLEAR_MAJORITY * total:
+        try:
+            sample.decode("cp1252")
+        except UnicodeDecodeError:
+            return "latin-1"
+        return "cp1252"
+    return None
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding `data` is most likely in, or None when it cannot be told."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:SAMPLE_BYTES]
+    utf16 = _looks_utf16(sample)
+    if utf16 is not None:
+        return utf16
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _single_byte_guess(sample)
+    return "utf-8"
+
+
+def read_text(path: Path, encoding: str | None = None) -> tuple[str, str]:
+    """The file's text and the encoding used; `SourceError` names the file when it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise SourceError(f"cannot read {path}: {err.strerror or err}") from None
+    chosen = encoding or detect_encoding(data)
+    if chosen is None:
+        raise SourceError(
+            f"cannot tell the encoding of {path} (it is not UTF-8; cp1251 and latin-1 both "
+            "fit); run again with --encoding cp1251 or --encoding latin-1"
+        )
+    try:
+        return data.decode(chosen), chosen
+    except LookupError:
+        raise SourceError(f"unknown encoding '{chosen}' given for {path}") from None
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise SourceError(
+            f"{path}:{line}: not valid {chosen} ({err.reason}); run again with --encoding "
+            "naming the file's encoding"
+        ) from None

@@ -1,0 +1,341 @@
+"""`LLMClient`: dictionary entries, batches of them, and the answer judge over any
+OpenAI-compatible chat-completions endpoint (OpenAI, Ollama, LM Studio, vLLM, OpenRouter).
+
+Each public method is one *logical call*: up to three HTTP attempts (see `retry.py`), a reply
+validated against a pydantic schema sent as `response_format`, and one `CallRecord` handed to the
+`on_call` observer (the cost ledger). `RateLimitedLLMClient` adds pacing, a breaker and a fallback
+model by overriding `_send` (one HTTP attempt) and `_call` (one logical call).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+import openai
+from pydantic import BaseModel, SecretStr
+
+from words_tui.domain.entries import WordEntry
+from words_tui.domain.text import clean_text, word_key
+from words_tui.infrastructure.db_types import utcnow
+from words_tui.infrastructure.llm import prompts, schemas
+from words_tui.infrastructure.llm.errors import (
+    CircuitOpen,
+    LLMAuthError,
+    LLMBadOutput,
+    LLMConfigError,
+    LLMError,
+    LLMRateLimited,
+    LLMUnavailable,
+    scrub,
+)
+from words_tui.infrastructure.llm.loop_local import LoopLocal
+from words_tui.infrastructure.llm.openai_errors import translate_error
+from words_tui.infrastructure.llm.results import (
+    BatchTranslation,
+    CallObserver,
+    CallRecord,
+    Judgement,
+    Reply,
+    Usage,
+)
+from words_tui.infrastructure.llm.retry import RetryPolicy, retrying
+
+if TYPE_CHECKING:
+    from openai.types.chat import ChatCompletion, ChatCompletionMessageParam
+    from openai.types.shared_params import ResponseFormatJSONSchema
+
+log = logging.getLogger("words_tui.llm")
+
+DEFAULT_ENDPOINT = "https://api.openai.com/v1"
+LOCAL_PLACEHOLDER_KEY = "not-needed"
+"""Sent to keyless local servers (Ollama, LM Studio), which ignore it; the SDK insists on one."""
+
+Output = TypeVar("Output", bound=BaseModel)
+T = TypeVar("T")
+
+_OUTCOMES: tuple[tuple[type[LLMError], str], ...] = (
+    (CircuitOpen, "circuit_open"),
+    (LLMRateLimited, "rate_limited"),
+    (LLMUnavailable, "unavailable"),
+    (LLMBadOutput, "bad_output"),
+    (LLMAuthError, "auth_error"),
+    (LLMConfigError, "config_error"),
+)
+
+
+def outcome_of(err: LLMError) -> str:
+    """The ledger's short name for how a call ended."""
+    return next((name for kind, name in _OUTCOMES if isinstance(err, kind)), "error")
+
+
+class LLMClient:
+    """Typed LLM calls with one retry layer, structured outputs and clear errors."""
+
+    requests_per_minute: float | None = None
+    """The request rate this client paces itself to (None: no pacing)."""
+
+    def __init__(
+        self,
+        api_key: str | SecretStr | None,
+        model: str,
+        base_url: str | None = None,
+        *,
+        timeout_s: float = 30.0,
+        retry: RetryPolicy | None = None,
+        on_call: CallObserver | None = None,
+    ) -> None:
+        key = api_key.get_secret_value() if isinstance(api_key, SecretStr) else api_key
+        if not key and not base_url:
+            raise LLMConfigError(
+                "no API key: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)"
+            )
+        if not model:
+            raise LLMConfigError("no model given: set the llm_model setting")
+        self.model = model
+        self.endpoint = (base_url or DEFAULT_ENDPOINT).rstrip("/")
+        self._key = key or LOCAL_PLACEHOLDER_KEY
+        self._base_url = base_url
+        self._timeout_s = timeout_s
+        self._retry = retry or RetryPolicy()
+        self._on_call = on_call
+        self._openai: LoopLocal[openai.AsyncOpenAI] = LoopLocal(self._new_openai)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(model={self.model!r}, endpoint={self.endpoint!r})"
+
+    def _new_openai(self) -> openai.AsyncOpenAI:
+        return openai.AsyncOpenAI(
+            api_key=self._key, base_url=self._base_url, timeout=self._timeout_s, max_retries=0
+        )
+
+    async def aclose(self) -> None:
+        """Close this event loop's HTTP connections (other loops' close with their loops)."""
+        client = self._openai.pop()
+        if client is not None:
+            await client.close()
+
+    async def __aenter__(self) -> LLMClient:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.aclose()
+
+    # -- the three services -------------------------------------------------------------------
+
+    async def translate_word(self, word: str, source_lang: str, target_lang: str) -> WordEntry:
+        """A dictionary entry for `word`: meanings in order, examples, word forms."""
+        word = _checked_word(word)
+
+        def convert(out: schemas.EntryOut, model: str) -> WordEntry:
+            try:
+                return out.to_entry(word, source_lang, target_lang, model)
+            except ValueError as err:
+                raise LLMBadOutput(str(err)) from err
+
+        reply = await self._call(
+            "translate",
+            prompts.translate_messages(word, source_lang, target_lang),
+            schemas.EntryOut,
+            schemas.ENTRY_SCHEMA_NAME,
+            convert,
+        )
+        return reply.value
+
+    async def translate_batch(
+        self, words: Sequence[str], source_lang: str, target_lang: str
+    ) -> BatchTranslation:
+        """Entries for several words in one request; a word the model skipped or garbled gets a
+        reason in `errors` instead (retry it alone). Raises only when the whole request failed."""
+        first_spelling: dict[str, str] = {}
+        for word in words:
+            if word_key(word):
+                first_spelling.setdefault(word_key(word), clean_text(word))
+        unique = list(first_spelling.values())
+        if not unique:
+            return BatchTranslation(entries={}, errors={})
+
+        def convert(out: schemas.EntriesOut, model: str) -> BatchTranslation:
+            return _map_batch(out, unique, source_lang, target_lang, model)
+
+        reply = await self._call(
+            "translate_batch",
+            prompts.translate_batch_messages(unique, source_lang, target_lang),
+            schemas.EntriesOut,
+            schemas.ENTRIES_SCHEMA_NAME,
+            convert,
+        )
+        value = reply.value
+        return BatchTranslation(
+            entries=value.entries,
+            errors=value.errors,
+            model=reply.model,
+            usage=reply.usage,
+            attempts=reply.attempts,
+        )
+
+    async def validate_answer(
+        self,
+        question: str,
+        expected_answer: str,
+        user_answer: str,
+        source_lang: str,
+        target_lang: str,
+    ) -> Judgement:
+        """Whether `user_answer` is an acceptable translation of `question`, with a comment."""
+
+        def convert(out: schemas.JudgementOut, model: str) -> Judgement:
+            comment = " ".join(out.comment.split())[: schemas.MAX_COMMENT_CHARS]
+            return Judgement(is_correct=out.is_correct, comment=comment, model=model)
+
+        reply = await self._call(
+            "judge",
+            prompts.judge_messages(
+                question, expected_answer, user_answer, source_lang, target_lang
+            ),
+            schemas.JudgementOut,
+            schemas.JUDGEMENT_SCHEMA_NAME,
+            convert,
+        )
+        return reply.value
+
+    # -- one logical call ---------------------------------------------------------------------
+
+    async def _call(
+        self,
+        purpose: str,
+        messages: prompts.Messages,
+        output: type[Output],
+        schema_name: str,
+        convert: Callable[[Output, str], T],
+    ) -> Reply[T]:
+        """One logical call on the primary model (subclasses add a fallback)."""
+        return await self._call_model(self.model, purpose, messages, output, schema_name, convert)
+
+    async def _call_model(
+        self,
+        model: str,
+        purpose: str,
+        messages: prompts.Messages,
+        output: type[Output],
+        schema_name: str,
+        convert: Callable[[Output, str], T],
+    ) -> Reply[T]:
+        response_format = schemas.response_format(output, schema_name)
+        started = time.monotonic()
+        attempts = 0
+        usage = Usage()
+        try:
+            async for attempt in retrying(self._retry):
+                with attempt:
+                    attempts += 1
+                    completion = await self._send(model, messages, response_format)
+                    usage += _usage_of(completion)
+                    value = convert(schemas.parse_output(output, _content_of(completion)), model)
+        except LLMError as err:
+            await self._record(model, purpose, usage, started, attempts, outcome_of(err), err)
+            raise
+        await self._record(model, purpose, usage, started, attempts, "ok", None)
+        return Reply(value=value, model=model, usage=usage, attempts=attempts)
+
+    async def _send(
+        self, model: str, messages: prompts.Messages, response_format: dict[str, Any]
+    ) -> ChatCompletion:
+        """One HTTP attempt; SDK errors leave here as `LLMError`."""
+        client = self._openai.get()
+        try:
+            completion: ChatCompletion = await client.chat.completions.create(
+                model=model,
+                messages=cast("list[ChatCompletionMessageParam]", messages),
+                response_format=cast("ResponseFormatJSONSchema", response_format),
+            )
+            return completion
+        except openai.OpenAIError as err:
+            raise translate_error(
+                err, endpoint=self.endpoint, model=model, api_key=self._key
+            ) from err
+
+    async def _record(
+        self,
+        model: str,
+        purpose: str,
+        usage: Usage,
+        started: float,
+        attempts: int,
+        outcome: str,
+        err: LLMError | None,
+    ) -> None:
+        latency_ms = round((time.monotonic() - started) * 1000)
+        error = scrub(str(err), self._key) if err is not None else ""
+        log.info(
+            "llm call purpose=%s model=%s outcome=%s attempts=%d latency_ms=%d tokens=%d",
+            purpose,
+            model,
+            outcome,
+            attempts,
+            latency_ms,
+            usage.total,
+            extra={"llm_purpose": purpose, "llm_model": model, "llm_outcome": outcome},
+        )
+        if self._on_call is None or attempts == 0:
+            return
+        record = CallRecord(
+            at=utcnow(),
+            model=model,
+            purpose=purpose,
+            usage=usage,
+            latency_ms=latency_ms,
+            attempts=attempts,
+            outcome=outcome,
+            error=error,
+        )
+        try:
+            await self._on_call(record)
+        except Exception:  # the ledger must never break a translation
+            log.warning("could not record an LLM call in the ledger", exc_info=True)
+
+
+def _checked_word(word: str) -> str:
+    cleaned = clean_text(word)
+    if not cleaned:
+        raise ValueError("cannot translate an empty word")
+    return cleaned
+
+
+def _content_of(completion: ChatCompletion) -> str | None:
+    if not completion.choices:
+        raise LLMBadOutput("the model returned no choices")
+    message = completion.choices[0].message
+    refusal = getattr(message, "refusal", None)
+    if refusal:
+        raise LLMBadOutput(f"the model refused: {' '.join(str(refusal).split())[:200]}")
+    return message.content
+
+
+def _usage_of(completion: ChatCompletion) -> Usage:
+    usage = completion.usage
+    if usage is None:
+        return Usage()
+    return Usage(usage.prompt_tokens or 0, usage.completion_tokens or 0)
+
+
+def _map_batch(
+    out: schemas.EntriesOut, words: list[str], source_lang: str, target_lang: str, model: str
+) -> BatchTranslation:
+    answered = out.by_word()
+    entries: dict[str, WordEntry] = {}
+    errors: dict[str, str] = {}
+    for word in words:
+        item = answered.get(word_key(word))
+        if item is None:
+            errors[word] = "missing from the model's answer"
+            continue
+        try:
+            entries[word] = item.to_entry(word, source_lang, target_lang, model)
+        except ValueError as err:
+            errors[word] = f"garbled answer: {err}"
+    if not entries:
+        raise LLMBadOutput(f"the model's answer has no usable entry for any of {len(words)} words")
+    return BatchTranslation(entries=entries, errors=errors, model=model)

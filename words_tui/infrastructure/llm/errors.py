@@ -1,0 +1,59 @@
+"""The LLM core's one small error tree.
+
+Every failure of the openai SDK, of the HTTP transport or of the model's output is translated once,
+at the client boundary, into one of these; callers catch `LLMError` (or a subclass) and never see an
+SDK type. The original exception stays reachable as `__cause__`. Messages never contain the API key:
+`scrub` removes it from any text that came from the outside before it is put into a message.
+"""
+
+from __future__ import annotations
+
+
+class LLMError(Exception):
+    """Something went wrong talking to the LLM; the message says what, in one line.
+
+    `retry_after_s`, when known, says how long to wait before trying again: the server's
+    `Retry-After`, or the time until an open circuit breaker lets a trial call through.
+    """
+
+    def __init__(self, message: str, *, retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
+
+
+class LLMUnavailable(LLMError):
+    """The endpoint is down or unreachable (5xx, timeouts, connection errors, breaker open)."""
+
+
+class CircuitOpen(LLMUnavailable):
+    """Refused without a request: the breaker is open after repeated outage failures."""
+
+
+class LLMRateLimited(LLMError):
+    """The endpoint kept answering 429 (or asked us to wait longer than we are willing to)."""
+
+
+class LLMBadOutput(LLMError):
+    """The model answered, but not with JSON matching the requested schema."""
+
+
+class LLMAuthError(LLMError):
+    """The API key was rejected (401) or lacks permission (403); retrying cannot help."""
+
+
+class LLMConfigError(LLMError):
+    """The request itself is wrong (400, 404: unknown model, bad base URL, missing key)."""
+
+
+OUTAGE_ERRORS: tuple[type[LLMError], ...] = (LLMUnavailable, LLMRateLimited)
+"""Failures that mean the service is not answering; only these open the circuit breaker."""
+
+REDACTED = "***"
+
+
+def scrub(text: str, *secrets: str | None) -> str:
+    """`text` with every occurrence of each non-empty secret replaced by `***`."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, REDACTED)
+    return text

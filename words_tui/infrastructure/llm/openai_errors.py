@@ -1,0 +1,116 @@
+"""The one place where openai SDK exceptions become the project's `LLMError` tree.
+
+Which errors are worth retrying is decided here by type: 408, 409, 429, 5xx, timeouts and
+connection errors become `LLMUnavailable`/`LLMRateLimited` (transient); 400/401/403/404 become
+`LLMAuthError`/`LLMConfigError` with a message that says what to fix. Server-supplied text is
+scrubbed of the API key before it is quoted.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import time
+
+import openai
+
+from words_tui.infrastructure.llm.errors import (
+    LLMAuthError,
+    LLMBadOutput,
+    LLMConfigError,
+    LLMError,
+    LLMRateLimited,
+    LLMUnavailable,
+    scrub,
+)
+
+TRANSIENT_STATUS = frozenset({408, 409, 429})
+MAX_QUOTED_CHARS = 200
+
+
+def retry_after_s(headers: object) -> float | None:
+    """Seconds the server asks us to wait: `retry-after-ms`, `retry-after` (seconds or a date)."""
+    get = getattr(headers, "get", None)
+    if get is None:
+        return None
+    for name, divisor in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        value = get(name)
+        if value is None:
+            continue
+        try:
+            return max(0.0, float(value) / divisor)
+        except ValueError:
+            pass
+    raw = get("retry-after")
+    if raw:
+        parsed = email.utils.parsedate_tz(raw)
+        if parsed is not None:
+            return max(0.0, email.utils.mktime_tz(parsed) - time.time())
+    return None
+
+
+def _quoted(err: openai.APIError, api_key: str | None) -> str:
+    message = " ".join(scrub(str(err.message), api_key).split())
+    return message[:MAX_QUOTED_CHARS]
+
+
+def redact(err: BaseException, api_key: str | None) -> None:
+    """Remove the key from an SDK exception kept as `__cause__` (some servers echo the key)."""
+    if not api_key:
+        return
+    err.args = tuple(scrub(a, api_key) if isinstance(a, str) else a for a in err.args)
+    if isinstance(err, openai.APIError):
+        err.message = scrub(err.message, api_key)
+        if err.body is not None:
+            err.body = json.loads(scrub(json.dumps(err.body, default=str), api_key))
+
+
+def translate_error(
+    err: openai.OpenAIError, *, endpoint: str, model: str, api_key: str | None
+) -> LLMError:
+    """The project error for an SDK error (whose text is redacted); raise it `from err`."""
+    redact(err, api_key)
+    if isinstance(err, openai.APITimeoutError):
+        return LLMUnavailable(f"the LLM endpoint {endpoint} did not answer in time")
+    if isinstance(err, openai.APIConnectionError):
+        return LLMUnavailable(f"cannot reach the LLM endpoint {endpoint}")
+    if isinstance(err, openai.APIResponseValidationError):
+        return LLMBadOutput(
+            f"the LLM endpoint {endpoint} sent a response that is not a chat completion"
+        )
+    if isinstance(err, openai.APIStatusError):
+        return _from_status(err, endpoint=endpoint, model=model, api_key=api_key)
+    return LLMConfigError(f"the LLM client is misconfigured: {scrub(str(err), api_key)}")
+
+
+def _from_status(
+    err: openai.APIStatusError, *, endpoint: str, model: str, api_key: str | None
+) -> LLMError:
+    status = err.status_code
+    hint = retry_after_s(err.response.headers)
+    detail = _quoted(err, api_key)
+    if status == 429:
+        return LLMRateLimited(
+            f"the LLM endpoint {endpoint} is rate limiting us (HTTP 429): {detail}",
+            retry_after_s=hint,
+        )
+    if status >= 500 or status in TRANSIENT_STATUS:
+        return LLMUnavailable(
+            f"the LLM endpoint {endpoint} failed (HTTP {status}): {detail}", retry_after_s=hint
+        )
+    if status == 401:
+        return LLMAuthError(
+            f"the API key was rejected by {endpoint} (HTTP 401); check OPENAI_API_KEY"
+        )
+    if status == 403:
+        return LLMAuthError(
+            f"the API key may not use model '{model}' at {endpoint} (HTTP 403): {detail}"
+        )
+    if status == 404:
+        return LLMConfigError(
+            f"model '{model}' or the endpoint was not found at {endpoint} (HTTP 404); "
+            "check the llm_model setting and OPENAI_BASE_URL"
+        )
+    return LLMConfigError(
+        f"the LLM endpoint {endpoint} refused the request (HTTP {status}): {detail}"
+    )

@@ -1,0 +1,327 @@
+"""Deciding what an import changes, before touching the database.
+
+Records are merged when a file names the same word twice, matched to the profile's words by stable
+key (`UserWord.ext_key`), then by the word itself, and compared with what is stored: only real
+differences become writes, so importing the same file again changes nothing. A field the source
+does not have (`ImportRecord.provided`) is kept as stored, never erased.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from words_tui.domain.entries import Example, Meaning
+from words_tui.domain.enums import Direction, WordStatus
+from words_tui.domain.text import clean_text, word_key
+from words_tui.infrastructure.importers import CardProgress, ImportRecord, Problem
+
+DERIVED_KEY_PREFIX = "w:"
+Identity = tuple[str, str]
+"""(normalised text, part of speech) of a word in the profile's target language."""
+
+
+def derived_key(lang: str, norm: str, pos: str) -> str:
+    """The stable key of a word that came with none (typed in the TUI, hand-made CSV)."""
+    return f"{DERIVED_KEY_PREFIX}{lang}:{pos}:{norm}"
+
+
+def identity_of_key(key: str) -> Identity | None:
+    if not key.startswith(DERIVED_KEY_PREFIX):
+        return None
+    parts = key[len(DERIVED_KEY_PREFIX) :].split(":", 2)
+    return (parts[2], parts[1]) if len(parts) == 3 else None
+
+
+def language_base(code: str) -> str:
+    return code.replace("_", "-").split("-")[0].lower()
+
+
+@dataclass
+class ExistingCard:
+    id: int
+    progress: CardProgress
+
+
+@dataclass
+class ExistingWord:
+    """A user word of the profile as stored, with the entry it points at and its cards."""
+
+    user_word_id: int
+    word_id: int
+    norm: str
+    pos: str
+    ext_key: str | None
+    entry_id: int | None
+    chosen: list[str]
+    entry_meanings: list[dict[str, str]]
+    examples: list[dict[str, str]]
+    forms: dict[str, str]
+    notes: str
+    tags: list[str]
+    status: int
+    text: str = ""
+    cefr: str | None = None
+    added_at: datetime | None = None
+    cards: dict[Direction, ExistingCard] = field(default_factory=dict)
+
+
+@dataclass
+class Change:
+    """What one (merged) record asks for; `existing` is None for a word new to the profile."""
+
+    record: ImportRecord
+    identity: Identity
+    existing: ExistingWord | None
+    meanings: list[Meaning]
+    examples: list[Example]
+    forms: dict[str, str]
+    notes: str
+    tags: list[str]
+    status: int
+    entry_changed: bool = True
+    word_changed: bool = True
+    cards: list[tuple[CardProgress, int | None]] = field(default_factory=list)
+    """Progress to write, with the id of the card it overwrites (None: a card to create)."""
+
+    @property
+    def renamed(self) -> bool:
+        return (
+            self.existing is not None and (self.existing.norm, self.existing.pos) != self.identity
+        )
+
+    @property
+    def changed(self) -> bool:
+        return self.existing is None or self.entry_changed or self.word_changed or bool(self.cards)
+
+
+@dataclass
+class Plan:
+    changes: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    merged: list[Problem] = field(default_factory=list)
+    adopted_keys: list[tuple[int, str]] = field(default_factory=list)
+    """(user word id, key): stored words that had no stable key take the file's, silently."""
+
+
+def identity_of(record: ImportRecord) -> Identity:
+    return (word_key(record.word), clean_text(record.pos))
+
+
+def _merge(first: ImportRecord, other: ImportRecord) -> ImportRecord:
+    meanings = {m.text: m for m in (*first.meanings, *other.meanings)}
+    notes = "\n".join(dict.fromkeys(n for n in (first.notes, other.notes) if n))
+    return replace(
+        first,
+        provided=first.provided | other.provided,
+        meanings=tuple(meanings.values()),
+        examples=tuple(dict.fromkeys((*first.examples, *other.examples))),
+        forms={**other.forms, **first.forms},
+        notes=notes,
+        tags=tuple(dict.fromkeys((*first.tags, *other.tags))),
+        cards=first.cards or other.cards,
+    )
+
+
+def merge_duplicates(
+    records: list[ImportRecord], target_lang: str
+) -> tuple[list[ImportRecord], list[Problem], list[Problem]]:
+    """One record per word: repeats are merged into the first (meanings, examples, tags united)."""
+    kept: dict[Identity, ImportRecord] = {}
+    keys: dict[str, Identity] = {}
+    problems: list[Problem] = []
+    merged: list[Problem] = []
+    for record in records:
+        if record.lang is not None and language_base(record.lang) != language_base(target_lang):
+            reason = (
+                f"'{record.word}' is in '{record.lang}', but the profile learns '{target_lang}'"
+            )
+            problems.append(Problem(record.location, reason))
+            continue
+        identity = identity_of(record)
+        if record.key is not None and keys.get(record.key, identity) != identity:
+            first = kept[keys[record.key]]
+            problems.append(
+                Problem(record.location, f"key '{record.key}' already used at {first.location}")
+            )
+            continue
+        if identity in kept:
+            first = kept[identity]
+            merged.append(
+                Problem(record.location, f"same word as {first.location}; merged into it")
+            )
+            kept[identity] = _merge(first, record)
+            continue
+        kept[identity] = record
+        if record.key is not None:
+            keys[record.key] = identity
+    return list(kept.values()), problems, merged
+
+
+class Matcher:
+    """Finds the stored word a record refers to: by key, by derived key, by word, by text alone."""
+
+    def __init__(self, existing: list[ExistingWord]) -> None:
+        self.by_key = {w.ext_key: w for w in existing if w.ext_key}
+        self.by_identity = {(w.norm, w.pos): w for w in existing}
+        self.by_norm: dict[str, list[ExistingWord]] = {}
+        for word in existing:
+            self.by_norm.setdefault(word.norm, []).append(word)
+
+    def match(self, record: ImportRecord, identity: Identity) -> ExistingWord | None:
+        if record.key is not None:
+            found = self.by_key.get(record.key)
+            derived = identity_of_key(record.key)
+            if found is None and derived is not None:
+                found = self.by_identity.get(derived)
+            if found is not None:
+                return found
+        found = self.by_identity.get(identity)
+        if found is None and "pos" not in record.provided:
+            candidates = self.by_norm.get(identity[0], [])
+            found = candidates[0] if len(candidates) == 1 else None
+        return found
+
+
+def _details(word: ExistingWord) -> list[Meaning]:
+    known = {m.get("text"): m for m in word.entry_meanings}
+    return [Meaning.model_validate(known.get(text) or {"text": text}) for text in word.chosen]
+
+
+def _dump(items: list[Meaning] | list[Example]) -> list[dict[str, Any]]:
+    return [item.model_dump() for item in items]
+
+
+def _progress_changes(
+    word: ExistingWord | None, record: ImportRecord
+) -> list[tuple[CardProgress, int | None]]:
+    """Imported progress that is at least as recent as the stored one and differs from it."""
+    if word is None:
+        return [(card, None) for card in record.cards]
+    changes: list[tuple[CardProgress, int | None]] = []
+    for progress in record.cards:
+        stored = word.cards.get(progress.direction)
+        if stored is None:
+            continue
+        mine: datetime | None = stored.progress.last_review
+        theirs = progress.last_review
+        recent = (theirs is None and mine is None) or (
+            theirs is not None and (mine is None or theirs >= mine)
+        )
+        if recent and progress != stored.progress:
+            changes.append((progress, stored.id))
+    return changes
+
+
+def plan_change(record: ImportRecord, identity: Identity, word: ExistingWord | None) -> Change:
+    """Compare one record with the stored word (if any) and say what must be written."""
+    provided = record.provided
+    meanings = list(record.meanings)
+    if word is None:
+        status = int(record.status if record.status is not None else WordStatus.NEW)
+        return Change(
+            record,
+            identity,
+            None,
+            meanings,
+            list(record.examples),
+            dict(record.forms),
+            record.notes,
+            list(record.tags),
+            status,
+            cards=_progress_changes(None, record),
+        )
+    current = _details(word)
+    if "translations" not in provided or not meanings:
+        meanings = current
+    examples = (
+        list(record.examples)
+        if "examples" in provided
+        else [Example.model_validate(e) for e in word.examples]
+    )
+    forms = dict(record.forms) if "forms" in provided else dict(word.forms)
+    notes = record.notes if "notes" in provided else word.notes
+    tags = list(record.tags) if "tags" in provided else list(word.tags)
+    cards = _progress_changes(word, record)
+    status = word.status
+    if record.status is not None and ("status" in provided or cards):
+        status = int(record.status)
+    change = Change(
+        record,
+        identity,
+        word,
+        meanings,
+        examples,
+        forms,
+        notes,
+        tags,
+        status,
+        cards=cards,
+    )
+    change.entry_changed = (
+        _dump(meanings) != _dump(current) or _dump(examples) != word.examples or forms != word.forms
+    )
+    change.word_changed = (
+        change.entry_changed
+        or change.renamed
+        or notes != word.notes
+        or tags != word.tags
+        or status != word.status
+    )
+    return change
+
+
+def _conflict(
+    record: ImportRecord,
+    identity: Identity,
+    word: ExistingWord,
+    matcher: Matcher,
+    claimed: dict[int, ImportRecord],
+) -> Problem | None:
+    if word.user_word_id in claimed:
+        first = claimed[word.user_word_id]
+        return Problem(record.location, f"refers to the same word as {first.location}")
+    holder = matcher.by_identity.get(identity)
+    if holder is not None and holder is not word:
+        reason = f"renames '{word.norm}' to '{record.word}', which is already in the profile"
+        return Problem(record.location, reason)
+    return None
+
+
+def plan_import(
+    records: list[ImportRecord], existing: list[ExistingWord], target_lang: str
+) -> Plan:
+    """Everything the records change in the profile, and the problems that skip records."""
+    kept, problems, merged = merge_duplicates(records, target_lang)
+    plan = Plan(problems=problems, merged=merged)
+    matcher = Matcher(existing)
+    claimed: dict[int, ImportRecord] = {}
+    for record in kept:
+        identity = identity_of(record)
+        word = matcher.match(record, identity)
+        if word is not None:
+            if "pos" not in record.provided:
+                identity = (identity[0], word.pos)
+            problem = _conflict(record, identity, word, matcher, claimed)
+            if problem is not None:
+                plan.problems.append(problem)
+                continue
+            claimed[word.user_word_id] = record
+            if word.ext_key is None and record.key and identity_of_key(record.key) is None:
+                plan.adopted_keys.append((word.user_word_id, record.key))
+        elif not record.meanings:
+            plan.problems.append(
+                Problem(
+                    record.location,
+                    f"'{record.word}' has no translation (import with --translate to add one)",
+                )
+            )
+            continue
+        change = plan_change(record, identity, word)
+        if change.changed:
+            plan.changes.append(change)
+        else:
+            plan.unchanged += 1
+    return plan
