@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from tests.starter_samples import sample_starter
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.models import Profile
 from words_tui.services.profiles import ProfileKnobs, create_profile
 from words_tui.services.wordlists import bootstrap_from_starter
-from tests.starter_samples import sample_starter
 
 
 async def learner_with_words(

@@ -96,8 +96,6 @@ def table(*rows: dict[str, Any]) -> StarterVocabulary:
     return StarterVocabulary(read_concepts([("test.jsonl", text)]))
 
 
-
-
 def sample_starter() -> StarterVocabulary:
     """All sample rows: A1 house/go/red, A2 home (adverb)/book, B1 still."""
     return table(*ALL_ROWS)

@@ -145,4 +145,3 @@ async def test_a_keyless_local_endpoint_is_accepted() -> None:
         async with LLMClient(None, "llama3", server.base_url) as client:
             entry = await client.translate_word("Haus", "de", "en")
     assert entry.source == "llm:llama3"
-

@@ -123,8 +123,10 @@ async def test_changing_the_level_keeps_words_and_history(database: Database) ->
 async def _review_first_card(database: Database, profile_id: int) -> None:
     async with database.session() as session:
         card = (
-            await session.execute(select(Card).where(col(Card.profile_id) == profile_id))
-        ).scalars().first()
+            (await session.execute(select(Card).where(col(Card.profile_id) == profile_id)))
+            .scalars()
+            .first()
+        )
         assert card is not None and card.id is not None
         card.state, card.reps, card.stability = int(CardState.REVIEW), 3, 4.0
         lesson = Lesson(profile_id=profile_id, started_at=NOW, finished_at=NOW, size=1)

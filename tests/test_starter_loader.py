@@ -6,14 +6,15 @@ import json
 
 import pytest
 
-from words_tui.domain.enums import Level
 from tests.starter_samples import GO, HOME_ADVERB, HOUSE, STILL, table
+from words_tui.domain.enums import Level
 from words_tui.infrastructure.starter import (
     StarterDataError,
     StarterVocabulary,
     parse_concept,
     read_concepts,
 )
+
 
 def test_the_lemma_gives_meanings_example_and_forms_in_order() -> None:
     entry = table(HOUSE).entry("house", "en", "ru")

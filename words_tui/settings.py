@@ -101,6 +101,13 @@ class Settings(BaseSettings):
     reviews_per_day: int = Field(default=200, ge=0, description="Review cap per day.")
     desired_retention: float = Field(default=0.9, gt=0.5, lt=1.0, description="FSRS target.")
     typing_after: PositiveInt = Field(default=3, description="Correct choices before typing.")
+    mastery_stability_days: PositiveFloat | None = Field(
+        default=180.0, description="Stability (days) of both directions that means mastered."
+    )
+    mastery_streak: PositiveInt | None = Field(
+        default=30, description="Typed answers right in a row that mean mastered."
+    )
+    leech_lapses: PositiveInt = Field(default=8, description="Lapses that flag a leech.")
     openai_api_key: SecretStr | None = Field(
         default=None,
         validation_alias=AliasChoices("WORDS_OPENAI_API_KEY", "OPENAI_API_KEY", "openai_api_key"),

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from words_tui import __version__
-from words_tui.cli import db_commands, doctor, import_export, quiz
+from words_tui.cli import db_commands, doctor, import_export, llm_commands, quiz
 from words_tui.settings import SettingsError
 
 Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
@@ -21,6 +21,7 @@ COMMAND_GROUPS: list[Register] = [
     db_commands.register,
     doctor.register,
     import_export.register,
+    llm_commands.register,
 ]
 
 

@@ -122,7 +122,9 @@ class _Chain:
             return []
         return [entry] if entry.translations else []
 
-    async def first(self, steps: list[Step], word: str, source: str, target: str) -> list[WordEntry]:
+    async def first(
+        self, steps: list[Step], word: str, source: str, target: str
+    ) -> list[WordEntry]:
         for step in steps:
             found = await step(word, source, target)
             if found:
@@ -181,7 +183,9 @@ async def _mark_known(
                 col(Word.norm).in_([word_key(e.word) for e in unique]),
             )
         )
-        known = {(norm, pos): user_word_id for norm, pos, user_word_id in await session.execute(query)}
+        known = {
+            (norm, pos): user_word_id for norm, pos, user_word_id in await session.execute(query)
+        }
     return tuple(Candidate(e, known.get((word_key(e.word), e.pos))) for e in unique)
 
 

@@ -69,24 +69,3 @@ async def reset_words(
         select(func.count()).select_from(UserWord).where(*_words_filter(profile_id, user_word_ids))
     )
     return int((await session.execute(count)).scalar_one())
-
-
-async def status_from_cards(
-    session: AsyncSession, profile_id: int, user_word_id: int
-) -> WordStatus:
-    """The status a word's cards imply: new if never reviewed, learning while any card is
-    (re)learning, review otherwise. Used when a word comes back from suspension."""
-    states = set(
-        (
-            await session.execute(
-                select(col(Card.state)).where(
-                    col(Card.profile_id) == profile_id, col(Card.user_word_id) == user_word_id
-                )
-            )
-        ).scalars()
-    )
-    if states <= {int(CardState.NEW)}:
-        return WordStatus.NEW
-    if states & {int(CardState.LEARNING), int(CardState.RELEARNING)}:
-        return WordStatus.LEARNING
-    return WordStatus.REVIEW

@@ -1,0 +1,138 @@
+"""The offline dictd provider, on tiny dictionaries the tests build themselves."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from words_tui.infrastructure.dictd import (
+    B64,
+    DictdDictionary,
+    DictdError,
+    DictionarySet,
+    decode_number,
+)
+
+ENTRIES = {
+    "Haus": 'Haus /haʊs/ <n, neut, pl: Häuser>\n1. house\n2. home, household\n"zu Hause" - at home\n',
+    "gehen": "gehen /ˈɡeːən/ <v>\n1. to go\n2. to walk\nsee: laufen\n",
+    "Bank": "Bank <n, fem>\nbench\n",
+    "bank": "Bank <n, fem>\nbank\n",
+}
+
+
+def encode_number(value: int) -> str:
+    digits = ""
+    while True:
+        digits = B64[value % 64] + digits
+        value //= 64
+        if value == 0:
+            return digits
+
+
+def build_dictionary(directory: Path, name: str = "deu-eng", *, compressed: bool = False) -> Path:
+    """Write `name`.index and `name`.dict (or .dict.dz) holding ENTRIES; return the index path."""
+    data = b""
+    lines = []
+    for headword, text in ENTRIES.items():
+        body = text.encode()
+        lines.append(f"{headword}\t{encode_number(len(data))}\t{encode_number(len(body))}")
+        data += body
+    index = directory / f"{name}.index"
+    index.write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
+    if compressed:
+        (directory / f"{name}.dict.dz").write_bytes(gzip.compress(data))
+    else:
+        (directory / f"{name}.dict").write_bytes(data)
+    return index
+
+
+@pytest.mark.parametrize("compressed", [False, True], ids=["dict", "dict.dz"])
+def test_an_entry_becomes_a_typed_word_entry(tmp_path: Path, compressed: bool) -> None:
+    dictionary = DictdDictionary(build_dictionary(tmp_path, compressed=compressed))
+
+    entry = dictionary.lookup("haus")
+
+    assert entry is not None
+    assert (entry.word, entry.source_lang, entry.target_lang) == ("Haus", "de", "en")
+    assert entry.pos == "noun"
+    assert entry.translations == ["house", "home", "household"]
+    assert entry.forms == {"gender": "neuter", "plural": "Häuser"}
+    assert [(e.source, e.target) for e in entry.examples] == [("zu Hause", "at home")]
+    assert entry.source == "dictd:deu-eng"
+
+
+def test_cross_references_are_not_taken_for_meanings(tmp_path: Path) -> None:
+    entry = DictdDictionary(build_dictionary(tmp_path)).lookup("gehen")
+
+    assert entry is not None
+    assert entry.translations == ["to go", "to walk"]
+    assert entry.pos == "verb"
+
+
+def test_homographs_are_merged_into_one_entry(tmp_path: Path) -> None:
+    entry = DictdDictionary(build_dictionary(tmp_path)).lookup("Bank")
+
+    assert entry is not None
+    assert entry.translations == ["bench", "bank"]
+
+
+def test_an_unknown_word_gives_none(tmp_path: Path) -> None:
+    assert DictdDictionary(build_dictionary(tmp_path)).lookup("Baum") is None
+
+
+def test_a_dictionary_set_answers_only_for_its_language_pair(tmp_path: Path) -> None:
+    build_dictionary(tmp_path)
+    dictionaries = DictionarySet.from_paths([tmp_path])
+
+    assert dictionaries.covers("de", "en")
+    assert dictionaries.lookup("Haus", "de", "en") is not None
+    assert dictionaries.lookup("Haus", "en", "de") is None
+
+
+def test_numbers_use_dictds_base64() -> None:
+    assert [decode_number(t) for t in ("A", "B", "BA", "/")] == [0, 1, 64, 63]
+    assert decode_number(encode_number(123456)) == 123456
+
+
+def test_a_malformed_index_line_is_named(tmp_path: Path) -> None:
+    index = build_dictionary(tmp_path)
+    index.write_text(index.read_text() + "broken line without tabs\n")
+
+    with pytest.raises(DictdError, match=rf"{index}:5: expected 'headword<TAB>offset<TAB>length'"):
+        DictdDictionary(index).lookup("Haus")
+
+
+def test_an_index_without_its_data_file_is_named(tmp_path: Path) -> None:
+    index = build_dictionary(tmp_path)
+    (tmp_path / "deu-eng.dict").unlink()
+
+    with pytest.raises(DictdError, match=rf"{index} has no deu-eng.dict"):
+        DictdDictionary(index)
+
+
+def test_a_corrupt_dictzip_file_is_named(tmp_path: Path) -> None:
+    build_dictionary(tmp_path, compressed=True)
+    data = tmp_path / "deu-eng.dict.dz"
+    data.write_bytes(b"\x1f\x8b\x08\x00garbage")
+
+    with pytest.raises(DictdError, match=rf"dictd data {data} cannot be read"):
+        DictdDictionary(tmp_path / "deu-eng.index").lookup("Haus")
+
+
+def test_an_index_pointing_past_the_data_is_named(tmp_path: Path) -> None:
+    index = build_dictionary(tmp_path)
+    (tmp_path / "deu-eng.dict").write_bytes(b"short")
+
+    with pytest.raises(DictdError, match="points past the end of .*deu-eng.dict"):
+        DictdDictionary(index).lookup("Haus")
+
+
+def test_a_file_name_without_a_language_pair_needs_explicit_languages(tmp_path: Path) -> None:
+    index = build_dictionary(tmp_path, name="german")
+
+    with pytest.raises(DictdError, match="cannot tell the languages"):
+        DictdDictionary(index)
+    assert DictdDictionary(index, "de", "en").lookup("Haus") is not None

@@ -1,0 +1,429 @@
+"""Lessons end to end on real SQLite files and PostgreSQL, with the judge on a local server."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select, update
+from sqlmodel import col
+
+from tests.llm_fixtures import RecordedSleep
+from tests.llm_server import FakeLLMServer
+from words_tui.domain.entries import Example, Meaning, WordEntry
+from words_tui.domain.enums import CardState, Direction, Stage, Verdict, WordStatus
+from words_tui.domain.scheduling import CardProgress, Rating, SchedulingConfig, retrievability
+from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.llm import LLMClient
+from words_tui.infrastructure.llm.retry import RetryPolicy
+from words_tui.infrastructure.models import Card, Lesson, Profile, Review, UserWord
+from words_tui.services import store
+from words_tui.services.answer_checking import COULD_NOT_CHECK
+from words_tui.services.card_rows import CARD_FIELDS
+from words_tui.services.lessons import LessonCard, LessonError, LessonService
+
+T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
+SCHEDULING = SchedulingConfig(enable_fuzzing=False)
+WORDS = [
+    ("gato", "noun", ["cat"], {"plural": "gatos"}),
+    ("perro", "noun", ["dog"], {"plural": "perros"}),
+    ("casa", "noun", ["house"], {}),
+    ("mesa", "noun", ["table"], {}),
+    ("árbol", "noun", ["tree"], {}),
+    ("comer", "verb", ["to eat"], {}),
+]
+
+
+class Clock:
+    """A settable clock: tests move time instead of sleeping."""
+
+    def __init__(self, now: datetime = T0) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def entry(word: str, pos: str, meanings: list[str], forms: dict[str, str]) -> WordEntry:
+    return WordEntry(
+        word=word,
+        source_lang="es",
+        target_lang="en",
+        pos=pos,
+        meanings=tuple(Meaning(text=m, pos=pos) for m in meanings),
+        examples=(Example(source=f"Veo {word}.", target=f"I see {meanings[0]}."),),
+        forms=forms,
+        source="test",
+    )
+
+
+async def make_profile(database: Database, **knobs: Any) -> int:
+    async with database.session() as session:
+        user = await store.ensure_user(session, "tester")
+        assert user.id is not None
+        profile = Profile(user_id=user.id, name="es", native_lang="en", target_lang="es", **knobs)
+        session.add(profile)
+        await session.flush()
+        for word, pos, meanings, forms in WORDS:
+            await store.add_to_profile(session, profile, entry(word, pos, meanings, forms), now=T0)
+        assert profile.id is not None
+        return profile.id
+
+
+async def set_cards(database: Database, profile_id: int, **values: Any) -> None:
+    async with database.session() as session:
+        await session.execute(
+            update(Card).where(col(Card.profile_id) == profile_id).values(**values)
+        )
+
+
+async def typing_cards(database: Database, profile_id: int, *, due: datetime = T0) -> None:
+    """Every card promoted to typing, reviewed once ten days ago and due now."""
+    await set_cards(
+        database, profile_id, stage=int(Stage.TYPING), state=int(CardState.REVIEW),
+        stability=10.0, difficulty=5.0, last_review=due - timedelta(days=10), due=due, reps=1,
+    )  # fmt: skip
+
+
+async def card_row(database: Database, card_id: int) -> dict[str, Any]:
+    async with database.session() as session:
+        card = await session.get(Card, card_id)
+        assert card is not None
+        return {name: getattr(card, name) for name in CARD_FIELDS}
+
+
+async def count(database: Database, model: Any) -> int:
+    async with database.session() as session:
+        return int((await session.execute(select(func.count()).select_from(model))).scalar_one())
+
+
+def service(database: Database, clock: Clock | None = None, **kwargs: Any) -> LessonService:
+    return LessonService(database, clock=clock or Clock(), scheduling=SCHEDULING, **kwargs)
+
+
+def card_for(cards: list[LessonCard], headword: str, direction: Direction) -> LessonCard:
+    return next(c for c in cards if c.headword == headword and c.direction == direction)
+
+
+async def test_a_first_lesson_introduces_new_words_as_multiple_choice(database: Database) -> None:
+    profile_id = await make_profile(database)
+    lesson = await service(database).start_lesson(profile_id)
+    assert [c.headword for c in lesson.cards] == [w[0] for w in WORDS]
+    assert all(c.direction == Direction.FOREIGN_TO_NATIVE and c.is_new for c in lesson.cards)
+    for card in lesson.cards:
+        assert card.stage == Stage.CHOICE
+        assert len(card.options) == 4 and card.expected in card.options
+        assert len(set(card.options)) == 4
+
+
+async def test_new_cards_are_capped_by_the_profiles_daily_limit(database: Database) -> None:
+    profile_id = await make_profile(database, new_per_day=3)
+    lessons = service(database)
+    first = await lessons.start_lesson(profile_id)
+    for card in list(first.cards):
+        await lessons.answer(first, card, card.expected, 3)
+    second = await lessons.start_lesson(profile_id)
+    assert len(first.cards) == 3
+    assert not any(card.is_new for card in second.cards)
+
+
+async def test_an_answer_is_committed_before_the_next_card_is_returned(database: Database) -> None:
+    profile_id = await make_profile(database)
+    lessons = service(database)
+    lesson = await lessons.start_lesson(profile_id)
+    card = lesson.cards[0]
+    feedback = await lessons.answer(lesson, card, card.expected, 2.5)
+    assert (feedback.verdict, feedback.rating) == (Verdict.CHOICE_CORRECT, Rating.Good)
+    assert lesson.current == lesson.cards[1]
+    async with database.session() as session:
+        review = (await session.execute(select(Review))).scalar_one()
+        stored = await session.get(Card, card.card_id)
+        lesson_row = await session.get(Lesson, lesson.id)
+    assert (review.card_id, review.verdict, review.duration_ms) == (card.card_id, "choice_correct", 2500)
+    assert stored is not None and stored.choice_correct == 1
+    assert lesson_row is not None and (lesson_row.correct, lesson_row.new_words) == (1, 1)
+
+
+async def test_three_correct_choices_promote_a_card_to_typing(database: Database) -> None:
+    profile_id = await make_profile(database)
+    clock = Clock()
+    lessons = service(database, clock)
+    promoted = []
+    for _ in range(3):
+        lesson = await lessons.start_lesson(profile_id)
+        card = card_for(lesson.cards, "gato", Direction.FOREIGN_TO_NATIVE)
+        while lesson.current is not None:
+            current = lesson.current
+            feedback = await lessons.answer(lesson, current, current.expected, 3)
+            if current.card_id == card.card_id:
+                promoted.append(feedback.promoted)
+        clock.advance(hours=1)
+    lesson = await lessons.start_lesson(profile_id)
+    assert promoted == [False, False, True]
+    assert lesson.cards[0].stage == Stage.TYPING and lesson.cards[0].options == ()
+
+
+async def test_due_typing_cards_come_before_choice_and_new_cards(database: Database) -> None:
+    profile_id = await make_profile(database)
+    async with database.session() as session:
+        gato = (await session.execute(select(Card).order_by(col(Card.id)))).scalars().first()
+        assert gato is not None
+        gato.stage, gato.state, gato.stability = int(Stage.TYPING), int(CardState.REVIEW), 3.0
+        gato.last_review, gato.due = T0 - timedelta(days=3), T0
+    lesson = await service(database).start_lesson(profile_id)
+    assert lesson.cards[0].card_id == gato.id and lesson.cards[0].stage == Stage.TYPING
+    assert all(card.stage == Stage.CHOICE for card in lesson.cards[1:])
+
+
+async def test_a_backlog_is_ordered_by_lowest_retrievability_and_capped_per_day(
+    database: Database,
+) -> None:
+    profile_id = await make_profile(database, reviews_per_day=5)
+    await typing_cards(database, profile_id)
+    async with database.session() as session:
+        cards = (await session.execute(select(Card).order_by(col(Card.id)))).scalars().all()
+        for i, card in enumerate(cards):
+            card.stability = 1.0 + 7 * ((i * 5) % 12)  # scrambled stabilities
+            card.last_review = T0 - timedelta(days=3 + i)
+    lesson = await service(database).start_lesson(profile_id)
+
+    def recall(card: Card) -> float:
+        progress = CardProgress(stage=Stage.TYPING, state=CardState.REVIEW,
+                                stability=card.stability, last_review=card.last_review)  # fmt: skip
+        return retrievability(progress, T0, SCHEDULING)
+
+    by_recall = sorted(cards, key=recall)
+    assert len(lesson.cards) == 5
+    assert [c.card_id for c in lesson.cards] == [c.id for c in by_recall[:5]]
+
+
+async def test_both_directions_of_a_word_wait_for_separate_lessons_while_others_are_due(
+    database: Database,
+) -> None:
+    profile_id = await make_profile(database, lesson_size=6)
+    await typing_cards(database, profile_id)
+    lesson = await service(database).start_lesson(profile_id)
+    words = [card.user_word_id for card in lesson.cards]
+    assert len(words) == len(set(words)) == 6
+
+
+async def test_typed_answers_are_rated_by_their_verdict(database: Database) -> None:
+    profile_id = await make_profile(database)
+    await typing_cards(database, profile_id)
+    lessons = service(database)
+    lesson = await lessons.start_lesson(profile_id)
+    results = {}
+    typed = {"gato": "el gato", "perro": "pero", "casa": "cas", "árbol": "arbol", "mesa": "mesas"}
+    while (card := lesson.current) is not None:
+        if card.direction == Direction.NATIVE_TO_FOREIGN and card.headword in typed:
+            feedback = await lessons.answer(lesson, card, typed[card.headword], 30)
+            results[card.headword] = (feedback.verdict, feedback.rating, feedback.expected)
+        else:
+            await lessons.answer(lesson, card, card.expected, 30)
+    assert results["gato"] == (Verdict.EXACT, Rating.Good, "gato")
+    assert results["perro"][:2] == (Verdict.WRONG, Rating.Again)  # "pero" is another word
+    assert results["casa"][:2] == (Verdict.TYPO, Rating.Hard)
+    assert results["árbol"] == (Verdict.ACCENT, Rating.Hard, "árbol")
+    assert results["mesa"][:2] == (Verdict.FORM, Rating.Hard)
+
+
+async def test_without_a_judge_an_unknown_answer_is_wrong_and_can_be_overridden(
+    database: Database,
+) -> None:
+    profile_id = await make_profile(database)
+    await typing_cards(database, profile_id)
+    lessons = service(database)
+    lesson = await lessons.start_lesson(profile_id)
+    card = lesson.cards[0]
+    feedback = await lessons.answer(lesson, card, "felino", 4)
+    assert (feedback.verdict, feedback.note, feedback.can_override) == (
+        Verdict.WRONG, COULD_NOT_CHECK, True,
+    )  # fmt: skip
+    assert feedback.examples and feedback.examples[0].source.startswith("Veo")
+
+
+async def test_i_was_right_remembers_the_answer_and_re_rates_the_review(
+    database: Database,
+) -> None:
+    profile_id = await make_profile(database)
+    await typing_cards(database, profile_id)
+    clock = Clock()
+    lessons = service(database, clock)
+    lesson = await lessons.start_lesson(profile_id)
+    card = lesson.cards[0]
+    wrong = await lessons.answer(lesson, card, "kitty", 4)
+    right = await lessons.override(lesson)
+    assert (right.verdict, right.rating, right.correct) == (Verdict.OVERRIDE, Rating.Good, True)
+    assert right.next_due > wrong.next_due
+    stored = await card_row(database, card.card_id)
+    assert stored["accepted_extra"] == ["kitty"] and stored["lapses"] == 0
+    async with database.session() as session:
+        review = (await session.execute(select(Review))).scalar_one()
+        lesson_row = await session.get(Lesson, lesson.id)
+    assert (review.verdict, review.rating) == ("override", int(Rating.Good))
+    assert lesson_row is not None and (lesson_row.correct, lesson_row.wrong) == (1, 0)
+    clock.advance(days=400)
+    later = await lessons.start_lesson(profile_id)
+    again = next(c for c in later.cards if c.card_id == card.card_id)
+    assert (await lessons.checker.check(again.question(), "kitty")).verdict == Verdict.EXACT
+
+
+async def test_undo_restores_the_card_exactly_and_asks_it_again(database: Database) -> None:
+    profile_id = await make_profile(database)
+    await typing_cards(database, profile_id)
+    lessons = service(database)
+    lesson = await lessons.start_lesson(profile_id)
+    card = lesson.cards[0]
+    before = await card_row(database, card.card_id)
+    await lessons.answer(lesson, card, "nonsense", 4)
+    await lessons.override(lesson)
+    assert await card_row(database, card.card_id) != before
+    again = await lessons.undo(lesson)
+    assert (again, lesson.current) == (card, card)
+    assert await card_row(database, card.card_id) == before
+    assert await count(database, Review) == 0
+    with pytest.raises(LessonError, match="nothing to undo"):
+        await lessons.undo(lesson)
+
+
+async def test_mastering_a_word_takes_both_directions_out_of_practice_until_undone(
+    database: Database,
+) -> None:
+    profile_id = await make_profile(database)
+    await typing_cards(database, profile_id)
+    await set_cards(database, profile_id, consecutive_correct=29)
+    lessons = service(database)
+    lesson = await lessons.start_lesson(profile_id)
+    first = await lessons.answer(lesson, lesson.cards[0], lesson.cards[0].expected, 5)
+    card = lesson.cards[1]
+    sibling_done = await lessons.answer(lesson, card, card.expected, 5)
+    assert not first.mastered or not sibling_done.mastered  # one word needs both directions
+    async with database.session() as session:
+        word = await session.get(UserWord, lesson.cards[0].user_word_id)
+    assert word is not None and word.status == int(WordStatus.LEARNING)
+
+
+async def test_a_word_is_mastered_when_its_last_direction_is(database: Database) -> None:
+    profile_id = await make_profile(database, lesson_size=30)
+    await typing_cards(database, profile_id)
+    await set_cards(database, profile_id, consecutive_correct=29)
+    lessons = service(database)
+    lesson = await lessons.start_lesson(profile_id)
+    gato = [c for c in lesson.cards if c.headword == "gato"]
+    mastered = []
+    while (card := lesson.current) is not None:
+        feedback = await lessons.answer(lesson, card, card.expected, 5)
+        if card.headword == "gato":
+            mastered.append(feedback.mastered)
+    assert len(gato) == 2 and mastered == [False, True]
+    async with database.session() as session:
+        word = await session.get(UserWord, gato[0].user_word_id)
+        active = (
+            await session.execute(select(Card.active).where(col(Card.user_word_id) == word.id))  # type: ignore[union-attr]
+        ).scalars().all()
+    assert word is not None and word.status == int(WordStatus.MASTERED)
+    assert active == [False, False]
+    await lessons.undo(lesson)
+    assert set((await card_row(database, gato[0].card_id)).items()) >= {("active", True)}
+
+
+async def test_eight_lapses_flag_the_word_as_a_leech(database: Database) -> None:
+    profile_id = await make_profile(database)
+    await typing_cards(database, profile_id)
+    await set_cards(database, profile_id, lapses=7)
+    lessons = service(database)
+    lesson = await lessons.start_lesson(profile_id)
+    feedback = await lessons.answer(lesson, lesson.cards[0], "nonsense", 5)
+    async with database.session() as session:
+        word = await session.get(UserWord, lesson.cards[0].user_word_id)
+    assert feedback.leech
+    assert word is not None and "leech" in word.tags
+
+
+async def test_suspending_a_word_removes_it_from_practice_and_the_lesson(
+    database: Database,
+) -> None:
+    profile_id = await make_profile(database)
+    await typing_cards(database, profile_id)
+    lessons = service(database)
+    lesson = await lessons.start_lesson(profile_id)
+    card = lesson.cards[0]
+    await lessons.suspend(lesson, card)
+    assert all(c.user_word_id != card.user_word_id for c in lesson.cards)
+    async with database.session() as session:
+        word = await session.get(UserWord, card.user_word_id)
+    assert word is not None and word.status == int(WordStatus.SUSPENDED)
+    again = await lessons.start_lesson(profile_id)
+    assert all(c.user_word_id != card.user_word_id for c in again.cards)
+
+
+async def test_the_summary_counts_answers_new_words_and_time(database: Database) -> None:
+    profile_id = await make_profile(database)
+    clock = Clock()
+    lessons = service(database, clock)
+    lesson = await lessons.start_lesson(profile_id)
+    for i, card in enumerate(list(lesson.cards)):
+        answer = card.expected if i % 2 == 0 else next(o for o in card.options if o != card.expected)
+        await lessons.answer(lesson, card, answer, 4)
+        clock.advance(seconds=5)
+    summary = await lessons.finish(lesson)
+    assert (summary.answered, summary.correct, summary.wrong, summary.new_words) == (6, 3, 3, 6)
+    assert summary.time_spent == timedelta(seconds=24)
+    assert summary.elapsed == timedelta(seconds=30)
+    async with database.session() as session:
+        row = await session.get(Lesson, lesson.id)
+    assert row is not None and row.finished_at == clock.now
+
+
+async def test_answering_a_card_that_is_not_current_is_refused(database: Database) -> None:
+    profile_id = await make_profile(database)
+    lessons = service(database)
+    lesson = await lessons.start_lesson(profile_id)
+    with pytest.raises(LessonError, match="not the current card"):
+        await lessons.answer(lesson, lesson.cards[1], "x", 1)
+
+
+async def test_nothing_due_and_no_new_words_left_gives_an_empty_lesson(database: Database) -> None:
+    profile_id = await make_profile(database, new_per_day=0)
+    lesson = await service(database).start_lesson(profile_id)
+    assert (lesson.id, lesson.current, lesson.cards) == (None, None, [])
+    assert await count(database, Lesson) == 0
+
+
+def judge_for(server: FakeLLMServer, sleep: RecordedSleep | None = None) -> LLMClient:
+    retry = RetryPolicy(sleep=sleep or RecordedSleep())
+    return LLMClient(api_key=server.api_key, model="gpt-4o-mini", base_url=server.base_url, retry=retry)
+
+
+async def test_the_judge_accepts_a_synonym_with_its_comment(
+    database: Database, llm_server: FakeLLMServer
+) -> None:
+    llm_server.set_judgement("felino", True, "Accepted, though 'gato' is the usual word.")
+    profile_id = await make_profile(database)
+    await typing_cards(database, profile_id)
+    lessons = service(database, judge=judge_for(llm_server))
+    lesson = await lessons.start_lesson(profile_id)
+    card = card_for(lesson.cards, "gato", Direction.NATIVE_TO_FOREIGN)
+    while lesson.current != card:
+        await lessons.answer(lesson, lesson.current, lesson.current.expected, 4)  # type: ignore[arg-type]
+    feedback = await lessons.answer(lesson, card, "felino", 4)
+    assert (feedback.verdict, feedback.rating) == (Verdict.JUDGE_ACCEPTED, Rating.Good)
+    assert "usual word" in feedback.note
+    assert llm_server.requests == 1
+
+
+async def test_when_the_judge_is_down_the_answer_is_wrong_with_a_way_out(
+    database: Database, llm_server: FakeLLMServer
+) -> None:
+    profile_id = await make_profile(database)
+    await typing_cards(database, profile_id)
+    lessons = service(database, judge=judge_for(llm_server))
+    llm_server.stop()
+    lesson = await lessons.start_lesson(profile_id)
+    feedback = await lessons.answer(lesson, lesson.cards[0], "felino", 4)
+    assert (feedback.verdict, feedback.note) == (Verdict.WRONG, COULD_NOT_CHECK)
+    assert (await lessons.override(lesson)).correct

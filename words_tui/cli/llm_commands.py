@@ -1,0 +1,90 @@
+"""`words-tui llm usage`: what the LLM cost — calls, tokens and estimated USD by day, model, purpose."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from datetime import timedelta
+
+from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db_types import utcnow
+from words_tui.infrastructure.llm.ledger import UsageRow, usage_by_day
+from words_tui.settings import load_settings
+
+HEADER = ("day", "model", "purpose", "calls", "failed", "prompt tok", "compl. tok", "est. USD")
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    llm = commands.add_parser("llm", help="LLM usage and cost")
+    actions = llm.add_subparsers(title="llm commands", metavar="ACTION", required=True)
+    usage = actions.add_parser(
+        "usage", help="calls, tokens and estimated cost by day, model, purpose"
+    )
+    usage.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
+    usage.set_defaults(handler=run_usage)
+
+
+def _cost(value: float | None) -> str:
+    return "?" if value is None else f"{value:.4f}"
+
+
+def format_usage(rows: list[UsageRow]) -> list[str]:
+    """The report as aligned text lines, ending with a total line."""
+    table = [HEADER] + [
+        (
+            r.day.isoformat(),
+            r.model,
+            r.purpose,
+            str(r.calls),
+            str(r.failed),
+            str(r.prompt_tokens),
+            str(r.completion_tokens),
+            _cost(r.cost_usd),
+        )
+        for r in rows
+    ]
+    costs = [r.cost_usd for r in rows]
+    total_cost = None if None in costs else sum(c for c in costs if c is not None)
+    table.append(
+        (
+            "total",
+            "",
+            "",
+            str(sum(r.calls for r in rows)),
+            str(sum(r.failed for r in rows)),
+            str(sum(r.prompt_tokens for r in rows)),
+            str(sum(r.completion_tokens for r in rows)),
+            _cost(total_cost),
+        )
+    )
+    widths = [max(len(row[i]) for row in table) for i in range(len(HEADER))]
+    return [
+        "  ".join(
+            cell.ljust(w) if i < 3 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in table
+    ]
+
+
+async def _usage(days: int) -> list[UsageRow]:
+    settings = load_settings()
+    database = Database(settings.effective_database_url)
+    try:
+        await database.init()
+        return await usage_by_day(
+            database, settings.llm_prices, since=utcnow() - timedelta(days=days)
+        )
+    finally:
+        await database.close()
+
+
+def run_usage(args: argparse.Namespace) -> int:
+    rows = asyncio.run(_usage(args.days))
+    if not rows:
+        print(f"no LLM calls in the last {args.days} days")
+        return 0
+    for line in format_usage(rows):
+        print(line.rstrip())
+    print("est. USD from the llm_prices setting; '?' marks a model without a price")
+    return 0

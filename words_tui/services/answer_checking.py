@@ -1,0 +1,172 @@
+"""Answer checking as a lesson needs it: the local ladder first, then the LLM judge.
+
+The judge is only asked what the ladder could not decide, with a time limit, outside any
+database transaction. When it cannot answer (no judge configured, an `LLMError`, the breaker
+open, the timeout) the answer counts as wrong and the learner is told so honestly — "could not
+check — press r if you were right" — because a learner must never wait on, or be blocked by, a
+network service. The learner's answer reaches the judge as data inside a JSON payload (see the
+LLM core's prompts); answers too long to be a word never leave this machine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from words_tui.domain.answers import (
+    Frequency,
+    Lemmatiser,
+    LocalVerdict,
+    answer_key,
+    check_answer,
+)
+from words_tui.domain.enums import Verdict
+from words_tui.infrastructure.llm.errors import LLMError
+
+log = logging.getLogger(__name__)
+
+COULD_NOT_CHECK = "could not check — press r if you were right"
+ANSWER_SEPARATOR = "; "
+
+
+class JudgeResult(Protocol):
+    """What the judge says: accepted or not, and one comment for the learner."""
+
+    @property
+    def is_correct(self) -> bool: ...
+
+    @property
+    def comment(self) -> str: ...
+
+
+class Judge(Protocol):
+    """The LLM judge (`LLMClient` / `RateLimitedLLMClient` satisfy it)."""
+
+    async def validate_answer(
+        self,
+        question: str,
+        expected_answer: str,
+        user_answer: str,
+        source_lang: str,
+        target_lang: str,
+    ) -> JudgeResult: ...
+
+
+class LanguageSource(Protocol):
+    """Frequency and lemma data per language (`infrastructure.language_data.LanguageData`)."""
+
+    def frequency(self, language: str) -> Frequency: ...
+
+    def lemmatiser(self, language: str) -> Lemmatiser | None: ...
+
+    def warm_up(self, languages: Iterable[str]) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """Everything needed to check an answer to one card."""
+
+    prompt: str
+    accepted: tuple[str, ...]
+    prompt_lang: str
+    answer_lang: str
+    forms: Mapping[str, str] = field(default_factory=dict)
+    alternatives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedAnswer:
+    """The final verdict on a typed answer and what to tell the learner.
+
+    `judge_hard` marks a judge acceptance of an answer the ladder saw as a near miss on another
+    word (a spelling variant like "gray" for "grey"): accepted, but rated Hard.
+    """
+
+    verdict: Verdict
+    expected: str
+    note: str = ""
+    form: str = ""
+    judge_hard: bool = False
+
+
+KnownWordLookup = Callable[[str], Awaitable[bool]]
+"""Whether the learner's vocabulary holds this typed word (asked only for near misses)."""
+
+
+class AnswerChecker:
+    """The ladder with the language data wired in, then the judge for what it leaves open."""
+
+    def __init__(
+        self,
+        language_data: LanguageSource,
+        judge: Judge | None = None,
+        *,
+        judge_timeout_s: float = 8.0,
+    ) -> None:
+        self.language_data = language_data
+        self.judge = judge
+        self.judge_timeout_s = judge_timeout_s
+
+    def check_locally(
+        self, question: Question, answer: str, known_words: frozenset[str] = frozenset()
+    ) -> LocalVerdict:
+        """The pure ladder for this question, with the answer language's data."""
+        lang = question.answer_lang
+        return check_answer(
+            answer,
+            question.accepted,
+            lang,
+            known_words=known_words,
+            forms=question.forms,
+            alternatives=question.alternatives,
+            lemmatise=self.language_data.lemmatiser(lang),
+            frequency=self.language_data.frequency(lang),
+        )
+
+    async def check(
+        self,
+        question: Question,
+        answer: str,
+        *,
+        known_words: frozenset[str] = frozenset(),
+        is_known_word: KnownWordLookup | None = None,
+    ) -> CheckedAnswer:
+        """Judge a typed answer: locally when possible, else by the judge within the time limit.
+
+        `known_words` are answer keys the learner knows (the lesson's words); `is_known_word`
+        looks a near miss up in the whole vocabulary, so it is asked at most once per answer.
+        """
+        local = self.check_locally(question, answer, known_words)
+        near_miss = local.verdict in (Verdict.TYPO, Verdict.ACCENT)
+        if near_miss and is_known_word is not None and await is_known_word(answer):
+            key = answer_key(answer, question.answer_lang)
+            local = self.check_locally(question, answer, known_words | {key})
+        if local.verdict != Verdict.NEEDS_JUDGE:
+            return CheckedAnswer(local.verdict, local.expected, local.note, local.form)
+        return await self._ask_judge(question, answer, local)
+
+    async def _ask_judge(
+        self, question: Question, answer: str, local: LocalVerdict
+    ) -> CheckedAnswer:
+        if self.judge is None:
+            return CheckedAnswer(Verdict.WRONG, local.expected, local.note or COULD_NOT_CHECK)
+        try:
+            async with asyncio.timeout(self.judge_timeout_s):
+                result = await self.judge.validate_answer(
+                    question.prompt,
+                    ANSWER_SEPARATOR.join(question.accepted),
+                    answer,
+                    question.prompt_lang,
+                    question.answer_lang,
+                )
+        except (LLMError, TimeoutError) as err:
+            log.warning("answer judge unavailable: %s", err or type(err).__name__)
+            return CheckedAnswer(Verdict.WRONG, local.expected, COULD_NOT_CHECK)
+        if result.is_correct:
+            return CheckedAnswer(
+                Verdict.JUDGE_ACCEPTED, local.expected, result.comment, judge_hard=bool(local.note)
+            )
+        return CheckedAnswer(Verdict.WRONG, local.expected, result.comment or local.note)

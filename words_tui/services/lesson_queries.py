@@ -1,0 +1,200 @@
+"""The reads a lesson needs, kept to a few indexed queries so a lesson starts in milliseconds.
+
+Candidates come back already in priority order: due typing cards by lowest retrievability, due
+choice cards by due time, new cards in the order they were added. FSRS retrievability falls
+monotonically with (days since last review) / stability, so that ratio — computed by the
+database — orders a backlog exactly as retrievability would, without loading every due card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from words_tui.domain.enums import Stage
+from words_tui.domain.lesson_policy import Candidate, OptionWord
+from words_tui.domain.text import word_key
+from words_tui.infrastructure.models import Card, Entry, Lesson, Profile, Review, UserWord, Word
+
+UNIX_EPOCH_JULIAN_DAY = 2440587.5
+SECONDS_PER_DAY = 86400.0
+NEVER_REVIEWED_FIRST = 1e12
+"""Sort key of a promoted card with no FSRS memory yet: retrievability 0, so it comes first."""
+
+
+class LessonError(LookupError):
+    """A lesson cannot go on as asked (unknown profile, a card not in the lesson, nothing to undo)."""
+
+
+async def load_profile(session: AsyncSession, profile_id: int) -> Profile:
+    profile = await session.get(Profile, profile_id)
+    if profile is None:
+        raise LessonError(f"no profile with id {profile_id}")
+    return profile
+
+
+async def answers_today(session: AsyncSession, profile_id: int, since: datetime) -> tuple[int, int]:
+    """(typed reviews, new cards introduced) since the start of the learner's day."""
+    reviews = select(func.count(col(Review.id))).where(
+        col(Review.profile_id) == profile_id,
+        col(Review.reviewed_at) >= since,
+        col(Review.mode) == int(Stage.TYPING),
+    )
+    new = select(func.coalesce(func.sum(col(Lesson.new_words)), 0)).where(
+        col(Lesson.profile_id) == profile_id, col(Lesson.started_at) >= since
+    )
+    return (
+        int((await session.execute(reviews)).scalar_one()),
+        int((await session.execute(new)).scalar_one()),
+    )
+
+
+def _days_since_last_review(session: AsyncSession, now: datetime) -> ColumnElement[Any]:
+    last_review = col(Card.last_review)
+    if session.get_bind().dialect.name == "sqlite":
+        now_julian = now.timestamp() / SECONDS_PER_DAY + UNIX_EPOCH_JULIAN_DAY
+        return literal(now_julian) - func.julianday(last_review)
+    return (literal(now.timestamp()) - func.extract("epoch", last_review)) / SECONDS_PER_DAY
+
+
+def _active_cards(profile_id: int, stage: Stage) -> Select[int | None, int]:
+    return select(col(Card.id), col(Card.user_word_id)).where(
+        col(Card.profile_id) == profile_id,
+        col(Card.active).is_(True),
+        col(Card.stage) == int(stage),
+    )
+
+
+async def _candidates(session: AsyncSession, query: Select[int | None, int]) -> list[Candidate]:
+    rows = (await session.execute(query)).all()
+    return [Candidate(card_id, user_word_id) for card_id, user_word_id in rows if card_id]
+
+
+async def due_typing(
+    session: AsyncSession, profile_id: int, now: datetime, limit: int
+) -> list[Candidate]:
+    """Due typed cards, lowest retrievability first."""
+    elapsed_per_stability = _days_since_last_review(session, now) / col(Card.stability)
+    query = (
+        _active_cards(profile_id, Stage.TYPING)
+        .where(col(Card.due) <= now)
+        .order_by(func.coalesce(elapsed_per_stability, NEVER_REVIEWED_FIRST).desc(), col(Card.id))
+        .limit(limit)
+    )
+    return await _candidates(session, query)
+
+
+async def due_choice(
+    session: AsyncSession, profile_id: int, now: datetime, limit: int
+) -> list[Candidate]:
+    """Multiple-choice cards seen before and due again, the longest waiting first."""
+    query = (
+        _active_cards(profile_id, Stage.CHOICE)
+        .where(col(Card.due) <= now, col(Card.last_review).is_not(None))
+        .order_by(col(Card.due), col(Card.id))
+        .limit(limit)
+    )
+    return await _candidates(session, query)
+
+
+async def new_cards(
+    session: AsyncSession, profile_id: int, now: datetime, limit: int
+) -> list[Candidate]:
+    """Cards never shown, in the order their words were added (foreign → native first)."""
+    query = (
+        _active_cards(profile_id, Stage.CHOICE)
+        .where(col(Card.due) <= now, col(Card.last_review).is_(None))
+        .order_by(col(Card.due), col(Card.id))
+        .limit(limit)
+    )
+    return await _candidates(session, query)
+
+
+CardDetails = tuple[Card, UserWord, Word, Entry | None]
+
+
+async def card_details(session: AsyncSession, card_ids: Sequence[int]) -> dict[int, CardDetails]:
+    """The cards with their user word, word and entry, by card id."""
+    query = (
+        select(Card, UserWord, Word, Entry)
+        .join(UserWord, col(UserWord.id) == col(Card.user_word_id))
+        .join(Word, col(Word.id) == col(UserWord.word_id))
+        .outerjoin(Entry, col(Entry.id) == col(UserWord.entry_id))
+        .where(col(Card.id).in_(list(card_ids)))
+    )
+    rows = (await session.execute(query)).tuples().all()
+    return {
+        card.id: (card, user_word, word, entry) for card, user_word, word, entry in rows if card.id
+    }
+
+
+async def vocabulary_options(
+    session: AsyncSession, profile_id: int, user_word_ids: Sequence[int], limit: int
+) -> list[OptionWord]:
+    """Option words from the profile's vocabulary: the given words, else the first `limit`."""
+    query = (
+        select(col(Word.id), col(Word.text), col(Word.pos), col(Word.cefr), col(UserWord.meanings))
+        .join(Word, col(Word.id) == col(UserWord.word_id))
+        .where(col(UserWord.profile_id) == profile_id)
+    )
+    if user_word_ids:
+        query = query.where(col(UserWord.id).in_(list(user_word_ids)))
+    rows = (await session.execute(query.order_by(col(UserWord.id)).limit(limit))).all()
+    return [
+        OptionWord(w, text, tuple(meanings), pos, cefr)
+        for w, text, pos, cefr, meanings in rows
+        if w is not None
+    ]
+
+
+async def shared_options(
+    session: AsyncSession, target_lang: str, native_lang: str, after: str, limit: int
+) -> list[OptionWord]:
+    """Option words from the shared dictionary (the starter vocabulary, other learners' words)
+    for a vocabulary still too small to make four options: the words alphabetically after
+    `after` (a word key), which walks the (lang, norm) index and yields look-alike options."""
+    query = (
+        select(col(Word.id), col(Word.text), col(Word.pos), col(Word.cefr), col(Entry.meanings))
+        .join(
+            Entry, and_(col(Entry.word_id) == col(Word.id), col(Entry.target_lang) == native_lang)
+        )
+        .where(col(Word.lang) == target_lang)
+    )
+    rows = list(
+        (
+            await session.execute(
+                query.where(col(Word.norm) > after).order_by(col(Word.norm)).limit(limit)
+            )
+        ).all()
+    )
+    if len(rows) < limit:
+        rows += (
+            await session.execute(query.order_by(col(Word.norm)).limit(limit - len(rows)))
+        ).all()
+    return [
+        OptionWord(w, text, tuple(m["text"] for m in meanings if m.get("text")), pos, cefr)
+        for w, text, pos, cefr, meanings in rows
+        if w is not None
+    ]
+
+
+async def vocabulary_has(
+    session: AsyncSession, profile_id: int, lang: str, texts: Sequence[str]
+) -> bool:
+    """Whether the profile has a word in `lang` stored under any of these texts."""
+    keys = list({word_key(text) for text in texts if text.strip()})
+    if not keys:
+        return False
+    query = (
+        select(col(UserWord.id))
+        .join(Word, col(Word.id) == col(UserWord.word_id))
+        .where(col(UserWord.profile_id) == profile_id, col(Word.lang) == lang)
+        .where(col(Word.norm).in_(keys))
+        .limit(1)
+    )
+    return (await session.execute(query)).first() is not None

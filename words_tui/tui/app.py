@@ -1,0 +1,183 @@
+"""The Textual application: one factory (`create_app`) used by `words-tui` and by the tests.
+
+The app receives its backend (database, settings, clock, LLM) in the constructor, or a coroutine
+that opens it, and hands it to screens; it never creates engines or reads settings itself. It shows
+a start-up screen at once and loads the database and the screens in a worker, so the first frame
+does not wait for SQLAlchemy or migrations. Failures of every worker arrive in `report_error`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from words_tui.tui.backend import Backend
+from words_tui.tui.i18n import Texts
+from words_tui.tui.screens.startup import StartupScreen
+
+if TYPE_CHECKING:
+    from words_tui.infrastructure.models import Profile
+
+log = logging.getLogger(__name__)
+
+BackendLoader = Callable[[], Awaitable[Backend]]
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+
+class WordsApp(App[int]):
+    """The terminal quiz."""
+
+    TITLE = "words-tui"
+    CSS = """
+    Screen { background: $background; }
+    .title { text-style: bold; color: $accent; padding: 0 1; }
+    .hint { color: $text-muted; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("f1", "help", "key.help"),
+        Binding("question_mark", "help", "key.help", show=False),
+        Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
+    ]
+
+    def __init__(
+        self,
+        backend: Backend | None = None,
+        *,
+        loader: BackendLoader | None = None,
+        language: str = "en",
+    ) -> None:
+        super().__init__()
+        if (backend is None) == (loader is None):
+            raise ValueError("give the app either a backend or a loader, not both or neither")
+        self._backend = backend
+        self._loader = loader
+        self._owns_backend = backend is None
+        self.texts = Texts(language)
+        self.profile: Profile | None = None
+        self.theme = DARK_THEME
+
+    @property
+    def backend(self) -> Backend:
+        if self._backend is None:
+            raise RuntimeError("the backend is not open yet")
+        return self._backend
+
+    @property
+    def has_backend(self) -> bool:
+        return self._backend is not None
+
+    def on_mount(self) -> None:
+        self.push_screen(StartupScreen())
+        self.boot()
+
+    async def on_unmount(self) -> None:
+        if self._owns_backend and self._backend is not None:
+            await self._backend.close()
+
+    @work(exclusive=True, group="boot", exit_on_error=False)
+    async def boot(self) -> None:
+        """Open the backend, then show onboarding (no profile yet) or the home screen."""
+        if self._backend is None:
+            assert self._loader is not None
+            self._backend = await self._loader()
+        from words_tui.services.profiles import active_profile
+
+        profile = await active_profile(self.backend.database, self.backend.user)
+        if profile is None:
+            from words_tui.tui.screens.onboarding import OnboardingScreen
+
+            await self.switch_screen(OnboardingScreen(first_run=True))
+        else:
+            await self.show_home(profile)
+        if not self.backend.llm_ready:
+            self.connect_llm()
+
+    @work(thread=True, exclusive=True, group="llm", exit_on_error=False)
+    def connect_llm(self) -> None:
+        """Build the LLM client off the event loop (the openai SDK takes a while to import)."""
+        self.backend.connect_llm()
+
+    def on_worker_state_changed(self, event: object) -> None:
+        from textual.worker import Worker, WorkerState
+
+        if (
+            isinstance(event, Worker.StateChanged)
+            and event.state == WorkerState.ERROR
+            and event.worker.error is not None
+        ):
+            self.report_error(event.worker.error)
+
+    def report_error(self, error: BaseException) -> None:
+        """The one place errors end up: a notification, or exit when the app cannot start."""
+        log.error("worker failed: %s", error, exc_info=error)
+        if self._backend is None:
+            self.exit(return_code=1, message=f"words-tui: {error}")
+            return
+        self.notify(
+            self.texts("error.body", error=str(error) or type(error).__name__),
+            title=self.texts("error.title"),
+            severity="error",
+            markup=False,
+            timeout=8,
+        )
+
+    async def show_home(self, profile: Profile) -> None:
+        """Make `profile` the current one and show its home screen as the only screen."""
+        from words_tui.tui.screens.home import HomeScreen
+
+        self.profile = profile
+        self.texts = Texts(profile.interface_lang)
+        while len(self.screen_stack) > 2:
+            await self.pop_screen()
+        await self.switch_screen(HomeScreen())
+
+    def action_help(self) -> None:
+        from words_tui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Command palette entries for the main actions, in the interface language."""
+        home = self._home_screen()
+        if home is not None:
+            for key, action in home.PALETTE_ACTIONS:
+                yield SystemCommand(
+                    self.texts(f"palette.{key}"),
+                    self.texts(f"palette.{key}.help"),
+                    getattr(home, f"action_{action}"),
+                )
+        yield SystemCommand(self.texts("palette.help"), self.texts("palette.help.help"), self.action_help)
+        yield SystemCommand(
+            self.texts("palette.theme"), self.texts("palette.theme.help"), self.action_toggle_theme
+        )
+        yield SystemCommand(self.texts("palette.quit"), self.texts("palette.quit.help"), self.exit)
+
+    def _home_screen(self) -> HomeScreenType | None:
+        from words_tui.tui.screens.home import HomeScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                return screen
+        return None
+
+
+if TYPE_CHECKING:
+    from words_tui.tui.screens.home import HomeScreen as HomeScreenType
+
+
+def create_app(
+    backend: Backend | None = None, *, loader: BackendLoader | None = None, language: str = "en"
+) -> WordsApp:
+    """The app for the CLI (with a `loader`) and for tests (with a ready `backend`)."""
+    return WordsApp(backend, loader=loader, language=language)

@@ -1,0 +1,76 @@
+"""What the screens get from the outside world: the database, the settings, the clock, the LLM.
+
+`run_app` builds one `Backend` from the settings; tests build one around a temporary database and a
+fixed clock. Screens pass its parts to service functions and never reach for a global. The heavy
+modules (SQLAlchemy, the openai SDK) are imported inside the functions that need them, so the
+first frame is drawn before they load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from words_tui.infrastructure.database import Database
+    from words_tui.infrastructure.llm.protocols import LLMService
+    from words_tui.infrastructure.starter import StarterVocabulary
+    from words_tui.settings import Settings
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    """The current time, aware UTC (the default clock; tests pass a fixed one)."""
+    from words_tui.infrastructure.db_types import utcnow
+
+    return utcnow()
+
+
+@dataclass
+class Backend:
+    """The app's dependencies; `llm` is None when no endpoint is configured (or not built yet)."""
+
+    database: Database
+    settings: Settings
+    clock: Clock = system_clock
+    llm: LLMService | None = None
+    llm_ready: bool = field(default=False)
+    """Whether `connect_llm` has run: until then `llm` is None even when one is configured."""
+
+    @property
+    def user(self) -> str:
+        return self.settings.user
+
+    @property
+    def llm_configured(self) -> bool:
+        return self.settings.llm_configured
+
+    def starter(self) -> StarterVocabulary:
+        """The bundled starter vocabulary (read once per process)."""
+        from words_tui.infrastructure.starter import StarterVocabulary
+
+        return StarterVocabulary.default()
+
+    def connect_llm(self) -> None:
+        """Build the LLM client if one is configured (imports the openai SDK: call it in a thread)."""
+        from words_tui.infrastructure.llm.factory import llm_from_settings
+
+        self.llm = llm_from_settings(self.settings, self.database)
+        self.llm_ready = True
+
+    async def close(self) -> None:
+        if self.llm is not None:
+            await self.llm.aclose()
+        await self.database.close()
+
+
+async def open_backend(settings: Settings, clock: Clock = system_clock) -> Backend:
+    """The database the settings name, migrated to the latest schema, in a `Backend`."""
+    from words_tui.infrastructure.database import Database
+
+    database = Database(settings.effective_database_url)
+    await database.init()
+    return Backend(database=database, settings=settings, clock=clock)

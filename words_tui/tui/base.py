@@ -1,0 +1,47 @@
+"""Base classes of every screen and dialog: typed access to the app, its texts and backend, and the
+one route by which a failed worker's error reaches the learner (`WordsApp.report_error`).
+
+Worker state messages do not bubble, so each screen forwards its own workers' failures here; the
+workers themselves are declared `exit_on_error=False` and never handle errors piecemeal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from textual.screen import ModalScreen, Screen
+from textual.worker import Worker, WorkerState
+
+if TYPE_CHECKING:
+    from words_tui.tui.app import WordsApp
+    from words_tui.tui.backend import Backend
+
+ResultType = TypeVar("ResultType")
+
+
+class AppAccess:
+    """Typed shortcuts to the running `WordsApp`, shared by screens and dialogs."""
+
+    @property
+    def words_app(self) -> WordsApp:
+        return cast("WordsApp", cast(Any, self).app)
+
+    @property
+    def backend(self) -> Backend:
+        return self.words_app.backend
+
+    def t(self, key: str, /, **values: object) -> str:
+        """The interface text `key` in the learner's interface language."""
+        return self.words_app.texts(key, **values)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.words_app.report_error(event.worker.error)
+
+
+class WordsScreen(AppAccess, Screen[ResultType]):
+    """A full screen of the app."""
+
+
+class WordsModal(AppAccess, ModalScreen[ResultType]):
+    """A dialog over the current screen, returning its answer with `dismiss`."""

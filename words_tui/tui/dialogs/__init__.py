@@ -1,0 +1,1 @@
+"""Modal dialogs: `WordsModal[T]` subclasses that return their answer with `dismiss`."""

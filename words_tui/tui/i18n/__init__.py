@@ -1,0 +1,55 @@
+"""Interface texts in English, Russian and Spanish, looked up by key.
+
+Each language is one module with a `MESSAGES` dict. A key missing from a language falls back to
+English, so a half-translated release still works; `tests/tui/test_i18n.py` fails on any key that is
+not translated into every language, and on any key the code uses that English does not define.
+Texts are `str.format` templates: `texts("home.due", count=3)`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+
+from words_tui.tui.i18n import en, es, ru
+
+log = logging.getLogger(__name__)
+
+FALLBACK = "en"
+CATALOGUES: Mapping[str, Mapping[str, str]] = {
+    "en": en.MESSAGES,
+    "ru": ru.MESSAGES,
+    "es": es.MESSAGES,
+}
+INTERFACE_LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
+
+
+def interface_language_for(code: str | None) -> str:
+    """The interface language for a language code: itself when translated, English otherwise."""
+    base = (code or "").split("-")[0].split("_")[0].lower()
+    return base if base in CATALOGUES else FALLBACK
+
+
+class Texts:
+    """The interface texts of one language, with English under them."""
+
+    def __init__(self, language: str = FALLBACK) -> None:
+        self.language = interface_language_for(language)
+        self._own = CATALOGUES[self.language]
+        self._fallback = CATALOGUES[FALLBACK]
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        template = self._own.get(key) or self._fallback.get(key)
+        if template is None:
+            log.error("no interface text for key %r", key)
+            return key
+        return template.format(**values) if values else template
+
+    def get(self, key: str) -> str:
+        """The text for `key` if there is one, else `key` itself (for texts that may be keys)."""
+        return self._own.get(key) or self._fallback.get(key) or key
+
+    def language_name(self, code: str) -> str:
+        """A language's name in this interface language ("Russian", "русский", "ruso")."""
+        key = f"language.{code}"
+        return self(key) if key in self._fallback else code
