@@ -27,7 +27,12 @@ def write_csv(path: Path, rows: int) -> None:
         writer.writerow(["word", "translation", "example", "tags"])
         for i in range(rows):
             writer.writerow(
-                [f"wort{i}", f"word {i}; term {i}", f"Das ist wort{i}. | This is word {i}.", "bench"]
+                [
+                    f"wort{i}",
+                    f"word {i}; term {i}",
+                    f"Das ist wort{i}. | This is word {i}.",
+                    "bench",
+                ]
             )
 
 
@@ -44,7 +49,9 @@ async def run(rows: int, workdir: Path) -> None:
             start = time.perf_counter()
             report = await import_file(database, profile.id, source)
             elapsed = time.perf_counter() - start
-            print(f"{label:>13}: {elapsed:6.2f} s  ({rows / elapsed:,.0f} rows/s)  {report.summary()}")
+            print(
+                f"{label:>13}: {elapsed:6.2f} s  ({rows / elapsed:,.0f} rows/s)  {report.summary()}"
+            )
         start = time.perf_counter()
         exported = await export_profile(database, profile.id, workdir / "out.csv", "csv")
         print(f"{'csv export':>13}: {time.perf_counter() - start:6.2f} s  {exported.summary()}")

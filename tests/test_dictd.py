@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -32,8 +34,23 @@ def encode_number(value: int) -> str:
             return digits
 
 
-def build_dictionary(directory: Path, name: str = "deu-eng", *, compressed: bool = False) -> Path:
-    """Write `name`.index and `name`.dict (or .dict.dz) holding ENTRIES; return the index path."""
+def dictzip(data: bytes, chunk_length: int = 32) -> bytes:
+    """A real dictzip file: independently inflatable chunks listed in the 'RA' header field."""
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    chunks = [
+        deflate.compress(data[i : i + chunk_length]) + deflate.flush(zlib.Z_FULL_FLUSH)
+        for i in range(0, len(data), chunk_length)
+    ]
+    chunks[-1] += deflate.flush(zlib.Z_FINISH)
+    table = struct.pack(f"<HHH{len(chunks)}H", 1, chunk_length, len(chunks), *map(len, chunks))
+    extra = b"RA" + struct.pack("<H", len(table)) + table
+    header = b"\x1f\x8b\x08\x04" + bytes(6) + struct.pack("<H", len(extra)) + extra
+    trailer = struct.pack("<II", zlib.crc32(data), len(data))
+    return header + b"".join(chunks) + trailer
+
+
+def build_dictionary(directory: Path, name: str = "deu-eng", *, compressed: str = "") -> Path:
+    """Write `name`.index and `name`.dict (or .dict.dz: "gzip" or "dictzip") holding ENTRIES."""
     data = b""
     lines = []
     for headword, text in ENTRIES.items():
@@ -41,16 +58,17 @@ def build_dictionary(directory: Path, name: str = "deu-eng", *, compressed: bool
         lines.append(f"{headword}\t{encode_number(len(data))}\t{encode_number(len(body))}")
         data += body
     index = directory / f"{name}.index"
-    index.write_text("\n".join(sorted(lines)) + "\n", encoding="utf-8")
+    index.write_text("\n".join(sorted(lines, key=str.casefold)) + "\n", encoding="utf-8")
     if compressed:
-        (directory / f"{name}.dict.dz").write_bytes(gzip.compress(data))
+        packed = dictzip(data) if compressed == "dictzip" else gzip.compress(data)
+        (directory / f"{name}.dict.dz").write_bytes(packed)
     else:
         (directory / f"{name}.dict").write_bytes(data)
     return index
 
 
-@pytest.mark.parametrize("compressed", [False, True], ids=["dict", "dict.dz"])
-def test_an_entry_becomes_a_typed_word_entry(tmp_path: Path, compressed: bool) -> None:
+@pytest.mark.parametrize("compressed", ["", "gzip", "dictzip"], ids=["dict", "gzip", "dictzip"])
+def test_an_entry_becomes_a_typed_word_entry(tmp_path: Path, compressed: str) -> None:
     dictionary = DictdDictionary(build_dictionary(tmp_path, compressed=compressed))
 
     entry = dictionary.lookup("haus")
@@ -76,7 +94,7 @@ def test_homographs_are_merged_into_one_entry(tmp_path: Path) -> None:
     entry = DictdDictionary(build_dictionary(tmp_path)).lookup("Bank")
 
     assert entry is not None
-    assert entry.translations == ["bench", "bank"]
+    assert sorted(entry.translations) == ["bank", "bench"]
 
 
 def test_an_unknown_word_gives_none(tmp_path: Path) -> None:
@@ -88,8 +106,16 @@ def test_a_dictionary_set_answers_only_for_its_language_pair(tmp_path: Path) -> 
     dictionaries = DictionarySet.from_paths([tmp_path])
 
     assert dictionaries.covers("de", "en")
-    assert dictionaries.lookup("Haus", "de", "en") is not None
-    assert dictionaries.lookup("Haus", "en", "de") is None
+    assert dictionaries.find("Haus", "de", "en") is not None
+    assert dictionaries.find("Haus", "en", "de") is None
+
+
+async def test_the_async_lookup_serves_the_lookup_chain(tmp_path: Path) -> None:
+    dictionaries = DictionarySet.from_paths([build_dictionary(tmp_path)])
+
+    entry = await dictionaries.lookup("gehen", "de", "en")
+
+    assert entry is not None and entry.translations[0] == "to go"
 
 
 def test_numbers_use_dictds_base64() -> None:
@@ -114,7 +140,7 @@ def test_an_index_without_its_data_file_is_named(tmp_path: Path) -> None:
 
 
 def test_a_corrupt_dictzip_file_is_named(tmp_path: Path) -> None:
-    build_dictionary(tmp_path, compressed=True)
+    build_dictionary(tmp_path, compressed="dictzip")
     data = tmp_path / "deu-eng.dict.dz"
     data.write_bytes(b"\x1f\x8b\x08\x00garbage")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -103,7 +104,7 @@ def test_exact_answers_on_time_give_growing_intervals() -> None:
     intervals = [card.due - card.last_review for card in cards if card.due and card.last_review]
     assert intervals[0] == timedelta(minutes=10)
     assert cards[1].state == CardState.REVIEW
-    assert all(later > earlier for earlier, later in zip(intervals[1:], intervals[2:]))
+    assert all(later > earlier for earlier, later in pairwise(intervals[1:]))
     assert history([Verdict.EXACT] * 6) == cards
 
 

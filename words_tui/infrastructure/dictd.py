@@ -1,13 +1,8 @@
 """Offline dictionaries in dictd format (e.g. FreeDict, Debian's `dict-freedict-*` packages).
 
 A dictionary is an `.index` file (`headword<TAB>offset<TAB>length`, numbers in dictd's base64) and
-its data, `.dict` or the gzip-compatible `.dict.dz`. Entries are plain text; FreeDict's layout is
-parsed into the same `WordEntry` the LLM returns:
-
-    Haus /haʊs/ <n, neut, pl: Häuser>
-    1. house
-    2. home, household
-    "zu Hause" - at home
+its data, `.dict` or the gzip-compatible `.dict.dz`. Entries are plain text, parsed into the same
+`WordEntry` the LLM returns by `dictd_format`.
 
 The language pair comes from the file name (`deu-eng.index` → de → en) unless given. Files are read
 lazily on the first lookup; a malformed file raises `DictdError` naming the file (and line).
@@ -15,15 +10,15 @@ lazily on the first lookup; a malformed file raises `DictdError` naming the file
 
 from __future__ import annotations
 
-import gzip
-import re
-import zlib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+import asyncio
+import threading
+from collections.abc import Iterable
 from pathlib import Path
 
-from words_tui.domain.entries import Example, Meaning, WordEntry
-from words_tui.domain.text import clean_text, word_key
+from words_tui.domain.entries import WordEntry
+from words_tui.domain.text import word_key
+from words_tui.infrastructure.dictd_format import parse_entry
+from words_tui.infrastructure.dictzip import DictData, DictzipError
 
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 B64_VALUE = {char: value for value, char in enumerate(B64)}
@@ -35,20 +30,6 @@ ISO_639_3_TO_1 = {
     "slk": "sk", "slv": "sl", "spa": "es", "srp": "sr", "swe": "sv", "swh": "sw", "tur": "tr",
     "ukr": "uk", "zho": "zh",
 }  # fmt: skip
-POS_NAMES = {
-    "n": "noun", "noun": "noun", "v": "verb", "vi": "verb", "vt": "verb", "verb": "verb",
-    "adj": "adj", "adv": "adv", "prep": "prep", "pron": "pron", "conj": "conj", "num": "num",
-    "art": "art", "int": "intj", "interj": "intj", "intj": "intj",
-}  # fmt: skip
-GENDERS = {"masc": "masculine", "m": "masculine", "fem": "feminine", "f": "feminine",
-           "neut": "neuter", "nt": "neuter"}  # fmt: skip
-HEAD_LINE = re.compile(
-    r"^(?P<word>[^/\[<(]+?)\s*(?:[/\[][^/\]]*[/\]])?\s*(?:[<(](?P<gram>[^>)]*)[>)])?\s*$"
-)
-NUMBERED = re.compile(r"^\d+[.)]\s*")
-LEADING_GRAMMAR = re.compile(r"^[<(](?P<gram>[^>)]*)[>)]\s*")
-EXAMPLE = re.compile(r'^"(?P<source>[^"]+)"\s*(?:[-–—:]\s*(?P<target>.*))?$')
-SKIPPED_PREFIXES = ("see:", "see also", "synonym", "syn:", "note:", "antonym")
 
 
 class DictdError(ValueError):
@@ -64,184 +45,127 @@ def decode_number(text: str) -> int:
 
 
 def _pair_from_name(index_path: Path) -> tuple[str, str]:
-    stem = index_path.name.removesuffix(".index")
-    parts = stem.split("-")
+    parts = index_path.name.removesuffix(".index").removeprefix("freedict-").split("-")
     if len(parts) != 2:
         raise DictdError(
-            f"cannot tell the languages of {index_path} from its name; name it like deu-eng.index "
+            f"cannot tell the languages of {index_path} from its name (like deu-eng.index or "
+            "freedict-deu-eng.index); rename it "
             "or give source_lang and target_lang"
         )
     source, target = (ISO_639_3_TO_1.get(p.lower(), p.lower()) for p in parts)
     return source, target
 
 
-@dataclass
 class DictdDictionary:
-    """One dictd dictionary; `lookup` returns a `WordEntry` or None."""
+    """One dictd dictionary; `lookup` returns a `WordEntry` or None. Thread-safe for lookups."""
 
-    index_path: Path
-    source_lang: str = ""
-    target_lang: str = ""
-    _index: dict[str, list[tuple[int, int, int]]] | None = field(default=None, repr=False)
-    _data: bytes | None = field(default=None, repr=False)
-
-    def __post_init__(self) -> None:
-        self.index_path = Path(self.index_path).expanduser()
+    def __init__(
+        self, index_path: Path | str, source_lang: str = "", target_lang: str = ""
+    ) -> None:
+        self.index_path = Path(index_path).expanduser()
         if not self.index_path.is_file():
             raise DictdError(f"dictd index {self.index_path} does not exist")
-        if not (self.source_lang and self.target_lang):
-            self.source_lang, self.target_lang = _pair_from_name(self.index_path)
+        if not (source_lang and target_lang):
+            source_lang, target_lang = _pair_from_name(self.index_path)
+        self.source_lang, self.target_lang = source_lang, target_lang
         self.data_path = self._find_data()
+        self._lines: list[str] = []
+        self._first_line: dict[str, int] | None = None
+        self._data: DictData | None = None
+        self._loading = threading.Lock()
+
+    def __repr__(self) -> str:
+        return (
+            f"DictdDictionary({str(self.index_path)!r}, {self.source_lang!r}, {self.target_lang!r})"
+        )
 
     @property
     def name(self) -> str:
         return self.index_path.name.removesuffix(".index")
 
     def _find_data(self) -> Path:
-        base = self.index_path.with_name(self.name)
-        for candidate in (
-            base.with_name(base.name + ".dict.dz"),
-            base.with_name(base.name + ".dict"),
-        ):
+        for suffix in (".dict.dz", ".dict"):
+            candidate = self.index_path.with_name(self.name + suffix)
             if candidate.is_file():
                 return candidate
         raise DictdError(
             f"dictd index {self.index_path} has no {self.name}.dict or {self.name}.dict.dz beside it"
         )
 
-    def _load_index(self) -> dict[str, list[tuple[int, int, int]]]:
-        index: dict[str, list[tuple[int, int, int]]] = {}
+    def _load(self) -> tuple[dict[str, int], DictData]:
+        """Read the index (headword → its first line; a sorted index keeps homographs adjacent)
+        and open the data, once."""
+        with self._loading:
+            if self._first_line is None or self._data is None:
+                self._lines = self._read_index()
+                first: dict[str, int] = {}
+                for number, line in enumerate(self._lines):
+                    tab = line.find("\t")
+                    if tab < 0:
+                        raise self._bad_line(number)
+                    first.setdefault(line[:tab].casefold(), number)
+                try:
+                    self._data = DictData(self.data_path)
+                except (OSError, DictzipError) as err:
+                    raise DictdError(f"dictd data {self.data_path} cannot be read: {err}") from None
+                self._first_line = first
+            return self._first_line, self._data
+
+    def _read_index(self) -> list[str]:
         try:
-            lines = self.index_path.read_text(encoding="utf-8").splitlines()
+            text = self.index_path.read_text(encoding="utf-8")
         except UnicodeDecodeError as err:
             raise DictdError(
                 f"dictd index {self.index_path} is not UTF-8 text ({err.reason})"
             ) from None
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            parts = line.split("\t")
-            try:
-                headword, offset, length = (
-                    parts[0],
-                    decode_number(parts[1]),
-                    decode_number(parts[2]),
-                )
-            except (IndexError, KeyError):
-                raise DictdError(
-                    f"{self.index_path}:{number}: expected 'headword<TAB>offset<TAB>length' "
-                    f"in dictd base64, got {line[:60]!r}"
-                ) from None
-            index.setdefault(word_key(headword), []).append((offset, length, number))
-        return index
+        return [line for line in text.splitlines() if line.strip()]
 
-    def _load_data(self) -> bytes:
-        try:
-            raw = self.data_path.read_bytes()
-            return gzip.decompress(raw) if self.data_path.suffix == ".dz" else raw
-        except (OSError, EOFError, zlib.error) as err:
-            raise DictdError(f"dictd data {self.data_path} cannot be read: {err}") from None
+    def _bad_line(self, number: int) -> DictdError:
+        return DictdError(
+            f"{self.index_path}:{number + 1}: expected 'headword<TAB>offset<TAB>length' in dictd "
+            f"base64, got {self._lines[number][:60]!r}"
+        )
 
     def lookup(self, word: str) -> WordEntry | None:
         """The entry for `word` (homographs merged), or None when the dictionary lacks it."""
-        if self._index is None:
-            self._index = self._load_index()
-        spots = self._index.get(word_key(word))
-        if not spots:
+        first_line, data = self._load()
+        key = word_key(word)
+        number = first_line.get(key)
+        if number is None:
             return None
-        if self._data is None:
-            self._data = self._load_data()
-        texts = [self._entry_text(offset, length, line) for offset, length, line in spots]
+        texts = []
+        while number < len(self._lines):
+            parts = self._lines[number].split("\t")
+            if parts[0].casefold() != key:
+                break
+            texts.append(self._entry_text(data, parts, number))
+            number += 1
         return parse_entry(texts, word, self.source_lang, self.target_lang, f"dictd:{self.name}")
 
-    def _entry_text(self, offset: int, length: int, line: int) -> str:
-        assert self._data is not None
-        if offset + length > len(self._data):
+    def _entry_text(self, data: DictData, parts: list[str], number: int) -> str:
+        try:
+            offset, length = decode_number(parts[1]), decode_number(parts[2])
+        except (IndexError, KeyError):
+            raise self._bad_line(number) from None
+        try:
+            chunk = data.read(offset, length)
+        except DictzipError as err:
+            raise DictdError(f"dictd data {self.data_path} cannot be read: {err}") from None
+        if len(chunk) < length:
             raise DictdError(
-                f"{self.index_path}:{line}: entry points past the end of {self.data_path} "
-                f"({offset}+{length} > {len(self._data)} bytes); the files do not belong together"
+                f"{self.index_path}:{number + 1}: entry points past the end of {self.data_path} "
+                f"({offset}+{length} bytes); the files do not belong together"
             )
         try:
-            return self._data[offset : offset + length].decode("utf-8")
+            return chunk.decode("utf-8")
         except UnicodeDecodeError:
             raise DictdError(
-                f"{self.data_path}: entry of {self.index_path}:{line} is not UTF-8"
+                f"{self.data_path}: entry of {self.index_path}:{number + 1} is not UTF-8"
             ) from None
 
 
-def _grammar(text: str, forms: dict[str, str]) -> str:
-    """The part of speech in '<n, neut, pl: Häuser>'; gender and plural go into `forms`."""
-    tokens = [t.strip() for t in text.split(",") if t.strip()]
-    pos = POS_NAMES.get(tokens[0].lower(), "") if tokens else ""
-    for token in tokens[1:]:
-        if token.lower().startswith("pl:"):
-            forms["plural"] = clean_text(token[3:])
-        elif token.lower() in GENDERS:
-            forms["gender"] = GENDERS[token.lower()]
-    return pos
-
-
-def parse_entry(
-    texts: Sequence[str], word: str, source_lang: str, target_lang: str, source: str
-) -> WordEntry | None:
-    """A `WordEntry` from the text of one or more dictd entries for the same headword."""
-    forms: dict[str, str] = {}
-    meanings: list[Meaning] = []
-    examples: list[Example] = []
-    headword, entry_pos = clean_text(word), ""
-    for text in texts:
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        if not lines:
-            continue
-        head = HEAD_LINE.match(lines[0])
-        pos = ""
-        if head is not None:
-            headword = clean_text(head["word"])
-            pos = _grammar(head["gram"] or "", forms)
-            entry_pos = entry_pos or pos
-        meanings.extend(_meanings(lines[1:] if head is not None else lines, pos, examples))
-    if not meanings:
-        return None
-    return WordEntry(
-        word=headword,
-        source_lang=source_lang,
-        target_lang=target_lang,
-        pos=entry_pos,
-        meanings=tuple(dict.fromkeys(meanings)),
-        examples=tuple(examples[:3]),
-        forms=forms,
-        source=source,
-    )
-
-
-def _meanings(lines: Iterable[str], pos: str, examples: list[Example]) -> list[Meaning]:
-    found: list[Meaning] = []
-    for line in lines:
-        if line.lower().startswith(SKIPPED_PREFIXES):
-            continue
-        example = EXAMPLE.match(line)
-        if example is not None:
-            examples.append(
-                Example(
-                    source=clean_text(example["source"]), target=clean_text(example["target"] or "")
-                )
-            )
-            continue
-        line = NUMBERED.sub("", line)
-        sense_pos = pos
-        grammar = LEADING_GRAMMAR.match(line)
-        if grammar is not None:
-            sense_pos = _grammar(grammar["gram"], {}) or pos
-            line = line[grammar.end() :]
-        for part in re.split(r"[;,]", line):
-            text = clean_text(part)
-            if text:
-                found.append(Meaning(text=text, pos=sense_pos))
-    return found
-
-
 class DictionarySet:
-    """The configured dictionaries; `lookup` asks those of the language pair in order."""
+    """The configured dictionaries; those of the asked language pair are tried in order."""
 
     def __init__(self, dictionaries: Iterable[DictdDictionary] = ()) -> None:
         self.dictionaries = list(dictionaries)
@@ -258,7 +182,12 @@ class DictionarySet:
                 found.append(DictdDictionary(path))
         return cls(found)
 
-    def lookup(self, word: str, source_lang: str, target_lang: str) -> WordEntry | None:
+    async def lookup(self, word: str, source_lang: str, target_lang: str) -> WordEntry | None:
+        """`find` off the event loop (the first lookup reads the files)."""
+        return await asyncio.to_thread(self.find, word, source_lang, target_lang)
+
+    def find(self, word: str, source_lang: str, target_lang: str) -> WordEntry | None:
+        """The first entry for `word` among the dictionaries of this language pair."""
         for dictionary in self.dictionaries:
             if (dictionary.source_lang, dictionary.target_lang) == (source_lang, target_lang):
                 entry = dictionary.lookup(word)

@@ -96,7 +96,8 @@ async def _translate(
     """
     assert profile.id is not None
     async with database.session() as session:
-        known = {word.norm for word in await load_existing(session, profile.id)}
+        stored = await load_existing(session, profile.id, with_cards=False)
+        known = {word.norm for word in stored}
     needed = list(
         dict.fromkeys(r.word for r in records if not r.meanings and word_key(r.word) not in known)
     )
@@ -150,7 +151,8 @@ async def import_file(
         path=path, format=parsed.format, translated=translated, info=list(parsed.info)
     )
     async with database.session() as session:
-        existing = await load_existing(session, profile_id)
+        with_cards = any(record.cards for record in records)
+        existing = await load_existing(session, profile_id, with_cards=with_cards)
         plan = plan_import(records, existing, profile.target_lang)
         total = len(plan.changes)
         if progress is not None:

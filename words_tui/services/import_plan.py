@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.enums import Direction, WordStatus
@@ -190,8 +189,13 @@ def _details(word: ExistingWord) -> list[Meaning]:
     return [Meaning.model_validate(known.get(text) or {"text": text}) for text in word.chosen]
 
 
-def _dump(items: list[Meaning] | list[Example]) -> list[dict[str, Any]]:
-    return [item.model_dump() for item in items]
+def dump_meanings(meanings: list[Meaning]) -> list[dict[str, str]]:
+    """The stored JSON of meanings (plain dicts: pydantic's model_dump is slow at 100k rows)."""
+    return [{"text": m.text, "pos": m.pos, "note": m.note} for m in meanings]
+
+
+def dump_examples(examples: list[Example]) -> list[dict[str, str]]:
+    return [{"source": e.source, "target": e.target} for e in examples]
 
 
 def _progress_changes(
@@ -261,7 +265,9 @@ def plan_change(record: ImportRecord, identity: Identity, word: ExistingWord | N
         cards=cards,
     )
     change.entry_changed = (
-        _dump(meanings) != _dump(current) or _dump(examples) != word.examples or forms != word.forms
+        dump_meanings(meanings) != dump_meanings(current)
+        or dump_examples(examples) != word.examples
+        or forms != word.forms
     )
     change.word_changed = (
         change.entry_changed

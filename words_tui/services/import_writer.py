@@ -12,13 +12,36 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import (
+    Row,
+    Select,
+    Table,
+    bindparam,
+    exists,
+    insert,
+    literal,
+    literal_column,
+    select,
+    true,
+    union_all,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from words_tui.domain.enums import Direction, Stage
+from words_tui.infrastructure.db_types import UTCDateTime
 from words_tui.infrastructure.importers import CardProgress
-from words_tui.infrastructure.models import ALL_TABLES, Profile
-from words_tui.services.import_plan import Change, ExistingCard, ExistingWord, Identity, Plan
+from words_tui.infrastructure.models import ALL_TABLES, Profile, Word
+from words_tui.services.bulk_words import insert_ignoring_conflicts
+from words_tui.services.import_plan import (
+    Change,
+    ExistingCard,
+    ExistingWord,
+    Identity,
+    Plan,
+    dump_examples,
+    dump_meanings,
+)
 
 BATCH = 5_000
 WORDS: Table = ALL_TABLES.tables["words"]
@@ -61,8 +84,10 @@ def _progress_of(row: Any) -> CardProgress:
     )
 
 
-async def load_existing(session: AsyncSession, profile_id: int) -> list[ExistingWord]:
-    """Every word of the profile with its entry and cards, in two queries."""
+async def load_existing(
+    session: AsyncSession, profile_id: int, *, with_cards: bool = True
+) -> list[ExistingWord]:
+    """Every word of the profile with its entry (and cards, unless not needed), in two queries."""
     query = (
         select(
             USER_WORDS.c.id,
@@ -108,6 +133,8 @@ async def load_existing(session: AsyncSession, profile_id: int) -> list[Existing
         )
         for row in await session.execute(query)
     }
+    if not with_cards:
+        return list(words.values())
     cards = select(CARDS).where(CARDS.c.profile_id == profile_id)
     for row in await session.execute(cards):
         word = words.get(row.user_word_id)
@@ -116,41 +143,55 @@ async def load_existing(session: AsyncSession, profile_id: int) -> list[Existing
     return list(words.values())
 
 
+async def _select(
+    session: AsyncSession, query: Callable[[Sequence[Any]], Select[Any]], values: Sequence[Any]
+) -> list[Row[Any]]:
+    """Run `query` over `values` in chunks (an IN list per chunk) and gather the rows."""
+    rows: list[Row[Any]] = []
+    for chunk in _chunks(sorted(set(values))):
+        rows.extend(await session.execute(query(chunk)))
+    return rows
+
+
+async def _insert(session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    for chunk in _chunks(rows):
+        await session.execute(insert(table), list(chunk))
+
+
 async def _ensure_words(
     session: AsyncSession, lang: str, wanted: dict[Identity, tuple[str, str | None]]
 ) -> dict[Identity, int]:
-    """Ids of the words (identity → display text, CEFR), inserting the missing ones."""
-    ids: dict[Identity, int] = {}
-    missing_cefr: list[dict[str, Any]] = []
-    norms = sorted({norm for norm, _ in wanted})
-    for chunk in _chunks(norms):
-        query = select(WORDS.c.id, WORDS.c.norm, WORDS.c.pos, WORDS.c.cefr).where(
-            WORDS.c.lang == lang, WORDS.c.norm.in_(chunk)
-        )
-        for row in await session.execute(query):
-            identity = (row.norm, row.pos)
-            if identity in wanted:
-                ids[identity] = row.id
-                cefr = wanted[identity][1]
-                if row.cefr is None and cefr:
-                    missing_cefr.append({"b_id": row.id, "cefr": cefr})
+    """Ids of the words (identity → display text, CEFR), inserting the missing ones.
+
+    Inserts ignore conflicts: words are shared, another learner may add the same one meanwhile.
+    """
+
+    def query(norms: Sequence[Any]) -> Select[Any]:
+        columns = (WORDS.c.id, WORDS.c.norm, WORDS.c.pos, WORDS.c.cefr)
+        return select(*columns).where(WORDS.c.lang == lang, WORDS.c.norm.in_(norms))
+
+    norms = [norm for norm, _ in wanted]
+    found = {(r.norm, r.pos): r for r in await _select(session, query, norms)}
+    new = [
+        {"lang": lang, "text": text, "norm": norm, "pos": pos, "cefr": cefr, "freq_rank": None}
+        for (norm, pos), (text, cefr) in wanted.items()
+        if (norm, pos) not in found
+    ]
+    if new:
+        await insert_ignoring_conflicts(session, Word, new)
+        added = await _select(session, query, [row["norm"] for row in new])
+        found.update({(r.norm, r.pos): r for r in added})
+    missing_cefr = [
+        {"b_id": found[identity].id, "cefr": cefr}
+        for identity, (_, cefr) in wanted.items()
+        if cefr and found[identity].cefr is None
+    ]
     if missing_cefr:
         statement = (
             update(WORDS).where(WORDS.c.id == bindparam("b_id")).values(cefr=bindparam("cefr"))
         )
         await session.execute(statement, missing_cefr)
-    new = [
-        {"lang": lang, "text": text, "norm": norm, "pos": pos, "cefr": cefr, "freq_rank": None}
-        for (norm, pos), (text, cefr) in wanted.items()
-        if (norm, pos) not in ids
-    ]
-    insert_words = insert(WORDS).returning(
-        WORDS.c.id, WORDS.c.norm, WORDS.c.pos, sort_by_parameter_order=True
-    )
-    for batch in _chunks(new):
-        for row in await session.execute(insert_words, list(batch)):
-            ids[(row.norm, row.pos)] = row.id
-    return ids
+    return {identity: found[identity].id for identity in wanted}
 
 
 async def _write_entries(
@@ -165,20 +206,21 @@ async def _write_entries(
     source = import_source(profile.id)
     content = {
         word_ids[c.identity]: {
-            "meanings": [m.model_dump() for m in c.meanings],
-            "examples": [e.model_dump() for e in c.examples],
+            "meanings": dump_meanings(c.meanings),
+            "examples": dump_examples(c.examples),
             "forms": c.forms,
         }
         for c in changes
     }
-    stored: dict[int, int] = {}
-    for chunk in _chunks(sorted(content)):
-        query = select(ENTRIES.c.id, ENTRIES.c.word_id).where(
-            ENTRIES.c.word_id.in_(chunk),
+
+    def query(ids: Sequence[Any]) -> Select[Any]:
+        return select(ENTRIES.c.id, ENTRIES.c.word_id).where(
+            ENTRIES.c.word_id.in_(ids),
             ENTRIES.c.target_lang == profile.native_lang,
             ENTRIES.c.source == source,
         )
-        stored.update({row.word_id: row.id for row in await session.execute(query)})
+
+    stored = {row.word_id: row.id for row in await _select(session, query, list(content))}
     updates = [{"b_id": stored[w], **values} for w, values in content.items() if w in stored]
     if updates:
         statement = update(ENTRIES).where(ENTRIES.c.id == bindparam("b_id"))
@@ -194,12 +236,9 @@ async def _write_entries(
         for w, values in content.items()
         if w not in stored
     ]
-    insert_entries = insert(ENTRIES).returning(
-        ENTRIES.c.id, ENTRIES.c.word_id, sort_by_parameter_order=True
-    )
-    for batch in _chunks(inserts):
-        rows = await session.execute(insert_entries, list(batch))
-        stored.update({row.word_id: row.id for row in rows})
+    await _insert(session, ENTRIES, inserts)
+    added = await _select(session, query, [row["word_id"] for row in inserts])
+    stored.update({row.word_id: row.id for row in added})
     by_word = {w: i for i, w in word_ids.items()}
     return {by_word[w]: entry for w, entry in stored.items()}
 
@@ -210,24 +249,42 @@ def _card_values(progress: CardProgress) -> dict[str, Any]:
     return values
 
 
-def _new_cards(
-    change: Change, user_word_id: int, profile_id: int, now: datetime
-) -> list[dict[str, Any]]:
-    given = {progress.direction: progress for progress, _ in change.cards}
-    rows = []
-    for direction in Direction:
-        progress = given.get(direction) or CardProgress(
-            direction, 0, due=now, stage=int(Stage.CHOICE)
+async def _create_default_cards(session: AsyncSession, profile_id: int, now: datetime) -> None:
+    """Both direction cards for every user word of the profile still missing one, in SQL.
+
+    One INSERT ... SELECT instead of 2 rows per word through Python: most imported words start
+    fresh, and this keeps the "every user word has its two cards" rule whatever came before.
+    """
+    directions = union_all(*(select(literal(int(d)).label("direction")) for d in Direction))
+    direction = directions.subquery("d")
+    missing = ~exists().where(
+        CARDS.c.user_word_id == USER_WORDS.c.id, CARDS.c.direction == direction.c.direction
+    )
+    fresh = CardProgress(Direction.FOREIGN_TO_NATIVE, 0, due=now, stage=int(Stage.CHOICE))
+    values = {name: getattr(fresh, name) for name in CARD_FIELDS if name not in ("due", "active")}
+    source = (
+        select(
+            USER_WORDS.c.id,
+            USER_WORDS.c.profile_id,
+            direction.c.direction,
+            bindparam("due", now, type_=UTCDateTime),
+            true(),
+            literal_column("'[]'"),
+            *(literal(value, CARDS.c[name].type) for name, value in values.items()),
         )
-        rows.append(
-            {
-                "user_word_id": user_word_id,
-                "profile_id": profile_id,
-                "direction": int(direction),
-                **_card_values(progress),
-            }
-        )
-    return rows
+        .select_from(USER_WORDS.join(direction, true()))
+        .where(USER_WORDS.c.profile_id == profile_id, missing)
+    )
+    columns = [
+        "user_word_id",
+        "profile_id",
+        "direction",
+        "due",
+        "active",
+        "accepted_extra",
+        *values,
+    ]
+    await session.execute(insert(CARDS).from_select(columns, source))
 
 
 async def write_plan(
@@ -302,8 +359,13 @@ async def _create_user_words(
 ) -> None:
     assert profile.id is not None
     new = [c for c in plan.changes if c.existing is None]
-    statement = insert(USER_WORDS).returning(USER_WORDS.c.id, sort_by_parameter_order=True)
     done = len(plan.changes) - len(new)
+
+    def query(word_ids: Sequence[Any]) -> Select[Any]:
+        return select(USER_WORDS.c.id, USER_WORDS.c.word_id).where(
+            USER_WORDS.c.profile_id == profile.id, USER_WORDS.c.word_id.in_(word_ids)
+        )
+
     for chunk in _chunks(new):
         rows = [
             {
@@ -319,13 +381,24 @@ async def _create_user_words(
             }
             for c in chunk
         ]
-        ids = [row.id for row in await session.execute(statement, rows)]
-        cards = [
-            row
-            for c, uid in zip(chunk, ids, strict=True)
-            for row in _new_cards(c, uid, profile.id, now)
-        ]
-        await session.execute(insert(CARDS), cards)
+        await session.execute(insert(USER_WORDS), rows)
+        with_progress = [c for c in chunk if c.cards]
+        if with_progress:
+            created = await _select(session, query, [word_ids[c.identity] for c in with_progress])
+            ids = {row.word_id: row.id for row in created}
+            cards = [
+                {
+                    "user_word_id": ids[word_ids[c.identity]],
+                    "profile_id": profile.id,
+                    "direction": int(card.direction),
+                    **_card_values(card),
+                }
+                for c in with_progress
+                for card, _ in c.cards
+            ]
+            await _insert(session, CARDS, cards)
         done += len(chunk)
         if progress is not None:
             progress(done, len(plan.changes))
+    if new:
+        await _create_default_cards(session, profile.id, now)

@@ -127,7 +127,7 @@ async def card_details(session: AsyncSession, card_ids: Sequence[int]) -> dict[i
         .outerjoin(Entry, col(Entry.id) == col(UserWord.entry_id))
         .where(col(Card.id).in_(list(card_ids)))
     )
-    rows = (await session.execute(query)).tuples().all()
+    rows = (await session.execute(query)).all()
     return {
         card.id: (card, user_word, word, entry) for card, user_word, word, entry in rows if card.id
     }

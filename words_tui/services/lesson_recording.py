@@ -60,16 +60,19 @@ class _Rows:
 
 
 async def _load(session: AsyncSession, card_id: int) -> _Rows:
-    card = await session.get(Card, card_id)
+    """The card, its sibling direction and their user word, in one round trip."""
+    siblings = select(col(Card.user_word_id)).where(col(Card.id) == card_id).scalar_subquery()
+    query = (
+        select(Card, UserWord)
+        .join(UserWord, col(UserWord.id) == col(Card.user_word_id))
+        .where(col(Card.user_word_id) == siblings)
+    )
+    rows = (await session.execute(query)).all()
+    card = next((c for c, _ in rows if c.id == card_id), None)
     if card is None:
         raise LessonError(f"card {card_id} no longer exists")
-    user_word = await session.get(UserWord, card.user_word_id)
-    assert user_word is not None
-    sibling_query = select(Card).where(
-        col(Card.user_word_id) == card.user_word_id, col(Card.id) != card_id
-    )
-    sibling = (await session.execute(sibling_query)).scalar_one_or_none()
-    return _Rows(card, user_word, sibling)
+    sibling = next((c for c, _ in rows if c.id != card_id), None)
+    return _Rows(card, rows[0][1], sibling)
 
 
 def _apply(

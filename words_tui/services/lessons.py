@@ -168,6 +168,7 @@ class LessonService:
         self.scheduling = scheduling or SchedulingConfig()
         self.language_data = language_data or LanguageData()
         self.checker = AnswerChecker(self.language_data, judge, judge_timeout_s=judge_timeout_s)
+        self._loaded_languages: set[str] = set()
 
     @classmethod
     def from_settings(
@@ -196,9 +197,10 @@ class LessonService:
         async with self.database.session() as session:
             built = await build_lesson(session, profile_id, now)
             profile = built.profile
-        if built.cards:
-            languages = [profile.native_lang, profile.target_lang]
-            await asyncio.to_thread(self.language_data.warm_up, languages)
+        languages = {profile.native_lang, profile.target_lang} - self._loaded_languages
+        if built.cards and languages:
+            await asyncio.to_thread(self.language_data.warm_up, sorted(languages))
+            self._loaded_languages |= languages
         return Lesson(
             id=built.lesson_id,
             profile_id=profile_id,

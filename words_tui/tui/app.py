@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from words_tui.tui.backend import Backend
@@ -40,7 +40,7 @@ class WordsApp(App[int]):
     .title { text-style: bold; color: $accent; padding: 0 1; }
     .hint { color: $text-muted; padding: 0 1; }
     """
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "key.help"),
         Binding("question_mark", "help", "key.help", show=False),
         Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
@@ -95,7 +95,7 @@ class WordsApp(App[int]):
 
             await self.switch_screen(OnboardingScreen(first_run=True))
         else:
-            await self.show_home(profile)
+            self.show_home(profile)
         if not self.backend.llm_ready:
             self.connect_llm()
 
@@ -128,12 +128,20 @@ class WordsApp(App[int]):
             timeout=8,
         )
 
-    async def show_home(self, profile: Profile) -> None:
-        """Make `profile` the current one and show its home screen as the only screen."""
-        from words_tui.tui.screens.home import HomeScreen
+    def show_home(self, profile: Profile) -> None:
+        """Make `profile` the current one and show its home screen as the only screen.
 
+        Screens call this from their own workers; the navigation runs in the app's worker, so
+        it is not cancelled when the calling screen goes away.
+        """
         self.profile = profile
         self.texts = Texts(profile.interface_lang)
+        self.go_home()
+
+    @work(exclusive=True, group="navigation", exit_on_error=False)
+    async def go_home(self) -> None:
+        from words_tui.tui.screens.home import HomeScreen
+
         while len(self.screen_stack) > 2:
             await self.pop_screen()
         await self.switch_screen(HomeScreen())
@@ -157,7 +165,9 @@ class WordsApp(App[int]):
                     self.texts(f"palette.{key}.help"),
                     getattr(home, f"action_{action}"),
                 )
-        yield SystemCommand(self.texts("palette.help"), self.texts("palette.help.help"), self.action_help)
+        yield SystemCommand(
+            self.texts("palette.help"), self.texts("palette.help.help"), self.action_help
+        )
         yield SystemCommand(
             self.texts("palette.theme"), self.texts("palette.theme.help"), self.action_toggle_theme
         )

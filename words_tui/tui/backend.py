@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from words_tui.infrastructure.database import Database
     from words_tui.infrastructure.llm.protocols import LLMService
     from words_tui.infrastructure.starter import StarterVocabulary
+    from words_tui.services.lookup import Sources
     from words_tui.settings import Settings
 
 Clock = Callable[[], datetime]
@@ -53,6 +54,15 @@ class Backend:
         from words_tui.infrastructure.starter import StarterVocabulary
 
         return StarterVocabulary.default()
+
+    def lookup_sources(self) -> Sources:
+        """Where "add a word" looks words up: the starter table, offline dictionaries, the LLM."""
+        from words_tui.infrastructure.dictd import DictionarySet
+        from words_tui.services.lookup import Sources
+
+        paths = self.settings.dictd_paths
+        dictionary = DictionarySet.from_paths(paths) if paths else None
+        return Sources(starter=self.starter(), dictionary=dictionary, llm=self.llm)
 
     def connect_llm(self) -> None:
         """Build the LLM client if one is configured (imports the openai SDK: call it in a thread)."""

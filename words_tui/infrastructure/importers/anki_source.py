@@ -78,7 +78,7 @@ def _field_index(note_type: NoteType, wanted: str | int) -> int | None:
 
 
 def _asks_with(template: Template, field: str) -> bool:
-    pattern = r"\{\{[^}]*?(?:^|[:{])" + re.escape(field) + r"\s*\}\}"
+    pattern = r"\{\{(?:[^}]*[:#^/])?\s*" + re.escape(field) + r"\s*\}\}"
     return re.search(pattern, template.question) is not None
 
 

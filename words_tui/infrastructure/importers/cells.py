@@ -8,7 +8,8 @@ same shape, so one codec serves both: `;` (or a new line) separates items, `[pos
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 
 from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.text import clean_text
@@ -22,6 +23,8 @@ FORM_SEPARATOR = "="
 FORM_SPECIALS = ESCAPE + ";=\n"
 TAG_SPECIALS = ESCAPE + ";\n"
 
+_PLAIN_ITEMS = re.compile("[;\n]")
+_SYNTAX: dict[str, re.Pattern[str]] = {}
 Token = tuple[str, bool]
 """A character and whether it was escaped (escaped characters never act as syntax)."""
 
@@ -98,9 +101,23 @@ def _parse_meaning(tokens: list[Token]) -> Meaning | None:
     return Meaning(text=text, pos=pos, note=note) if text else None
 
 
+def _plain(text: str, specials: str) -> bool:
+    """Whether `text` has none of the syntax characters: then str.split does the whole job."""
+    pattern = _SYNTAX.get(specials)
+    if pattern is None:
+        pattern = _SYNTAX[specials] = re.compile("[" + re.escape(specials) + "]")
+    return pattern.search(text) is None
+
+
 def parse_meanings(text: str) -> list[Meaning]:
     """`bank (of a river); [verb] to rely` → two meanings; duplicates (same text) dropped."""
     meanings: dict[str, Meaning] = {}
+    if _plain(text, "\\[]()"):
+        for item in _PLAIN_ITEMS.split(text):
+            item = clean_text(item)
+            if item:
+                meanings.setdefault(item, Meaning(text=item))
+        return list(meanings.values())
     for part in _split(_tokens(text), ITEM_SEPARATORS):
         meaning = _parse_meaning(part)
         if meaning is not None:
@@ -120,17 +137,25 @@ def format_meanings(meanings: Iterable[Meaning]) -> str:
     return "; ".join(items)
 
 
+def _example_parts(text: str) -> Iterator[tuple[str, str]]:
+    if _plain(text, ESCAPE):
+        for raw in text.split("\n"):
+            sentence, _, translation = raw.partition(EXAMPLE_SEPARATOR)
+            yield clean_text(sentence), clean_text(translation)
+        return
+    for tokens in _split(_tokens(text), "\n"):
+        source, *rest = _split_once(tokens, EXAMPLE_SEPARATOR)
+        yield _text(source), _text(rest[0]) if rest else ""
+
+
 def parse_examples(text: str) -> list[Example]:
     """One example per line: `Das Haus ist alt. | The house is old.` (the translation optional)."""
     examples = []
-    for line in _split(_tokens(text), "\n"):
-        source, *rest = _split_once(line, EXAMPLE_SEPARATOR)
-        source_text = _text(source)
-        target_text = _text(rest[0]) if rest else ""
-        if source_text:
-            examples.append(Example(source=source_text, target=target_text))
-        elif target_text:
-            raise CellError(f"example '{target_text}' has a translation but no sentence")
+    for sentence, translation in _example_parts(text):
+        if sentence:
+            examples.append(Example(source=sentence, target=translation))
+        elif translation:
+            raise CellError(f"example '{translation}' has a translation but no sentence")
     return examples
 
 
@@ -151,14 +176,25 @@ def _split_once(tokens: list[Token], separator: str) -> list[list[Token]]:
     return [tokens]
 
 
+def _form_parts(text: str) -> Iterator[tuple[str, str | None]]:
+    if _plain(text, ESCAPE):
+        for item in _PLAIN_ITEMS.split(text):
+            name, sep, value = item.partition(FORM_SEPARATOR)
+            if item.strip():
+                yield (clean_text(name), clean_text(value)) if sep else (clean_text(item), None)
+        return
+    for tokens in _split(_tokens(text), ITEM_SEPARATORS):
+        parts = _split_once(tokens, FORM_SEPARATOR)
+        yield _text(parts[0]), _text(parts[1]) if len(parts) == 2 else None
+
+
 def parse_forms(text: str) -> dict[str, str]:
     """`plural=Häuser; gender=n` → {"plural": "Häuser", "gender": "n"}."""
     forms: dict[str, str] = {}
-    for item in _split(_tokens(text), ITEM_SEPARATORS):
-        parts = _split_once(item, FORM_SEPARATOR)
-        if len(parts) != 2 or not _text(parts[0]):
-            raise CellError(f"form '{_text(item)}' is not written as name=value")
-        forms[_text(parts[0])] = _text(parts[1])
+    for name, value in _form_parts(text):
+        if value is None or not name:
+            raise CellError(f"form '{name}' is not written as name=value")
+        forms[name] = value
     return forms
 
 
@@ -170,7 +206,11 @@ def format_forms(forms: dict[str, str]) -> str:
 
 
 def parse_tags(text: str) -> list[str]:
-    return list(dict.fromkeys(_text(item) for item in _split(_tokens(text), ITEM_SEPARATORS)))
+    if _plain(text, ESCAPE):
+        items = [clean_text(item) for item in _PLAIN_ITEMS.split(text)]
+    else:
+        items = [_text(item) for item in _split(_tokens(text), ITEM_SEPARATORS)]
+    return list(dict.fromkeys(item for item in items if item))
 
 
 def format_tags(tags: Iterable[str]) -> str:

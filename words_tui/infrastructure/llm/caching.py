@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col
 
 from words_tui.domain.entries import WordEntry
@@ -63,18 +64,24 @@ async def insert_ignoring_duplicates(
     database: Database, table: type[SQLModel], rows: Sequence[dict[str, Any]]
 ) -> None:
     """Insert rows, silently skipping those whose unique key exists (another writer won)."""
-    if not rows:
-        return
-    postgres = database.engine.dialect.name == "postgresql"
-    async with database.session() as session:
-        for start in range(0, len(rows), LOOKUP_CHUNK):
-            chunk = list(rows[start : start + LOOKUP_CHUNK])
-            statement = (
-                postgresql.insert(table).values(chunk).on_conflict_do_nothing()
-                if postgres
-                else sqlite.insert(table).values(chunk).on_conflict_do_nothing()
-            )
-            await session.execute(statement)
+    if rows:
+        async with database.session() as session:
+            await insert_ignoring(session, table, rows)
+
+
+async def insert_ignoring(
+    session: AsyncSession, table: type[SQLModel], rows: Sequence[dict[str, Any]]
+) -> None:
+    """`insert_ignoring_duplicates` within the caller's transaction."""
+    postgres = session.get_bind().dialect.name == "postgresql"
+    for start in range(0, len(rows), LOOKUP_CHUNK):
+        chunk = list(rows[start : start + LOOKUP_CHUNK])
+        statement = (
+            postgresql.insert(table).values(chunk).on_conflict_do_nothing()
+            if postgres
+            else sqlite.insert(table).values(chunk).on_conflict_do_nothing()
+        )
+        await session.execute(statement)
 
 
 class TranslationCacheStore:
@@ -102,6 +109,11 @@ class TranslationCacheStore:
         return found
 
     async def put_many(self, entries: Iterable[WordEntry]) -> None:
+        async with self._database.session() as session:
+            await self.put_many_in(session, entries)
+
+    async def put_many_in(self, session: AsyncSession, entries: Iterable[WordEntry]) -> None:
+        """`put_many` within the caller's transaction."""
         now = utcnow()
         rows = [
             {
@@ -116,7 +128,7 @@ class TranslationCacheStore:
             }
             for e in entries
         ]
-        await insert_ignoring_duplicates(self._database, TranslationCache, rows)
+        await insert_ignoring(session, TranslationCache, rows)
 
 
 class Coalescer:
@@ -162,6 +174,10 @@ class CachingLLMClient:
     @property
     def requests_per_minute(self) -> float | None:
         return self.llm.requests_per_minute
+
+    @property
+    def observed_latency_s(self) -> float | None:
+        return self.llm.observed_latency_s
 
     async def aclose(self) -> None:
         await self.llm.aclose()

@@ -53,6 +53,9 @@ DEFAULT_ENDPOINT = "https://api.openai.com/v1"
 LOCAL_PLACEHOLDER_KEY = "not-needed"
 """Sent to keyless local servers (Ollama, LM Studio), which ignore it; the SDK insists on one."""
 
+LATENCY_SMOOTHING = 0.2
+"""Weight of the newest sample in the moving average of request latency."""
+
 Output = TypeVar("Output", bound=BaseModel)
 T = TypeVar("T")
 
@@ -76,6 +79,8 @@ class LLMClient:
 
     requests_per_minute: float | None = None
     """The request rate this client paces itself to (None: no pacing)."""
+    observed_latency_s: float | None = None
+    """Smoothed duration of successful HTTP attempts (pacing waits excluded); None until one."""
 
     def __init__(
         self,
@@ -245,17 +250,25 @@ class LLMClient:
     ) -> ChatCompletion:
         """One HTTP attempt; SDK errors leave here as `LLMError`."""
         client = self._openai.get()
+        started = time.monotonic()
         try:
             completion: ChatCompletion = await client.chat.completions.create(
                 model=model,
                 messages=cast("list[ChatCompletionMessageParam]", messages),
                 response_format=cast("ResponseFormatJSONSchema", response_format),
             )
+            self._observe_latency(time.monotonic() - started)
             return completion
         except openai.OpenAIError as err:
             raise translate_error(
                 err, endpoint=self.endpoint, model=model, api_key=self._key
             ) from err
+
+    def _observe_latency(self, seconds: float) -> None:
+        previous = self.observed_latency_s
+        self.observed_latency_s = (
+            seconds if previous is None else previous + LATENCY_SMOOTHING * (seconds - previous)
+        )
 
     async def _record(
         self,

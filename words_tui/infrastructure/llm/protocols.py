@@ -17,6 +17,9 @@ class LLMService(Protocol):
     @property
     def requests_per_minute(self) -> float | None: ...
 
+    @property
+    def observed_latency_s(self) -> float | None: ...
+
     async def translate_word(self, word: str, source_lang: str, target_lang: str) -> WordEntry: ...
 
     async def translate_batch(

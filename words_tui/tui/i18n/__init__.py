@@ -45,11 +45,15 @@ class Texts:
             return key
         return template.format(**values) if values else template
 
-    def get(self, key: str) -> str:
-        """The text for `key` if there is one, else `key` itself (for texts that may be keys)."""
-        return self._own.get(key) or self._fallback.get(key) or key
+    def get(self, key: str, default: str | None = None) -> str:
+        """The text for `key` if there is one, else `default` (or `key` itself)."""
+        return (
+            self._own.get(key) or self._fallback.get(key) or (key if default is None else default)
+        )
+
+    def has(self, key: str) -> bool:
+        return key in self._fallback
 
     def language_name(self, code: str) -> str:
         """A language's name in this interface language ("Russian", "русский", "ruso")."""
-        key = f"language.{code}"
-        return self(key) if key in self._fallback else code
+        return self.get(f"language.{code}", code)

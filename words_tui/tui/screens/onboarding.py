@@ -8,10 +8,11 @@ Choosing the native language switches the interface to it when it is translated.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Button, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
@@ -48,7 +49,7 @@ class OnboardingScreen(WordsScreen[None]):
     OnboardingScreen #start { margin-top: 1; }
     OnboardingScreen LoadingIndicator { height: 1; }
     """
-    BINDINGS = [Binding("escape", "back", "key.back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "key.back")]
 
     def __init__(self, *, first_run: bool) -> None:
         super().__init__()
@@ -179,4 +180,4 @@ class OnboardingScreen(WordsScreen[None]):
         finally:
             self.query_one("#start", Button).disabled = False
             self.query_one(LoadingIndicator).display = False
-        await self.words_app.show_home(profile)
+        self.words_app.show_home(profile)

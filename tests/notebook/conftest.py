@@ -1,0 +1,58 @@
+"""Fixtures of the notebook tests: a small simulated learner built once, matplotlib's Agg backend.
+
+The demo history is built once per session into a SQLite file; each test opens its own
+`Database` on it (in its own event loop) and only reads, so tests stay independent and fast.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from words_tui.infrastructure.database import Database
+from words_tui.notebook.demo import build_demo
+from words_tui.notebook.demo_learner import LearnerProfile
+
+NOW = datetime(2030, 3, 1, 12, 0, tzinfo=UTC)
+SMALL_LEARNER = LearnerProfile(days=45, new_words_per_day=4, seed=11)
+
+
+@dataclass(frozen=True)
+class BuiltDemo:
+    path: Path
+    profile_id: int
+    reviews: int
+
+    @property
+    def url(self) -> str:
+        return f"sqlite+aiosqlite:///{self.path}"
+
+
+@pytest.fixture(autouse=True)
+def agg_backend(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+
+
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> BuiltDemo:
+    """45 days of a learner (about 3,000 answers), ending at NOW."""
+
+    async def build() -> BuiltDemo:
+        demo = await build_demo(tmp_path_factory.mktemp("demo"), SMALL_LEARNER, now=NOW)
+        await demo.database.close()
+        assert demo.path is not None
+        return BuiltDemo(demo.path, demo.profile_id, demo.reviews)
+
+    return asyncio.run(build())
+
+
+@pytest.fixture
+async def demo_database(built_demo: BuiltDemo) -> AsyncIterator[Database]:
+    database = Database(built_demo.url)
+    yield database
+    await database.close()

@@ -1,0 +1,245 @@
+"""The bulk translation engine: dedupe, cache → dictionary → LLM in batches, per-item status,
+progress, cancel and resume — on real databases against the local LLM server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from tests.llm_fixtures import ClientPool
+from tests.llm_server import FakeLLMServer, fake_translation
+from tests.test_dictd import build_dictionary
+from words_tui.domain.enums import JobStatus
+from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.dictd import DictionarySet
+from words_tui.infrastructure.models import BulkItem
+from words_tui.services.bulk_jobs import TOO_LONG, unfinished_jobs
+from words_tui.services.bulk_pacing import in_flight_target
+from words_tui.services.bulk_translation import NO_SOURCE, BulkProgress, BulkTranslator
+
+WORDS = [f"wort{i}" for i in range(60)]
+
+
+@pytest.fixture
+def make(llm_clients: ClientPool) -> Callable[..., BulkTranslator]:
+    """`make(database, server, **options)`: an engine with 10 words per request."""
+
+    def build(database: Database, server: FakeLLMServer, **options: Any) -> BulkTranslator:
+        return BulkTranslator(database, llm_clients.rate_limited(server), batch_size=10, **options)
+
+    return build
+
+
+async def test_every_word_is_translated_once_with_duplicates_merged(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    result = await make(database, llm_server).run([*WORDS, "WORT1", " wort2 ", ""], "de", "en")
+
+    assert result.status == JobStatus.DONE
+    assert result.total == len(WORDS) and result.duplicates == 2
+    assert sorted(result.entries) == sorted(WORDS)
+    assert result.entry_for("Wort7").translations[0] == fake_translation("wort7", "en")  # type: ignore[union-attr]
+    assert result.failures == [] and result.pending == []
+    assert sorted(llm_server.requested_words()) == sorted(WORDS)
+
+
+async def test_words_travel_k_per_request(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    result = await make(database, llm_server).run(WORDS[:25], "de", "en")
+
+    assert sorted(len(r.words) for r in llm_server.records) == [5, 10, 10]
+    assert result.requests == 3
+
+
+async def test_cached_words_cost_nothing_the_second_time(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    await make(database, llm_server).run(WORDS, "de", "en")
+    llm_server.reset_log()
+
+    again = await make(database, llm_server).run(WORDS, "de", "en")
+
+    assert again.from_cache == len(WORDS) and again.from_llm == 0
+    assert llm_server.requests == 0
+    assert len(again.entries) == len(WORDS)
+
+
+async def test_the_offline_dictionary_answers_before_the_llm(
+    llm_server: FakeLLMServer,
+    database: Database,
+    tmp_path: Path,
+    make: Callable[..., BulkTranslator],
+) -> None:
+    dictionaries = DictionarySet.from_paths([build_dictionary(tmp_path)])
+    bulk = make(database, llm_server, dictionaries=dictionaries)
+
+    result = await bulk.run(["Haus", "gehen", "Baum"], "de", "en")
+
+    assert result.from_dictionary == 2 and result.from_llm == 1
+    assert llm_server.requested_words() == ["Baum"]
+    assert result.entries["Haus"].source == "dictd:deu-eng"
+
+
+async def test_a_word_missing_from_a_batch_is_retried_alone(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    llm_server.script("drop_item")
+    result = await make(database, llm_server).run(WORDS[:10], "de", "en")
+
+    assert len(result.entries) == 10
+    assert [len(r.words) for r in llm_server.records] == [10, 1]
+
+
+async def test_a_word_that_keeps_failing_is_reported_with_its_reason(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    llm_server.set_faults(drop_item=1.0)  # every answer lacks its last word
+    result = await make(database, llm_server).run(WORDS[:10], "de", "en")
+
+    assert result.status == JobStatus.DONE
+    assert len(result.entries) == 9
+    [failure] = result.failures
+    assert failure.reason == "the model's answer has no usable entry for any of 1 words"
+    assert llm_server.requested_words().count(failure.word) == 1 + 2 + 2  # batch, 2 × alone
+
+
+async def test_a_garbled_batch_is_retried_word_by_word(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    llm_server.script("malformed", "malformed")
+    result = await make(database, llm_server).run(WORDS[:4], "de", "en")
+
+    assert len(result.entries) == 4
+    assert [len(r.words) for r in llm_server.records] == [4, 4, 1, 1, 1, 1]
+
+
+async def test_without_dictionary_or_llm_every_word_fails_with_a_reason(
+    database: Database,
+) -> None:
+    result = await BulkTranslator(database, None).run(["Haus", "Baum"], "de", "en")
+
+    assert [(f.word, f.reason) for f in result.failures] == [
+        ("Haus", NO_SOURCE),
+        ("Baum", NO_SOURCE),
+    ]
+
+
+async def test_an_overlong_word_is_reported_not_dropped(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    result = await make(database, llm_server).run(["Haus", "x" * 300], "de", "en")
+
+    assert list(result.entries) == ["Haus"]
+    assert [f.reason for f in result.failures] == [TOO_LONG]
+
+
+async def test_progress_reports_counts_tokens_and_cost(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    reports: list[BulkProgress] = []
+    bulk = make(database, llm_server, prices={"m1": (1.0, 2.0)})
+
+    await bulk.run(WORDS, "de", "en", progress=reports.append)
+
+    assert [r.done for r in reports] == sorted(r.done for r in reports)
+    last = reports[-1]
+    assert (last.done, last.failed, last.total, last.fraction) == (60, 0, 60, 1.0)
+    assert last.prompt_tokens > 0 and last.completion_tokens > 0
+    expected = (last.prompt_tokens * 1.0 + last.completion_tokens * 2.0) / 1e6
+    assert last.cost_usd == pytest.approx(expected)
+    assert last.requests == 6
+
+
+async def test_a_rejected_key_stops_the_job_and_a_resume_finishes_it(
+    llm_server: FakeLLMServer,
+    database: Database,
+    make: Callable[..., BulkTranslator],
+    llm_clients: ClientPool,
+) -> None:
+    rejected = BulkTranslator(database, llm_clients.rate_limited(llm_server, "sk-wrong"))
+    stopped = await rejected.run(WORDS, "de", "en")
+
+    assert stopped.status == JobStatus.FAILED
+    assert "API key was rejected" in stopped.error
+    assert sorted(stopped.pending) == sorted(WORDS)
+    assert [job.id for job in await unfinished_jobs(database)] == [stopped.job_id]
+
+    finished = await make(database, llm_server).resume(stopped.job_id)
+
+    assert finished.status == JobStatus.DONE and len(finished.entries) == len(WORDS)
+
+
+async def test_cancel_leaves_the_rest_pending_and_resume_does_not_pay_twice(
+    database: Database, make: Callable[..., BulkTranslator], llm_clients: ClientPool
+) -> None:
+    with FakeLLMServer(latency_s=0.05) as server:
+        slow = llm_clients.rate_limited(server, requests_per_minute=600)  # a request every 0.1 s
+        bulk = BulkTranslator(database, slow, batch_size=10)
+
+        def cancel_at_first_report(progress: BulkProgress) -> None:
+            if progress.done:
+                bulk.cancel()
+
+        cancelled = await bulk.run(WORDS, "de", "en", progress=cancel_at_first_report)
+        assert cancelled.status == JobStatus.CANCELLED
+        assert cancelled.pending and cancelled.entries
+        server.reset_log()
+
+        resumed = await make(database, server).resume(cancelled.job_id)
+
+    assert resumed.status == JobStatus.DONE and len(resumed.entries) == len(WORDS)
+    assert not set(server.requested_words()) & set(cancelled.entries)
+
+
+async def test_a_long_outage_makes_the_job_give_up_resumably(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    llm_server.stop()
+    bulk = make(database, llm_server, give_up_after_s=0.3)
+
+    result = await bulk.run(WORDS[:20], "de", "en")
+
+    assert result.status == JobStatus.FAILED
+    assert result.error.startswith("gave up after the LLM was unavailable")
+    assert result.failures == []
+    assert len(result.pending) == 20
+
+
+async def test_translate_words_keys_entries_by_the_words_as_given(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    seen: list[tuple[int, int]] = []
+    found = await make(database, llm_server).translate_words(
+        ["Haus", "haus", "Baum"], "de", "en", lambda done, total: seen.append((done, total))
+    )
+
+    assert set(found) == {"Haus", "haus", "Baum"}
+    assert found["haus"] == found["Haus"]
+    assert seen[-1] == (2, 2)
+
+
+async def test_each_word_is_stored_once_per_job(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    result = await make(database, llm_server).run([*WORDS, *WORDS], "de", "en")
+
+    async with database.session() as session:
+        count = await session.scalar(
+            select(func.count()).select_from(BulkItem).where(BulkItem.job_id == result.job_id)  # type: ignore[arg-type]
+        )
+    assert count == len(WORDS)
+
+
+@pytest.mark.parametrize(
+    ("rpm", "latency", "expected"),
+    [(600, 1.0, 11), (600, None, 22), (60_000, 5.0, 64), (None, 1.0, 64)],
+)
+def test_in_flight_follows_littles_law(
+    rpm: float | None, latency: float | None, expected: int
+) -> None:
+    assert in_flight_target(rpm, latency, cap=64) == expected

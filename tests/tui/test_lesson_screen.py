@@ -1,0 +1,170 @@
+"""The lesson screen driven by keys: choices, typed answers, typos, wrong answers, undo, override,
+suspend, and the summary at the end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.tui.conftest import SIZE
+from tests.tui.helpers import promote_to_typing, review_count, settle, spanish_learner, text_of
+from words_tui.tui.app import WordsApp, create_app
+from words_tui.tui.backend import Backend
+from words_tui.tui.screens.home import HomeScreen
+from words_tui.tui.screens.lesson import LessonScreen
+from words_tui.tui.screens.summary import SummaryScreen
+
+
+async def open_lesson(app: WordsApp, pilot: Pilot[Any]) -> LessonScreen:
+    await settle(app, pilot)
+    assert isinstance(app.screen, HomeScreen)
+    await pilot.press("l")
+    await settle(app, pilot)
+    assert isinstance(app.screen, LessonScreen)
+    return app.screen
+
+
+async def type_answer(app: WordsApp, pilot: Pilot[Any], text: str) -> str:
+    await pilot.press(*text, "enter")
+    await settle(app, pilot)
+    return text_of(app, "#feedback")
+
+
+async def test_choosing_the_right_option_by_number_is_correct(backend: Backend) -> None:
+    await spanish_learner(backend.database)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        card = screen.lesson.current
+        assert card is not None and card.is_choice
+        await pilot.press(str(card.options.index(card.expected) + 1))
+        await settle(app, pilot)
+        assert text_of(app, "#feedback").startswith("✓ Correct")
+        assert await review_count(backend.database) == 1
+
+
+async def test_a_wrong_choice_shows_the_right_answer_and_enter_moves_on(backend: Backend) -> None:
+    await spanish_learner(backend.database)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        first = screen.lesson.current
+        assert first is not None
+        wrong = next(i for i, text in enumerate(first.options) if text != first.expected)
+        await pilot.press(str(wrong + 1))
+        await settle(app, pilot)
+        feedback = text_of(app, "#feedback")
+        assert feedback.startswith("✗ Wrong")
+        assert f"The answer is: {first.expected}" in feedback
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen.lesson.current is not first
+        assert text_of(app, "#prompt") == screen.lesson.current.prompt
+
+
+async def test_clicking_an_option_answers_like_its_key(backend: Backend) -> None:
+    await spanish_learner(backend.database)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        card = screen.lesson.current
+        assert card is not None
+        index = card.options.index(card.expected)
+        await pilot.click("#choices", offset=(4, index))
+        await settle(app, pilot)
+        assert text_of(app, "#feedback").startswith("✓ Correct")
+
+
+async def test_an_exact_typed_answer_is_correct(backend: Backend) -> None:
+    profile_id = await spanish_learner(backend.database)
+    await promote_to_typing(backend.database, profile_id)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        card = screen.lesson.current
+        assert card is not None and not card.is_choice
+        assert (await type_answer(app, pilot, card.expected)).startswith("✓ Correct")
+
+
+async def test_a_typo_is_accepted_and_the_right_spelling_is_shown(backend: Backend) -> None:
+    profile_id = await spanish_learner(backend.database, [("ventana", "noun", ("window",), {})])
+    await promote_to_typing(backend.database, profile_id)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        card = screen.lesson.current
+        assert card is not None
+        typo = {"ventana": "ventanna", "window": "windoww"}[card.expected]
+        feedback = await type_answer(app, pilot, typo)
+        assert feedback.startswith("✓ Accepted with a typo")
+        assert f"Spelled: {card.expected}" in feedback
+
+
+async def test_a_wrong_answer_without_a_judge_can_be_overridden(backend: Backend) -> None:
+    profile_id = await spanish_learner(backend.database, [("ventana", "noun", ("window",), {})])
+    await promote_to_typing(backend.database, profile_id)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        card = screen.lesson.current
+        assert card is not None
+        feedback = await type_answer(app, pilot, "pane")
+        assert feedback.startswith("✗ Wrong")
+        assert "Could not check: press r if you were right." in feedback
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert text_of(app, "#feedback").startswith("✓ Counted as right")
+        assert await review_count(backend.database) == 1
+
+
+async def test_undo_takes_the_answer_back_and_asks_the_card_again(backend: Backend) -> None:
+    profile_id = await spanish_learner(backend.database)
+    await promote_to_typing(backend.database, profile_id)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        card = screen.lesson.current
+        assert card is not None
+        await type_answer(app, pilot, card.expected)
+        assert await review_count(backend.database) == 1
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert await review_count(backend.database) == 0
+        assert screen.lesson.current == card
+        assert text_of(app, "#prompt") == card.prompt
+        assert not screen.query_one("#answer").disabled
+
+
+async def test_suspending_the_asked_word_skips_to_the_next_card(backend: Backend) -> None:
+    await spanish_learner(backend.database)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        first = screen.lesson.current
+        total = len(screen.lesson.cards)
+        assert first is not None
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert len(screen.lesson.cards) == total - 1
+        assert screen.lesson.current is not None
+        assert screen.lesson.current.headword != first.headword
+
+
+async def test_the_last_answer_leads_to_the_summary(backend: Backend) -> None:
+    await spanish_learner(backend.database, [("gato", "noun", ("cat",), {})])
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        card = screen.lesson.current
+        assert card is not None and len(screen.lesson.cards) == 1
+        await pilot.press(str(card.options.index(card.expected) + 1))
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.summary.correct == 1
+        assert text_of(app, "#streak-line") == "Day streak: 1"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)

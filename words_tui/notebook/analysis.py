@@ -1,0 +1,211 @@
+"""Progress as pandas DataFrames: the plain functions under the dashboard, usable from a script.
+
+    frames = await load_progress(database, profile_id)
+    frames.reviews_per_day.tail()
+    frames.retention            # week by week, by direction and by mode
+
+The counting happens in SQL (`services.progress_history`, one scan of the review log); pandas
+only shapes results that are already small — one row per study day, direction, mode and outcome.
+Days are the learner's study days (time zone and day-start hour of the profile).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+
+from words_tui.domain.enums import CardState, Direction, Level, Stage
+from words_tui.domain.study_days import day_from_number, streaks
+from words_tui.infrastructure.database import Database
+from words_tui.services.progress_history import ProgressHistory, progress_history
+
+MODE_NAMES = {Stage.CHOICE: "choice", Stage.TYPING: "typing"}
+RECENT_DAYS = 30
+
+
+@dataclass(frozen=True)
+class ProgressFrames:
+    """Every table the dashboard shows; each is an ordinary DataFrame (or Series)."""
+
+    history: ProgressHistory
+    summary: pd.Series
+    status: pd.Series
+    reviews_per_day: pd.DataFrame
+    retention: pd.DataFrame
+    forecast: pd.DataFrame
+    learned: pd.DataFrame
+    hardest: pd.DataFrame
+
+
+def direction_name(history: ProgressHistory, direction: Direction) -> str:
+    """'es → en' for the direction that asks a Spanish word of an English speaker."""
+    if direction == Direction.FOREIGN_TO_NATIVE:
+        return f"{history.target_lang} → {history.native_lang}"
+    return f"{history.native_lang} → {history.target_lang}"
+
+
+def _days(start: date, end: date) -> pd.DatetimeIndex:
+    return pd.date_range(start, end, freq="D", name="day")
+
+
+def bucket_frame(history: ProgressHistory) -> pd.DataFrame:
+    """The review buckets as a frame: one row per (day, direction, mode, state before, outcome)."""
+    columns = ["day", "direction", "mode", "state_before", "passed", "count"]
+    rows = [
+        (day_from_number(b.day), b.direction, b.mode, b.state_before, b.passed, b.count)
+        for b in history.buckets
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["day"] = pd.to_datetime(frame["day"])
+    return frame
+
+
+def reviews_per_day(history: ProgressHistory, buckets: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Answers per study day (every day from the first to today, zero when idle): all, passed,
+    multiple choice, typed, and the share passed."""
+    buckets = bucket_frame(history) if buckets is None else buckets
+    columns = ["reviews", "passed", "choice", "typing"]
+    if buckets.empty:
+        return pd.DataFrame(
+            columns=[*columns, "accuracy"], index=_days(history.today, history.today)
+        ).fillna(0)
+    counts = buckets.assign(
+        passed_count=buckets["count"].where(buckets["passed"], 0),
+        choice=buckets["count"].where(buckets["mode"] == Stage.CHOICE, 0),
+        typing=buckets["count"].where(buckets["mode"] == Stage.TYPING, 0),
+    )
+    daily = counts.groupby("day")[["count", "passed_count", "choice", "typing"]].sum()
+    daily.columns = pd.Index(columns)
+    daily = daily.reindex(_days(daily.index.min().date(), history.today), fill_value=0)
+    daily["accuracy"] = daily["passed"] / daily["reviews"].where(daily["reviews"] > 0)
+    return daily
+
+
+def retention(
+    history: ProgressHistory, freq: str = "W", buckets: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Per week (or `freq`): true retention by direction — passed ÷ typed reviews of cards in the
+    review state — and accuracy by mode, since multiple-choice cards never reach that state."""
+    buckets = bucket_frame(history) if buckets is None else buckets
+    if buckets.empty:
+        return pd.DataFrame()
+    periods = buckets["day"].dt.to_period(freq).dt.start_time
+    frame = buckets.assign(period=periods, ok=buckets["count"].where(buckets["passed"], 0))
+    in_review = frame[(frame["state_before"] == CardState.REVIEW) & (frame["mode"] == Stage.TYPING)]
+    parts = {
+        f"retention {direction_name(history, Direction(d))}": _rate(group)
+        for d, group in in_review.groupby("direction")
+    }
+    parts["retention (both)"] = _rate(in_review)
+    parts.update(
+        {f"accuracy {MODE_NAMES[Stage(m)]}": _rate(group) for m, group in frame.groupby("mode")}
+    )
+    table = pd.DataFrame(parts)
+    table.index.name = "period"
+    return table.sort_index()
+
+
+def _rate(frame: pd.DataFrame) -> pd.Series:
+    sums = frame.groupby("period")[["ok", "count"]].sum()
+    return sums["ok"] / sums["count"]
+
+
+def forecast(history: ProgressHistory) -> pd.DataFrame:
+    """Cards due per study day for the coming days; today includes everything overdue."""
+    days = sorted(history.forecast)
+    if not days:
+        return pd.DataFrame({"due": []}, index=pd.DatetimeIndex([], name="day"))
+    index = pd.DatetimeIndex([day_from_number(d) for d in days], name="day")
+    frame = pd.DataFrame({"due": [history.forecast[d] for d in days]}, index=index)
+    return frame.reindex(_days(history.today, index.max().date()), fill_value=0)
+
+
+def learned(history: ProgressHistory) -> pd.DataFrame:
+    """Words learned up to each day, by CEFR level (a word is learned the day it is first
+    recalled by typing from long-term memory); levels as columns, "?" for words without one."""
+    if not history.learned:
+        return pd.DataFrame(index=pd.DatetimeIndex([], name="day"))
+    frame = pd.DataFrame(list(history.learned), columns=["day", "level", "words"])
+    frame["day"] = pd.to_datetime(frame["day"].map(day_from_number))
+    frame["level"] = frame["level"].replace("", "?")
+    table = frame.pivot_table(index="day", columns="level", values="words", aggfunc="sum")
+    order = [level.value for level in Level if level.value in table.columns]
+    table = table[order + [c for c in table.columns if c not in order]]
+    table = table.reindex(_days(table.index.min().date(), history.today), fill_value=0)
+    table.columns.name = "level"
+    return table.fillna(0).cumsum().astype(int)
+
+
+def hardest(history: ProgressHistory) -> pd.DataFrame:
+    """The words forgotten most often, with their FSRS difficulty (1–10)."""
+    return pd.DataFrame(
+        [
+            {
+                "word": word.word,
+                "meanings": "; ".join(word.meanings),
+                "lapses": word.lapses,
+                "difficulty": round(word.difficulty, 1),
+            }
+            for word in history.hardest
+        ],
+        columns=["word", "meanings", "lapses", "difficulty"],
+    )
+
+
+def status_counts(history: ProgressHistory) -> pd.Series:
+    return pd.Series(
+        {status.name.lower(): count for status, count in history.status_counts.items()},
+        name="words",
+    )
+
+
+def summary(history: ProgressHistory, daily: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
+    """The headline numbers: words, answers, streaks, true retention overall and recently."""
+    studied = [day.date() for day in daily.index[daily["reviews"] > 0]]
+    streak = streaks(studied, history.today)
+    recent = daily.tail(RECENT_DAYS)
+    overall = table["retention (both)"] if "retention (both)" in table else pd.Series(dtype=float)
+    return pd.Series(
+        {
+            "words": sum(history.status_counts.values()),
+            "answers": int(daily["reviews"].sum()),
+            "answers, last 30 days": int(recent["reviews"].sum()),
+            "days studied": len(studied),
+            "current streak": streak.current,
+            "longest streak": streak.longest,
+            "lessons": history.lessons,
+            "true retention, last 4 weeks": _round(overall.tail(4).mean()),
+        },
+        name=history.profile_name,
+        dtype=object,
+    )
+
+
+def _round(value: float) -> float | None:
+    return None if pd.isna(value) else round(float(value), 3)
+
+
+def progress_frames(history: ProgressHistory) -> ProgressFrames:
+    """Every DataFrame of the dashboard from one `ProgressHistory`."""
+    buckets = bucket_frame(history)
+    daily = reviews_per_day(history, buckets)
+    table = retention(history, buckets=buckets)
+    return ProgressFrames(
+        history=history,
+        summary=summary(history, daily, table),
+        status=status_counts(history),
+        reviews_per_day=daily,
+        retention=table,
+        forecast=forecast(history),
+        learned=learned(history),
+        hardest=hardest(history),
+    )
+
+
+async def load_progress(
+    database: Database, profile_id: int, now: datetime | None = None
+) -> ProgressFrames:
+    """Query the profile's history and shape it (the one call a script needs)."""
+    return progress_frames(await progress_history(database, profile_id, now))

@@ -1,0 +1,308 @@
+"""Browse the vocabulary a page at a time: search, filter, edit, suspend, delete, reset, history.
+
+Pages come from the vocabulary service's keyset paging (the same cost on every page at 100k
+words); the screen keeps the cursors of the pages before, so "previous page" needs no offset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+from zoneinfo import ZoneInfo
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import DataTable, Header, Input, Select, Static
+
+from words_tui.domain.enums import Direction, Level, WordStatus
+from words_tui.tui.base import WordsScreen
+from words_tui.tui.widgets.footer import TranslatedFooter
+
+if TYPE_CHECKING:
+    from words_tui.services.vocabulary import Cursor, Page, VocabularyFilter, VocabularyItem
+    from words_tui.services.word_accuracy import DirectionAccuracy
+
+PAGE_SIZE = 50
+SEARCH_DEBOUNCE_S = 0.25
+MEANINGS_WIDTH = 28
+
+
+def percent(accuracy: DirectionAccuracy | None) -> str:
+    """ "83%" for a direction answered before, "–" for one never answered."""
+    if accuracy is None or accuracy.rate is None:
+        return "–"
+    return f"{accuracy.rate:.0%}"
+
+
+class BrowserScreen(WordsScreen[None]):
+    """The profile's words in a table, 50 to a page."""
+
+    DEFAULT_CSS = """
+    BrowserScreen #filters { height: auto; padding: 0 1; }
+    BrowserScreen #search { width: 1fr; }
+    BrowserScreen Select { width: 22; }
+    BrowserScreen #page-info { color: $text-muted; padding: 0 1; height: 1; }
+    BrowserScreen DataTable { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "key.back"),
+        Binding("slash", "focus_search", "key.search"),
+        Binding("e", "edit", "key.edit"),
+        Binding("s", "suspend", "key.suspend_toggle"),
+        Binding("d", "delete", "key.delete"),
+        Binding("r", "reset", "key.reset"),
+        Binding("h", "history", "key.history"),
+        Binding("pagedown,n", "next_page", "key.next_page"),
+        Binding("pageup,p", "previous_page", "key.previous_page"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[VocabularyItem] = []
+        self.cursors: list[Cursor | None] = [None]
+        self.next_cursor: Cursor | None = None
+        self.total = 0
+        self._debounce: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(id="search", compact=True)
+            yield Select[int](
+                [(self.t(f"status.{status.name.lower()}"), int(status)) for status in WordStatus],
+                prompt=self.t("browser.all_statuses"),
+                id="status",
+                compact=True,
+            )
+            yield Select[str](
+                [(level.value, level.value) for level in Level],
+                prompt=self.t("browser.all_levels"),
+                id="level",
+                compact=True,
+            )
+        yield Static("", id="page-info")
+        yield DataTable(cursor_type="row", zebra_stripes=True)
+        yield TranslatedFooter()
+
+    def on_mount(self) -> None:
+        self.title = self.t("browser.title")
+        self.query_one("#search", Input).placeholder = self.t("browser.search")
+        table = self.query_one(DataTable)
+        table.add_columns(
+            self.t("browser.word"),
+            self.t("browser.translations"),
+            self.t("browser.level"),
+            self.t("browser.status"),
+            self.t("browser.due"),
+            "→ %",
+            "← %",
+        )
+        table.focus()
+        self.reload()
+
+    @property
+    def profile_id(self) -> int:
+        profile = self.words_app.profile
+        assert profile is not None and profile.id is not None
+        return profile.id
+
+    def filters(self) -> VocabularyFilter:
+        from words_tui.services.vocabulary import VocabularyFilter
+
+        status = self.query_one("#status", Select).value
+        level = self.query_one("#level", Select).value
+        return VocabularyFilter(
+            search=self.query_one("#search", Input).value,
+            status=WordStatus(status) if isinstance(status, int) else None,
+            level=level if isinstance(level, str) else None,
+        )
+
+    # -- loading pages --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Back to the first page of the current filters."""
+        self.cursors = [None]
+        self.load_page(count=True)
+
+    @work(exclusive=True, group="browser", exit_on_error=False)
+    async def load_page(self, *, count: bool = False) -> None:
+        from words_tui.services.vocabulary import browse, count_words
+        from words_tui.services.word_accuracy import direction_accuracy
+
+        database, filters = self.backend.database, self.filters()
+        page = await browse(
+            database, self.profile_id, filters, after=self.cursors[-1], limit=PAGE_SIZE
+        )
+        if count:
+            self.total = await count_words(database, self.profile_id, filters)
+        accuracy = await direction_accuracy(
+            database, self.profile_id, [item.user_word_id for item in page.items]
+        )
+        self.show_page(page, accuracy)
+
+    def show_page(
+        self, page: Page, accuracy: dict[int, dict[Direction, DirectionAccuracy]]
+    ) -> None:
+        self.items = list(page.items)
+        self.next_cursor = page.next_cursor
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        profile = self.words_app.profile
+        zone = ZoneInfo(profile.timezone if profile is not None else "UTC")
+        for item in self.items:
+            by_direction = accuracy.get(item.user_word_id, {})
+            meanings = ", ".join(item.meanings)
+            if len(meanings) > MEANINGS_WIDTH:
+                meanings = meanings[: MEANINGS_WIDTH - 1] + "…"
+            table.add_row(
+                item.word,
+                meanings,
+                item.cefr or "",
+                self.t(f"status.{item.status.name.lower()}"),
+                item.next_due.astimezone(zone).strftime("%Y-%m-%d") if item.next_due else "",
+                percent(by_direction.get(Direction.FOREIGN_TO_NATIVE)),
+                percent(by_direction.get(Direction.NATIVE_TO_FOREIGN)),
+                key=str(item.user_word_id),
+            )
+        if self.items:
+            table.move_cursor(row=min(row, len(self.items) - 1))
+        first = (len(self.cursors) - 1) * PAGE_SIZE + 1
+        self.query_one("#page-info", Static).update(
+            self.t(
+                "browser.page_info",
+                first=first if self.items else 0,
+                last=first + len(self.items) - 1,
+                total=self.total,
+            )
+        )
+
+    @on(Input.Changed, "#search")
+    def search_changed(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(SEARCH_DEBOUNCE_S, self.reload)
+
+    @on(Select.Changed)
+    def filter_changed(self) -> None:
+        self.reload()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_next_page(self) -> None:
+        if self.next_cursor is not None:
+            self.cursors.append(self.next_cursor)
+            self.load_page()
+
+    def action_previous_page(self) -> None:
+        if len(self.cursors) > 1:
+            self.cursors.pop()
+            self.load_page()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    # -- acting on the selected word ------------------------------------------------------------
+
+    def selected(self) -> VocabularyItem | None:
+        table = self.query_one(DataTable)
+        if not self.items or table.cursor_row < 0:
+            return None
+        return self.items[min(table.cursor_row, len(self.items) - 1)]
+
+    def action_edit(self) -> None:
+        from words_tui.tui.dialogs.edit_word import EditWordDialog
+
+        item = self.selected()
+        if item is None:
+            return
+
+        def edited(meanings: list[str] | None) -> None:
+            if meanings is not None:
+                self.save_meanings(item, meanings)
+
+        self.app.push_screen(EditWordDialog(item.word, item.meanings), edited)
+
+    @work(exclusive=True, group="browser-change", exit_on_error=False)
+    async def save_meanings(self, item: VocabularyItem, meanings: list[str]) -> None:
+        from words_tui.services.vocabulary import edit_meanings
+
+        await edit_meanings(self.backend.database, self.profile_id, item.user_word_id, meanings)
+        self.notify(self.t("browser.edited", word=item.word), markup=False)
+        self.load_page()
+
+    def action_suspend(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.toggle_suspended(item)
+
+    @work(exclusive=True, group="browser-change", exit_on_error=False)
+    async def toggle_suspended(self, item: VocabularyItem) -> None:
+        from words_tui.services.vocabulary import set_suspended
+
+        suspend = item.status != WordStatus.SUSPENDED
+        await set_suspended(self.backend.database, self.profile_id, item.user_word_id, suspend)
+        key = "browser.suspended" if suspend else "browser.resumed"
+        self.notify(self.t(key, word=item.word), markup=False)
+        self.load_page()
+
+    def action_delete(self) -> None:
+        self.confirm_then("browser.confirm_delete", "browser.delete", self.delete_selected)
+
+    def action_reset(self) -> None:
+        self.confirm_then("browser.confirm_reset", "browser.reset", self.reset_selected)
+
+    def confirm_then(
+        self, question: str, label: str, act: Callable[[VocabularyItem], object]
+    ) -> None:
+        from words_tui.tui.dialogs.confirm import ConfirmDialog
+
+        item = self.selected()
+        if item is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                act(item)
+
+        self.app.push_screen(
+            ConfirmDialog(self.t(question, word=item.word), self.t(label)), answered
+        )
+
+    @work(exclusive=True, group="browser-change", exit_on_error=False)
+    async def delete_selected(self, item: VocabularyItem) -> None:
+        from words_tui.services.vocabulary import delete_word
+
+        await delete_word(self.backend.database, self.profile_id, item.user_word_id)
+        self.notify(self.t("browser.deleted", word=item.word), markup=False)
+        self.total -= 1
+        self.load_page()
+
+    @work(exclusive=True, group="browser-change", exit_on_error=False)
+    async def reset_selected(self, item: VocabularyItem) -> None:
+        from words_tui.services.vocabulary import reset_word
+
+        await reset_word(
+            self.backend.database, self.profile_id, item.user_word_id, self.backend.clock()
+        )
+        self.notify(self.t("browser.was_reset", word=item.word), markup=False)
+        self.load_page()
+
+    def action_history(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.show_history(item)
+
+    @work(exclusive=True, group="browser-history", exit_on_error=False)
+    async def show_history(self, item: VocabularyItem) -> None:
+        from words_tui.services.vocabulary import review_history
+        from words_tui.tui.dialogs.history import HistoryDialog
+
+        records = await review_history(self.backend.database, self.profile_id, item.user_word_id)
+        profile = self.words_app.profile
+        assert profile is not None
+        self.app.push_screen(HistoryDialog(item.word, records, profile.timezone))

@@ -1,0 +1,75 @@
+"""Help (F1 or ?): what the screen underneath is for, and every key it answers to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from words_tui.tui.base import WordsModal
+
+GENERAL_KEYS = (
+    ("F1 / ?", "key.help"),
+    ("Ctrl+P", "help.palette"),
+    ("Ctrl+T", "key.theme"),
+    ("Ctrl+Q", "key.quit"),
+)
+
+
+def screen_topic(screen: Screen[object]) -> str:
+    """The help topic of a screen: its class name without "Screen", lower case."""
+    return type(screen).__name__.removesuffix("Screen").lower()
+
+
+class HelpScreen(WordsModal[None]):
+    """Lists the keys of the screen it was opened from, in the interface language."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 76; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $accent; background: $panel; padding: 1 2;
+    }
+    HelpScreen #help-title { text-style: bold; color: $accent; }
+    HelpScreen #help-about { margin: 1 0; }
+    HelpScreen .help-key { height: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "key.close"),
+        Binding("f1", "close", show=False),
+        Binding("q", "close", show=False),
+    ]
+
+    def __init__(self, underneath: Screen[object]) -> None:
+        super().__init__()
+        self.underneath = underneath
+
+    def compose(self) -> ComposeResult:
+        topic = screen_topic(self.underneath)
+        with VerticalScroll():
+            yield Static(self.t("help.title"), id="help-title")
+            about = f"help.{topic}"
+            texts = self.words_app.texts
+            yield Static(texts(about if texts.has(about) else "help.general"), id="help-about")
+            for key, description in self.key_lines():
+                yield Static(f"[b]{key:<10}[/b] {description}", classes="help-key")
+
+    def key_lines(self) -> list[tuple[str, str]]:
+        lines: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for active in self.underneath.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.system or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = self.app.get_key_display(binding)
+            lines.append((key, self.words_app.texts.get(binding.description)))
+        lines += [(key, self.t(description)) for key, description in GENERAL_KEYS]
+        return lines
+
+    def action_close(self) -> None:
+        self.dismiss(None)

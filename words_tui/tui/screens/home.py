@@ -1,0 +1,206 @@
+"""Home: what is waiting today, the streak, the last 14 days, and the way to every other screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Header, OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from words_tui.tui.base import WordsScreen
+from words_tui.tui.widgets.footer import TranslatedFooter
+
+if TYPE_CHECKING:
+    from words_tui.services.lessons import LessonService
+
+ACTIVITY_DAYS = 14
+MENU = (
+    ("start_lesson", "home.menu.lesson", "Enter"),
+    ("add_word", "home.menu.add", "a"),
+    ("browse", "home.menu.browse", "b"),
+    ("statistics", "home.menu.statistics", "t"),
+    ("settings", "home.menu.settings", "o"),
+    ("switch_profile", "home.menu.profile", "p"),
+)
+
+
+class HomeScreen(WordsScreen[None]):
+    """The screen every other one returns to."""
+
+    DEFAULT_CSS = """
+    HomeScreen #home { padding: 0 2; height: 1fr; }
+    HomeScreen #profile { text-style: bold; color: $accent; margin-top: 1; }
+    HomeScreen #counts { margin-top: 1; height: auto; }
+    HomeScreen .count { width: 1fr; height: 3; border: round $surface-lighten-2; padding: 0 1; }
+    HomeScreen #activity-label { color: $text-muted; margin-top: 1; }
+    HomeScreen Sparkline { height: 2; margin: 0 0 1 0; }
+    HomeScreen #menu { height: auto; max-height: 8; border: none; padding: 0; }
+    HomeScreen #llm { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "start_lesson", "key.lesson"),
+        Binding("a", "add_word", "key.add"),
+        Binding("b", "browse", "key.browse"),
+        Binding("t", "statistics", "key.statistics"),
+        Binding("o", "settings", "key.settings"),
+        Binding("p", "switch_profile", "key.profile"),
+    ]
+    PALETTE_ACTIONS = (
+        ("lesson", "start_lesson"),
+        ("add", "add_word"),
+        ("browse", "browse"),
+        ("statistics", "statistics"),
+        ("settings", "settings"),
+        ("profile", "switch_profile"),
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lessons: LessonService | None = None
+
+    @property
+    def lessons(self) -> LessonService:
+        """The lesson service of this profile's session (built on first use)."""
+        if self._lessons is None:
+            from words_tui.tui.lesson_service import lesson_service
+
+            self._lessons = lesson_service(self.backend)
+        return self._lessons
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static("", id="profile", markup=False)
+            with Horizontal(id="counts"):
+                yield Static("", id="due", classes="count")
+                yield Static("", id="new", classes="count")
+                yield Static("", id="streak", classes="count")
+            yield Static(self.t("home.activity", days=ACTIVITY_DAYS), id="activity-label")
+            yield Sparkline([0] * ACTIVITY_DAYS)
+            yield OptionList(
+                *(
+                    Option(f"{self.t(label)}  [dim]({key})[/]", id=action)
+                    for action, label, key in MENU
+                ),
+                id="menu",
+            )
+            yield Static("", id="llm")
+        yield TranslatedFooter()
+
+    def on_mount(self) -> None:
+        self.title = "words-tui"
+        self.query_one("#llm", Static).update(
+            self.t("home.llm_on" if self.backend.llm_configured else "home.llm_off")
+        )
+        self.query_one("#menu", OptionList).focus()
+        profile = self.words_app.profile
+        assert profile is not None
+        self.warm_up_languages(self.lessons, [profile.native_lang, profile.target_lang])
+
+    def on_screen_resume(self) -> None:
+        self.show_profile()
+
+    def show_profile(self) -> None:
+        """The profile line and today's numbers (again after every lesson, edit or import)."""
+        profile = self.words_app.profile
+        assert profile is not None
+        names = self.words_app.texts.language_name
+        self.query_one("#profile", Static).update(
+            self.t(
+                "home.profile",
+                name=profile.name,
+                native=names(profile.native_lang),
+                target=names(profile.target_lang),
+                level=profile.level,
+            )
+        )
+        self.refresh_counts()
+
+    @work(exclusive=True, group="home", exit_on_error=False)
+    async def refresh_counts(self) -> None:
+        """Reload today's numbers and the activity line (after every lesson, edit or import)."""
+        from words_tui.services.statistics import statistics_summary
+        from words_tui.services.today import today_counts
+
+        profile = self.words_app.profile
+        assert profile is not None and profile.id is not None
+        now = self.backend.clock()
+        today = await today_counts(self.backend.database, profile.id, now)
+        summary = await statistics_summary(self.backend.database, profile.id, now)
+        self.query_one("#due", Static).update(self.t("home.due", count=today.due))
+        self.query_one("#new", Static).update(self.t("home.new", count=today.new))
+        self.query_one("#streak", Static).update(
+            self.t("home.streak", count=summary.streak.current)
+        )
+        days = summary.heatmap[-ACTIVITY_DAYS:]
+        self.query_one(Sparkline).data = [day.count for day in days]
+
+    @work(thread=True, exclusive=True, group="home-warm-up", exit_on_error=False)
+    def warm_up_languages(self, service: LessonService, languages: list[str]) -> None:
+        """Load the profile's word frequencies and lemmas now, so the first lesson starts at once
+        (the checker needs them; loading takes seconds)."""
+        service.language_data.warm_up(languages)
+
+    @on(OptionList.OptionSelected, "#menu")
+    async def menu_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            await self.run_action(event.option.id)
+
+    def action_start_lesson(self) -> None:
+        self.start_lesson()
+
+    @work(exclusive=True, group="home-lesson", exit_on_error=False)
+    async def start_lesson(self) -> None:
+        from words_tui.tui.screens.lesson import LessonScreen
+
+        profile = self.words_app.profile
+        assert profile is not None and profile.id is not None
+        service = self.lessons
+        lesson = await service.start_lesson(profile.id)
+        if not lesson.cards:
+            self.notify(self.t("home.nothing_due"))
+            return
+        self.app.push_screen(LessonScreen(service, lesson))
+
+    def action_add_word(self) -> None:
+        from words_tui.tui.screens.add_word import AddWordScreen
+
+        self.app.push_screen(AddWordScreen())
+
+    def action_browse(self) -> None:
+        from words_tui.tui.screens.browser import BrowserScreen
+
+        self.app.push_screen(BrowserScreen())
+
+    def action_statistics(self) -> None:
+        from words_tui.tui.screens.statistics import StatisticsScreen
+
+        self.app.push_screen(StatisticsScreen())
+
+    def action_settings(self) -> None:
+        from words_tui.tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
+
+    def action_switch_profile(self) -> None:
+        from words_tui.tui.dialogs.profiles import NEW_PROFILE, ProfilePicker
+        from words_tui.tui.screens.onboarding import OnboardingScreen
+
+        def picked(choice: int | str | None) -> None:
+            if choice == NEW_PROFILE:
+                self.app.push_screen(OnboardingScreen(first_run=False))
+            elif isinstance(choice, int):
+                self.switch_profile(choice)
+
+        self.app.push_screen(ProfilePicker(), picked)
+
+    @work(exclusive=True, group="home-profile", exit_on_error=False)
+    async def switch_profile(self, profile_id: int) -> None:
+        from words_tui.services.profiles import use_profile
+
+        profile = await use_profile(self.backend.database, self.backend.user, profile_id)
+        self.words_app.show_home(profile)

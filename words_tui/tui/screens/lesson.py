@@ -1,0 +1,310 @@
+"""The lesson: one card at a time, answered by choice (keys 1–4, mouse) or by typing (Enter).
+
+Checking runs in a worker, so the judge never blocks the screen: a spinner appears after 150 ms,
+and a judge that is slow or down leaves the local verdict standing, which the learner can
+override with "r". The service commits every answer before it returns, so leaving (or losing
+the terminal) mid-lesson loses nothing that was answered.
+"""
+
+from __future__ import annotations
+
+import time
+from enum import Enum
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Header, Input, LoadingIndicator, ProgressBar, Static
+
+from words_tui.services.answer_checking import COULD_NOT_CHECK
+from words_tui.tui.base import WordsScreen
+from words_tui.tui.widgets.choices import ChoiceList
+from words_tui.tui.widgets.feedback import FeedbackPanel
+from words_tui.tui.widgets.footer import TranslatedFooter
+
+if TYPE_CHECKING:
+    from words_tui.services.lessons import Feedback, Lesson, LessonCard, LessonService
+
+SPINNER_DELAY_S = 0.15
+"""The spinner appears only when checking takes longer than this (the judge, a slow disk)."""
+
+
+class Phase(Enum):
+    ASKING = "asking"
+    CHECKING = "checking"
+    FEEDBACK = "feedback"
+    BUSY = "busy"
+
+
+FEEDBACK_ACTIONS = frozenset({"next", "override"})
+ANY_TIME_ACTIONS = frozenset({"edit", "suspend", "leave"})
+
+
+class LessonScreen(WordsScreen[None]):
+    """Asks the lesson's cards and explains each verdict."""
+
+    DEFAULT_CSS = """
+    LessonScreen #lesson-top { height: 1; padding: 0 1; }
+    LessonScreen #lesson-progress { width: 1fr; }
+    LessonScreen #lesson-count { width: auto; color: $text-muted; }
+    LessonScreen #lesson-body { padding: 0 1; }
+    LessonScreen #direction { color: $text-muted; margin-top: 1; }
+    LessonScreen #prompt { text-style: bold; color: $accent; padding: 1 2; background: $boost; }
+    LessonScreen #answer { margin-top: 1; }
+    LessonScreen LoadingIndicator { height: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "choose(0)", show=False),
+        Binding("2", "choose(1)", show=False),
+        Binding("3", "choose(2)", show=False),
+        Binding("4", "choose(3)", show=False),
+        Binding("enter", "next", "key.next", priority=True),
+        Binding("u", "undo", "key.undo"),
+        Binding("r", "override", "key.override"),
+        Binding("e", "edit", "key.edit"),
+        Binding("s", "suspend", "key.suspend"),
+        Binding("escape", "leave", "key.leave"),
+    ]
+
+    def __init__(self, service: LessonService, lesson: Lesson) -> None:
+        super().__init__()
+        self.service = service
+        self.lesson = lesson
+        self.phase = Phase.ASKING
+        self.card: LessonCard | None = None
+        self.feedback: Feedback | None = None
+        self.picked: int | None = None
+        self.shown_at = 0.0
+        self._spinner: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="lesson-top"):
+            yield ProgressBar(show_eta=False, show_percentage=False, id="lesson-progress")
+            yield Static("", id="lesson-count")
+        with VerticalScroll(id="lesson-body"):
+            yield Static("", id="direction")
+            yield Static("", id="prompt", markup=False)
+            yield ChoiceList(id="choices")
+            yield Input(id="answer")
+            yield LoadingIndicator()
+            yield FeedbackPanel(id="feedback")
+        yield TranslatedFooter()
+
+    def on_mount(self) -> None:
+        self.title = self.t("lesson.title")
+        self.query_one(LoadingIndicator).display = False
+        self.ask(self.lesson.current)
+
+    # -- showing cards and verdicts ------------------------------------------------------------
+
+    def ask(self, card: LessonCard | None) -> None:
+        """Show `card` ready for an answer, or end the lesson when there is none."""
+        if card is None:
+            self.finish_lesson()
+            return
+        self.card, self.feedback, self.picked = card, None, None
+        names = self.words_app.texts.language_name
+        direction = self.t(
+            "lesson.direction", source=names(card.prompt_lang), target=names(card.answer_lang)
+        )
+        mode = self.t("lesson.mode.choice" if card.is_choice else "lesson.mode.typing")
+        badge = "  ·  " + self.t("lesson.new_word") if card.is_new else ""
+        self.query_one("#direction", Static).update(f"{direction}  ·  {mode}{badge}")
+        self.query_one("#prompt", Static).update(card.prompt)
+        choices = self.query_one(ChoiceList)
+        answer = self.query_one("#answer", Input)
+        choices.display = card.is_choice
+        answer.display = not card.is_choice
+        self.query_one(FeedbackPanel).clear()
+        if card.is_choice:
+            choices.ask(card.options)
+            choices.focus()
+        else:
+            answer.value = ""
+            answer.disabled = False
+            answer.placeholder = self.t("lesson.type_placeholder", language=names(card.answer_lang))
+            answer.focus()
+        self.update_progress()
+        self.set_phase(Phase.ASKING)
+        self.shown_at = time.monotonic()
+
+    def update_progress(self) -> None:
+        total = len(self.lesson.cards)
+        done = self.lesson.position
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one("#lesson-count", Static).update(
+            self.t("lesson.count", done=done, total=total)
+        )
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        self.feedback = feedback
+        could_not_check = feedback.note == COULD_NOT_CHECK
+        self.query_one(FeedbackPanel).show(
+            feedback, self.words_app.texts, could_not_check=could_not_check
+        )
+        if feedback.card.is_choice:
+            self.query_one(ChoiceList).reveal(feedback.expected, self.picked)
+        else:
+            self.query_one("#answer", Input).disabled = True
+        self.update_progress()
+        self.set_phase(Phase.FEEDBACK)
+        self.set_focus(None)
+
+    def set_phase(self, phase: Phase) -> None:
+        self.phase = phase
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            return self.phase == Phase.ASKING and self.card is not None and self.card.is_choice
+        if action in FEEDBACK_ACTIONS:
+            if self.phase != Phase.FEEDBACK:
+                return False
+            return action == "next" or (self.feedback is not None and self.feedback.can_override)
+        if action == "undo":
+            return self.phase in (Phase.ASKING, Phase.FEEDBACK) and bool(self.lesson.answered)
+        if action in ANY_TIME_ACTIONS:
+            return self.phase in (Phase.ASKING, Phase.FEEDBACK)
+        return True
+
+    # -- answering ------------------------------------------------------------------------------
+
+    def action_choose(self, index: int) -> None:
+        self.query_one(ChoiceList).choose(index)
+
+    @on(ChoiceList.Chosen)
+    def chosen(self, event: ChoiceList.Chosen) -> None:
+        self.picked = event.index
+        self.submit(event.text)
+
+    @on(Input.Submitted, "#answer")
+    def typed(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.submit(event.value)
+
+    def submit(self, answer: str) -> None:
+        if self.phase != Phase.ASKING or self.card is None:
+            return
+        duration_s = time.monotonic() - self.shown_at
+        self.set_phase(Phase.CHECKING)
+        self._spinner = self.set_timer(SPINNER_DELAY_S, self._show_spinner)
+        self.check_answer(self.card, answer, duration_s)
+
+    def _show_spinner(self) -> None:
+        if self.phase == Phase.CHECKING:
+            self.query_one(LoadingIndicator).display = True
+
+    def _hide_spinner(self) -> None:
+        if self._spinner is not None:
+            self._spinner.stop()
+            self._spinner = None
+        self.query_one(LoadingIndicator).display = False
+
+    @work(exclusive=True, group="lesson", exit_on_error=False)
+    async def check_answer(self, card: LessonCard, answer: str, duration_s: float) -> None:
+        """Check and record the answer; the screen stays live while the judge thinks."""
+        try:
+            feedback = await self.service.answer(self.lesson, card, answer, duration_s)
+        except BaseException:
+            self.ask(card)
+            raise
+        finally:
+            self._hide_spinner()
+        self.show_feedback(feedback)
+
+    def action_next(self) -> None:
+        self.ask(self.lesson.current)
+
+    # -- undo, override, edit, suspend, leave ---------------------------------------------------
+
+    def action_undo(self) -> None:
+        self.set_phase(Phase.BUSY)
+        self.undo_answer()
+
+    @work(exclusive=True, group="lesson", exit_on_error=False)
+    async def undo_answer(self) -> None:
+        try:
+            card = await self.service.undo(self.lesson)
+        except BaseException:
+            self.set_phase(Phase.FEEDBACK if self.feedback else Phase.ASKING)
+            raise
+        self.notify(self.t("lesson.undone", word=card.headword), markup=False)
+        self.ask(card)
+
+    def action_override(self) -> None:
+        self.set_phase(Phase.BUSY)
+        self.override_answer()
+
+    @work(exclusive=True, group="lesson", exit_on_error=False)
+    async def override_answer(self) -> None:
+        try:
+            feedback = await self.service.override(self.lesson)
+        except BaseException:
+            self.set_phase(Phase.FEEDBACK)
+            raise
+        self.show_feedback(feedback)
+
+    def _word_card(self) -> LessonCard | None:
+        """The card whose word `e` and `s` act on: the one answered, or the one asked."""
+        return self.feedback.card if self.feedback is not None else self.card
+
+    def action_edit(self) -> None:
+        from words_tui.tui.dialogs.edit_word import EditWordDialog
+
+        card = self._word_card()
+        if card is None:
+            return
+
+        def edited(meanings: list[str] | None) -> None:
+            if meanings is not None:
+                self.save_meanings(card, meanings)
+
+        self.app.push_screen(EditWordDialog(card.headword, card.meanings), edited)
+
+    @work(exclusive=True, group="lesson-edit", exit_on_error=False)
+    async def save_meanings(self, card: LessonCard, meanings: list[str]) -> None:
+        from words_tui.services.vocabulary import edit_meanings
+
+        await edit_meanings(
+            self.backend.database, self.lesson.profile_id, card.user_word_id, meanings
+        )
+        self.notify(self.t("lesson.edited", word=card.headword), markup=False)
+
+    def action_suspend(self) -> None:
+        card = self._word_card()
+        if card is not None:
+            self.set_phase(Phase.BUSY)
+            self.suspend_word(card)
+
+    @work(exclusive=True, group="lesson", exit_on_error=False)
+    async def suspend_word(self, card: LessonCard) -> None:
+        asking = self.feedback is None
+        try:
+            await self.service.suspend(self.lesson, card)
+        except BaseException:
+            self.set_phase(Phase.ASKING if asking else Phase.FEEDBACK)
+            raise
+        self.notify(self.t("lesson.suspended", word=card.headword), markup=False)
+        if asking:
+            self.ask(self.lesson.current)
+        else:
+            self.update_progress()
+            self.set_phase(Phase.FEEDBACK)
+
+    def action_leave(self) -> None:
+        self.finish_lesson()
+
+    def finish_lesson(self) -> None:
+        self.set_phase(Phase.BUSY)
+        self.close_lesson()
+
+    @work(exclusive=True, group="lesson", exit_on_error=False)
+    async def close_lesson(self) -> None:
+        from words_tui.tui.screens.summary import SummaryScreen
+
+        summary = await self.service.finish(self.lesson)
+        self.app.switch_screen(SummaryScreen(summary, self.lesson.profile_id))

@@ -1,0 +1,176 @@
+"""Settings: the profile's level, lesson size, new words per day, desired retention and interface
+language; the LLM endpoint and model in effect, with the key's presence (never its value).
+
+The LLM settings come from the environment or the config file, so they are shown, not edited
+here: a key typed into a terminal app would end up in its history or on screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Header, Input, Label, Select, Static
+
+from words_tui.domain.enums import Level
+from words_tui.tui.base import WordsScreen
+from words_tui.tui.i18n import INTERFACE_LANGUAGES, Texts
+from words_tui.tui.widgets.footer import TranslatedFooter
+
+if TYPE_CHECKING:
+    from words_tui.infrastructure.models import Profile
+    from words_tui.services.profiles import ProfileKnobs
+
+DEFAULT_ENDPOINT = "https://api.openai.com/v1"
+
+
+class SettingsScreen(WordsScreen[None]):
+    """The current profile's knobs and the LLM configuration."""
+
+    DEFAULT_CSS = """
+    SettingsScreen #settings { padding: 0 2; }
+    SettingsScreen Grid {
+        grid-size: 2; grid-columns: 26 1fr; grid-rows: 1; grid-gutter: 0 1;
+        height: auto; margin-top: 1;
+    }
+    SettingsScreen Grid Label { padding: 0 1; }
+    SettingsScreen Grid Input, SettingsScreen Grid Select { width: 30; }
+    SettingsScreen .section { text-style: bold; color: $accent; margin-top: 1; }
+    SettingsScreen #save { margin-top: 1; }
+    SettingsScreen #llm { margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "key.back"),
+        Binding("ctrl+s", "save", "key.save"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        profile = self.current_profile
+        names = self.words_app.texts.language_name
+        yield Header()
+        with VerticalScroll(id="settings"):
+            yield Static(
+                self.t(
+                    "settings.profile",
+                    name=profile.name,
+                    native=names(profile.native_lang),
+                    target=names(profile.target_lang),
+                ),
+                classes="section",
+                markup=False,
+            )
+            with Grid():
+                yield Label(self.t("settings.level"))
+                yield Select(
+                    [(f"{lvl.value} {self.t(f'level.{lvl.value}')}", lvl.value) for lvl in Level],
+                    value=profile.level,
+                    allow_blank=False,
+                    compact=True,
+                    id="level",
+                )
+                yield Label(self.t("settings.lesson_size"))
+                yield Input(
+                    str(profile.lesson_size), type="integer", compact=True, id="lesson_size"
+                )
+                yield Label(self.t("settings.new_per_day"))
+                yield Input(
+                    str(profile.new_per_day), type="integer", compact=True, id="new_per_day"
+                )
+                yield Label(self.t("settings.retention"))
+                yield Input(
+                    f"{profile.desired_retention:.2f}", type="number", compact=True, id="retention"
+                )
+                yield Label(self.t("settings.interface"))
+                yield Select(
+                    [(Texts(code).language_name(code), code) for code in INTERFACE_LANGUAGES],
+                    value=Texts(profile.interface_lang).language,
+                    allow_blank=False,
+                    compact=True,
+                    id="interface",
+                )
+            yield Button(self.t("settings.save"), id="save", variant="primary")
+            yield Static(self.t("settings.llm"), classes="section")
+            yield Static(self.llm_description(), id="llm")
+        yield TranslatedFooter()
+
+    def on_mount(self) -> None:
+        self.title = self.t("settings.title")
+        self.query_one("#level", Select).focus()
+
+    @property
+    def current_profile(self) -> Profile:
+        profile = self.words_app.profile
+        assert profile is not None
+        return profile
+
+    def llm_description(self) -> Content:
+        from words_tui.settings import default_config_file
+
+        settings = self.backend.settings
+        key = "settings.key_set" if settings.openai_api_key is not None else "settings.key_missing"
+        lines = [
+            self.t("settings.endpoint", endpoint=settings.openai_base_url or DEFAULT_ENDPOINT),
+            self.t("settings.model", model=settings.llm_model),
+            self.t(key),
+            self.t("settings.llm_where", path=str(default_config_file())),
+        ]
+        return Content("\n".join(lines))
+
+    def knobs(self) -> ProfileKnobs:
+        """The values in the form; a value that is not a number is reported by field."""
+        from words_tui.services.profiles import ProfileError, ProfileKnobs
+
+        def number(field: str, convert: type[int] | type[float]) -> float:
+            text = self.query_one(f"#{field}", Input).value.strip()
+            try:
+                return convert(text)
+            except ValueError:
+                raise ProfileError(
+                    self.t("settings.not_a_number", field=self.t(f"settings.{field}"), value=text)
+                ) from None
+
+        interface = self.query_one("#interface", Select).value
+        return ProfileKnobs(
+            lesson_size=int(number("lesson_size", int)),
+            new_per_day=int(number("new_per_day", int)),
+            desired_retention=float(number("retention", float)),
+            interface_lang=str(interface),
+        )
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        from words_tui.services.profiles import ProfileError
+
+        try:
+            knobs = self.knobs()
+        except ProfileError as err:
+            self.words_app.report_error(err)
+            return
+        self.save(knobs, str(self.query_one("#level", Select).value))
+
+    @work(exclusive=True, group="settings", exit_on_error=False)
+    async def save(self, knobs: ProfileKnobs, level: str) -> None:
+        from words_tui.services.profiles import change_level, update_profile
+        from words_tui.services.wordlists import bootstrap_from_starter
+
+        backend, profile = self.backend, self.current_profile
+        assert profile.id is not None
+        updated = await update_profile(backend.database, backend.user, profile.id, knobs)
+        if level != profile.level:
+            updated = await change_level(backend.database, backend.user, profile.id, level)
+            added = await bootstrap_from_starter(
+                backend.database, profile.id, backend.starter(), now=backend.clock()
+            )
+            self.notify(self.t("settings.level_words", level=level, count=added.added))
+        self.notify(self.t("settings.saved"))
+        if updated.interface_lang != profile.interface_lang:
+            self.words_app.show_home(updated)
+        else:
+            self.words_app.profile = updated
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,150 @@
+"""Statistics: counts by status, streaks, accuracy, true retention, the 30-day forecast, a year
+heatmap and the hardest words — all from one `statistics_summary` record."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Header, LoadingIndicator, Static
+
+from words_tui.domain.enums import Direction, Stage, WordStatus
+from words_tui.tui.base import WordsScreen
+from words_tui.tui.widgets.charts import ColumnChart, Heatmap
+from words_tui.tui.widgets.footer import TranslatedFooter
+
+if TYPE_CHECKING:
+    from words_tui.services.statistics import Accuracy, RetentionPoint, StatisticsSummary
+
+RETENTION_WEEKS_SHOWN = 4
+DATE_FORMAT = "%d.%m"
+
+
+def rate_text(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate:.0%}"
+
+
+def recent_retention(points: tuple[RetentionPoint, ...]) -> tuple[int, int]:
+    """(passed, total) over the last few weeks that had reviews."""
+    recent = points[-RETENTION_WEEKS_SHOWN:]
+    return sum(p.passed for p in recent), sum(p.total for p in recent)
+
+
+class StatisticsScreen(WordsScreen[None]):
+    """Progress of the current profile."""
+
+    DEFAULT_CSS = """
+    StatisticsScreen #stats { padding: 0 2; }
+    StatisticsScreen .section { text-style: bold; color: $accent; margin-top: 1; }
+    StatisticsScreen LoadingIndicator { height: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "key.back"),
+        Binding("f5", "reload", "key.reload"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats"):
+            yield LoadingIndicator()
+            yield Static("", id="counts")
+            yield Static(self.t("stats.forecast"), classes="section")
+            yield ColumnChart(id="forecast")
+            yield Static(self.t("stats.heatmap"), classes="section")
+            yield Heatmap(id="heatmap")
+            yield Static(self.t("stats.hardest"), classes="section")
+            yield Static("", id="hardest")
+        yield TranslatedFooter()
+
+    def on_mount(self) -> None:
+        self.title = self.t("stats.title")
+        self.query_one(VerticalScroll).focus()
+        self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    @work(exclusive=True, group="statistics", exit_on_error=False)
+    async def load(self) -> None:
+        from words_tui.services.statistics import statistics_summary
+
+        profile = self.words_app.profile
+        assert profile is not None and profile.id is not None
+        summary = await statistics_summary(self.backend.database, profile.id, self.backend.clock())
+        self.query_one(LoadingIndicator).display = False
+        self.show(summary)
+
+    def show(self, summary: StatisticsSummary) -> None:
+        self.query_one("#counts", Static).update(Content("\n").join(self.count_lines(summary)))
+        forecast = summary.forecast
+        self.query_one(ColumnChart).plot(
+            [day.count for day in forecast],
+            self.t("stats.today"),
+            forecast[-1].day.strftime(DATE_FORMAT) if forecast else "",
+        )
+        weekdays = [self.t(f"weekday.{number}") for number in range(7)]
+        self.query_one(Heatmap).plot([(d.day, d.count) for d in summary.heatmap], weekdays)
+        hardest = [
+            self.t(
+                "stats.hard_word",
+                word=word.word,
+                meanings=", ".join(word.meanings),
+                lapses=word.lapses,
+            )
+            for word in summary.hardest
+            if word.lapses > 0
+        ]
+        self.query_one("#hardest", Static).update(
+            Content("\n".join(hardest) if hardest else self.t("stats.no_hard_words"))
+        )
+
+    def count_lines(self, summary: StatisticsSummary) -> list[Content]:
+        counts = summary.status_counts
+        statuses = " · ".join(
+            f"{self.t(f'status.{status.name.lower()}')} {counts.get(status, 0)}"
+            for status in WordStatus
+        )
+        passed, total = recent_retention(summary.retention_by_week)
+        return [
+            Content.assemble((self.t("stats.words", count=summary.words), "bold"), "  ", statuses),
+            Content(
+                self.t(
+                    "stats.streak",
+                    current=summary.streak.current,
+                    longest=summary.streak.longest,
+                    lessons=summary.lessons,
+                    reviews=summary.reviews,
+                )
+            ),
+            Content(self.accuracy_line(summary.accuracy_by_direction, summary.accuracy_by_mode)),
+            Content(
+                self.t(
+                    "stats.retention",
+                    rate=rate_text(passed / total if total else None),
+                    passed=passed,
+                    total=total,
+                    weeks=RETENTION_WEEKS_SHOWN,
+                )
+            ),
+        ]
+
+    def accuracy_line(
+        self, by_direction: dict[Direction, Accuracy], by_mode: dict[Stage, Accuracy]
+    ) -> str:
+        def rate(accuracy: Accuracy | None) -> str:
+            return rate_text(accuracy.rate if accuracy is not None else None)
+
+        return self.t(
+            "stats.accuracy",
+            foreign=rate(by_direction.get(Direction.FOREIGN_TO_NATIVE)),
+            native=rate(by_direction.get(Direction.NATIVE_TO_FOREIGN)),
+            choice=rate(by_mode.get(Stage.CHOICE)),
+            typing=rate(by_mode.get(Stage.TYPING)),
+        )
