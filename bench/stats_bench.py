@@ -113,16 +113,19 @@ async def seed(database: Database, words: int, reviews: int) -> int:
         engine,
         Lesson.__table__,  # type: ignore[arg-type]
         (
-            {"profile_id": pid, "started_at": NOW - timedelta(days=d), "finished_at": NOW - timedelta(days=d), "size": 30}
+            {
+                "profile_id": pid,
+                "started_at": NOW - timedelta(days=d),
+                "finished_at": NOW - timedelta(days=d),
+                "size": 30,
+            }
             for d in range(600)
         ),
     )
     return pid
 
 
-def _review(
-    rng: random.Random, profile_id: int, cards: int, moment: datetime
-) -> dict[str, object]:
+def _review(rng: random.Random, profile_id: int, cards: int, moment: datetime) -> dict[str, object]:
     """One answer; the log is appended in time order, as the lesson engine writes it."""
     card = FIRST_ID + rng.randint(1, cards)
     typed = rng.random() < 0.8
@@ -145,16 +148,20 @@ def _review(
 async def bench_statistics(database: Database, words: int, reviews: int) -> None:
     start = time.perf_counter()
     profile_id = await seed(database, words, reviews)
-    print(f"seeded {words:,} words, {2 * words:,} cards, {reviews:,} reviews "
-          f"in {time.perf_counter() - start:.1f} s")
+    print(
+        f"seeded {words:,} words, {2 * words:,} cards, {reviews:,} reviews "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
     summary = await statistics_summary(database, profile_id, NOW)
     print(
         f"summary: {summary.reviews:,} reviews, streak {summary.streak.current}, "
         f"{len(summary.learned_by_level)} learned points, forecast today {summary.forecast[0].count}"
     )
     samples = await timed(lambda: statistics_summary(database, profile_id, NOW), repeat=5)
-    print(f"statistics_summary at {words:,} words / {reviews:,} reviews: {describe_ms(samples)}"
-          " (goal ≤ 200 ms)")
+    print(
+        f"statistics_summary at {words:,} words / {reviews:,} reviews: {describe_ms(samples)}"
+        " (goal ≤ 200 ms)"
+    )
 
 
 async def bench_bootstrap(database: Database) -> None:

@@ -119,6 +119,7 @@ class _State:
     script: deque[str] = field(default_factory=deque)
     judgements: dict[str, tuple[bool, str]] = field(default_factory=dict)
     outage_until: float = 0.0
+    armed_outage: tuple[int, float] | None = None
     records: list[RequestRecord] = field(default_factory=list)
     served: Counter[str] = field(default_factory=Counter)
     limited: int = 0
@@ -224,10 +225,14 @@ class FakeLLMServer:
         with self._state.lock:
             self._state.faults = Faults(**rates)
 
-    def outage(self, seconds: float) -> None:
-        """Answer 503 to everything for the next `seconds`."""
+    def outage(self, seconds: float, *, after_requests: int = 0) -> None:
+        """Answer 503 to everything for `seconds`, from now or from the request numbered
+        `after_requests` + 1 on (tying the outage to the traffic, not to the clock)."""
         with self._state.lock:
-            self._state.outage_until = time.monotonic() + seconds
+            if after_requests:
+                self._state.armed_outage = (len(self._state.records) + after_requests, seconds)
+            else:
+                self._state.outage_until = time.monotonic() + seconds
 
     def set_latency(self, latency_s: float, jitter_s: float = 0.0) -> None:
         with self._state.lock:
@@ -362,6 +367,9 @@ class _Handler(BaseHTTPRequestHandler):
         if wait is not None:
             state.limited += 1
             return "limit", wait
+        armed = state.armed_outage
+        if armed is not None and len(state.records) >= armed[0]:
+            state.outage_until, state.armed_outage = now + armed[1], None
         if now < state.outage_until:
             return "outage", None
         if state.script:

@@ -152,7 +152,7 @@ def test_an_index_pointing_past_the_data_is_named(tmp_path: Path) -> None:
     index = build_dictionary(tmp_path)
     (tmp_path / "deu-eng.dict").write_bytes(b"short")
 
-    with pytest.raises(DictdError, match="points past the end of .*deu-eng.dict"):
+    with pytest.raises(DictdError, match=r"points past the end of .*deu-eng\.dict"):
         DictdDictionary(index).lookup("Haus")
 
 

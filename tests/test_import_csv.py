@@ -30,7 +30,11 @@ def test_cyrillic_lists_decode_in_every_common_encoding(tmp_path: Path, encoding
 
 def test_latin1_lists_decode_as_western_european(tmp_path: Path) -> None:
     path = write(tmp_path, "de.csv", "Straße;street\nÖl;oil\nMüller;miller\n", "latin-1")
-    assert pairs(parse_file(path)) == [("Straße", ["street"]), ("Öl", ["oil"]), ("Müller", ["miller"])]
+    assert pairs(parse_file(path)) == [
+        ("Straße", ["street"]),
+        ("Öl", ["oil"]),
+        ("Müller", ["miller"]),
+    ]
 
 
 def test_an_undecidable_single_byte_file_asks_for_the_encoding(tmp_path: Path) -> None:
@@ -56,7 +60,9 @@ def test_a_wrong_explicit_encoding_names_the_line(tmp_path: Path) -> None:
 def test_the_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
     path = tmp_path / "w.txt"
     with path.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle, delimiter=delimiter).writerows([("Haus", "house"), ("Baum", "tree, wood")])
+        csv.writer(handle, delimiter=delimiter).writerows(
+            [("Haus", "house"), ("Baum", "tree, wood")]
+        )
     parsed = parse_file(path)
     assert pairs(parsed) == [("Haus", ["house"]), ("Baum", ["tree, wood"])]
 
@@ -69,18 +75,26 @@ def test_a_plain_list_is_one_word_per_line(tmp_path: Path) -> None:
 def test_a_header_with_known_names_maps_the_columns(tmp_path: Path) -> None:
     text = "Tags,Meaning,Front,Example\nhome,house,Haus,Das Haus. | The house.\n"
     record = parse_file(write(tmp_path, "h.csv", text)).records[0]
-    assert (record.word, record.tags, record.examples[0].target) == ("Haus", ("home",), "The house.")
+    assert (record.word, record.tags, record.examples[0].target) == (
+        "Haus",
+        ("home",),
+        "The house.",
+    )
 
 
 def test_the_mapping_overrides_the_header(tmp_path: Path) -> None:
     text = "Deutsch,Englisch\nHaus,house\n"
-    parsed = parse_file(write(tmp_path, "m.csv", text), mapping={"word": "Deutsch", "translations": 2})
+    parsed = parse_file(
+        write(tmp_path, "m.csv", text), mapping={"word": "Deutsch", "translations": 2}
+    )
     assert pairs(parsed) == [("Haus", ["house"])]
 
 
 def test_a_mapping_naming_a_missing_column_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="no column named 'Wort'"):
-        parse_file(write(tmp_path, "m.csv", "word,translation\nHaus,house\n"), mapping={"word": "Wort"})
+        parse_file(
+            write(tmp_path, "m.csv", "word,translation\nHaus,house\n"), mapping={"word": "Wort"}
+        )
 
 
 def test_anki_text_export_preamble_sets_the_separator(tmp_path: Path) -> None:
@@ -116,7 +130,9 @@ def test_a_missing_file_is_a_source_error(tmp_path: Path) -> None:
         parse_file(tmp_path / "nope.csv")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=300))
 def test_any_bytes_parse_or_fail_with_one_located_error(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "fuzz.csv"
@@ -132,9 +148,13 @@ def test_any_bytes_parse_or_fail_with_one_located_error(tmp_path: Path, data: by
         assert problem.location.line is not None and 1 <= problem.location.line <= lines
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(st.lists(st.text(max_size=12), min_size=1, max_size=6), max_size=8))
-def test_any_table_text_parses_with_every_problem_located(tmp_path: Path, rows: list[list[str]]) -> None:
+def test_any_table_text_parses_with_every_problem_located(
+    tmp_path: Path, rows: list[list[str]]
+) -> None:
     path = tmp_path / "fuzz.csv"
     path.write_text("\n".join(",".join(row) for row in rows), encoding="utf-8")
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -217,7 +217,11 @@ class Dictionary:
         self.asked: list[str] = []
 
     async def translate_words(
-        self, words: Sequence[str], source_lang: str, target_lang: str
+        self,
+        words: Sequence[str],
+        source_lang: str,
+        target_lang: str,
+        progress: Callable[[int, int], None] | None = None,
     ) -> Mapping[str, WordEntry]:
         self.asked.extend(words)
         return {

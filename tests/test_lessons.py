@@ -26,6 +26,7 @@ from words_tui.services import store
 from words_tui.services.answer_checking import COULD_NOT_CHECK
 from words_tui.services.card_rows import CARD_FIELDS
 from words_tui.services.lessons import LessonCard, LessonError, LessonService
+from words_tui.settings import load_settings
 
 T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
 SCHEDULING = SchedulingConfig(enable_fuzzing=False)
@@ -239,6 +240,33 @@ async def test_typed_answers_are_rated_by_their_verdict(database: Database) -> N
     assert results["mesa"][:2] == (Verdict.FORM, Rating.Hard)
 
 
+async def test_a_near_miss_on_a_word_of_the_learners_vocabulary_is_not_a_typo(
+    database: Database,
+) -> None:
+    profile_id = await make_profile(database)
+    async with database.session() as session:
+        profile = await session.get(Profile, profile_id)
+        assert profile is not None
+        added = await store.add_to_profile(session, profile, entry("gajo", "noun", ["segment"], {}))
+        assert added.user_word.id is not None
+    await typing_cards(database, profile_id)
+    await set_cards(database, profile_id, due=T0 + timedelta(days=30))
+    async with database.session() as session:  # only "gato" is due; "gajo" is not in the lesson
+        await session.execute(
+            update(Card)
+            .where(
+                col(Card.user_word_id) == 1, col(Card.direction) == int(Direction.NATIVE_TO_FOREIGN)
+            )
+            .values(due=T0)
+        )
+    lessons = service(database)
+    lesson = await lessons.start_lesson(profile_id)
+    assert [c.headword for c in lesson.cards] == ["gato"]
+    feedback = await lessons.answer(lesson, lesson.cards[0], "gajo", 4)
+    assert feedback.verdict == Verdict.WRONG
+    assert "another word" in feedback.note
+
+
 async def test_without_a_judge_an_unknown_answer_is_wrong_and_can_be_overridden(
     database: Database,
 ) -> None:
@@ -436,3 +464,12 @@ async def test_a_judge_slower_than_the_time_limit_counts_as_could_not_check(
     lesson = await lessons.start_lesson(profile_id)
     feedback = await lessons.answer(lesson, lesson.cards[0], "felino", 4)
     assert (feedback.verdict, feedback.note) == (Verdict.WRONG, COULD_NOT_CHECK)
+
+
+def test_the_service_takes_judge_timeout_mastery_and_leeches_from_the_settings(
+    sqlite_database: Database,
+) -> None:
+    settings = load_settings(judge_timeout_s=2.5, mastery_streak=12, leech_lapses=5)
+    lessons = LessonService.from_settings(sqlite_database, settings)
+    assert lessons.checker.judge_timeout_s == 2.5
+    assert (lessons.scheduling.mastery_streak, lessons.scheduling.leech_lapses) == (12, 5)

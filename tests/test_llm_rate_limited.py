@@ -153,10 +153,10 @@ async def test_with_the_primary_breaker_open_the_fallback_answers_at_once(
     assert entry.source == "llm:backup"
 
 
-def test_the_request_bucket_holds_a_quarter_second_of_quota() -> None:
+def test_the_request_bucket_holds_a_fifth_of_a_second_of_quota() -> None:
     limiter = request_limiter(requests_per_minute=2400)
-    assert limiter.max_rate == pytest.approx(10.0)
-    assert limiter.time_period == pytest.approx(0.25)
+    assert limiter.max_rate == pytest.approx(8.0)
+    assert limiter.time_period == pytest.approx(0.2)
 
 
 def test_a_slow_rate_still_lets_single_requests_through() -> None:

@@ -7,12 +7,15 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy import func, select
 from sqlmodel import col
 
+from tests.llm_fixtures import ClientPool
+from tests.llm_server import FakeLLMServer, fake_translation
 from tests.profile_helpers import learner_with_words
 from tests.starter_samples import sample_starter
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.domain.enums import Level
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.models import Card, Entry, UserWord, Word
+from words_tui.services.bulk_translation import BulkTranslator
 from words_tui.services.profiles import create_profile
 from words_tui.services.wordlists import (
     Progress,
@@ -187,3 +190,24 @@ async def test_a_repeated_frequency_bootstrap_asks_the_llm_nothing_again(
     result = await bootstrap_level(database, profile.id, starter=sample_starter(), bulk=second)
     assert second.requested == []
     assert (result.added, result.already) == (0, 500)
+
+
+async def test_the_real_bulk_engine_translates_what_no_offline_source_has(
+    database: Database, llm_server: FakeLLMServer, llm_clients: ClientPool
+) -> None:
+    profile = await create_profile(database, "ann", "en", "es", "A1")
+    assert profile.id is not None
+    engine = BulkTranslator(database, llm_clients.rate_limited(llm_server), batch_size=100)
+    seen: list[tuple[int, int]] = []
+    result = await bootstrap_level(
+        database,
+        profile.id,
+        starter=sample_starter(),
+        bulk=engine,
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    words = await vocabulary(database, profile.id)
+    assert words["casa"] == (["house", "home"], "starter")
+    assert words["hacer"][0][0] == fake_translation("hacer", "en")
+    assert result.added == 500 and result.untranslated == ()
+    assert seen and seen[-1][0] == seen[-1][1]

@@ -16,7 +16,7 @@ from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import CardState, Stage
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.models import Card, Review
-from words_tui.services.lookup import add_word
+from words_tui.services.bulk_words import NewWord, add_words
 from words_tui.services.profiles import create_profile
 
 WORDS: tuple[tuple[str, str, tuple[str, ...], dict[str, str]], ...] = (
@@ -48,8 +48,9 @@ async def spanish_learner(
     """The tester's active profile English → Spanish with `words` in it (all cards new)."""
     profile = await create_profile(database, "tester", "en", "es", "A1")
     assert profile.id is not None
-    for word, pos, meanings, forms in words:
-        await add_word(database, profile.id, entry(word, pos, meanings, forms), now=T0)
+    new = [NewWord(entry(word, pos, meanings, forms)) for word, pos, meanings, forms in words]
+    async with database.session() as session:
+        await add_words(session, profile, new, T0)
     return profile.id
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import promote_to_typing, review_count, settle, spanish_learner, text_of
@@ -26,7 +27,9 @@ async def open_lesson(app: WordsApp, pilot: Pilot[Any]) -> LessonScreen:
 
 
 async def type_answer(app: WordsApp, pilot: Pilot[Any], text: str) -> str:
-    await pilot.press(*text, "enter")
+    """Type `text` into the answer box, submit it, and return the feedback shown."""
+    app.screen.query_one("#answer", Input).value = text
+    await pilot.press("enter")
     await settle(app, pilot)
     return text_of(app, "#feedback")
 

@@ -12,7 +12,15 @@ import sys
 from collections.abc import Callable, Sequence
 
 from words_tui import __version__
-from words_tui.cli import db_commands, doctor, import_export, llm_commands, quiz
+from words_tui.cli import (
+    db_commands,
+    doctor,
+    import_export,
+    llm_commands,
+    profile_commands,
+    quiz,
+    remind,
+)
 from words_tui.settings import SettingsError
 
 Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
@@ -22,6 +30,8 @@ COMMAND_GROUPS: list[Register] = [
     doctor.register,
     import_export.register,
     llm_commands.register,
+    profile_commands.register,
+    remind.register,
 ]
 
 

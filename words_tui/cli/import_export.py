@@ -109,13 +109,26 @@ async def _profile_id(database: Database, settings: Settings, name: str | None) 
     return profile.id
 
 
-def _translator(settings: Settings) -> WordTranslator:
-    """The bulk engine behind `--translate` (wired here once `services/bulk_translation` exists)."""
+def _translator(settings: Settings, database: Database) -> WordTranslator:
+    """The bulk engine behind `--translate`: the offline dictionaries, then the LLM."""
     from words_tui.cli import CommandError
+    from words_tui.infrastructure.dictd import DictionarySet
+    from words_tui.infrastructure.llm.factory import llm_from_settings
+    from words_tui.services.bulk_translation import BulkTranslator
 
-    del settings
-    raise CommandError(
-        "--translate needs the bulk translation engine, which this version does not have yet"
+    llm = llm_from_settings(settings, database)
+    dictionaries = DictionarySet.from_paths(settings.dictd_paths) if settings.dictd_paths else None
+    if llm is None and dictionaries is None:
+        raise CommandError(
+            "--translate needs an LLM (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local "
+            "server) or offline dictionaries (the dictd_paths setting)"
+        )
+    return BulkTranslator(
+        database,
+        llm,
+        dictionaries=dictionaries,
+        batch_size=settings.llm_batch_size,
+        prices=settings.llm_prices,
     )
 
 
@@ -126,12 +139,12 @@ async def _import(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     mapping = parse_mapping(args.map)
-    translator = _translator(settings) if args.translate else None
     database = Database(settings.effective_database_url)
     bar = ProgressBar(sys.stderr)
     try:
         await database.init()
         profile_id = await _profile_id(database, settings, args.profile)
+        translator = _translator(settings, database) if args.translate else None
         report = await import_file(
             database,
             profile_id,

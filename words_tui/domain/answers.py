@@ -154,10 +154,11 @@ def check_answer(
         frequency,
     )
     verdicts = [ladder.check(part) for part in parts]
-    if not all(v.accepted for v in verdicts):
-        undecided = [v for v in verdicts if not v.accepted]
-        return undecided[0] if len(verdicts) == 1 else LocalVerdict(Verdict.NEEDS_JUDGE, expected)
-    return max(verdicts, key=lambda v: _ACCEPTED_ORDER.index(v.verdict))
+    if len(verdicts) == 1:
+        return verdicts[0]
+    if all(v.accepted for v in verdicts):
+        return max(verdicts, key=lambda v: _ACCEPTED_ORDER.index(v.verdict))
+    return LocalVerdict(Verdict.NEEDS_JUDGE, expected)
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,6 +137,18 @@ class Card(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("user_word_id", "direction", name="uq_cards_user_word_direction"),
         Index("ix_cards_profile_active_due", "profile_id", "active", "due"),
+        # Lesson selection: due cards of one stage, covering the backlog's retrievability key.
+        # Statistics: the hardest words are read backwards from the top of this index.
+        Index("ix_cards_profile_lapses", "profile_id", "lapses", "difficulty"),
+        Index(
+            "ix_cards_profile_stage_due",
+            "profile_id",
+            "active",
+            "stage",
+            "due",
+            "last_review",
+            "stability",
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -280,6 +292,70 @@ class BulkItem(SQLModel, table=True):
     attempts: int = 0
     error: str = ""
     payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    updated_at: datetime = _time()
+
+
+class StatsReviewDay(SQLModel, table=True):
+    """Review counts of one profile per study day and kind: the statistics' rollup of the log.
+
+    Aggregating a million reviews takes seconds on SQLite; the rollup is brought up to date from
+    the reviews added since `StatsWatermark.last_review_id`, so statistics cost what the new
+    reviews cost.
+    """
+
+    __tablename__ = "stats_review_days"
+    __table_args__ = (
+        UniqueConstraint(
+            "profile_id",
+            "day",
+            "direction",
+            "mode",
+            "state_before",
+            "passed",
+            name="uq_stats_review_days_key",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = _fk("profiles.id", index=False)
+    day: int
+    direction: int
+    mode: int
+    state_before: int
+    passed: bool
+    count: int = 0
+
+
+class StatsLearnedWord(SQLModel, table=True):
+    """The study day a word was first recalled from long-term memory (words learned over time)."""
+
+    __tablename__ = "stats_learned_words"
+    __table_args__ = (
+        UniqueConstraint("profile_id", "user_word_id", name="uq_stats_learned_words_word"),
+        Index("ix_stats_learned_words_profile_day", "profile_id", "day", "cefr"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = _fk("profiles.id", index=False)
+    user_word_id: int = _fk("user_words.id", index=False)
+    day: int
+    cefr: str = Field(default="", max_length=2)
+
+
+class StatsWatermark(SQLModel, table=True):
+    """How far a profile's rollups reach, and the calendar their study days were counted in."""
+
+    __tablename__ = "stats_watermarks"
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False, unique=True
+        )
+    )
+    last_review_id: int = 0
+    timezone: str = Field(max_length=64)
+    day_start_hour: int
     updated_at: datetime = _time()
 
 

@@ -11,12 +11,23 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from words_tui.notebook.bulk_import import BulkImport
     from words_tui.notebook.dashboard import ProgressDashboard
+    from words_tui.notebook.explorer import Explorer
     from words_tui.notebook.workspace import Workspace, WorkspaceError, open_workspace
 
-__all__ = ["ProgressDashboard", "Workspace", "WorkspaceError", "open_workspace"]
+__all__ = [
+    "BulkImport",
+    "Explorer",
+    "ProgressDashboard",
+    "Workspace",
+    "WorkspaceError",
+    "open_workspace",
+]
 
 _LAZY = {
+    "BulkImport": "words_tui.notebook.bulk_import",
+    "Explorer": "words_tui.notebook.explorer",
     "ProgressDashboard": "words_tui.notebook.dashboard",
     "Workspace": "words_tui.notebook.workspace",
     "WorkspaceError": "words_tui.notebook.workspace",

@@ -19,6 +19,7 @@ import pandas as pd
 from words_tui.domain.enums import CardState, Direction, Level, Stage
 from words_tui.domain.study_days import day_from_number, streaks
 from words_tui.infrastructure.database import Database
+from words_tui.notebook.labels import direction_label
 from words_tui.services.progress_history import ProgressHistory, progress_history
 
 MODE_NAMES = {Stage.CHOICE: "choice", Stage.TYPING: "typing"}
@@ -37,13 +38,6 @@ class ProgressFrames:
     forecast: pd.DataFrame
     learned: pd.DataFrame
     hardest: pd.DataFrame
-
-
-def direction_name(history: ProgressHistory, direction: Direction) -> str:
-    """'es → en' for the direction that asks a Spanish word of an English speaker."""
-    if direction == Direction.FOREIGN_TO_NATIVE:
-        return f"{history.target_lang} → {history.native_lang}"
-    return f"{history.native_lang} → {history.target_lang}"
 
 
 def _days(start: date, end: date) -> pd.DatetimeIndex:
@@ -95,7 +89,9 @@ def retention(
     frame = buckets.assign(period=periods, ok=buckets["count"].where(buckets["passed"], 0))
     in_review = frame[(frame["state_before"] == CardState.REVIEW) & (frame["mode"] == Stage.TYPING)]
     parts = {
-        f"retention {direction_name(history, Direction(d))}": _rate(group)
+        f"retention {direction_label(Direction(d), history.native_lang, history.target_lang)}": _rate(
+            group
+        )
         for d, group in in_review.groupby("direction")
     }
     parts["retention (both)"] = _rate(in_review)

@@ -88,7 +88,7 @@ async def populate_demo(
         lesson_size=learner.lesson_size,
         new_per_day=learner.new_words_per_day,
     )
-    profile = await create_profile(database, DEMO_USER, DEMO_NATIVE, DEMO_TARGET, Level.B1, knobs)
+    profile = await create_profile(database, DEMO_USER, DEMO_NATIVE, DEMO_TARGET, Level.A2, knobs)
     assert profile.id is not None
     await bootstrap_from_starter(database, profile.id, StarterVocabulary.default(), now=start)
     config = SchedulingConfig(

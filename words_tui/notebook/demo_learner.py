@@ -27,6 +27,8 @@ from words_tui.domain.scheduling import (
 )
 
 DEFAULT_PARAMETERS = SchedulingConfig().parameters
+SESSION_ROOM = timedelta(hours=2)
+"""A session's lessons end well within this (at most a few hundred answers of seconds each)."""
 FORGETFUL_PARAMETERS = (
     *(weight * 0.6 for weight in DEFAULT_PARAMETERS[:4]),
     *DEFAULT_PARAMETERS[4:8],
@@ -148,10 +150,14 @@ def _typo(text: str, rng: random.Random) -> str:
 def _study_days(
     learner: LearnerProfile, start: datetime, rng: random.Random
 ) -> Iterator[list[datetime]]:
-    """For each day studied, the (UTC) moments the learner sits down: an evening, some mornings."""
+    """For each day studied, the (UTC) moments the learner sits down: an evening, some mornings.
+
+    Only moments that leave a session time to end before `start + days` (the demo's "now").
+    """
     zone = ZoneInfo(learner.timezone)
     first_day = start.astimezone(zone).date()
-    for offset in range(learner.days):
+    last_start = start + timedelta(days=learner.days) - SESSION_ROOM
+    for offset in range(learner.days + 1):
         day = first_day + timedelta(days=offset)
         weekend = day.weekday() >= 5
         if rng.random() > learner.study_probability * (0.8 if weekend else 1.0):
@@ -159,12 +165,15 @@ def _study_days(
         hours = [rng.uniform(18.0, 22.5)]
         if rng.random() < 0.3:
             hours.insert(0, rng.uniform(7.0, 9.0))
-        yield [
+        moments = [
             datetime.combine(day, time(int(hour), int(hour % 1 * 60)), tzinfo=zone).astimezone(
                 start.tzinfo
             )
             for hour in hours
         ]
+        moments = [moment for moment in moments if start <= moment <= last_start]
+        if moments:
+            yield moments
 
 
 def simulate(

@@ -10,6 +10,7 @@ bundled starter vocabulary otherwise.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -57,10 +58,12 @@ class Workspace:
         )
 
     async def close(self) -> None:
-        """Close the LLM client's connections and the database's."""
+        """Close the LLM client's and the database's connections; a demo database is deleted."""
         if self.llm is not None:
             await self.llm.aclose()
         await self.database.close()
+        if self.demo_path is not None:
+            shutil.rmtree(self.demo_path.parent, ignore_errors=True)
 
 
 async def open_workspace(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -221,6 +221,17 @@ class ItemWriter:
                     return
             if self._closing:
                 return
+
+
+async def status_counts(database: Database, job_id: int) -> dict[str, int]:
+    """How many of the job's items are in each status."""
+    query = (
+        select(col(BulkItem.status), func.count())
+        .where(col(BulkItem.job_id) == job_id)
+        .group_by(col(BulkItem.status))
+    )
+    async with database.session() as session:
+        return {status: int(n) for status, n in (await session.execute(query)).all()}
 
 
 async def job_items(database: Database, job_id: int) -> list[BulkItem]:

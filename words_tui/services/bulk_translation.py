@@ -181,7 +181,7 @@ class BulkTranslator:
         job = await bulk_jobs.load_job(self._database, job_id)
         items = await bulk_jobs.pending_items(self._database, job_id, retry_failed=retry_failed)
         tally = _Tally(job.total, self._clock, progress, self._prices)
-        tally.seed(await bulk_jobs.job_items(self._database, job_id))
+        tally.seed(await bulk_jobs.status_counts(self._database, job_id))
         await bulk_jobs.set_job_status(self._database, job_id, JobStatus.RUNNING)
         items = await self._from_cache(items, job.source_lang, job.target_lang, tally)
         items = await self._from_dictionaries(items, job.source_lang, job.target_lang, tally)
@@ -210,15 +210,9 @@ class BulkTranslator:
             return items
         store = TranslationCacheStore(self._database, self._llm.model)
         cached = await store.get_many([i.word for i in items], source_lang, target_lang)
-        hits = [
-            ItemUpdate(i.id, JobStatus.DONE, i.attempts, entry=cached[i.word])
-            for i in items
-            if i.word in cached
-        ]
-        await bulk_jobs.save_items(self._database, hits)
-        tally.from_cache += len(hits)
-        await tally.advance(done=len(hits))
-        return [i for i in items if i.word not in cached]
+        found = {i.id: cached[i.word] for i in items if i.word in cached}
+        tally.from_cache += len(found)
+        return await self._settle_found(items, found, tally)
 
     async def _from_dictionaries(
         self, items: list[JobItem], source_lang: str, target_lang: str, tally: _Tally
@@ -227,21 +221,25 @@ class BulkTranslator:
             return items
 
         def look_up() -> dict[int, WordEntry]:
-            found = {}
-            for item in items:
-                entry = self._dictionaries.find(item.word, source_lang, target_lang)
-                if entry is not None:
-                    found[item.id] = entry
-            return found
+            entries = {
+                i.id: self._dictionaries.find(i.word, source_lang, target_lang) for i in items
+            }
+            return {item_id: entry for item_id, entry in entries.items() if entry is not None}
 
         found = await asyncio.to_thread(look_up)
+        tally.from_dictionary += len(found)
+        return await self._settle_found(items, found, tally)
+
+    async def _settle_found(
+        self, items: list[JobItem], found: dict[int, WordEntry], tally: _Tally
+    ) -> list[JobItem]:
+        """Store the entries found (by item id) as done; return the items still without one."""
         hits = [
             ItemUpdate(i.id, JobStatus.DONE, i.attempts, entry=found[i.id])
             for i in items
             if i.id in found
         ]
         await bulk_jobs.save_items(self._database, hits)
-        tally.from_dictionary += len(hits)
         await tally.advance(done=len(hits))
         return [i for i in items if i.id not in found]
 
@@ -333,11 +331,10 @@ class _Tally:
         self._progress = progress
         self._prices = prices
 
-    def seed(self, rows: Sequence[object]) -> None:
-        """Count what earlier runs of the job finished."""
-        statuses = [getattr(r, "status", "") for r in rows]
-        self.done = statuses.count(JobStatus.DONE.value)
-        self.failed = statuses.count(JobStatus.FAILED.value)
+    def seed(self, counts: Mapping[str, int]) -> None:
+        """Count what earlier runs of the job finished (failed ones about to be retried aside)."""
+        self.done = counts.get(JobStatus.DONE.value, 0)
+        self.failed = counts.get(JobStatus.FAILED.value, 0)
 
     def record(self, outcome: StageOutcome, in_flight: int, requests: int) -> None:
         self.from_llm += outcome.done

@@ -49,7 +49,8 @@ def _chunks(rows: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
         yield rows[start : start + size]
 
 
-def _insert(session: AsyncSession, model: type[SQLModel]) -> Any:
+def dialect_insert(session: AsyncSession, model: type[SQLModel]) -> Any:
+    """An INSERT for the session's backend, which offers ON CONFLICT clauses."""
     dialect = session.get_bind().dialect.name
     table = model.__table__  # type: ignore[attr-defined]
     return (postgresql if dialect == "postgresql" else sqlite).insert(table)
@@ -60,7 +61,7 @@ async def insert_ignoring_conflicts(
 ) -> None:
     """Insert `rows`, skipping any that would break a unique constraint."""
     for chunk in _chunks(rows):
-        await session.execute(_insert(session, model).on_conflict_do_nothing(), list(chunk))
+        await session.execute(dialect_insert(session, model).on_conflict_do_nothing(), list(chunk))
 
 
 async def upsert(
@@ -72,7 +73,7 @@ async def upsert(
 ) -> None:
     """Insert `rows`; where `keys` already exist, overwrite the `refresh` columns instead."""
     for chunk in _chunks(rows):
-        statement = _insert(session, model)
+        statement = dialect_insert(session, model)
         statement = statement.on_conflict_do_update(
             index_elements=list(keys),
             set_={name: statement.excluded[name] for name in refresh},

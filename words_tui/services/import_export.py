@@ -37,7 +37,11 @@ class WordTranslator(Protocol):
     """What `--translate` needs from the bulk translation engine (injected, never imported here)."""
 
     async def translate_words(
-        self, words: Sequence[str], source_lang: str, target_lang: str
+        self,
+        words: Sequence[str],
+        source_lang: str,
+        target_lang: str,
+        progress: Callable[[int, int], None] | None = None,
     ) -> Mapping[str, WordEntry]:
         """Entries for the words it could translate, keyed by the word as given."""
         ...
@@ -103,11 +107,16 @@ async def _translate(
     )
     if not needed:
         return records, 0
-    if progress is not None:
-        progress("translating", 0, len(needed))
-    entries = await translator.translate_words(needed, profile.target_lang, profile.native_lang)
-    if progress is not None:
-        progress("translating", len(needed), len(needed))
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress("translating", done, total)
+
+    report(0, len(needed))
+    entries = await translator.translate_words(
+        needed, profile.target_lang, profile.native_lang, progress=report
+    )
+    report(len(needed), len(needed))
     filled = []
     for record in records:
         entry = entries.get(record.word) if not record.meanings else None

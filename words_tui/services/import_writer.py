@@ -381,7 +381,7 @@ async def _create_user_words(
             }
             for c in chunk
         ]
-        await session.execute(insert(USER_WORDS), rows)
+        await _insert(session, USER_WORDS, rows)
         with_progress = [c for c in chunk if c.cards]
         if with_progress:
             created = await _select(session, query, [word_ids[c.identity] for c in with_progress])

@@ -31,6 +31,7 @@ from words_tui.services.lesson_queries import (
     load_profile,
     new_cards,
     shared_options,
+    vocabulary_near,
     vocabulary_options,
 )
 
@@ -82,9 +83,10 @@ async def _option_pool(
     assert profile.id is not None
     pool = [card.as_option_word() for card in cards]
     if other_words:
-        pool += await vocabulary_options(session, profile.id, other_words, OPTION_POOL_SIZE)
+        pool += await vocabulary_options(session, profile.id, other_words[:OPTION_POOL_SIZE])
     if len({word.word_id for word in pool}) < MIN_OPTION_WORDS:
-        pool += await vocabulary_options(session, profile.id, [], OPTION_POOL_SIZE)
+        after = min(card.user_word_id for card in cards)
+        pool += await vocabulary_near(session, profile.id, after, OPTION_POOL_SIZE)
         start = min(word_key(card.headword) for card in cards if card.is_choice)
         pool += await shared_options(
             session, profile.target_lang, profile.native_lang, start, OPTION_POOL_SIZE

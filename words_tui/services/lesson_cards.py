@@ -83,43 +83,45 @@ class LessonCard:
 
 
 def build_card(details: CardDetails, native_lang: str) -> LessonCard:
-    """The lesson view of a card row and its word (without options: see `with_options`)."""
-    card, user_word, word, entry = details
-    assert card.id is not None and user_word.id is not None and word.id is not None
-    meanings = tuple(user_word.meanings)
-    direction = Direction(card.direction)
-    translations = [m["text"] for m in entry.meanings if m.get("text")] if entry else []
-    examples = tuple(Example.model_validate(e) for e in entry.examples) if entry else ()
-    extra = tuple(card.accepted_extra)
+    """The lesson view of a card (without options: see `with_options`)."""
+    meanings = tuple(details.meanings)
+    direction = Direction(details.direction)
+    extra = tuple(details.accepted_extra)
     forms: dict[str, str] = {}
     alternatives: tuple[str, ...] = ()
     if direction == Direction.FOREIGN_TO_NATIVE:
-        prompt, prompt_lang, answer_lang = word.text, word.lang, native_lang
+        prompt, prompt_lang, answer_lang = details.headword, details.lang, native_lang
         accepted = (*meanings, *extra)
         chosen = {answer_key(m, native_lang) for m in meanings}
-        alternatives = tuple(t for t in translations if answer_key(t, native_lang) not in chosen)
+        alternatives = tuple(
+            t for t in details.translations if answer_key(t, native_lang) not in chosen
+        )
     else:
-        prompt, prompt_lang, answer_lang = PROMPT_SEPARATOR.join(meanings), native_lang, word.lang
-        accepted = (word.text, *extra)
-        forms = dict(entry.forms) if entry else {}
+        prompt, prompt_lang, answer_lang = (
+            PROMPT_SEPARATOR.join(meanings),
+            native_lang,
+            details.lang,
+        )
+        accepted = (details.headword, *extra)
+        forms = details.forms
     return LessonCard(
-        card_id=card.id,
-        user_word_id=user_word.id,
-        word_id=word.id,
+        card_id=details.card_id,
+        user_word_id=details.user_word_id,
+        word_id=details.word_id,
         direction=direction,
-        stage=Stage(card.stage),
+        stage=Stage(details.stage),
         prompt=prompt,
         prompt_lang=prompt_lang,
         answer_lang=answer_lang,
         accepted=accepted,
-        headword=word.text,
+        headword=details.headword,
         meanings=meanings,
-        pos=word.pos,
-        level=word.cefr,
-        examples=examples,
+        pos=details.pos,
+        level=details.level,
+        examples=tuple(Example.model_validate(e) for e in details.examples),
         forms=forms,
         alternatives=alternatives,
-        is_new=card.last_review is None and card.stage == Stage.CHOICE,
+        is_new=details.last_review is None and details.stage == Stage.CHOICE,
     )
 
 

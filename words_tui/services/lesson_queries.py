@@ -9,6 +9,7 @@ database — orders a backlog exactly as retrievability would, without loading e
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -96,7 +97,7 @@ async def due_choice(
     query = (
         _active_cards(profile_id, Stage.CHOICE)
         .where(col(Card.due) <= now, col(Card.last_review).is_not(None))
-        .order_by(col(Card.due), col(Card.id))
+        .order_by(col(Card.due))
         .limit(limit)
     )
     return await _candidates(session, query)
@@ -105,51 +106,132 @@ async def due_choice(
 async def new_cards(
     session: AsyncSession, profile_id: int, now: datetime, limit: int
 ) -> list[Candidate]:
-    """Cards never shown, in the order their words were added (foreign → native first)."""
+    """Cards never shown, in the order their words were added.
+
+    Ordered by `due` alone (a new card is due when added; the index breaks ties by row id, so
+    foreign → native comes first) so SQLite walks `ix_cards_profile_stage_due` in order."""
     query = (
         _active_cards(profile_id, Stage.CHOICE)
         .where(col(Card.due) <= now, col(Card.last_review).is_(None))
-        .order_by(col(Card.due), col(Card.id))
+        .order_by(col(Card.due))
         .limit(limit)
     )
     return await _candidates(session, query)
 
 
-CardDetails = tuple[Card, UserWord, Word, Entry | None]
+@dataclass(frozen=True, slots=True)
+class CardDetails:
+    """What a lesson shows of one card: its row's few fields, its word and its entry."""
+
+    card_id: int
+    user_word_id: int
+    word_id: int
+    direction: int
+    stage: int
+    last_review: datetime | None
+    accepted_extra: list[str]
+    meanings: list[str]
+    headword: str
+    lang: str
+    pos: str
+    level: str | None
+    translations: list[str]
+    examples: list[dict[str, str]]
+    forms: dict[str, str]
 
 
 async def card_details(session: AsyncSession, card_ids: Sequence[int]) -> dict[int, CardDetails]:
-    """The cards with their user word, word and entry, by card id."""
+    """The cards' details by card id; plain columns, as ORM objects cost more than the query."""
     query = (
-        select(Card, UserWord, Word, Entry)
+        select(
+            col(Card.id),
+            col(Card.user_word_id),
+            col(UserWord.word_id),
+            col(Card.direction),
+            col(Card.stage),
+            col(Card.last_review),
+            col(Card.accepted_extra),
+            col(UserWord.meanings),
+            col(Word.text),
+            col(Word.lang),
+            col(Word.pos),
+            col(Word.cefr),
+            col(Entry.meanings),
+            col(Entry.examples),
+            col(Entry.forms),
+        )
         .join(UserWord, col(UserWord.id) == col(Card.user_word_id))
         .join(Word, col(Word.id) == col(UserWord.word_id))
         .outerjoin(Entry, col(Entry.id) == col(UserWord.entry_id))
         .where(col(Card.id).in_(list(card_ids)))
     )
-    rows = (await session.execute(query)).all()
-    return {
-        card.id: (card, user_word, word, entry) for card, user_word, word, entry in rows if card.id
-    }
+    found: dict[int, CardDetails] = {}
+    for row in (await session.execute(query)).all():
+        card_id, user_word_id, word_id, direction, stage, last_review, extra, meanings = row[:8]
+        headword, lang, pos, level, entry_meanings, examples, forms = row[8:]
+        if card_id is None:
+            continue
+        found[card_id] = CardDetails(
+            card_id=card_id,
+            user_word_id=user_word_id,
+            word_id=word_id,
+            direction=direction,
+            stage=stage,
+            last_review=last_review,
+            accepted_extra=list(extra),
+            meanings=list(meanings),
+            headword=headword,
+            lang=lang,
+            pos=pos,
+            level=level,
+            translations=[m["text"] for m in entry_meanings or [] if m.get("text")],
+            examples=list(examples or []),
+            forms=dict(forms or {}),
+        )
+    return found
+
+
+def _option_words(rows: Sequence[Any], profile_id: int) -> list[OptionWord]:
+    return [
+        OptionWord(word_id, text, tuple(meanings), pos, cefr)
+        for owner, word_id, text, pos, cefr, meanings in rows
+        if owner == profile_id and word_id is not None
+    ]
+
+
+def _vocabulary_query() -> Select[int, int | None, str, str, str | None, list[str]]:
+    return select(
+        col(UserWord.profile_id),
+        col(Word.id),
+        col(Word.text),
+        col(Word.pos),
+        col(Word.cefr),
+        col(UserWord.meanings),
+    ).join(Word, col(Word.id) == col(UserWord.word_id))
 
 
 async def vocabulary_options(
-    session: AsyncSession, profile_id: int, user_word_ids: Sequence[int], limit: int
+    session: AsyncSession, profile_id: int, user_word_ids: Sequence[int]
 ) -> list[OptionWord]:
-    """Option words from the profile's vocabulary: the given words, else the first `limit`."""
-    query = (
-        select(col(Word.id), col(Word.text), col(Word.pos), col(Word.cefr), col(UserWord.meanings))
-        .join(Word, col(Word.id) == col(UserWord.word_id))
-        .where(col(UserWord.profile_id) == profile_id)
-    )
-    if user_word_ids:
-        query = query.where(col(UserWord.id).in_(list(user_word_ids)))
-    rows = (await session.execute(query.order_by(col(UserWord.id)).limit(limit))).all()
-    return [
-        OptionWord(w, text, tuple(meanings), pos, cefr)
-        for w, text, pos, cefr, meanings in rows
-        if w is not None
-    ]
+    """These user words of the profile as option words.
+
+    Looked up by primary key only (the owner is checked on the rows): a filter on the profile
+    would make SQLite walk the whole vocabulary through the profile index instead.
+    """
+    query = _vocabulary_query().where(col(UserWord.id).in_(list(user_word_ids)))
+    return _option_words((await session.execute(query)).all(), profile_id)
+
+
+async def vocabulary_near(
+    session: AsyncSession, profile_id: int, after_id: int, limit: int
+) -> list[OptionWord]:
+    """Up to `limit` of the profile's words added after user word `after_id` (then from the
+    start): a primary-key range, fast however large the vocabulary."""
+    query = _vocabulary_query().order_by(col(UserWord.id)).limit(limit)
+    rows = list((await session.execute(query.where(col(UserWord.id) > after_id))).all())
+    if len(rows) < limit:
+        rows += (await session.execute(query.where(col(UserWord.id) <= after_id))).all()
+    return _option_words(rows, profile_id)
 
 
 async def shared_options(

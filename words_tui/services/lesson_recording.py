@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -128,11 +128,10 @@ async def _count(
 
 
 def _recorded(
-    review_row: Review, outcome: Reviewed, mastered: bool, rows: _Rows, config: SchedulingConfig
+    review_id: int, outcome: Reviewed, mastered: bool, rows: _Rows, config: SchedulingConfig
 ) -> Recorded:
-    assert review_row.id is not None
     return Recorded(
-        review_id=review_row.id,
+        review_id=review_id,
         rating=outcome.rating,
         next_due=rows.card.due,
         promoted=outcome.promoted,
@@ -156,29 +155,31 @@ async def record_answer(
     before = snapshot(rows.card, rows.user_word, rows.sibling)
     state_before, stage_before = rows.card.state, rows.card.stage
     outcome, mastered = _apply(rows, checked, now, duration_s, config)
-    review_row = Review(
-        card_id=lesson_card.card_id,
-        profile_id=rows.card.profile_id,
-        lesson_id=lesson_id,
-        reviewed_at=now,
-        direction=rows.card.direction,
-        mode=stage_before,
-        answer=answer[:MAX_STORED_ANSWER],
-        verdict=str(checked.verdict),
-        rating=int(outcome.rating),
-        duration_ms=round(duration_s * 1000),
-        state_before=state_before,
-        stability=rows.card.stability,
-        difficulty=rows.card.difficulty,
-        card_before=before,
-    )
-    session.add(review_row)
+    row = {
+        "card_id": lesson_card.card_id,
+        "profile_id": rows.card.profile_id,
+        "lesson_id": lesson_id,
+        "reviewed_at": now,
+        "direction": rows.card.direction,
+        "mode": stage_before,
+        "answer": answer[:MAX_STORED_ANSWER],
+        "verdict": str(checked.verdict),
+        "rating": int(outcome.rating),
+        "duration_ms": round(duration_s * 1000),
+        "state_before": state_before,
+        "stability": rows.card.stability,
+        "difficulty": rows.card.difficulty,
+        "card_before": before,
+    }
+    # A Core insert: building an ORM `Review` costs more than the statement itself.
+    inserted = await session.execute(insert(Review).values(row).returning(col(Review.id)))
     right = checked.verdict.is_correct
     await _count(
         session, lesson_id, correct=int(right), wrong=int(not right), new=int(_was_new(before))
     )
-    await session.flush()
-    return _recorded(review_row, outcome, mastered, rows, config)
+    review_id = inserted.scalar_one()
+    assert review_id is not None
+    return _recorded(review_id, outcome, mastered, rows, config)
 
 
 async def _review_row(session: AsyncSession, review_id: int) -> Review:
@@ -213,7 +214,8 @@ async def rerate(
     if not was_right:
         await _count(session, review_row.lesson_id, correct=1, wrong=-1, new=0)
     await session.flush()
-    return _recorded(review_row, outcome, mastered, rows, config)
+    assert review_row.id is not None
+    return _recorded(review_row.id, outcome, mastered, rows, config)
 
 
 async def unrecord(session: AsyncSession, review_id: int) -> None:

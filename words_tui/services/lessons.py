@@ -75,7 +75,8 @@ class Feedback:
 
     @property
     def can_override(self) -> bool:
-        return self.card.stage == Stage.TYPING and not self.correct
+        """ "I was right" is offered for a typed answer judged wrong (not for an empty one)."""
+        return self.card.stage == Stage.TYPING and not self.correct and bool(self.answer.strip())
 
     @property
     def accepted(self) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from words_tui.domain.enums import Level
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.db_types import utcnow
 from words_tui.infrastructure.models import Lesson, Profile, Review
+from words_tui.services.stats_rollup import forget_rollups
 from words_tui.services.store import ensure_user
 from words_tui.services.word_progress import reset_words
 
@@ -281,6 +282,7 @@ async def start_over(
         reviews = await session.execute(delete(Review).where(col(Review.profile_id) == profile_id))
         lessons = await session.execute(delete(Lesson).where(col(Lesson.profile_id) == profile_id))
         words = await reset_words(session, profile_id, None, now)
+        await forget_rollups(session, profile_id)
         profile.fsrs_parameters = None
         session.add(profile)
         return StartedOver(

@@ -9,11 +9,11 @@ daylight-saving changes.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from words_tui.domain.enums import CardState, Direction, Stage, WordStatus
+from words_tui.domain.enums import Direction, Stage, WordStatus
 from words_tui.domain.study_days import (
     Streaks,
     StudyCalendar,
@@ -25,7 +25,7 @@ from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.db_types import utcnow
 from words_tui.infrastructure.models import Profile
 from words_tui.services import stats_queries as queries
-from words_tui.services.stats_queries import HardWord, ReviewBucket
+from words_tui.services.stats_queries import HardWord
 
 FORECAST_DAYS = 30
 HEATMAP_DAYS = 365
@@ -99,13 +99,14 @@ class StatisticsSummary:
         return sum(self.status_counts.values())
 
 
-def _accuracy(buckets: Iterable[ReviewBucket], key: str) -> dict[int, Accuracy]:
+def _accuracy(outcomes: Iterable[tuple[int, int, bool, int]], key: int) -> dict[int, Accuracy]:
+    """Accuracy per value of field `key` (0: direction, 1: mode) of the outcome rows."""
     correct: dict[int, int] = defaultdict(int)
     total: dict[int, int] = defaultdict(int)
-    for bucket in buckets:
-        value = getattr(bucket, key)
-        total[value] += bucket.count
-        correct[value] += bucket.count if bucket.passed else 0
+    for row in outcomes:
+        value, passed, count = row[key], row[2], row[3]
+        total[value] += count
+        correct[value] += count if passed else 0
     return {value: Accuracy(correct[value], total[value]) for value in total}
 
 
@@ -118,18 +119,16 @@ def _month_start(day: date) -> date:
 
 
 def _retention(
-    buckets: Iterable[ReviewBucket], period: type[date] | object, first: date
+    days: Iterable[tuple[int, bool, int]], start_of: Callable[[date], date], first: date
 ) -> tuple[RetentionPoint, ...]:
-    start_of = _week_start if period == "week" else _month_start
+    """True retention per period (week or month) starting on or after `first`."""
     passed: dict[date, int] = defaultdict(int)
     total: dict[date, int] = defaultdict(int)
-    for bucket in buckets:
-        if bucket.state_before != CardState.REVIEW or bucket.mode != Stage.TYPING:
-            continue
-        start = start_of(day_from_number(bucket.day))
+    for day, ok, count in days:
+        start = start_of(day_from_number(day))
         if start >= first:
-            total[start] += bucket.count
-            passed[start] += bucket.count if bucket.passed else 0
+            total[start] += count
+            passed[start] += count if ok else 0
     return tuple(RetentionPoint(s, passed[s], total[s]) for s in sorted(total))
 
 
@@ -162,32 +161,33 @@ async def statistics_summary(
         if profile is None:
             raise LookupError(f"no profile {profile_id}")
         calendar = StudyCalendar(profile.timezone, profile.day_start_hour)
-        buckets = await queries.review_buckets(session, profile_id, calendar, now)
+        per_day = await queries.daily_reviews(session, profile_id, calendar)
+        outcomes = await queries.outcome_counts(session, profile_id, calendar)
+        retention = await queries.retention_days(session, profile_id, calendar)
         statuses = await queries.status_counts(session, profile_id)
         lessons = await queries.finished_lessons(session, profile_id)
         due = await queries.due_forecast(session, profile_id, calendar, now, FORECAST_DAYS)
         learned = await queries.learned_by_level(session, profile_id, calendar, now)
         hardest = await queries.hardest_words(session, profile_id, HARDEST_WORDS)
     today = calendar.day_of(now)
-    per_day: dict[int, int] = defaultdict(int)
-    for bucket in buckets:
-        per_day[bucket.day] += bucket.count
     heatmap_start = today - timedelta(days=HEATMAP_DAYS - 1)
     return StatisticsSummary(
         generated_at=now,
         today=today,
         status_counts={status: statuses.get(int(status), 0) for status in WordStatus},
         reviews=sum(per_day.values()),
-        accuracy_by_direction={Direction(k): v for k, v in _accuracy(buckets, "direction").items()},
-        accuracy_by_mode={Stage(k): v for k, v in _accuracy(buckets, "mode").items()},
+        accuracy_by_direction={Direction(k): v for k, v in _accuracy(outcomes, 0).items()},
+        accuracy_by_mode={Stage(k): v for k, v in _accuracy(outcomes, 1).items()},
         streak=streaks((day_from_number(d) for d in per_day), today),
         lessons=lessons,
         retention_by_week=_retention(
-            buckets, "week", _week_start(today) - timedelta(weeks=RETENTION_WEEKS - 1)
+            retention, _week_start, _week_start(today) - timedelta(weeks=RETENTION_WEEKS - 1)
         ),
-        retention_by_month=_retention(buckets, "month", _months_back(today, RETENTION_MONTHS - 1)),
+        retention_by_month=_retention(
+            retention, _month_start, _months_back(today, RETENTION_MONTHS - 1)
+        ),
         forecast=_dense(due, today, FORECAST_DAYS),
-        heatmap=_dense(dict(per_day), heatmap_start, HEATMAP_DAYS),
+        heatmap=_dense(per_day, heatmap_start, HEATMAP_DAYS),
         learned_by_level=_learned(learned),
         hardest=tuple(hardest),
     )

@@ -1,53 +1,34 @@
-"""The SQL behind the statistics: a few GROUP BY queries whose results are small.
+"""The reads behind the statistics: small results from rollups and indexes.
 
-Nothing here loops over reviews in Python. Times are bucketed into the learner's study days inside
-the database: the UTC epoch of a row plus the UTC offset in force at that instant (a CASE over the
-daylight-saving pieces of the span, see `domain.study_days`), minus the day-start hour, divided by
-86,400. The same integer arithmetic runs on SQLite and PostgreSQL.
+Review counts and learned words come from the rollups (`stats_rollup`, refreshed first, so they
+include every review up to now); word statuses, lessons, the forecast and the hardest words come
+from indexes on their own tables. Nothing here loops over reviews or cards in Python.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from itertools import pairwise
 
-from sqlalchemy import BigInteger, ColumnElement, Integer, case, cast, func, literal, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from words_tui.domain.enums import CardState, Stage
-from words_tui.domain.study_days import SECONDS_PER_DAY, StudyCalendar, day_number
-from words_tui.infrastructure.models import Card, Lesson, Review, UserWord, Word
+from words_tui.domain.study_days import StudyCalendar, day_number
+from words_tui.infrastructure.models import (
+    Card,
+    Lesson,
+    StatsLearnedWord,
+    StatsReviewDay,
+    UserWord,
+    Word,
+)
+from words_tui.services.stats_rollup import refresh_rollups
 
-PASSING_RATING = 2
-"""FSRS ratings Hard, Good and Easy (2–4) pass; Again (1) fails."""
-
-
-def epoch_seconds(session: AsyncSession, column: Any) -> ColumnElement[int]:
-    """Whole seconds since 1970 (UTC) of a `UTCDateTime` column."""
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(func.floor(func.extract("epoch", column)), BigInteger)
-    return cast(func.strftime("%s", column), Integer)
-
-
-def study_day(
-    session: AsyncSession, column: Any, calendar: StudyCalendar, start: datetime, end: datetime
-) -> ColumnElement[int]:
-    """The study-day number of `column` for moments in [start, end] (exact across DST)."""
-    seconds = epoch_seconds(session, column)
-    pieces = calendar.offset_pieces(start, end)
-    if len(pieces) == 1:
-        offset: ColumnElement[int] = literal(pieces[0].offset_s)
-    else:
-        offset = case(
-            *[
-                (seconds < piece.starts_at, previous.offset_s)
-                for previous, piece in zip(pieces, pieces[1:], strict=False)
-            ],
-            else_=pieces[-1].offset_s,
-        )
-    return (seconds + offset - calendar.day_start_hour * 3600) // SECONDS_PER_DAY
+HARDEST_SCAN_FACTOR = 4
+"""Cards read per hardest word wanted: a word has two cards, and ties need room."""
 
 
 @dataclass(frozen=True)
@@ -65,25 +46,76 @@ class ReviewBucket:
 async def review_buckets(
     session: AsyncSession, profile_id: int, calendar: StudyCalendar, now: datetime
 ) -> list[ReviewBucket]:
-    """The whole review log of a profile folded into per-day buckets (one scan)."""
-    first = (
-        await session.execute(
-            select(func.min(col(Review.reviewed_at))).where(col(Review.profile_id) == profile_id)
-        )
-    ).scalar_one()
-    if first is None:
-        return []
-    day = study_day(session, Review.reviewed_at, calendar, first, max(first, now))
-    passed = case((col(Review.rating) >= PASSING_RATING, 1), else_=0)
-    query = (
-        select(day, Review.direction, Review.mode, Review.state_before, passed, func.count())
-        .where(col(Review.profile_id) == profile_id)
-        .group_by(day, Review.direction, Review.mode, Review.state_before, passed)
-    )
+    """The profile's whole review log as per-day buckets (from the rollup, brought up to date).
+
+    `now` is accepted for symmetry with the other reads; every review logged so far is counted.
+    """
+    await refresh_rollups(session, profile_id, calendar)
+    query = select(
+        col(StatsReviewDay.day),
+        col(StatsReviewDay.direction),
+        col(StatsReviewDay.mode),
+        col(StatsReviewDay.state_before),
+        col(StatsReviewDay.passed),
+        col(StatsReviewDay.count),
+    ).where(col(StatsReviewDay.profile_id) == profile_id, col(StatsReviewDay.count) != 0)
     return [
         ReviewBucket(int(d), int(direction), int(mode), int(state), bool(ok), int(n))
         for d, direction, mode, state, ok, n in (await session.execute(query)).all()
     ]
+
+
+async def daily_reviews(
+    session: AsyncSession, profile_id: int, calendar: StudyCalendar
+) -> dict[int, int]:
+    """Reviews per study day, every day with at least one."""
+    await refresh_rollups(session, profile_id, calendar)
+    day = col(StatsReviewDay.day)
+    query = (
+        select(day, func.sum(col(StatsReviewDay.count)))
+        .where(col(StatsReviewDay.profile_id) == profile_id)
+        .group_by(day)
+    )
+    return {int(d): int(n) for d, n in (await session.execute(query)).all() if n}
+
+
+async def outcome_counts(
+    session: AsyncSession, profile_id: int, calendar: StudyCalendar
+) -> list[tuple[int, int, bool, int]]:
+    """(direction, mode, passed, reviews) over the whole log."""
+    await refresh_rollups(session, profile_id, calendar)
+    keys = (
+        col(StatsReviewDay.direction),
+        col(StatsReviewDay.mode),
+        col(StatsReviewDay.passed),
+    )
+    query = (
+        select(*keys, func.sum(col(StatsReviewDay.count)))
+        .where(col(StatsReviewDay.profile_id) == profile_id)
+        .group_by(*keys)
+    )
+    return [
+        (int(d), int(m), bool(p), int(n)) for d, m, p, n in (await session.execute(query)).all()
+    ]
+
+
+async def retention_days(
+    session: AsyncSession, profile_id: int, calendar: StudyCalendar
+) -> list[tuple[int, bool, int]]:
+    """(study day, passed, reviews) of typed reviews of cards that were in the review state:
+    the material of true retention."""
+    await refresh_rollups(session, profile_id, calendar)
+    day, passed = col(StatsReviewDay.day), col(StatsReviewDay.passed)
+    query = (
+        select(day, passed, func.sum(col(StatsReviewDay.count)))
+        .where(
+            col(StatsReviewDay.profile_id) == profile_id,
+            col(StatsReviewDay.state_before) == int(CardState.REVIEW),
+            col(StatsReviewDay.mode) == int(Stage.TYPING),
+        )
+        .group_by(day, passed)
+    )
+    return [(int(d), bool(p), int(n)) for d, p, n in (await session.execute(query)).all()]
 
 
 async def status_counts(session: AsyncSession, profile_id: int) -> dict[int, int]:
@@ -105,28 +137,30 @@ async def finished_lessons(session: AsyncSession, profile_id: int) -> int:
 async def due_forecast(
     session: AsyncSession, profile_id: int, calendar: StudyCalendar, now: datetime, days: int
 ) -> dict[int, int]:
-    """Cards seen before and due in the next `days` study days, by day; overdue ones count today."""
+    """Cards seen before and due in each of the next `days` study days (overdue ones count
+    today), as {study-day number: cards}.
+
+    One statement of range counts over the lesson index `(profile, active, stage, due,
+    last_review)`: each day is an index range, no timestamp is parsed and nothing is sorted.
+    """
     today = calendar.day_of(now)
-    today_start = calendar.start_of(today)
-    end = calendar.start_of(today + timedelta(days=days))
+    bounds = [calendar.start_of(today + timedelta(days=i)) for i in range(1, days + 1)]
     seen = [
         col(Card.profile_id) == profile_id,
         col(Card.active).is_(True),
-        col(Card.reps) > 0,
+        col(Card.stage).in_([int(stage) for stage in Stage]),
+        col(Card.last_review).is_not(None),
     ]
-    overdue = (
-        await session.execute(select(func.count()).where(*seen, col(Card.due) < today_start))
-    ).scalar_one()
-    day = study_day(session, Card.due, calendar, today_start, end)
-    query = (
-        select(day, func.count())
-        .where(*seen, col(Card.due) >= today_start, col(Card.due) < end)
-        .group_by(day)
-    )
-    counts = {int(d): int(n) for d, n in (await session.execute(query)).all()}
+    counts = [select(func.count()).where(*seen, col(Card.due) < bounds[0]).scalar_subquery()]
+    counts += [
+        select(func.count())
+        .where(*seen, col(Card.due) >= start, col(Card.due) < end)
+        .scalar_subquery()
+        for start, end in pairwise(bounds)
+    ]
+    row = (await session.execute(select(*counts))).one()
     first = day_number(today)
-    counts[first] = counts.get(first, 0) + int(overdue)
-    return counts
+    return {first + offset: int(n) for offset, n in enumerate(row) if n}
 
 
 async def learned_by_level(
@@ -134,44 +168,14 @@ async def learned_by_level(
 ) -> list[tuple[int, str, int]]:
     """(study day, CEFR level or "", words) for the day each word was first recalled from
     long-term memory: its first passed typed review while in the review state."""
-    first_recall = (
-        select(
-            col(Card.user_word_id).label("user_word_id"),
-            func.min(col(Review.reviewed_at)).label("learned_at"),
-        )
-        .join(Card, col(Card.id) == col(Review.card_id))
-        .where(
-            col(Review.profile_id) == profile_id,
-            col(Review.state_before) == int(CardState.REVIEW),
-            col(Review.mode) == int(Stage.TYPING),
-            col(Review.rating) >= PASSING_RATING,
-        )
-        .group_by(col(Card.user_word_id))
-        .subquery()
-    )
-    bounds = (await session.execute(select(func.min(first_recall.c.learned_at)))).scalar_one()
-    if bounds is None:
-        return []
-    start = _aware(bounds)
-    day = study_day(session, first_recall.c.learned_at, calendar, start, max(start, now))
-    level = func.coalesce(col(Word.cefr), "")
+    await refresh_rollups(session, profile_id, calendar)
+    day, level = col(StatsLearnedWord.day), col(StatsLearnedWord.cefr)
     query = (
         select(day, level, func.count())
-        .select_from(first_recall)
-        .join(UserWord, col(UserWord.id) == first_recall.c.user_word_id)
-        .join(Word, col(Word.id) == col(UserWord.word_id))
+        .where(col(StatsLearnedWord.profile_id) == profile_id)
         .group_by(day, level)
     )
     return [(int(d), str(lvl), int(n)) for d, lvl, n in (await session.execute(query)).all()]
-
-
-def _aware(value: Any) -> datetime:
-    """A MIN() over a subquery column loses the column type on SQLite: parse and mark UTC."""
-    from words_tui.infrastructure.db_types import UTCDateTime
-
-    result = UTCDateTime().process_result_value(value, None)  # type: ignore[arg-type]
-    assert result is not None
-    return result
 
 
 @dataclass(frozen=True)
@@ -186,27 +190,36 @@ class HardWord:
 
 
 async def hardest_words(session: AsyncSession, profile_id: int, limit: int) -> list[HardWord]:
-    """Words with the most lapses, then the highest FSRS difficulty (suspended ones included)."""
-    lapses = func.sum(col(Card.lapses))
-    difficulty = func.max(func.coalesce(col(Card.difficulty), 0.0))
-    query = (
-        select(col(Card.user_word_id), lapses, difficulty)
-        .where(col(Card.profile_id) == profile_id, col(Card.reps) > 0)
-        .group_by(col(Card.user_word_id))
-        .order_by(lapses.desc(), difficulty.desc(), col(Card.user_word_id))
-        .limit(limit)
+    """Words forgotten at least once, ranked by their most-forgotten card's lapses, then by FSRS
+    difficulty; `lapses` counts both directions. Read from the top of `ix_cards_profile_lapses`;
+    the follow-up lookups go by word id (`profile_id + 0` keeps SQLite off the profile indexes,
+    which would visit every card of the profile, while still checking the owner)."""
+    top_cards = (
+        select(col(Card.user_word_id))
+        .where(col(Card.profile_id) == profile_id, col(Card.lapses) > 0)
+        .order_by(col(Card.lapses).desc(), col(Card.difficulty).desc())
+        .limit(limit * HARDEST_SCAN_FACTOR)
     )
-    top = (await session.execute(query)).all()
-    if not top:
+    word_ids = list(dict.fromkeys((await session.execute(top_cards)).scalars()))[:limit]
+    if not word_ids:
         return []
-    words = {
-        user_word_id: (text, meanings)
-        for user_word_id, text, meanings in await session.execute(
-            select(col(UserWord.id), col(Word.text), col(UserWord.meanings))
-            .join(Word, col(Word.id) == col(UserWord.word_id))
-            .where(col(UserWord.id).in_([row[0] for row in top]))
-        )
+    totals = select(
+        col(Card.user_word_id),
+        func.sum(col(Card.lapses)),
+        func.max(func.coalesce(col(Card.difficulty), 0.0)),
+    ).where(col(Card.user_word_id).in_(word_ids), col(Card.profile_id) + 0 == profile_id)
+    per_word = {
+        uid: (int(n), float(d))
+        for uid, n, d in (await session.execute(totals.group_by(col(Card.user_word_id)))).all()
     }
-    return [
-        HardWord(uid, words[uid][0], tuple(words[uid][1]), int(n), float(d)) for uid, n, d in top
+    texts = (
+        select(col(UserWord.id), col(Word.text), col(UserWord.meanings))
+        .join(Word, col(Word.id) == col(UserWord.word_id))
+        .where(col(UserWord.id).in_(word_ids), col(UserWord.profile_id) + 0 == profile_id)
+    )
+    words = [
+        HardWord(uid, text, tuple(meanings), *per_word[uid])
+        for uid, text, meanings in (await session.execute(texts)).all()
+        if uid is not None
     ]
+    return sorted(words, key=lambda w: (-w.lapses, -w.difficulty, w.user_word_id))

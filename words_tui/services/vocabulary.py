@@ -24,6 +24,7 @@ from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.db_types import utcnow
 from words_tui.infrastructure.models import Card, Review, UserWord, Word
+from words_tui.services.stats_rollup import discount_cards
 from words_tui.services.word_progress import reset_words
 
 DEFAULT_PAGE_SIZE = 50
@@ -293,9 +294,17 @@ def _status_of(cards: Sequence[Card]) -> WordStatus:
 
 
 async def delete_word(database: Database, profile_id: int, user_word_id: int) -> None:
-    """Remove a word with its cards and their review history."""
+    """Remove a word with its cards and their review history (statistics forget them too)."""
     async with database.session() as session:
         await _owned_word(session, profile_id, user_word_id)
+        card_ids = (
+            await session.execute(
+                select(col(Card.id)).where(
+                    col(Card.profile_id) == profile_id, col(Card.user_word_id) == user_word_id
+                )
+            )
+        ).scalars()
+        await discount_cards(session, profile_id, [i for i in card_ids if i is not None])
         await session.execute(
             delete(UserWord).where(
                 col(UserWord.id) == user_word_id, col(UserWord.profile_id) == profile_id

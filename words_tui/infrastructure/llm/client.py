@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 import openai
 from pydantic import BaseModel, SecretStr
@@ -72,6 +73,18 @@ _OUTCOMES: tuple[tuple[type[LLMError], str], ...] = (
 def outcome_of(err: LLMError) -> str:
     """The ledger's short name for how a call ended."""
     return next((name for kind, name in _OUTCOMES if isinstance(err, kind)), "error")
+
+
+@dataclass(frozen=True)
+class CallSpec(Generic[Output, T]):
+    """What one logical call asks: the messages, the schema of the answer, and how to turn the
+    validated answer (and the model that gave it) into the result."""
+
+    purpose: str
+    messages: prompts.Messages
+    output: type[Output]
+    schema_name: str
+    convert: Callable[[Output, str], T]
 
 
 class LLMClient:
@@ -140,14 +153,9 @@ class LLMClient:
             except ValueError as err:
                 raise LLMBadOutput(str(err)) from err
 
-        reply = await self._call(
-            "translate",
-            prompts.translate_messages(word, source_lang, target_lang),
-            schemas.EntryOut,
-            schemas.ENTRY_SCHEMA_NAME,
-            convert,
-        )
-        return reply.value
+        messages = prompts.translate_messages(word, source_lang, target_lang)
+        spec = CallSpec("translate", messages, schemas.EntryOut, schemas.ENTRY_SCHEMA_NAME, convert)
+        return (await self._call(spec)).value
 
     async def translate_batch(
         self, words: Sequence[str], source_lang: str, target_lang: str
@@ -165,12 +173,15 @@ class LLMClient:
         def convert(out: schemas.EntriesOut, model: str) -> BatchTranslation:
             return _map_batch(out, unique, source_lang, target_lang, model)
 
+        messages = prompts.translate_batch_messages(unique, source_lang, target_lang)
         reply = await self._call(
-            "translate_batch",
-            prompts.translate_batch_messages(unique, source_lang, target_lang),
-            schemas.EntriesOut,
-            schemas.ENTRIES_SCHEMA_NAME,
-            convert,
+            CallSpec(
+                "translate_batch",
+                messages,
+                schemas.EntriesOut,
+                schemas.ENTRIES_SCHEMA_NAME,
+                convert,
+            )
         )
         value = reply.value
         return BatchTranslation(
@@ -195,40 +206,23 @@ class LLMClient:
             comment = " ".join(out.comment.split())[: schemas.MAX_COMMENT_CHARS]
             return Judgement(is_correct=out.is_correct, comment=comment, model=model)
 
-        reply = await self._call(
-            "judge",
-            prompts.judge_messages(
-                question, expected_answer, user_answer, source_lang, target_lang
-            ),
-            schemas.JudgementOut,
-            schemas.JUDGEMENT_SCHEMA_NAME,
-            convert,
+        messages = prompts.judge_messages(
+            question, expected_answer, user_answer, source_lang, target_lang
         )
-        return reply.value
+        spec = CallSpec(
+            "judge", messages, schemas.JudgementOut, schemas.JUDGEMENT_SCHEMA_NAME, convert
+        )
+        return (await self._call(spec)).value
 
     # -- one logical call ---------------------------------------------------------------------
 
-    async def _call(
-        self,
-        purpose: str,
-        messages: prompts.Messages,
-        output: type[Output],
-        schema_name: str,
-        convert: Callable[[Output, str], T],
-    ) -> Reply[T]:
+    async def _call(self, spec: CallSpec[Any, T]) -> Reply[T]:
         """One logical call on the primary model (subclasses add a fallback)."""
-        return await self._call_model(self.model, purpose, messages, output, schema_name, convert)
+        return await self._call_model(self.model, spec)
 
-    async def _call_model(
-        self,
-        model: str,
-        purpose: str,
-        messages: prompts.Messages,
-        output: type[Output],
-        schema_name: str,
-        convert: Callable[[Output, str], T],
-    ) -> Reply[T]:
-        response_format = schemas.response_format(output, schema_name)
+    async def _call_model(self, model: str, spec: CallSpec[Any, T]) -> Reply[T]:
+        purpose, messages = spec.purpose, spec.messages
+        response_format = schemas.response_format(spec.output, spec.schema_name)
         started = time.monotonic()
         attempts = 0
         usage = Usage()
@@ -238,7 +232,8 @@ class LLMClient:
                     attempts += 1
                     completion = await self._send(model, messages, response_format)
                     usage += _usage_of(completion)
-                    value = convert(schemas.parse_output(output, _content_of(completion)), model)
+                    parsed = schemas.parse_output(spec.output, _content_of(completion))
+                    value = spec.convert(parsed, model)
         except LLMError as err:
             await self._record(model, purpose, usage, started, attempts, outcome_of(err), err)
             raise

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import SecretStr
@@ -23,7 +22,7 @@ from words_tui.infrastructure.llm.breaker import (
     Clock,
     OutageBreaker,
 )
-from words_tui.infrastructure.llm.client import LLMClient, Output, T
+from words_tui.infrastructure.llm.client import CallSpec, LLMClient, T
 from words_tui.infrastructure.llm.errors import OUTAGE_ERRORS
 from words_tui.infrastructure.llm.loop_local import LoopLocal
 from words_tui.infrastructure.llm.pacing import DEFAULT_BURST_S, Pacing
@@ -87,37 +86,20 @@ class RateLimitedLLMClient(LLMClient):
         """The breaker of `model` (default: the primary), for status displays and tests."""
         return self._breakers[model or self.model]
 
-    async def _call(
-        self,
-        purpose: str,
-        messages: prompts.Messages,
-        output: type[Output],
-        schema_name: str,
-        convert: Callable[[Output, str], T],
-    ) -> Reply[T]:
+    async def _call(self, spec: CallSpec[Any, T]) -> Reply[T]:
         try:
-            return await self._guarded(self.model, purpose, messages, output, schema_name, convert)
+            return await self._guarded(self.model, spec)
         except OUTAGE_ERRORS as err:
             if self.fallback_model is None:
                 raise
             log.warning(
                 "llm model %s unavailable (%s); trying %s", self.model, err, self.fallback_model
             )
-            return await self._guarded(
-                self.fallback_model, purpose, messages, output, schema_name, convert
-            )
+            return await self._guarded(self.fallback_model, spec)
 
-    async def _guarded(
-        self,
-        model: str,
-        purpose: str,
-        messages: prompts.Messages,
-        output: type[Output],
-        schema_name: str,
-        convert: Callable[[Output, str], T],
-    ) -> Reply[T]:
+    async def _guarded(self, model: str, spec: CallSpec[Any, T]) -> Reply[T]:
         with self._breakers[model].guard():
-            return await self._call_model(model, purpose, messages, output, schema_name, convert)
+            return await self._call_model(model, spec)
 
     async def _send(
         self, model: str, messages: prompts.Messages, response_format: dict[str, Any]

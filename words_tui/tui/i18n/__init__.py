@@ -24,19 +24,27 @@ CATALOGUES: Mapping[str, Mapping[str, str]] = {
 INTERFACE_LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
 
 
+def base_language(code: str | None) -> str:
+    """ "ru" for "ru_RU.UTF-8", "pt" for "pt-BR": the language without region or encoding."""
+    return (code or "").split(".")[0].split("-")[0].split("_")[0].lower()
+
+
 def interface_language_for(code: str | None) -> str:
     """The interface language for a language code: itself when translated, English otherwise."""
-    base = (code or "").split("-")[0].split("_")[0].lower()
+    base = base_language(code)
     return base if base in CATALOGUES else FALLBACK
 
 
 class Texts:
     """The interface texts of one language, with English under them."""
 
-    def __init__(self, language: str = FALLBACK) -> None:
-        self.language = interface_language_for(language)
-        self._own = CATALOGUES[self.language]
-        self._fallback = CATALOGUES[FALLBACK]
+    def __init__(
+        self, language: str = FALLBACK, catalogues: Mapping[str, Mapping[str, str]] = CATALOGUES
+    ) -> None:
+        base = base_language(language)
+        self.language = base if base in catalogues else FALLBACK
+        self._own = catalogues[self.language]
+        self._fallback = catalogues[FALLBACK]
 
     def __call__(self, key: str, /, **values: object) -> str:
         template = self._own.get(key) or self._fallback.get(key)

@@ -43,11 +43,13 @@ MESSAGES: dict[str, str] = {
     "key.save": "Save",
     "key.search": "Search",
     "key.suspend_toggle": "Suspend/resume",
+    "palette": "Commands",
     # errors
     "error.title": "Something went wrong",
     "error.body": "{error}",
     # start-up and onboarding
     "startup.opening": "Opening your vocabulary…",
+    "onboarding.welcome": "Welcome to words-tui",
     "onboarding.step": "Step {number} of {total}",
     "onboarding.native.question": "Which language do you speak?",
     "onboarding.target.question": "Which language do you want to learn?",
@@ -68,7 +70,7 @@ MESSAGES: dict[str, str] = {
     ),
     "onboarding.start": "Start learning",
     # home
-    "home.profile": "{name}: {native} → {target}, level {level}",
+    "home.profile": "{native} → {target}, level {level} (profile {name})",
     "home.due": "Due now\n{count}",
     "home.new": "New today\n{count}",
     "home.streak": "Day streak\n{count}",
@@ -154,13 +156,13 @@ MESSAGES: dict[str, str] = {
     "add.placeholder": "A word in {target} or {native}",
     "add.hint": "Type a word; its entry appears as you type.",
     "add.looking_up": "Looking up “{word}”…",
-    "add.found": "Found in {language}: {count} entries. Tick the meanings to learn.",
+    "add.found": "Entries found: {count} (typed in {language}). Tick the meanings to learn.",
     "add.no_source": (
         "No built-in or dictionary entry for “{word}”. To translate any word, set "
         "OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) and restart."
     ),
     "add.not_found": "No entry for “{word}”: {problem}",
-    "add.in_vocabulary": "already yours",
+    "add.in_vocabulary": "Already in your vocabulary",
     "add.source": "from {source}",
     "add.button": "Add with the ticked meanings",
     "add.pick_meaning": "Tick at least one meaning.",
@@ -187,7 +189,7 @@ MESSAGES: dict[str, str] = {
     "browser.reset": "Reset",
     "browser.was_reset": "“{word}” starts again from multiple choice.",
     # review history
-    "history.title": "History of “{word}” ({count} answers)",
+    "history.title": "History of “{word}” · answers: {count}",
     "history.when": "When",
     "history.direction": "Direction",
     "history.mode": "Mode",

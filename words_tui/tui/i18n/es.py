@@ -43,11 +43,13 @@ MESSAGES: dict[str, str] = {
     "key.save": "Guardar",
     "key.search": "Buscar",
     "key.suspend_toggle": "Suspender/reanudar",
+    "palette": "Comandos",
     # errors
     "error.title": "Algo salió mal",
     "error.body": "{error}",
     # start-up and onboarding
     "startup.opening": "Abriendo tu vocabulario…",
+    "onboarding.welcome": "Te damos la bienvenida a words-tui",
     "onboarding.step": "Paso {number} de {total}",
     "onboarding.native.question": "¿Qué idioma hablas?",
     "onboarding.target.question": "¿Qué idioma quieres aprender?",
@@ -70,7 +72,7 @@ MESSAGES: dict[str, str] = {
     ),
     "onboarding.start": "Empezar",
     # home
-    "home.profile": "{name}: {native} → {target}, nivel {level}",
+    "home.profile": "{native} → {target}, nivel {level} (perfil {name})",
     "home.due": "Para repasar\n{count}",
     "home.new": "Nuevas hoy\n{count}",
     "home.streak": "Días seguidos\n{count}",
@@ -156,14 +158,14 @@ MESSAGES: dict[str, str] = {
     "add.placeholder": "Una palabra en {target} o en {native}",
     "add.hint": "Escribe una palabra; su entrada aparece mientras escribes.",
     "add.looking_up": "Buscando «{word}»…",
-    "add.found": "Encontrado en {language}: {count} entradas. Marca los significados que quieres aprender.",
+    "add.found": "Entradas encontradas: {count} (escrito en {language}). Marca los significados que quieres aprender.",
     "add.no_source": (
         "No hay entrada para «{word}» en el vocabulario incluido ni en un diccionario. Para "
         "traducir cualquier palabra, define OPENAI_API_KEY (u OPENAI_BASE_URL para un servidor "
         "local) y reinicia."
     ),
     "add.not_found": "No hay entrada para «{word}»: {problem}",
-    "add.in_vocabulary": "ya es tuya",
+    "add.in_vocabulary": "Ya está en tu vocabulario",
     "add.source": "de {source}",
     "add.button": "Añadir con los significados marcados",
     "add.pick_meaning": "Marca al menos un significado.",
@@ -190,7 +192,7 @@ MESSAGES: dict[str, str] = {
     "browser.reset": "Reiniciar",
     "browser.was_reset": "«{word}» empieza de nuevo con opciones.",
     # review history
-    "history.title": "Historial de «{word}» ({count} respuestas)",
+    "history.title": "Historial de «{word}» · respuestas: {count}",
     "history.when": "Cuándo",
     "history.direction": "Sentido",
     "history.mode": "Modo",

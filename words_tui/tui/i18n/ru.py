@@ -43,11 +43,13 @@ MESSAGES: dict[str, str] = {
     "key.save": "Сохранить",
     "key.search": "Поиск",
     "key.suspend_toggle": "Отложить/вернуть",
+    "palette": "Команды",
     # errors
     "error.title": "Что-то пошло не так",
     "error.body": "{error}",
     # start-up and onboarding
     "startup.opening": "Открываем ваш словарь…",
+    "onboarding.welcome": "Добро пожаловать в words-tui",
     "onboarding.step": "Шаг {number} из {total}",
     "onboarding.native.question": "На каком языке вы говорите?",
     "onboarding.target.question": "Какой язык вы хотите учить?",
@@ -69,7 +71,7 @@ MESSAGES: dict[str, str] = {
     ),
     "onboarding.start": "Начать",
     # home
-    "home.profile": "{name}: {native} → {target}, уровень {level}",
+    "home.profile": "{native} → {target}, уровень {level} (профиль {name})",
     "home.due": "К повторению\n{count}",
     "home.new": "Новых сегодня\n{count}",
     "home.streak": "Дней подряд\n{count}",
@@ -155,14 +157,14 @@ MESSAGES: dict[str, str] = {
     "add.placeholder": "Слово на языке: {target} или {native}",
     "add.hint": "Введите слово; его статья появится по мере ввода.",
     "add.looking_up": "Ищем «{word}»…",
-    "add.found": "Найдено ({language}): статей — {count}. Отметьте значения, которые хотите учить.",
+    "add.found": "Найдено статей: {count} (язык ввода: {language}). Отметьте значения, которые хотите учить.",
     "add.no_source": (
         "Для «{word}» нет статьи ни во встроенном словаре, ни в офлайн-словаре. Чтобы "
         "переводить любые слова, задайте OPENAI_API_KEY (или OPENAI_BASE_URL для локального "
         "сервера) и перезапустите программу."
     ),
     "add.not_found": "Для «{word}» ничего не найдено: {problem}",
-    "add.in_vocabulary": "уже в словаре",
+    "add.in_vocabulary": "Уже в вашем словаре",
     "add.source": "источник: {source}",
     "add.button": "Добавить с отмеченными значениями",
     "add.pick_meaning": "Отметьте хотя бы одно значение.",
@@ -189,7 +191,7 @@ MESSAGES: dict[str, str] = {
     "browser.reset": "Сбросить",
     "browser.was_reset": "«{word}» начинается заново с выбора ответа.",
     # review history
-    "history.title": "История «{word}» (ответов: {count})",
+    "history.title": "История «{word}» · ответов: {count}",
     "history.when": "Когда",
     "history.direction": "Направление",
     "history.mode": "Режим",

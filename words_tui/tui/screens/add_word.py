@@ -81,7 +81,6 @@ class AddWordScreen(WordsScreen[None]):
         query.placeholder = self.t(
             "add.placeholder", target=names(profile.target_lang), native=names(profile.native_lang)
         )
-        self.query_one("#add", Button).label = self.t("add.button")
         self.query_one(LoadingIndicator).display = False
         self.show_candidates(None)
         self.set_status(self.t("add.hint"))
@@ -186,7 +185,10 @@ class AddWordScreen(WordsScreen[None]):
         meanings.clear_options()
         if entry is not None:
             meanings.add_options((Content(text), text, True) for text in entry.translations)
-        self.query_one("#add", Button).disabled = candidate is None or candidate.in_vocabulary
+        known = candidate is not None and candidate.in_vocabulary
+        button = self.query_one("#add", Button)
+        button.disabled = candidate is None or known
+        button.label = self.t("add.in_vocabulary" if known else "add.button")
 
     # -- adding ---------------------------------------------------------------------------------
 

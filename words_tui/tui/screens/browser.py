@@ -53,10 +53,10 @@ class BrowserScreen(WordsScreen[None]):
         Binding("e", "edit", "key.edit"),
         Binding("s", "suspend", "key.suspend_toggle"),
         Binding("d", "delete", "key.delete"),
-        Binding("r", "reset", "key.reset"),
         Binding("h", "history", "key.history"),
-        Binding("pagedown,n", "next_page", "key.next_page"),
-        Binding("pageup,p", "previous_page", "key.previous_page"),
+        Binding("r", "reset", "key.reset", show=False),
+        Binding("pagedown,n", "next_page", "key.next_page", show=False),
+        Binding("pageup,p", "previous_page", "key.previous_page", show=False),
     ]
 
     def __init__(self) -> None:

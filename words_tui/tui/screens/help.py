@@ -59,15 +59,16 @@ class HelpScreen(WordsModal[None]):
                 yield Static(f"[b]{key:<10}[/b] {description}", classes="help-key")
 
     def key_lines(self) -> list[tuple[str, str]]:
+        """Every key of the screen underneath (enabled now or not), then the app's keys."""
         lines: list[tuple[str, str]] = []
         seen: set[str] = set()
-        for active in self.underneath.active_bindings.values():
-            binding = active.binding
-            if not binding.description or binding.system or binding.action in seen:
+        texts = self.words_app.texts
+        for binding in type(self.underneath).BINDINGS:
+            if not isinstance(binding, Binding) or binding.action in seen:
                 continue
-            seen.add(binding.action)
-            key = self.app.get_key_display(binding)
-            lines.append((key, self.words_app.texts.get(binding.description)))
+            if texts.has(binding.description):
+                seen.add(binding.action)
+                lines.append((self.app.get_key_display(binding), texts(binding.description)))
         lines += [(key, self.t(description)) for key, description in GENERAL_KEYS]
         return lines
 

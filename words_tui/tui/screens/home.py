@@ -35,7 +35,7 @@ class HomeScreen(WordsScreen[None]):
     HomeScreen #home { padding: 0 2; height: 1fr; }
     HomeScreen #profile { text-style: bold; color: $accent; margin-top: 1; }
     HomeScreen #counts { margin-top: 1; height: auto; }
-    HomeScreen .count { width: 1fr; height: 3; border: round $surface-lighten-2; padding: 0 1; }
+    HomeScreen .count { width: 1fr; height: 4; border: round $surface-lighten-2; padding: 0 1; }
     HomeScreen #activity-label { color: $text-muted; margin-top: 1; }
     HomeScreen Sparkline { height: 2; margin: 0 0 1 0; }
     HomeScreen #menu { height: auto; max-height: 8; border: none; padding: 0; }
@@ -96,7 +96,9 @@ class HomeScreen(WordsScreen[None]):
         self.query_one("#llm", Static).update(
             self.t("home.llm_on" if self.backend.llm_configured else "home.llm_off")
         )
-        self.query_one("#menu", OptionList).focus()
+        menu = self.query_one("#menu", OptionList)
+        menu.highlighted = 0
+        menu.focus()
         profile = self.words_app.profile
         assert profile is not None
         self.warm_up_languages(self.lessons, [profile.native_lang, profile.target_lang])

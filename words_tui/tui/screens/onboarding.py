@@ -42,6 +42,7 @@ class OnboardingScreen(WordsScreen[None]):
     DEFAULT_CSS = """
     OnboardingScreen { align: center top; }
     OnboardingScreen #wizard { width: 72; max-width: 100%; height: auto; padding: 1 2; }
+    OnboardingScreen #welcome { text-style: bold; color: $accent; }
     OnboardingScreen #step { color: $text-muted; }
     OnboardingScreen #question { text-style: bold; margin: 1 0; }
     OnboardingScreen OptionList { height: auto; max-height: 10; }
@@ -59,6 +60,7 @@ class OnboardingScreen(WordsScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="wizard"):
+            yield Static(self.t("onboarding.welcome"), id="welcome")
             yield Static("", id="step")
             yield Static("", id="question")
             yield OptionList(id="options")
@@ -78,6 +80,7 @@ class OnboardingScreen(WordsScreen[None]):
     def show_step(self) -> None:
         """Draw the current step's question and options."""
         name = STEPS[self.step]
+        self.query_one("#welcome", Static).update(self.t("onboarding.welcome"))
         self.query_one("#step", Static).update(
             self.t("onboarding.step", number=self.step + 1, total=len(STEPS))
         )

@@ -166,11 +166,11 @@ class SettingsScreen(WordsScreen[None]):
                 backend.database, profile.id, backend.starter(), now=backend.clock()
             )
             self.notify(self.t("settings.level_words", level=level, count=added.added))
-        self.notify(self.t("settings.saved"))
         if updated.interface_lang != profile.interface_lang:
             self.words_app.show_home(updated)
         else:
             self.words_app.profile = updated
+        self.notify(self.t("settings.saved"))
 
     def action_back(self) -> None:
         self.app.pop_screen()

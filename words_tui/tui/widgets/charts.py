@@ -69,14 +69,18 @@ class ColumnChart(Static):
     ColumnChart { height: auto; color: $accent; }
     """
 
-    def __init__(self, height: int = 5, *, id: str | None = None) -> None:
+    def __init__(self, height: int = 5, bar_width: int = 2, *, id: str | None = None) -> None:
         super().__init__("", id=id)
         self.chart_height = height
+        self.bar_width = bar_width
 
     def plot(self, values: Sequence[int], first_label: str, last_label: str) -> None:
-        rows = column_rows(values, self.chart_height)
+        rows = [
+            "".join(char * self.bar_width for char in row)
+            for row in column_rows(values, self.chart_height)
+        ]
         top = max(values, default=0)
-        width = len(values)
+        width = len(values) * self.bar_width
         axis = first_label + last_label.rjust(max(0, width - len(first_label)))
         lines = [Content(f"{row} {top if index == 0 else ''}") for index, row in enumerate(rows)]
         lines.append(Content.styled(axis, "dim"))

@@ -1,0 +1,63 @@
+"""ProgressDashboard as a Python object: refresh, click, read what it shows."""
+
+from __future__ import annotations
+
+from tests.notebook.conftest import NOW, BuiltDemo
+from words_tui.infrastructure.database import Database
+from words_tui.notebook.analysis import progress_frames
+from words_tui.notebook.charts import CHARTS, all_charts
+from words_tui.notebook.dashboard import ProgressDashboard
+from words_tui.services.profiles import create_profile
+from words_tui.services.progress_history import progress_history
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def dashboard(database: Database, profile_id: int) -> ProgressDashboard:
+    return ProgressDashboard(database, profile_id, clock=lambda: NOW)
+
+
+async def test_refresh_draws_every_chart_and_fills_the_summary(
+    demo_database: Database, built_demo: BuiltDemo
+) -> None:
+    board = dashboard(demo_database, built_demo.profile_id)
+    frames = await board.refresh()
+    assert set(board.images) == set(CHARTS)
+    assert all(bytes(image.value).startswith(PNG) for image in board.images.values())
+    assert f"{built_demo.reviews}" in board.summary.value
+    assert frames.hardest.iloc[0]["word"] in board.hardest_table.value
+    assert board.status.kind == "ok"
+
+
+async def test_clicking_refresh_loads_in_the_background(
+    demo_database: Database, built_demo: BuiltDemo
+) -> None:
+    board = dashboard(demo_database, built_demo.profile_id)
+    board.refresh_button.click()
+    assert board.tasks.busy("refresh")
+    await board.tasks.wait()
+    assert board.frames is not None
+    assert not board.refresh_button.disabled
+
+
+async def test_a_failed_refresh_is_shown_in_the_status_line(demo_database: Database) -> None:
+    board = dashboard(demo_database, 999)
+    board.refresh_button.click()
+    await board.tasks.wait()
+    assert board.status.kind == "error"
+    assert board.status.text == "no profile 999"
+    assert not board.refresh_button.disabled
+
+
+async def test_charts_of_a_learner_without_answers_say_so_instead_of_failing(
+    sqlite_database: Database,
+) -> None:
+    fresh = await create_profile(sqlite_database, "newcomer", "en", "es")
+    assert fresh.id is not None
+    frames = progress_frames(await progress_history(sqlite_database, fresh.id, NOW))
+    texts = {
+        name: [text.get_text() for axes in figure.axes for text in axes.texts]
+        for name, figure in all_charts(frames).items()
+    }
+    assert texts["answers per day"] == ["no answers yet"]
+    assert texts["hardest words"] == ["no word forgotten yet"]

@@ -1,0 +1,84 @@
+"""Every notebook, executed top to bottom by a real Jupyter kernel in demo mode.
+
+The kernel is the `python3` kernelspec, which jupyter_client starts with this very interpreter
+(an extra cell, never saved, checks that). The kernel inherits the test's isolated environment:
+a temporary data directory, no config file and — unless a test sets one — no API key.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell
+
+from tests.llm_server import FakeLLMServer
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+SECRET = "sk-notebook-secret-0123456789"
+CELL_TIMEOUT_S = 120
+
+
+def execute(path: Path, workdir: Path) -> nbformat.NotebookNode:
+    """Run the notebook in a fresh kernel; a failing cell raises with its traceback."""
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells.append(
+        new_code_cell(
+            "import os, sys\n"
+            f"assert os.path.realpath(sys.executable) == {os.path.realpath(sys.executable)!r}"
+        )
+    )
+    client = NotebookClient(
+        notebook,
+        kernel_name="python3",
+        timeout=CELL_TIMEOUT_S,
+        resources={"metadata": {"path": str(workdir)}},
+    )
+    client.execute()
+    notebook.cells.pop()
+    return notebook
+
+
+def outputs(notebook: nbformat.NotebookNode) -> list[dict[str, object]]:
+    return [output for cell in notebook.cells for output in cell.get("outputs", [])]
+
+
+def test_notebooks_are_stored_without_outputs() -> None:
+    assert [path.name for path in NOTEBOOKS] == [
+        "01_bulk_import.ipynb",
+        "02_explore.ipynb",
+        "03_progress.ipynb",
+    ]
+    for path in NOTEBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        nbformat.validate(notebook)
+        code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+        assert all(not cell.outputs and cell.execution_count is None for cell in code), path.name
+        assert any("DEMO = True" in cell.source for cell in code), path.name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.stem)
+def test_a_notebook_runs_in_demo_mode_and_saves_no_api_key(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, llm_server: FakeLLMServer
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    monkeypatch.setenv("OPENAI_BASE_URL", llm_server.base_url)
+    executed = execute(path, tmp_path)
+    saved = tmp_path / path.name
+    nbformat.write(executed, saved)
+    assert outputs(executed), "the notebook showed nothing"
+    assert SECRET not in saved.read_text(encoding="utf-8")
+    assert SECRET not in json.dumps(executed)
+
+
+@pytest.mark.slow
+def test_the_bulk_import_notebook_runs_on_a_fresh_install_without_a_key(tmp_path: Path) -> None:
+    executed = execute(ROOT / "notebooks" / "01_bulk_import.ipynb", tmp_path)
+    assert outputs(executed)

@@ -1,0 +1,105 @@
+"""The bulk engine under injected faults and a hard kill: no word lost, none duplicated, none
+paid for twice."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlmodel import col
+
+from tests.llm_fixtures import ClientPool
+from tests.llm_server import FakeLLMServer
+from words_tui.domain.enums import JobStatus
+from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.models import BulkItem, BulkJob, TranslationCache
+from words_tui.services.bulk_translation import BulkTranslator
+
+WORDS = [f"wort{i}" for i in range(1200)]
+
+
+async def count(database: Database, query: object) -> int:
+    async with database.session() as session:
+        return int(await session.scalar(query) or 0)  # type: ignore[call-overload]
+
+
+async def test_a_thousand_words_under_faults_and_an_outage_all_end_translated_or_failed(
+    database: Database, llm_clients: ClientPool
+) -> None:
+    with FakeLLMServer(latency_s=0.005, seed=7) as server:
+        server.set_faults(rate_429=0.10, rate_500=0.05, malformed=0.02, reset=0.01)
+        client = llm_clients.rate_limited(server)  # breaker: 5 failures, 0.2 s recovery
+        server.outage(0.6, after_requests=40)  # longer than the breaker's recovery timeout
+
+        result = await BulkTranslator(database, client, batch_size=10).run(WORDS, "de", "en")
+
+    assert result.status == JobStatus.DONE and result.pending == []
+    translated, failed = set(result.entries), {f.word for f in result.failures}
+    assert translated | failed == set(WORDS) and not translated & failed
+    assert all(f.reason for f in result.failures)
+    assert len(translated) >= 0.95 * len(WORDS)
+    assert server.served["outage"] >= 15  # five logical calls of three attempts: breaker opened
+    assert client.breaker().closed
+    job_items = (
+        select(func.count()).select_from(BulkItem).where(col(BulkItem.job_id) == result.job_id)
+    )
+    assert await count(database, job_items) == len(WORDS)
+    cached = select(func.count()).select_from(TranslationCache)
+    assert await count(database, cached) == len(translated)
+
+
+CHILD = """
+import asyncio, sys
+from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.llm import RateLimitedLLMClient
+from words_tui.services.bulk_translation import BulkTranslator
+
+async def main(url, base_url, key, n):
+    client = RateLimitedLLMClient(key, "m1", 4, 1200, base_url=base_url)
+    words = [f"wort{i}" for i in range(int(n))]
+    await BulkTranslator(Database(url), client, batch_size=10).run(words, "de", "en")
+
+asyncio.run(main(*sys.argv[1:]))
+"""
+
+
+async def done_words(database: Database) -> set[str]:
+    query = select(col(BulkItem.word)).where(col(BulkItem.status) == JobStatus.DONE.value)
+    async with database.session() as session:
+        return set((await session.execute(query)).scalars())
+
+
+async def test_a_job_killed_mid_run_resumes_without_requesting_finished_words(
+    database: Database, llm_clients: ClientPool, tmp_path: Path
+) -> None:
+    words = WORDS[:600]
+    with FakeLLMServer(latency_s=0.05) as server:
+        child = await asyncio.create_subprocess_exec(
+            *[sys.executable, "-c", CHILD, database.url, server.base_url, server.api_key, "600"],
+            cwd=tmp_path,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        try:
+            for _ in range(1500):
+                if len(await done_words(database)) >= 100 or child.returncode is not None:
+                    break
+                await asyncio.sleep(0.02)
+        finally:
+            child.send_signal(signal.SIGKILL)
+            _, stderr = await child.communicate()
+        assert child.returncode == -signal.SIGKILL, stderr.decode()
+        finished_before = await done_words(database)
+        assert 100 <= len(finished_before) < len(words)
+        server.reset_log()
+
+        async with database.session() as session:
+            job_id = (await session.execute(select(col(BulkJob.id)))).scalar_one()
+        result = await BulkTranslator(database, llm_clients.rate_limited(server)).resume(job_id)
+
+    assert result.status == JobStatus.DONE and sorted(result.entries) == sorted(words)
+    asked_again = set(server.requested_words())
+    assert not asked_again & finished_before
+    assert asked_again == set(words) - finished_before

@@ -1,0 +1,147 @@
+"""`words-tui import` and `words-tui export` for the settings' learner and active profile."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from tests.import_builders import kindle_db
+from tests.llm_server import FakeLLMServer, fake_translation
+from words_tui.cli import main
+from words_tui.infrastructure.database import Database
+from words_tui.services.profiles import ProfileKnobs, create_profile
+from words_tui.settings import load_settings
+
+
+def make_profile(name: str = "Deutsch") -> None:
+    async def create() -> None:
+        database = Database(load_settings().effective_database_url)
+        await database.init()
+        await create_profile(database, "tester", "en", "de", "A1", ProfileKnobs(name=name))
+        await database.close()
+
+    asyncio.run(create())
+
+
+@pytest.fixture
+def words_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "words.csv"
+    path.write_text("word,translation\nHaus,house\nBaum,tree\n,nothing\n", encoding="utf-8")
+    return path
+
+
+def test_import_reports_what_it_did_and_where_rows_were_skipped(
+    words_csv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    assert main(["import", str(words_csv)]) == 0
+    out, err = capsys.readouterr()
+    assert "words.csv (csv): 2 added, 0 updated, 0 unchanged, 1 skipped" in out
+    assert f"skipped {words_csv}:4 [word]: the word is empty" in out
+    assert "writing" in err and "100%" in err
+
+
+def test_importing_again_reports_everything_unchanged(
+    words_csv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    main(["import", str(words_csv)])
+    assert main(["import", str(words_csv), "--profile", "deutsch"]) == 0
+    assert "0 added, 0 updated, 2 unchanged" in capsys.readouterr().out
+
+
+def test_an_unusable_file_is_one_line_and_exit_status_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    bad = tmp_path / "deck.apkg"
+    bad.write_bytes(b"nope")
+    assert main(["import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "deck.apkg is not a valid .apkg" in err and "nothing was imported" in err
+
+
+def test_an_unknown_profile_names_the_ones_there_are(
+    words_csv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    assert main(["import", str(words_csv), "--profile", "Latin"]) == 1
+    assert "no profile 'Latin' (profiles: Deutsch)" in capsys.readouterr().err
+
+
+def test_a_malformed_mapping_is_explained(
+    words_csv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    assert main(["import", str(words_csv), "--map", "word"]) == 1
+    assert "FIELD=COLUMN" in capsys.readouterr().err
+
+
+def test_the_mapping_and_encoding_options_reach_the_reader(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    path = tmp_path / "ru.csv"
+    path.write_bytes("Englisch;Deutsch\nhouse;Haus\n".encode("cp1251"))
+    assert (
+        main(
+            [
+                "import",
+                str(path),
+                "--encoding",
+                "cp1251",
+                "--map",
+                "word=Deutsch",
+                "--map",
+                "translations=1",
+            ]
+        )
+        == 0
+    )
+    assert "1 added" in capsys.readouterr().out
+
+
+def test_export_writes_the_active_profile(
+    words_csv: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    main(["import", str(words_csv)])
+    out = tmp_path / "out.csv"
+    assert main(["export", "--format", "csv", str(out)]) == 0
+    assert "2 words written to" in capsys.readouterr().out
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("key,word,pos,translations")
+
+
+def test_import_without_a_profile_says_how_to_make_one(
+    words_csv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", str(words_csv)]) == 1
+    assert "has no profile yet" in capsys.readouterr().err
+
+
+def test_translate_fills_kindle_words_through_the_bulk_engine(
+    tmp_path: Path,
+    llm_server: FakeLLMServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", llm_server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", llm_server.api_key)
+    make_profile()
+    vocab = kindle_db(tmp_path / "vocab.db", [("de:Häuser", "Häuser", "Haus", "de", "Die Häuser.")])
+    assert main(["import", str(vocab), "--translate"]) == 0
+    out = capsys.readouterr().out
+    assert "1 added" in out and "1 translated" in out
+    export = tmp_path / "out.csv"
+    main(["export", "--format", "csv", str(export)])
+    assert fake_translation("Haus", "en") in export.read_text(encoding="utf-8")
+
+
+def test_translate_without_any_source_says_what_to_configure(
+    words_csv: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    assert main(["import", str(words_csv), "--translate"]) == 1
+    assert "OPENAI_API_KEY" in capsys.readouterr().err

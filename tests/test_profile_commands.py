@@ -1,0 +1,55 @@
+"""`words-tui profile`: add, list and switch profiles from the shell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from words_tui.cli import main
+
+
+def test_adding_a_profile_fills_it_from_the_starter_table(
+    isolated_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["profile", "add", "en", "ru", "--level", "A1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("created and activated: 1  en→ru  (en→ru, A1, UTC)")
+    assert out[1].startswith("added ") and out[1].endswith(" starter words up to A1")
+
+
+def test_the_list_marks_the_active_profile_and_use_switches_it(
+    isolated_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["profile", "add", "en", "ru", "--empty"])
+    main(["profile", "add", "en", "es", "--empty", "--name", "Spanish"])
+    assert main(["profile", "use", "en→ru"]) == 0
+    capsys.readouterr()
+    main(["profile", "list"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == ["* 1  en→ru  (en→ru, A1, UTC)", "  2  Spanish  (en→es, A1, UTC)"]
+
+
+def test_an_unknown_profile_is_one_clear_line(
+    isolated_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["profile", "use", "klingon"]) == 1
+    assert capsys.readouterr().err == (
+        "words-tui: learner 'tester' has no profile 'klingon' (see: words-tui profile list)\n"
+    )
+
+
+def test_a_bad_language_pair_is_refused(
+    isolated_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["profile", "add", "en", "en"]) == 1
+    assert "pick two languages" in capsys.readouterr().err
+
+
+def test_fitting_fsrs_on_a_fresh_profile_explains_what_is_missing(
+    isolated_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["profile", "add", "en", "ru", "--empty"])
+    capsys.readouterr()
+    assert main(["profile", "fit-fsrs"]) == 0
+    assert capsys.readouterr().out == "0 typed reviews; 1,000 are needed\n"

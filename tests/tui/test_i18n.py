@@ -1,0 +1,108 @@
+"""Every interface text exists in English, Russian and Spanish, and every key the code uses exists."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from words_tui.domain.enums import Level, Verdict, WordStatus
+from words_tui.infrastructure.starter import PARTS_OF_SPEECH
+from words_tui.tui.i18n import CATALOGUES, INTERFACE_LANGUAGES, Texts, interface_language_for
+from words_tui.tui.screens.home import HomeScreen
+from words_tui.tui.screens.onboarding import STEPS
+
+TUI = Path(__file__).resolve().parents[2] / "words_tui" / "tui"
+ENGLISH = CATALOGUES["en"]
+TRANSLATIONS = [code for code in INTERFACE_LANGUAGES if code != "en"]
+SAME_AS_ENGLISH = {
+    "ru": {"error.body", "lesson.count", "lesson.direction", "settings.llm"},
+    "es": {
+        "error.body",
+        "lesson.count",
+        "lesson.direction",
+        "settings.llm",
+        "form.plural",
+        "form.pl",
+        "pos.num",
+    },
+}
+"""Texts that are rightly identical to English: placeholders only, or the same word."""
+KEY_LITERAL = re.compile(r"\"((?:[a-z]+)(?:\.[a-z0-9_]+)+)\"")
+NAMESPACES = {key.split(".")[0] for key in ENGLISH}
+SCREENS = ("startup", "onboarding", "home", "lesson", "summary", "addword", "browser")
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def keys_in_source() -> set[str]:
+    """Every string literal in the TUI's code that looks like a text key."""
+    found: set[str] = set()
+    for path in TUI.rglob("*.py"):
+        if path.parent.name == "i18n":
+            continue
+        for key in KEY_LITERAL.findall(path.read_text(encoding="utf-8")):
+            if key.split(".")[0] in NAMESPACES:
+                found.add(key)
+    return found
+
+
+def keys_built_at_run_time() -> set[str]:
+    """Keys the code assembles from enums and tables (f-strings)."""
+    keys = {f"status.{status.name.lower()}" for status in WordStatus}
+    keys |= {f"pos.{pos}" for pos in PARTS_OF_SPEECH}
+    keys |= {f"verdict.{verdict.value}" for verdict in Verdict if verdict != Verdict.NEEDS_JUDGE}
+    keys |= {f"level.{level.value}" for level in Level}
+    keys |= {f"weekday.{number}" for number in range(7)}
+    keys |= {f"language.{code}" for code in INTERFACE_LANGUAGES}
+    keys |= {f"onboarding.{step}.question" for step in STEPS}
+    keys |= {f"help.{screen}" for screen in (*SCREENS, "statistics", "settings")}
+    for name, _ in HomeScreen.PALETTE_ACTIONS:
+        keys |= {f"palette.{name}", f"palette.{name}.help"}
+    return keys
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_every_english_text_is_translated(language: str) -> None:
+    catalogue = CATALOGUES[language]
+    assert sorted(set(ENGLISH) - set(catalogue)) == []
+    untranslated = {
+        key for key, text in catalogue.items() if text == ENGLISH.get(key) and text.strip()
+    }
+    assert sorted(untranslated - SAME_AS_ENGLISH[language]) == []
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_translations_have_no_keys_english_lacks(language: str) -> None:
+    assert sorted(set(CATALOGUES[language]) - set(ENGLISH)) == []
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_translations_fill_in_the_same_values_as_english(language: str) -> None:
+    catalogue = CATALOGUES[language]
+    wrong = {
+        key: (placeholders(ENGLISH[key]), placeholders(text))
+        for key, text in catalogue.items()
+        if placeholders(text) != placeholders(ENGLISH[key])
+    }
+    assert wrong == {}
+
+
+def test_every_key_the_code_uses_has_an_english_text() -> None:
+    used = keys_in_source() | keys_built_at_run_time()
+    assert sorted(key for key in used if key not in ENGLISH) == []
+
+
+def test_a_missing_translation_falls_back_to_english() -> None:
+    texts = Texts("ru", {"en": {"key.help": "Help"}, "ru": {}})
+    assert texts("key.help") == "Help"
+
+
+def test_an_unknown_interface_language_falls_back_to_english() -> None:
+    assert interface_language_for("de_DE.UTF-8") == "en"
+    assert interface_language_for("ru_RU.UTF-8") == "ru"
+    assert Texts("fr")("key.next") == "Next"

@@ -1,0 +1,86 @@
+"""The LLM judge in lessons, served by the local OpenAI-compatible test server — and with the
+server down. Checking runs in a worker, so the screen never waits for the judge."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, LoadingIndicator
+
+from tests.llm_server import FakeLLMServer
+from tests.tui.conftest import SIZE
+from tests.tui.helpers import promote_to_typing, settle, spanish_learner, text_of
+from tests.tui.test_lesson_screen import open_lesson, type_answer
+from words_tui.tui.app import create_app
+from words_tui.tui.backend import Backend
+from words_tui.tui.screens.help import HelpScreen
+from words_tui.tui.screens.lesson import Phase
+
+WINDOW = [("ventana", "noun", ("window",), {})]
+
+
+async def test_the_judge_accepts_what_the_local_checker_cannot_decide(
+    judged_backend: Backend, llm_server: FakeLLMServer
+) -> None:
+    profile_id = await spanish_learner(judged_backend.database, WINDOW)
+    await promote_to_typing(judged_backend.database, profile_id)
+    llm_server.set_judgement("pane", True, "a pane is part of a window; accepted")
+    app = create_app(judged_backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_lesson(app, pilot)
+        feedback = await type_answer(app, pilot, "pane")
+        assert feedback.startswith("✓ Accepted by the judge")
+        assert "Judge: a pane is part of a window; accepted" in feedback
+
+
+async def test_the_judge_can_reject_with_a_comment(
+    judged_backend: Backend, llm_server: FakeLLMServer
+) -> None:
+    profile_id = await spanish_learner(judged_backend.database, WINDOW)
+    await promote_to_typing(judged_backend.database, profile_id)
+    llm_server.set_judgement("door", False, "a door is not a window")
+    app = create_app(judged_backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_lesson(app, pilot)
+        feedback = await type_answer(app, pilot, "door")
+        assert feedback.startswith("✗ Wrong")
+        assert "Judge: a door is not a window" in feedback
+
+
+async def test_with_the_judge_down_the_local_verdict_stands_and_can_be_overridden(
+    judged_backend: Backend, llm_server: FakeLLMServer
+) -> None:
+    profile_id = await spanish_learner(judged_backend.database, WINDOW)
+    await promote_to_typing(judged_backend.database, profile_id)
+    llm_server.stop()
+    settings = judged_backend.settings
+    judged_backend.settings = settings.model_copy(update={"judge_timeout_s": 0.5})
+    app = create_app(judged_backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_lesson(app, pilot)
+        feedback = await type_answer(app, pilot, "pane")
+        assert "Could not check: press r if you were right." in feedback
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert text_of(app, "#feedback").startswith("✓ Counted as right")
+
+
+async def test_a_slow_judge_shows_a_spinner_and_leaves_the_screen_responsive(
+    judged_backend: Backend, llm_server: FakeLLMServer
+) -> None:
+    profile_id = await spanish_learner(judged_backend.database, WINDOW)
+    await promote_to_typing(judged_backend.database, profile_id)
+    llm_server.set_judgement("pane", True)
+    llm_server.set_latency(1.0)
+    app = create_app(judged_backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        screen.query_one("#answer", Input).value = "pane"
+        await pilot.press("enter")
+        await pilot.pause(0.4)
+        assert screen.phase == Phase.CHECKING
+        assert screen.query_one(LoadingIndicator).display
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert screen.phase == Phase.FEEDBACK
+        assert not screen.query_one(LoadingIndicator).display

@@ -1,0 +1,110 @@
+"""Snapshots of the main screens at 100×30, after the keys that lead to them.
+
+Run `pytest tests/tui/test_snapshots.py --snapshot-update` after an intended change of looks and
+review the SVGs in tests/tui/__snapshots__/ before committing them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.tui.conftest import SIZE, Clock
+from tests.tui.helpers import promote_to_typing, spanish_learner
+from words_tui.infrastructure.database import Database
+from words_tui.settings import load_settings
+from words_tui.tui.app import create_app
+from words_tui.tui.backend import Backend
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture
+def sync_backend(tmp_path: Any) -> Iterator[Backend]:
+    """A backend for snapshot tests, which run the app in their own event loop."""
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'snap.db'}")
+    asyncio.run(database.init())
+    settings = load_settings(database_url=database.url)
+    yield Backend(database=database, settings=settings, clock=Clock(), llm_ready=True)
+    asyncio.run(database.close())
+
+
+def ready(*keys: str, then: Callable[[Pilot[Any]], Awaitable[None]] | None = None) -> Any:
+    """A `run_before` that waits for start-up, presses `keys` and lets every worker finish."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        if then is not None:
+            await then(pilot)
+            await settle(pilot)
+
+    return run_before
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_onboarding(snap_compare: SnapCompare, sync_backend: Backend) -> None:
+    app = create_app(sync_backend)
+    assert snap_compare(app, terminal_size=SIZE, run_before=ready())
+
+
+def test_home(snap_compare: SnapCompare, sync_backend: Backend) -> None:
+    asyncio.run(spanish_learner(sync_backend.database))
+    assert snap_compare(create_app(sync_backend), terminal_size=SIZE, run_before=ready())
+
+
+def test_lesson_choice_card(snap_compare: SnapCompare, sync_backend: Backend) -> None:
+    asyncio.run(spanish_learner(sync_backend.database))
+    assert snap_compare(create_app(sync_backend), terminal_size=SIZE, run_before=ready("l"))
+
+
+def test_lesson_typo_feedback(snap_compare: SnapCompare, sync_backend: Backend) -> None:
+    async def prepare() -> None:
+        profile_id = await spanish_learner(sync_backend.database)
+        await promote_to_typing(sync_backend.database, profile_id)
+
+    async def typo(pilot: Pilot[Any]) -> None:
+        pilot.app.screen.query_one("#answer", Input).value = "gatto"
+        await pilot.press("enter")
+
+    asyncio.run(prepare())
+    app = create_app(sync_backend)
+    assert snap_compare(app, terminal_size=SIZE, run_before=ready("l", then=typo))
+
+
+def test_add_word_entry(snap_compare: SnapCompare, sync_backend: Backend) -> None:
+    async def house(pilot: Pilot[Any]) -> None:
+        pilot.app.screen.query_one("#query", Input).value = "house"
+        await pilot.press("enter")
+
+    asyncio.run(spanish_learner(sync_backend.database, []))
+    app = create_app(sync_backend)
+    assert snap_compare(app, terminal_size=SIZE, run_before=ready("a", then=house))
+
+
+def test_browser(snap_compare: SnapCompare, sync_backend: Backend) -> None:
+    asyncio.run(spanish_learner(sync_backend.database))
+    assert snap_compare(create_app(sync_backend), terminal_size=SIZE, run_before=ready("b"))
+
+
+def test_statistics_after_a_lesson(snap_compare: SnapCompare, sync_backend: Backend) -> None:
+    asyncio.run(spanish_learner(sync_backend.database))
+    keys = ("l", "1", "enter", "2", "enter", "escape", "enter", "t")
+    assert snap_compare(create_app(sync_backend), terminal_size=SIZE, run_before=ready(*keys))
+
+
+def test_settings(snap_compare: SnapCompare, sync_backend: Backend) -> None:
+    asyncio.run(spanish_learner(sync_backend.database))
+    assert snap_compare(create_app(sync_backend), terminal_size=SIZE, run_before=ready("o"))

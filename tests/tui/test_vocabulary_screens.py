@@ -1,0 +1,180 @@
+"""Adding words and browsing the vocabulary through the screens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, SelectionList
+
+from tests.llm_server import FakeLLMServer
+from tests.tui.conftest import SIZE
+from tests.tui.helpers import settle, spanish_learner, text_of
+from words_tui.domain.enums import WordStatus
+from words_tui.services.vocabulary import browse, count_words, get_word
+from words_tui.tui.app import WordsApp, create_app
+from words_tui.tui.backend import Backend
+from words_tui.tui.dialogs.confirm import ConfirmDialog
+from words_tui.tui.dialogs.edit_word import EditWordDialog
+from words_tui.tui.dialogs.history import HistoryDialog
+from words_tui.tui.screens.add_word import AddWordScreen
+from words_tui.tui.screens.browser import BrowserScreen
+
+
+async def open_screen(app: WordsApp, pilot: Pilot[Any], key: str) -> None:
+    await settle(app, pilot)
+    await pilot.press(key)
+    await settle(app, pilot)
+
+
+async def look_up(app: WordsApp, pilot: Pilot[Any], text: str) -> None:
+    app.screen.query_one("#query", Input).value = text
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
+async def test_a_starter_word_typed_in_english_is_found_and_added_with_chosen_meanings(
+    backend: Backend,
+) -> None:
+    profile_id = await spanish_learner(backend.database, [])
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "a")
+        assert isinstance(app.screen, AddWordScreen)
+        await look_up(app, pilot, "house")
+        assert "casa" in text_of(app, "#entry")
+        meanings = app.screen.query_one("#meanings", SelectionList)
+        assert meanings.selected == ["house", "home"]
+        meanings.deselect("home")
+        await pilot.click("#add")
+        await settle(app, pilot)
+    page = await browse(backend.database, profile_id)
+    assert [(item.word, item.meanings) for item in page.items] == [("casa", ("house",))]
+
+
+async def test_without_an_llm_an_unknown_word_gets_a_clear_message(backend: Backend) -> None:
+    await spanish_learner(backend.database, [])
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "a")
+        await look_up(app, pilot, "quokka")
+        status = text_of(app, "#status")
+        assert status.startswith("No built-in or dictionary entry for “quokka”")
+        assert "OPENAI_API_KEY" in status
+        assert not app.screen.query_one("#add").display
+
+
+async def test_an_unknown_word_is_translated_by_the_llm(
+    judged_backend: Backend, llm_server: FakeLLMServer
+) -> None:
+    profile_id = await spanish_learner(judged_backend.database, [])
+    app = create_app(judged_backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "a")
+        await look_up(app, pilot, "ornitorrinco")
+        assert "ornitorrinco" in text_of(app, "#entry")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    assert await count_words(judged_backend.database, profile_id) == 1
+
+
+async def test_a_stale_lookup_result_is_dropped(backend: Backend) -> None:
+    await spanish_learner(backend.database, [])
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "a")
+        screen = app.screen
+        assert isinstance(screen, AddWordScreen)
+        screen.query_one("#query", Input).value = "dog"
+        screen.look_up("house")
+        await settle(app, pilot)
+        assert screen.result is None or screen.result.query != "house"
+
+
+async def test_the_browser_edits_the_selected_words_translations(backend: Backend) -> None:
+    profile_id = await spanish_learner(backend.database)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "b")
+        assert isinstance(app.screen, BrowserScreen)
+        assert app.screen.query_one(DataTable).row_count == 6
+        await pilot.press("e")
+        await settle(app, pilot)
+        assert isinstance(app.screen, EditWordDialog)
+        app.screen.query_one(Input).value = "cat; kitty"
+        await pilot.press("enter")
+        await settle(app, pilot)
+    first = (await browse(backend.database, profile_id)).items[0]
+    assert first.meanings == ("cat", "kitty")
+
+
+async def test_the_browser_suspends_and_resumes_a_word(backend: Backend) -> None:
+    profile_id = await spanish_learner(backend.database)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "b")
+        await pilot.press("s")
+        await settle(app, pilot)
+        first = (await browse(backend.database, profile_id)).items[0]
+        assert first.status == WordStatus.SUSPENDED
+        await pilot.press("s")
+        await settle(app, pilot)
+    assert (await get_word(backend.database, profile_id, first.user_word_id)).status == (
+        WordStatus.NEW
+    )
+
+
+async def test_deleting_asks_first_and_cancel_keeps_the_word(backend: Backend) -> None:
+    profile_id = await spanish_learner(backend.database)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "b")
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert await count_words(backend.database, profile_id) == 6
+        await pilot.press("d")
+        await settle(app, pilot)
+        await pilot.click("#yes")
+        await settle(app, pilot)
+        assert await count_words(backend.database, profile_id) == 5
+        assert text_of(app, "#page-info") == "1–5 of 5"
+
+
+async def test_searching_filters_the_list_and_history_opens_for_the_selection(
+    backend: Backend,
+) -> None:
+    await spanish_learner(backend.database)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "b")
+        screen = app.screen
+        screen.query_one("#search", Input).value = "tab"
+        await pilot.pause(0.4)
+        await settle(app, pilot)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 1 and table.get_row_at(0)[0] == "mesa"
+        table.focus()
+        await pilot.press("h")
+        await settle(app, pilot)
+        assert isinstance(app.screen, HistoryDialog)
+        assert app.screen.word == "mesa"
+
+
+async def test_the_browser_pages_through_a_long_vocabulary(backend: Backend) -> None:
+    words = [(f"palabra{n:03}", "noun", (f"word {n}",), {}) for n in range(120)]
+    await spanish_learner(backend.database, words)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "b")
+        assert text_of(app, "#page-info") == "1–50 of 120"
+        await pilot.press("n")
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert text_of(app, "#page-info") == "101–120 of 120"
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert text_of(app, "#page-info") == "51–100 of 120"

@@ -1,0 +1,111 @@
+"""`words-tui remind`: a desktop notification when reviews are waiting, silence otherwise.
+
+Meant for a scheduler; it never creates a database and always exits 0 unless misconfigured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import subprocess
+from typing import TYPE_CHECKING
+
+from words_tui.settings import SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from words_tui.infrastructure.database import Database
+    from words_tui.services.reminders import DaytimeWindow, Reminder
+
+NOTIFY_TIMEOUT_S = 10.0
+SCHEDULING_HELP = """\
+run it every hour, e.g. with cron (crontab -e):
+  0 * * * * DISPLAY=:0 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus words-tui remind
+
+or a systemd user timer:
+  ~/.config/systemd/user/words-tui-remind.service
+    [Service]
+    Type=oneshot
+    ExecStart=%h/.local/bin/words-tui remind
+  ~/.config/systemd/user/words-tui-remind.timer
+    [Timer]
+    OnCalendar=hourly
+    Persistent=true
+    [Install]
+    WantedBy=timers.target
+  systemctl --user enable --now words-tui-remind.timer
+"""
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    remind = commands.add_parser(
+        "remind",
+        help="notify when reviews are due (for cron or a systemd timer)",
+        description=(
+            "Send a desktop notification (or print a line) when reviews are due, no lesson "
+            "happened in the last hours and it is daytime in the profile's time zone."
+        ),
+        epilog=SCHEDULING_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    remind.add_argument(
+        "--quiet-hours",
+        type=float,
+        help="stay quiet this many hours after a lesson (default: setting remind_after_hours)",
+    )
+    remind.add_argument(
+        "--window", help="local hours to remind in, HH:MM-HH:MM (default: setting remind_window)"
+    )
+    remind.add_argument(
+        "--print", action="store_true", help="print the line instead of a notification"
+    )
+    remind.set_defaults(handler=run)
+
+
+def notify(reminder: Reminder, *, printed: bool) -> None:
+    """A desktop notification through notify-send when there is one, else a printed line."""
+    command = None if printed else shutil.which("notify-send")
+    if command is not None:
+        try:
+            result = subprocess.run(
+                [command, "--app-name=words-tui", "words-tui", reminder.message],
+                check=False,
+                timeout=NOTIFY_TIMEOUT_S,
+                capture_output=True,
+            )
+            if result.returncode == 0:
+                return
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+    print(reminder.message)
+
+
+async def _due(
+    database: Database, user: str, quiet_hours: float, window: DaytimeWindow
+) -> list[Reminder]:
+    from words_tui.services.reminders import reminders
+
+    try:
+        await database.init()
+        return await reminders(database, user, quiet_hours=quiet_hours, window=window)
+    finally:
+        await database.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    from words_tui.infrastructure.database import Database, sqlite_path
+    from words_tui.services.reminders import DaytimeWindow
+
+    settings = load_settings()
+    quiet_hours = args.quiet_hours if args.quiet_hours is not None else settings.remind_after_hours
+    try:
+        window = DaytimeWindow.parse(args.window or settings.remind_window)
+    except ValueError as err:
+        raise SettingsError(f"invalid remind window: {err}") from None
+    url = settings.effective_database_url
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        return 0  # nothing learnt yet: nothing to remind of, and no database is created
+    for reminder in asyncio.run(_due(Database(url), settings.user, quiet_hours, window)):
+        notify(reminder, printed=args.print)
+    return 0

@@ -1,0 +1,171 @@
+"""Explorer: search and filter a profile's vocabulary; one word's entry, cards and history.
+
+    explorer = Explorer.for_workspace(ws)
+    await explorer.search_words()
+    explorer
+
+Typing in the search box, changing a filter or the order starts a new search (replacing one still
+running); "More" fetches the next page (keyset paging, so page 100 costs what page 1 does);
+picking a word shows its details. All queries run in the background (`Tasks`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import ipywidgets as widgets
+
+from words_tui.domain.enums import Level, WordStatus
+from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db_types import utcnow
+from words_tui.notebook.tasks import Tasks
+from words_tui.notebook.ui import StatusLine
+from words_tui.notebook.word_view import details_html
+from words_tui.notebook.workspace import Workspace
+from words_tui.services.vocabulary import (
+    Cursor,
+    Order,
+    Page,
+    VocabularyFilter,
+    VocabularyItem,
+    browse,
+    count_words,
+)
+from words_tui.services.word_details import WordDetails, word_details
+
+PAGE_SIZE = 50
+
+
+def item_label(item: VocabularyItem) -> str:
+    """One line of the result list: word, chosen meanings, status."""
+    return f"{item.word} — {', '.join(item.meanings)} [{item.status.name.lower()}]"
+
+
+class Explorer(widgets.VBox):  # type: ignore[misc]
+    """A searchable word list beside the selected word's details."""
+
+    def __init__(
+        self,
+        database: Database,
+        profile_id: int,
+        *,
+        native_lang: str = "native",
+        target_lang: str = "target",
+        page_size: int = PAGE_SIZE,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.database = database
+        self.profile_id = profile_id
+        self.native_lang, self.target_lang = native_lang, target_lang
+        self.page_size = page_size
+        self.clock = clock
+        self.items: list[VocabularyItem] = []
+        self.details: WordDetails | None = None
+        self._cursor: Cursor | None = None
+        self._refilling = False
+        self.status = StatusLine()
+        self.tasks = Tasks(self.status.error)
+        self.search = widgets.Text(placeholder="word or translation", description="Search")
+        self.status_filter = widgets.Dropdown(
+            options=[("any status", None)] + [(s.name.lower(), s) for s in WordStatus],
+            description="Status",
+        )
+        self.level_filter = widgets.Dropdown(
+            options=[("any level", None)] + [(level.value, level.value) for level in Level],
+            description="Level",
+        )
+        self.order = widgets.Dropdown(
+            options=[("as added", Order.ADDED), ("A–Z", Order.ALPHABETICAL)], description="Order"
+        )
+        self.count = widgets.HTML()
+        self.results = widgets.Select(options=[], rows=16, layout=widgets.Layout(width="26em"))
+        self.more_button = widgets.Button(description="More", disabled=True)
+        self.detail = widgets.HTML(layout=widgets.Layout(width="auto", flex="1"))
+        for control in (self.search, self.status_filter, self.level_filter, self.order):
+            control.observe(self._filters_changed, names="value")
+        self.results.observe(self._selected, names="value")
+        self.more_button.on_click(lambda _: self.tasks.start("more", self.more()))
+        super().__init__(
+            [
+                widgets.HBox([self.search, self.status_filter, self.level_filter, self.order]),
+                widgets.HBox([self.count, self.status]),
+                widgets.HBox(
+                    [widgets.VBox([self.results, self.more_button]), self.detail],
+                    layout=widgets.Layout(align_items="flex-start"),
+                ),
+            ]
+        )
+
+    @classmethod
+    def for_workspace(cls, workspace: Workspace) -> Explorer:
+        return cls(
+            workspace.database,
+            workspace.profile_id,
+            native_lang=workspace.profile.native_lang,
+            target_lang=workspace.profile.target_lang,
+        )
+
+    @property
+    def filters(self) -> VocabularyFilter:
+        return VocabularyFilter(
+            search=self.search.value, status=self.status_filter.value, level=self.level_filter.value
+        )
+
+    def _filters_changed(self, _change: dict[str, Any]) -> None:
+        self.tasks.start("search", self.search_words())
+
+    def _selected(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None and not self._refilling:
+            self.tasks.start("details", self.show_word(change["new"]))
+
+    async def search_words(self) -> Page:
+        """The first page of words matching the filters, and how many match in all."""
+        filters = self.filters
+        page = await browse(
+            self.database,
+            self.profile_id,
+            filters,
+            order=self.order.value,
+            limit=self.page_size,
+        )
+        total = await count_words(self.database, self.profile_id, filters)
+        self.items = []
+        self.count.value = f"<b>{total:,}</b> word{'s' if total != 1 else ''}"
+        self._show(page)
+        return page
+
+    async def more(self) -> Page:
+        """The next page, appended to the list."""
+        page = await browse(
+            self.database,
+            self.profile_id,
+            self.filters,
+            order=self.order.value,
+            after=self._cursor,
+            limit=self.page_size,
+        )
+        self._show(page)
+        return page
+
+    def _show(self, page: Page) -> None:
+        self.items.extend(page.items)
+        self._cursor = page.next_cursor
+        selected = self.results.value
+        self._refilling = True
+        try:
+            self.results.options = [(item_label(item), item.user_word_id) for item in self.items]
+            kept = selected in {item.user_word_id for item in self.items}
+            self.results.value = selected if kept else None
+        finally:
+            self._refilling = False
+        self.more_button.disabled = page.next_cursor is None
+        self.status.show("")
+
+    async def show_word(self, user_word_id: int) -> WordDetails:
+        """Show the word's entry, its cards in both directions and its answers."""
+        details = await word_details(self.database, self.profile_id, user_word_id, self.clock())
+        self.details = details
+        self.detail.value = details_html(details, self.native_lang, self.target_lang)
+        return details

@@ -1,0 +1,57 @@
+"""The preview of a word list as HTML: counts first, then the lines that need the learner's eye."""
+
+from __future__ import annotations
+
+import html
+
+from words_tui.infrastructure.models import Profile
+from words_tui.notebook.ui import rows_html
+from words_tui.services.batch_import import Preview
+
+SHOWN = 50
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"<b>{count:,}</b> {one if count == 1 else many}"
+
+
+def _located(title: str, problems: list[tuple[str, str]]) -> str:
+    if not problems:
+        return ""
+    more = len(problems) - SHOWN
+    tail = f"<div>… and {more:,} more</div>" if more > 0 else ""
+    return (
+        f"<details><summary>{html.escape(title)} ({len(problems):,})</summary>"
+        + rows_html(problems[:SHOWN], ("where", "why"))
+        + tail
+        + "</details>"
+    )
+
+
+def preview_html(preview: Preview, profile: Profile) -> str:
+    """Counts of new, known, repeated and unusable lines, with the located details below."""
+    to_translate = len(preview.to_translate)
+    counts = " · ".join(
+        [
+            _plural(len(preview.new), "new word", "new words"),
+            _plural(len(preview.known), "already in the vocabulary", "already in the vocabulary"),
+            _plural(len(preview.duplicates), "repeated line", "repeated lines"),
+            _plural(len(preview.invalid), "unusable line", "unusable lines"),
+            f"{_plural(to_translate, 'to translate', 'to translate')} "
+            f"({html.escape(profile.target_lang)} → {html.escape(profile.native_lang)})",
+        ]
+    )
+    known = ", ".join(html.escape(r.word) for r in preview.known[:SHOWN])
+    if len(preview.known) > SHOWN:
+        known += ", …"
+    return "".join(
+        [
+            f"<div>{counts}</div>",
+            _located("Unusable lines", [(str(p.location), p.reason) for p in preview.invalid]),
+            _located("Repeated lines", [(str(p.location), p.reason) for p in preview.duplicates]),
+            f"<details><summary>Already in the vocabulary</summary>{known}</details>"
+            if known
+            else "",
+            "".join(f"<div><small>{html.escape(line)}</small></div>" for line in preview.info),
+        ]
+    )
