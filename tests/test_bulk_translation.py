@@ -243,3 +243,39 @@ def test_in_flight_follows_littles_law(
     rpm: float | None, latency: float | None, expected: int
 ) -> None:
     assert in_flight_target(rpm, latency, cap=64) == expected
+
+
+async def test_resume_can_give_failed_words_another_chance(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    llm_server.set_faults(drop_item=1.0)
+    first = await make(database, llm_server).run(WORDS[:10], "de", "en")
+    assert len(first.failures) == 1
+    llm_server.set_faults()
+    llm_server.reset_log()
+
+    again = await make(database, llm_server).resume(first.job_id, retry_failed=True)
+
+    assert again.failures == [] and len(again.entries) == 10
+    assert llm_server.requested_words() == [first.failures[0].word]
+
+
+async def test_the_engine_is_built_from_the_settings(
+    llm_server: FakeLLMServer, database: Database, tmp_path: Path
+) -> None:
+    from words_tui.settings import load_settings
+
+    settings = load_settings(
+        openai_api_key=llm_server.api_key,
+        openai_base_url=llm_server.base_url,
+        llm_model="m1",
+        llm_batch_size=3,
+        dictd_paths=[build_dictionary(tmp_path)],
+    )
+    bulk = BulkTranslator.from_settings(settings, database)
+
+    result = await bulk.run(["Haus", "Baum", "Katze", "Hund", "Maus"], "de", "en")
+    await bulk.aclose()
+
+    assert result.from_dictionary == 1 and result.from_llm == 4
+    assert sorted(len(r.words) for r in llm_server.records) == [1, 3]

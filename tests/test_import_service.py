@@ -331,3 +331,22 @@ async def test_an_imported_entry_never_changes_another_learners_word(
     assert await meanings_of(database, bob) == {"Bank": ["bench"]}
     async with database.session() as session:
         assert (await session.execute(select(func.count()).select_from(Word))).scalar_one() == 1
+
+
+async def test_an_edited_anki_note_updates_the_same_word(
+    database: Database, tmp_path: Path
+) -> None:
+    profile = await german(database)
+    assert profile.id is not None
+    await import_file(
+        database,
+        profile.id,
+        anki21b_apkg(tmp_path / "a.apkg", [Note21b(1, "g1", ["house", "Hause"])]),
+    )
+    report = await import_file(
+        database,
+        profile.id,
+        anki21b_apkg(tmp_path / "b.apkg", [Note21b(1, "g1", ["house", "Haus"])]),
+    )
+    assert (report.created, report.updated) == (0, 1)
+    assert await meanings_of(database, profile) == {"Haus": ["house"]}

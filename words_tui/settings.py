@@ -126,7 +126,7 @@ class Settings(BaseSettings):
     )
     llm_requests_per_minute: PositiveInt = Field(default=500, description="Request rate limit.")
     llm_tokens_per_minute: int | None = Field(default=None, gt=0, description="Token rate limit.")
-    llm_max_concurrent: PositiveInt = Field(default=10, description="Requests in flight at most.")
+    llm_max_concurrent: PositiveInt = Field(default=32, description="Requests in flight at most.")
     llm_timeout_s: PositiveFloat = Field(default=30.0, description="Timeout of one HTTP attempt.")
     llm_batch_size: PositiveInt = Field(default=25, description="Words per bulk request.")
     llm_prices: dict[str, tuple[float, float]] = Field(

@@ -25,8 +25,10 @@ SnapCompare = Callable[..., bool]
 
 
 @pytest.fixture
-def sync_backend(tmp_path: Any) -> Iterator[Backend]:
-    """A backend for snapshot tests, which run the app in their own event loop."""
+def sync_backend(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Backend]:
+    """A backend for snapshot tests, which run the app in their own event loop; the config file
+    path the settings screen shows is fixed, so the picture does not depend on the temp dir."""
+    monkeypatch.setenv("WORDS_CONFIG_FILE", "/home/learner/.config/words-tui/config.toml")
     database = Database(f"sqlite+aiosqlite:///{tmp_path / 'snap.db'}")
     asyncio.run(database.init())
     settings = load_settings(database_url=database.url)
@@ -72,11 +74,12 @@ def test_lesson_choice_card(snap_compare: SnapCompare, sync_backend: Backend) ->
 
 def test_lesson_typo_feedback(snap_compare: SnapCompare, sync_backend: Backend) -> None:
     async def prepare() -> None:
-        profile_id = await spanish_learner(sync_backend.database)
+        words = [("ventana", "noun", ("window",), {"plural": "ventanas", "gender": "f"})]
+        profile_id = await spanish_learner(sync_backend.database, words)
         await promote_to_typing(sync_backend.database, profile_id)
 
     async def typo(pilot: Pilot[Any]) -> None:
-        pilot.app.screen.query_one("#answer", Input).value = "gatto"
+        pilot.app.screen.query_one("#answer", Input).value = "windoww"
         await pilot.press("enter")
 
     asyncio.run(prepare())

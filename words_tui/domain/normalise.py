@@ -61,9 +61,10 @@ LETTER_FOLDS = str.maketrans(
 GERMAN_FOLDS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
+@lru_cache(maxsize=256)
 def base_language(language: str) -> str:
     """The primary subtag of a language code: 'pt-BR' and 'pt_br' are both 'pt'."""
-    return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
+    return language.strip().lower().replace("_", "-").partition("-")[0]
 
 
 class _SeparatorTable(dict[int, str]):
@@ -182,6 +183,10 @@ def split_alternatives(text: str) -> list[str]:
 
     Separators inside brackets are not split on, so "(of a car, a train)" stays one note.
     """
+    if not ALTERNATIVE_SEPARATORS.search(text):
+        return [text.strip()] if text.strip() else []
+    if "(" not in text and "[" not in text:
+        return [part.strip() for part in ALTERNATIVE_SEPARATORS.split(text) if part.strip()]
     parts: list[str] = []
     depth = 0
     current: list[str] = []

@@ -11,12 +11,16 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.dates import AutoDateLocator, DateFormatter
 from matplotlib.figure import Figure
 
 from words_tui.notebook.analysis import ProgressFrames
 
 WIDTH = 9.0
 HEATMAP_WEEKS = 53
+MAX_DATE_TICKS = 6
+MARKER_POINTS = 26
 LEVEL_COLOURS = {
     "A1": "#9ecae1",
     "A2": "#6baed6",
@@ -32,6 +36,19 @@ def _figure(height: float, *, left: float = 0.07, bottom: float = 0.2) -> Figure
     figure = Figure(figsize=(WIDTH, height))
     figure.subplots_adjust(left=left, right=0.98, bottom=bottom, top=0.88, wspace=0.08)
     return figure
+
+
+def _dates(axes: Axes) -> None:
+    """A few unrotated date ticks: rotated labels cost a second layout pass."""
+    locator = AutoDateLocator(maxticks=MAX_DATE_TICKS)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(DateFormatter("%d %b %y"))  # type: ignore[no-untyped-call]
+
+
+def _line(axes: Axes, series: pd.Series, label: str) -> None:
+    """A line, with point markers only when there are few points (markers are slow to draw)."""
+    marker = "o" if series.count() <= MARKER_POINTS else None
+    axes.plot(series.index, series, marker=marker, markersize=3, label=label)
 
 
 def _empty(figure: Figure, message: str) -> Figure:
@@ -65,7 +82,7 @@ def reviews_per_day_chart(frames: ProgressFrames) -> Figure:
     axes.set_ylabel("answers")
     axes.set_title("Answers per day")
     axes.legend(loc="upper left", frameon=False)
-    figure.autofmt_xdate()
+    _dates(axes)
     return figure
 
 
@@ -79,13 +96,13 @@ def calendar_heatmap(frames: ProgressFrames) -> Figure:
     for day, count in counts.items():
         grid[day.weekday(), (day - first).days // 7] = count
     axes = figure.add_subplot()
-    image = axes.imshow(np.ma.masked_invalid(grid), aspect="equal", cmap="Greens", vmin=0)
+    axes.imshow(np.ma.masked_invalid(grid), aspect="equal", cmap="Greens", vmin=0)
     axes.set_yticks([0, 2, 4, 6], ["Mon", "Wed", "Fri", "Sun"])
     mondays = pd.date_range(first, end, freq="W-MON")
     starts = [week for week, monday in enumerate(mondays) if monday.day <= 7]
     axes.set_xticks(starts, [mondays[week].strftime("%b") for week in starts])
-    axes.set_title("Study calendar (answers per day)")
-    figure.colorbar(image, ax=axes, shrink=0.8)
+    busiest = int(np.nanmax(grid)) if np.isfinite(grid).any() else 0
+    axes.set_title(f"Study calendar: answers per day (darkest: {busiest:,})")
     return figure
 
 
@@ -97,24 +114,16 @@ def retention_chart(frames: ProgressFrames) -> Figure:
         return _empty(figure, "no answers yet")
     left, right = figure.subplots(1, 2, sharey=True)
     for name in [c for c in table.columns if c.startswith("retention")]:
-        left.plot(
-            table.index,
-            table[name],
-            marker="o",
-            markersize=3,
-            label=name.removeprefix("retention "),
-        )
+        _line(left, table[name], name.removeprefix("retention "))
     left.set_title("True retention (typed, cards in review)")
     for name in [c for c in table.columns if c.startswith("accuracy")]:
-        right.plot(
-            table.index, table[name], marker="o", markersize=3, label=name.removeprefix("accuracy ")
-        )
+        _line(right, table[name], name.removeprefix("accuracy "))
     right.set_title("Accuracy by mode")
     lowest = float(np.nanmin(table.to_numpy()))
     for axes in (left, right):
         axes.set_ylim(min(0.5, lowest - 0.05), 1.02)
         axes.legend(loc="lower left", frameon=False, fontsize="small")
-        axes.tick_params(axis="x", labelrotation=30)
+        _dates(axes)
     return figure
 
 
@@ -128,7 +137,7 @@ def forecast_chart(frames: ProgressFrames) -> Figure:
     axes.bar(due.index, due["due"], color="#6baed6")
     axes.set_ylabel("cards due")
     axes.set_title("Due in the next 30 days")
-    figure.autofmt_xdate()
+    _dates(axes)
     return figure
 
 
@@ -146,7 +155,7 @@ def learned_chart(frames: ProgressFrames) -> Figure:
     axes.set_ylabel("words")
     axes.set_title("Words learned, by level")
     axes.legend(loc="upper left", frameon=False)
-    figure.autofmt_xdate()
+    _dates(axes)
     return figure
 
 

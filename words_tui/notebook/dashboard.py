@@ -21,6 +21,7 @@ from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.db_types import utcnow
 from words_tui.notebook.analysis import ProgressFrames, load_progress
 from words_tui.notebook.charts import CHARTS, png
+from words_tui.notebook.fsrs_panel import FsrsPanel
 from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine, table_html
 from words_tui.notebook.workspace import Workspace
@@ -60,6 +61,7 @@ class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
         self.summary = widgets.HTML()
         self.hardest_table = widgets.HTML()
         self.images = {name: widgets.Image(format="png") for name in CHARTS}
+        self.fsrs = FsrsPanel(database, profile_id)
         pages = [
             widgets.VBox(
                 [self.images[name] for name in names]
@@ -67,7 +69,9 @@ class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
             )
             for title, names in TABS
         ]
-        self.tabs = widgets.Tab(children=pages, titles=[title for title, _ in TABS])
+        self.tabs = widgets.Tab(
+            children=[*pages, self.fsrs], titles=[title for title, _ in TABS] + ["FSRS"]
+        )
         super().__init__(
             [widgets.HBox([self.refresh_button, self.status]), self.summary, self.tabs]
         )

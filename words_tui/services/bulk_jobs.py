@@ -126,25 +126,30 @@ async def set_job_status(database: Database, job_id: int, status: JobStatus) -> 
         )
 
 
-async def pending_items(
-    database: Database, job_id: int, *, retry_failed: bool = False
-) -> list[JobItem]:
-    """The items still to translate, in input order (failed ones too when `retry_failed`)."""
-    statuses = [JobStatus.PENDING.value]
-    if retry_failed:
-        statuses.append(JobStatus.FAILED.value)
+async def pending_items(database: Database, job_id: int) -> list[JobItem]:
+    """The items still to translate, in input order."""
     query = (
-        select(col(BulkItem.id), col(BulkItem.word), col(BulkItem.attempts), col(BulkItem.error))
-        .where(col(BulkItem.job_id) == job_id, col(BulkItem.status).in_(statuses))
+        select(col(BulkItem.id), col(BulkItem.word), col(BulkItem.attempts))
+        .where(col(BulkItem.job_id) == job_id, col(BulkItem.status) == JobStatus.PENDING.value)
         .order_by(col(BulkItem.position))
     )
     async with database.session() as session:
         rows = (await session.execute(query)).all()
-    return [
-        JobItem(id=cast(int, item_id), word=word, attempts=0 if retry_failed else attempts)
-        for item_id, word, attempts, error in rows
-        if not (retry_failed and error == TOO_LONG)
-    ]
+    return [JobItem(id=cast(int, item_id), word=word, attempts=n) for item_id, word, n in rows]
+
+
+async def reset_failed(database: Database, job_id: int) -> None:
+    """Give the job's failed items a fresh set of attempts (words too long stay failed)."""
+    async with database.session() as session:
+        await session.execute(
+            update(BulkItem)
+            .where(
+                col(BulkItem.job_id) == job_id,
+                col(BulkItem.status) == JobStatus.FAILED.value,
+                col(BulkItem.error) != TOO_LONG,
+            )
+            .values(status=JobStatus.PENDING.value, attempts=0, error="")
+        )
 
 
 async def save_items(database: Database, updates: Sequence[ItemUpdate]) -> None:

@@ -27,6 +27,7 @@ from words_tui.domain.text import word_key
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.dictd import DictionarySet
 from words_tui.infrastructure.llm.caching import TranslationCacheStore
+from words_tui.infrastructure.llm.factory import llm_from_settings
 from words_tui.infrastructure.llm.ledger import Prices, cost_usd
 from words_tui.infrastructure.llm.protocols import LLMService
 from words_tui.infrastructure.llm.results import Usage
@@ -34,6 +35,7 @@ from words_tui.services import bulk_jobs
 from words_tui.services.bulk_jobs import ItemUpdate, JobItem
 from words_tui.services.bulk_llm_stage import LLMStage, StageOutcome, StageSettings
 from words_tui.services.bulk_pacing import RateMeter
+from words_tui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +128,22 @@ class BulkTranslator:
         self._stage: LLMStage | None = None
         self._cancelled = False
 
+    @classmethod
+    def from_settings(cls, settings: Settings, database: Database) -> BulkTranslator:
+        """The engine as configured: the LLM (if any), `dictd_paths`, `llm_batch_size`, prices."""
+        return cls(
+            database,
+            llm_from_settings(settings, database),
+            dictionaries=DictionarySet.from_paths(settings.dictd_paths),
+            batch_size=settings.llm_batch_size,
+            prices=settings.llm_prices,
+        )
+
+    async def aclose(self) -> None:
+        """Close the LLM client's connections (for engines built by `from_settings`)."""
+        if self._llm is not None:
+            await self._llm.aclose()
+
     def cancel(self) -> None:
         """Stop the running job (call from its event loop); unfinished words stay pending."""
         self._cancelled = True
@@ -179,7 +197,9 @@ class BulkTranslator:
     ) -> BulkResult:
         self._cancelled = False
         job = await bulk_jobs.load_job(self._database, job_id)
-        items = await bulk_jobs.pending_items(self._database, job_id, retry_failed=retry_failed)
+        if retry_failed:
+            await bulk_jobs.reset_failed(self._database, job_id)
+        items = await bulk_jobs.pending_items(self._database, job_id)
         tally = _Tally(job.total, self._clock, progress, self._prices)
         tally.seed(await bulk_jobs.status_counts(self._database, job_id))
         await bulk_jobs.set_job_status(self._database, job_id, JobStatus.RUNNING)
@@ -332,7 +352,7 @@ class _Tally:
         self._prices = prices
 
     def seed(self, counts: Mapping[str, int]) -> None:
-        """Count what earlier runs of the job finished (failed ones about to be retried aside)."""
+        """Count what earlier runs of the job finished."""
         self.done = counts.get(JobStatus.DONE.value, 0)
         self.failed = counts.get(JobStatus.FAILED.value, 0)
 

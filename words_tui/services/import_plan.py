@@ -17,6 +17,8 @@ from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure.importers import CardProgress, ImportRecord, Problem
 
 DERIVED_KEY_PREFIX = "w:"
+MAX_KEY_LENGTH = 200
+"""`UserWord.ext_key`'s column size."""
 Identity = tuple[str, str]
 """(normalised text, part of speech) of a word in the profile's target language."""
 
@@ -31,6 +33,14 @@ def identity_of_key(key: str) -> Identity | None:
         return None
     parts = key[len(DERIVED_KEY_PREFIX) :].split(":", 2)
     return (parts[2], parts[1]) if len(parts) == 3 else None
+
+
+def stored_key(key: str | None) -> str | None:
+    """The key worth storing in `UserWord.ext_key`: a source's own id (an Anki GUID, a CSV key),
+    never a derived word key (the word itself says that) nor one too long for the column."""
+    if key is None or identity_of_key(key) is not None or len(key) > MAX_KEY_LENGTH:
+        return None
+    return key
 
 
 def language_base(code: str) -> str:
@@ -315,8 +325,9 @@ def plan_import(
                 plan.problems.append(problem)
                 continue
             claimed[word.user_word_id] = record
-            if word.ext_key is None and record.key and identity_of_key(record.key) is None:
-                plan.adopted_keys.append((word.user_word_id, record.key))
+            key = stored_key(record.key)
+            if word.ext_key is None and key is not None:
+                plan.adopted_keys.append((word.user_word_id, key))
         elif not record.meanings:
             plan.problems.append(
                 Problem(

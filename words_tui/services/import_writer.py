@@ -41,6 +41,7 @@ from words_tui.services.import_plan import (
     Plan,
     dump_examples,
     dump_meanings,
+    stored_key,
 )
 
 BATCH = 5_000
@@ -76,14 +77,6 @@ def _chunks(items: Sequence[T], size: int = BATCH) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-def _progress_of(row: Any) -> CardProgress:
-    return CardProgress(
-        direction=Direction(row.direction),
-        **{name: getattr(row, name) for name in CARD_FIELDS},
-        accepted_extra=tuple(row.accepted_extra or ()),
-    )
-
-
 async def load_existing(
     session: AsyncSession, profile_id: int, *, with_cards: bool = True
 ) -> list[ExistingWord]:
@@ -112,34 +105,38 @@ async def load_existing(
         .where(USER_WORDS.c.profile_id == profile_id)
         .order_by(USER_WORDS.c.added_at, USER_WORDS.c.id)
     )
-    words = {
-        row.id: ExistingWord(
-            user_word_id=row.id,
-            word_id=row.word_id,
-            norm=row.norm,
-            pos=row.pos,
-            ext_key=row.ext_key,
-            entry_id=row.entry_id,
-            chosen=list(row.meanings),
-            entry_meanings=list(row.entry_meanings or []),
-            examples=list(row.examples or []),
-            forms=dict(row.forms or {}),
-            notes=row.notes,
-            tags=list(row.tags),
-            status=row.status,
-            text=row.text,
-            cefr=row.cefr,
-            added_at=row.added_at,
+    words: dict[int, ExistingWord] = {}
+    for row in await session.execute(query):
+        uid, word_id, entry_id, chosen, status, key, notes, tags, added_at, *rest = row
+        norm, pos, text, cefr, entry_meanings, examples, forms = rest
+        words[uid] = ExistingWord(
+            user_word_id=uid,
+            word_id=word_id,
+            norm=norm,
+            pos=pos,
+            ext_key=key,
+            entry_id=entry_id,
+            chosen=chosen,
+            entry_meanings=entry_meanings or [],
+            examples=examples or [],
+            forms=forms or {},
+            notes=notes,
+            tags=tags,
+            status=status,
+            text=text,
+            cefr=cefr,
+            added_at=added_at,
         )
-        for row in await session.execute(query)
-    }
     if not with_cards:
         return list(words.values())
-    cards = select(CARDS).where(CARDS.c.profile_id == profile_id)
-    for row in await session.execute(cards):
-        word = words.get(row.user_word_id)
+    columns = [CARDS.c[name] for name in ("user_word_id", "id", "direction", *CARD_FIELDS)]
+    cards = select(*columns, CARDS.c.accepted_extra).where(CARDS.c.profile_id == profile_id)
+    for user_word_id, card_id, direction, *values, accepted in await session.execute(cards):
+        word = words.get(user_word_id)
         if word is not None:
-            word.cards[Direction(row.direction)] = ExistingCard(row.id, _progress_of(row))
+            fields = dict(zip(CARD_FIELDS, values, strict=True))
+            progress = CardProgress(Direction(direction), **fields, accepted_extra=tuple(accepted))
+            word.cards[progress.direction] = ExistingCard(card_id, progress)
     return list(words.values())
 
 
@@ -374,7 +371,7 @@ async def _create_user_words(
                 "entry_id": entry_ids[c.identity],
                 "meanings": [m.text for m in c.meanings],
                 "status": c.status,
-                "ext_key": c.record.key,
+                "ext_key": stored_key(c.record.key),
                 "notes": c.notes,
                 "tags": c.tags,
                 "added_at": c.record.added_at or now,

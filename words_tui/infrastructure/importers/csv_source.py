@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from words_tui.domain.enums import Level
 from words_tui.domain.text import MAX_WORD_LENGTH, clean_text
@@ -217,54 +217,53 @@ class _RowError(Exception):
         self.field, self.reason = field, reason
 
 
+def _aware_time(text: str) -> datetime:
+    moment = datetime.fromisoformat(text.strip())
+    if moment.tzinfo is None:
+        raise ValueError(f"time '{text.strip()}' has no time zone")
+    return moment
+
+
+def _cefr(text: str) -> str:
+    level = clean_text(text).upper()
+    if level not in Level.__members__:
+        raise ValueError(f"unknown CEFR level '{level}'; use A1 to C2")
+    return level
+
+
+CELL_PARSERS: dict[str, Callable[[str], Any]] = {
+    "translations": lambda text: tuple(parse_meanings(text)),
+    "examples": lambda text: tuple(parse_examples(text)),
+    "forms": parse_forms,
+    "tags": lambda text: tuple(parse_tags(text)),
+    "pos": clean_text,
+    "notes": str.strip,
+    fmt.KEY: lambda text: clean_text(text) or None,
+    fmt.STATUS: fmt.parse_status,
+    fmt.ADDED_AT: _aware_time,
+    fmt.CEFR: _cefr,
+    fmt.CARDS: fmt.parse_cards,
+}
+RECORD_FIELDS = {"translations": "meanings", fmt.KEY: "key"}
+"""Column fields whose `ImportRecord` attribute has another name."""
+
+
 def _record(location: Location, cells: dict[str, str]) -> ImportRecord:
     word = clean_text(cells["word"])
     if not word:
         raise _RowError("word", "the word is empty")
     if len(word) > MAX_WORD_LENGTH:
         raise _RowError("word", f"the word is longer than {MAX_WORD_LENGTH} characters")
-    field = "word"
-    try:
-        field = "translations"
-        meanings = parse_meanings(cells.get(field, ""))
-        field = "examples"
-        examples = parse_examples(cells.get(field, ""))
-        field = "forms"
-        forms = parse_forms(cells.get(field, ""))
-        field = "tags"
-        tags = parse_tags(cells.get(field, ""))
-        field = fmt.STATUS
-        status = fmt.parse_status(cells[field]) if cells.get(field, "").strip() else None
-        field = fmt.ADDED_AT
-        added = cells.get(field, "").strip()
-        added_at = datetime.fromisoformat(added) if added else None
-        if added_at is not None and added_at.tzinfo is None:
-            raise ValueError(f"time '{added}' has no time zone")
-        field = fmt.CEFR
-        cefr = clean_text(cells.get(field, "")).upper() or None
-        if cefr is not None and cefr not in Level.__members__:
-            raise ValueError(f"unknown CEFR level '{cefr}'; use A1 to C2")
-        field = fmt.CARDS
-        cards = fmt.parse_cards(cells.get(field, ""))
-    except (CellError, ValueError, KeyError, TypeError, json.JSONDecodeError) as err:
-        raise _RowError(field, _reason(err)) from None
-    key = clean_text(cells.get(fmt.KEY, "")) or None
-    return ImportRecord(
-        location=location,
-        word=word,
-        provided=frozenset(cells),
-        meanings=tuple(meanings),
-        examples=tuple(examples),
-        forms=forms,
-        notes=cells.get("notes", "").strip(),
-        tags=tuple(tags),
-        pos=clean_text(cells.get("pos", "")),
-        key=key,
-        status=status,
-        cefr=cefr,
-        added_at=added_at,
-        cards=cards,
-    )
+    values: dict[str, Any] = {}
+    for field, text in cells.items():
+        parser = CELL_PARSERS.get(field)
+        if parser is None or not text.strip():
+            continue
+        try:
+            values[RECORD_FIELDS.get(field, field)] = parser(text)
+        except (CellError, ValueError, KeyError, TypeError) as err:
+            raise _RowError(field, _reason(err)) from None
+    return ImportRecord(location=location, word=word, provided=frozenset(cells), **values)
 
 
 def _reason(err: Exception) -> str:
