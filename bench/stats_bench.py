@@ -21,15 +21,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import bulk_insert, describe_ms, timed  # noqa: E402
+from _common import bulk_insert, describe_ms, timed
 
-from words_tui.domain.enums import CardState, Stage, WordStatus  # noqa: E402
-from words_tui.infrastructure.database import Database  # noqa: E402
-from words_tui.infrastructure.models import Card, Lesson, Review, UserWord, Word  # noqa: E402
-from words_tui.infrastructure.starter import StarterVocabulary  # noqa: E402
-from words_tui.services.profiles import ProfileKnobs, create_profile  # noqa: E402
-from words_tui.services.statistics import statistics_summary  # noqa: E402
-from words_tui.services.wordlists import bootstrap_from_starter  # noqa: E402
+from words_tui.domain.enums import CardState, Stage, WordStatus
+from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.models import Card, Lesson, Review, UserWord, Word
+from words_tui.infrastructure.starter import StarterVocabulary
+from words_tui.services.profiles import ProfileKnobs, create_profile
+from words_tui.services.statistics import statistics_summary
+from words_tui.services.wordlists import bootstrap_from_starter
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 HISTORY = timedelta(days=730)
@@ -152,16 +152,27 @@ async def bench_statistics(database: Database, words: int, reviews: int) -> None
         f"seeded {words:,} words, {2 * words:,} cards, {reviews:,} reviews "
         f"in {time.perf_counter() - start:.1f} s"
     )
+    start = time.perf_counter()
     summary = await statistics_summary(database, profile_id, NOW)
     print(
-        f"summary: {summary.reviews:,} reviews, streak {summary.streak.current}, "
-        f"{len(summary.learned_by_level)} learned points, forecast today {summary.forecast[0].count}"
+        f"first summary (folds the whole log into the rollups, once): "
+        f"{time.perf_counter() - start:.2f} s — {summary.reviews:,} reviews, "
+        f"streak {summary.streak.current}, forecast today {summary.forecast[0].count}"
     )
-    samples = await timed(lambda: statistics_summary(database, profile_id, NOW), repeat=5)
+    samples = await timed(lambda: statistics_summary(database, profile_id, NOW), repeat=7)
     print(
         f"statistics_summary at {words:,} words / {reviews:,} reviews: {describe_ms(samples)}"
         " (goal ≤ 200 ms)"
     )
+    rng = random.Random(11)
+    lesson = [
+        _review(rng, profile_id, 2 * words, NOW - timedelta(minutes=30 - i)) for i in range(30)
+    ]
+    after: list[float] = []
+    for _ in range(5):
+        await bulk_insert(database.engine, Review.__table__, lesson)  # type: ignore[arg-type]
+        after += await timed(lambda: statistics_summary(database, profile_id, NOW), repeat=1)
+    print(f"statistics_summary right after a 30-card lesson: {describe_ms(after)}")
 
 
 async def bench_bootstrap(database: Database) -> None:

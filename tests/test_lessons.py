@@ -21,11 +21,12 @@ from words_tui.domain.scheduling import CardProgress, Rating, SchedulingConfig, 
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.llm import LLMClient
 from words_tui.infrastructure.llm.retry import RetryPolicy
-from words_tui.infrastructure.models import Card, Lesson, Profile, Review, UserWord
+from words_tui.infrastructure.models import Card, Profile, Review, UserWord
+from words_tui.infrastructure.models import Lesson as LessonRow
 from words_tui.services import store
 from words_tui.services.answer_checking import COULD_NOT_CHECK
 from words_tui.services.card_rows import CARD_FIELDS
-from words_tui.services.lessons import LessonCard, LessonError, LessonService
+from words_tui.services.lessons import Lesson, LessonCard, LessonError, LessonService
 from words_tui.settings import load_settings
 
 T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
@@ -110,6 +111,18 @@ def service(database: Database, clock: Clock | None = None, **kwargs: Any) -> Le
     return LessonService(database, clock=clock or Clock(), scheduling=SCHEDULING, **kwargs)
 
 
+async def typing_lesson(
+    database: Database, *, cards: dict[str, Any] | None = None, **service_kwargs: Any
+) -> tuple[LessonService, Lesson]:
+    """A lesson on a profile whose cards are all due typing cards (with `cards` values set)."""
+    profile_id = await make_profile(database)
+    await typing_cards(database, profile_id)
+    if cards:
+        await set_cards(database, profile_id, **cards)
+    lessons = service(database, **service_kwargs)
+    return lessons, await lessons.start_lesson(profile_id)
+
+
 def card_for(cards: list[LessonCard], headword: str, direction: Direction) -> LessonCard:
     return next(c for c in cards if c.headword == headword and c.direction == direction)
 
@@ -147,7 +160,7 @@ async def test_an_answer_is_committed_before_the_next_card_is_returned(database:
     async with database.session() as session:
         review = (await session.execute(select(Review))).scalar_one()
         stored = await session.get(Card, card.card_id)
-        lesson_row = await session.get(Lesson, lesson.id)
+        lesson_row = await session.get(LessonRow, lesson.id)
     assert (review.card_id, review.verdict, review.duration_ms) == (
         card.card_id,
         "choice_correct",
@@ -221,10 +234,7 @@ async def test_both_directions_of_a_word_wait_for_separate_lessons_while_others_
 
 
 async def test_typed_answers_are_rated_by_their_verdict(database: Database) -> None:
-    profile_id = await make_profile(database)
-    await typing_cards(database, profile_id)
-    lessons = service(database)
-    lesson = await lessons.start_lesson(profile_id)
+    lessons, lesson = await typing_lesson(database)
     results = {}
     typed = {"gato": "el gato", "perro": "pero", "casa": "cas", "árbol": "arbol", "mesa": "mesas"}
     while (card := lesson.current) is not None:
@@ -270,10 +280,7 @@ async def test_a_near_miss_on_a_word_of_the_learners_vocabulary_is_not_a_typo(
 async def test_without_a_judge_an_unknown_answer_is_wrong_and_can_be_overridden(
     database: Database,
 ) -> None:
-    profile_id = await make_profile(database)
-    await typing_cards(database, profile_id)
-    lessons = service(database)
-    lesson = await lessons.start_lesson(profile_id)
+    lessons, lesson = await typing_lesson(database)
     card = lesson.cards[0]
     feedback = await lessons.answer(lesson, card, "felino", 4)
     assert (feedback.verdict, feedback.note, feedback.can_override) == (
@@ -285,11 +292,8 @@ async def test_without_a_judge_an_unknown_answer_is_wrong_and_can_be_overridden(
 async def test_i_was_right_remembers_the_answer_and_re_rates_the_review(
     database: Database,
 ) -> None:
-    profile_id = await make_profile(database)
-    await typing_cards(database, profile_id)
     clock = Clock()
-    lessons = service(database, clock)
-    lesson = await lessons.start_lesson(profile_id)
+    lessons, lesson = await typing_lesson(database, clock=clock)
     card = lesson.cards[0]
     wrong = await lessons.answer(lesson, card, "kitty", 4)
     right = await lessons.override(lesson)
@@ -299,20 +303,17 @@ async def test_i_was_right_remembers_the_answer_and_re_rates_the_review(
     assert stored["accepted_extra"] == ["kitty"] and stored["lapses"] == 0
     async with database.session() as session:
         review = (await session.execute(select(Review))).scalar_one()
-        lesson_row = await session.get(Lesson, lesson.id)
+        lesson_row = await session.get(LessonRow, lesson.id)
     assert (review.verdict, review.rating) == ("override", int(Rating.Good))
     assert lesson_row is not None and (lesson_row.correct, lesson_row.wrong) == (1, 0)
     clock.advance(days=400)
-    later = await lessons.start_lesson(profile_id)
+    later = await lessons.start_lesson(lesson.profile_id)
     again = next(c for c in later.cards if c.card_id == card.card_id)
     assert (await lessons.checker.check(again.question(), "kitty")).verdict == Verdict.EXACT
 
 
 async def test_undo_restores_the_card_exactly_and_asks_it_again(database: Database) -> None:
-    profile_id = await make_profile(database)
-    await typing_cards(database, profile_id)
-    lessons = service(database)
-    lesson = await lessons.start_lesson(profile_id)
+    lessons, lesson = await typing_lesson(database)
     card = lesson.cards[0]
     before = await card_row(database, card.card_id)
     await lessons.answer(lesson, card, "nonsense", 4)
@@ -329,11 +330,7 @@ async def test_undo_restores_the_card_exactly_and_asks_it_again(database: Databa
 async def test_a_word_is_mastered_with_its_last_direction_and_leaves_practice_until_undone(
     database: Database,
 ) -> None:
-    profile_id = await make_profile(database)
-    await typing_cards(database, profile_id)
-    await set_cards(database, profile_id, consecutive_correct=29)
-    lessons = service(database)
-    lesson = await lessons.start_lesson(profile_id)
+    lessons, lesson = await typing_lesson(database, cards={"consecutive_correct": 29})
     gato = [c for c in lesson.cards if c.headword == "gato"]
     mastered = []
     while len(mastered) < 2 and (card := lesson.current) is not None:
@@ -353,11 +350,7 @@ async def test_a_word_is_mastered_with_its_last_direction_and_leaves_practice_un
 
 
 async def test_eight_lapses_flag_the_word_as_a_leech(sqlite_database: Database) -> None:
-    profile_id = await make_profile(sqlite_database)
-    await typing_cards(sqlite_database, profile_id)
-    await set_cards(sqlite_database, profile_id, lapses=7)
-    lessons = service(sqlite_database)
-    lesson = await lessons.start_lesson(profile_id)
+    lessons, lesson = await typing_lesson(sqlite_database, cards={"lapses": 7})
     feedback = await lessons.answer(lesson, lesson.cards[0], "nonsense", 5)
     async with sqlite_database.session() as session:
         word = await session.get(UserWord, lesson.cards[0].user_word_id)
@@ -368,17 +361,14 @@ async def test_eight_lapses_flag_the_word_as_a_leech(sqlite_database: Database) 
 async def test_suspending_a_word_removes_it_from_practice_and_the_lesson(
     database: Database,
 ) -> None:
-    profile_id = await make_profile(database)
-    await typing_cards(database, profile_id)
-    lessons = service(database)
-    lesson = await lessons.start_lesson(profile_id)
+    lessons, lesson = await typing_lesson(database)
     card = lesson.cards[0]
     await lessons.suspend(lesson, card)
     assert all(c.user_word_id != card.user_word_id for c in lesson.cards)
     async with database.session() as session:
         word = await session.get(UserWord, card.user_word_id)
     assert word is not None and word.status == int(WordStatus.SUSPENDED)
-    again = await lessons.start_lesson(profile_id)
+    again = await lessons.start_lesson(lesson.profile_id)
     assert all(c.user_word_id != card.user_word_id for c in again.cards)
 
 
@@ -398,7 +388,7 @@ async def test_the_summary_counts_answers_new_words_and_time(sqlite_database: Da
     assert summary.time_spent == timedelta(seconds=24)
     assert summary.elapsed == timedelta(seconds=30)
     async with sqlite_database.session() as session:
-        row = await session.get(Lesson, lesson.id)
+        row = await session.get(LessonRow, lesson.id)
     assert row is not None and row.finished_at == clock.now
 
 
@@ -414,7 +404,7 @@ async def test_nothing_due_and_no_new_words_left_gives_an_empty_lesson(database:
     profile_id = await make_profile(database, new_per_day=0)
     lesson = await service(database).start_lesson(profile_id)
     assert (lesson.id, lesson.current, lesson.cards) == (None, None, [])
-    assert await count(database, Lesson) == 0
+    assert await count(database, LessonRow) == 0
 
 
 def judge_for(server: FakeLLMServer, sleep: RecordedSleep | None = None) -> LLMClient:
@@ -428,10 +418,7 @@ async def test_the_judge_accepts_a_synonym_with_its_comment(
     database: Database, llm_server: FakeLLMServer
 ) -> None:
     llm_server.set_judgement("felino", True, "Accepted, though 'gato' is the usual word.")
-    profile_id = await make_profile(database)
-    await typing_cards(database, profile_id)
-    lessons = service(database, judge=judge_for(llm_server))
-    lesson = await lessons.start_lesson(profile_id)
+    lessons, lesson = await typing_lesson(database, judge=judge_for(llm_server))
     card = card_for(lesson.cards, "gato", Direction.NATIVE_TO_FOREIGN)
     while lesson.current != card:
         await lessons.answer(lesson, lesson.current, lesson.current.expected, 4)  # type: ignore[arg-type]
@@ -444,11 +431,8 @@ async def test_the_judge_accepts_a_synonym_with_its_comment(
 async def test_when_the_judge_is_down_the_answer_is_wrong_with_a_way_out(
     database: Database, llm_server: FakeLLMServer
 ) -> None:
-    profile_id = await make_profile(database)
-    await typing_cards(database, profile_id)
-    lessons = service(database, judge=judge_for(llm_server))
+    lessons, lesson = await typing_lesson(database, judge=judge_for(llm_server))
     llm_server.stop()
-    lesson = await lessons.start_lesson(profile_id)
     feedback = await lessons.answer(lesson, lesson.cards[0], "felino", 4)
     assert (feedback.verdict, feedback.note) == (Verdict.WRONG, COULD_NOT_CHECK)
     assert (await lessons.override(lesson)).correct
@@ -457,11 +441,10 @@ async def test_when_the_judge_is_down_the_answer_is_wrong_with_a_way_out(
 async def test_a_judge_slower_than_the_time_limit_counts_as_could_not_check(
     sqlite_database: Database, llm_server: FakeLLMServer
 ) -> None:
-    profile_id = await make_profile(sqlite_database)
-    await typing_cards(sqlite_database, profile_id)
     llm_server.set_latency(2.0)
-    lessons = service(sqlite_database, judge=judge_for(llm_server), judge_timeout_s=0.2)
-    lesson = await lessons.start_lesson(profile_id)
+    lessons, lesson = await typing_lesson(
+        sqlite_database, judge=judge_for(llm_server), judge_timeout_s=0.2
+    )
     feedback = await lessons.answer(lesson, lesson.cards[0], "felino", 4)
     assert (feedback.verdict, feedback.note) == (Verdict.WRONG, COULD_NOT_CHECK)
 

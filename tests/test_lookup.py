@@ -12,7 +12,7 @@ from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.llm import LLMClient
 from words_tui.infrastructure.llm.retry import RetryPolicy
 from words_tui.infrastructure.models import Card, UserWord
-from words_tui.services.lookup import Sources, add_word, lookup_word
+from words_tui.services.lookup import Candidate, Sources, add_word, lookup_word
 from words_tui.services.profiles import create_profile
 
 
@@ -36,6 +36,14 @@ async def new_profile(database: Database, user: str = "ann") -> int:
     profile = await create_profile(database, user, "en", "ru")
     assert profile.id is not None
     return profile.id
+
+
+async def house_candidate(database: Database) -> tuple[int, Candidate]:
+    """A fresh profile and the starter's candidate for "дом"."""
+    profile_id = await new_profile(database)
+    result = await lookup_word(database, profile_id, "дом", Sources(sample_starter()))
+    [candidate] = result.candidates
+    return profile_id, candidate
 
 
 def llm(server: FakeLLMServer, retry: RetryPolicy) -> LLMClient:
@@ -121,10 +129,7 @@ async def test_without_an_llm_an_unknown_word_says_so(database: Database) -> Non
 async def test_adding_keeps_only_the_picked_meanings_and_makes_two_cards(
     database: Database,
 ) -> None:
-    profile_id = await new_profile(database)
-    [candidate] = (
-        await lookup_word(database, profile_id, "дом", Sources(sample_starter()))
-    ).candidates
+    profile_id, candidate = await house_candidate(database)
     outcome = await add_word(database, profile_id, candidate.entry, ["home"])
     assert outcome.created
     async with database.session() as session:
@@ -137,10 +142,7 @@ async def test_adding_keeps_only_the_picked_meanings_and_makes_two_cards(
 async def test_a_word_already_in_the_vocabulary_is_reported_not_duplicated(
     database: Database,
 ) -> None:
-    profile_id = await new_profile(database)
-    [candidate] = (
-        await lookup_word(database, profile_id, "дом", Sources(sample_starter()))
-    ).candidates
+    profile_id, candidate = await house_candidate(database)
     first = await add_word(database, profile_id, candidate.entry)
     again = await add_word(database, profile_id, candidate.entry)
     assert not again.created and again.user_word_id == first.user_word_id

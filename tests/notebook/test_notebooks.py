@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
@@ -25,23 +26,63 @@ SECRET = "sk-notebook-secret-0123456789"
 CELL_TIMEOUT_S = 120
 
 
+CLICKS = {
+    "01_bulk_import": ("bulk.preview_button", "bulk.preview = None", "bulk.preview is not None"),
+    "03_progress": (
+        "dashboard.refresh_button",
+        "dashboard.frames = None",
+        "dashboard.frames is not None",
+    ),
+}
+"""Per notebook: a button the test clicks as the browser would (a comm message to the kernel),
+what is reset before, and what must hold once the work the click started has finished."""
+
+
+def run(client: NotebookClient, notebook: nbformat.NotebookNode, source: str) -> list[Any]:
+    """Execute `source` in the notebook's kernel as an extra cell, not kept in the notebook."""
+    notebook.cells.append(new_code_cell(source))
+    try:
+        client.execute_cell(notebook.cells[-1], len(notebook.cells) - 1)
+        return list(notebook.cells[-1].outputs)
+    finally:
+        notebook.cells.pop()
+
+
+def click_from_the_browser(
+    client: NotebookClient, notebook: nbformat.NotebookNode, button: str
+) -> None:
+    """Send the comm message a browser sends when the button is clicked."""
+    model_id = run(client, notebook, f"print({button}.model_id)")[0]["text"].strip()
+    content = {"comm_id": model_id, "data": {"method": "custom", "content": {"event": "click"}}}
+    client.kc.shell_channel.send(client.kc.session.msg("comm_msg", content))
+
+
 def execute(path: Path, workdir: Path) -> nbformat.NotebookNode:
-    """Run the notebook in a fresh kernel; a failing cell raises with its traceback."""
+    """Run the notebook in a fresh kernel (a failing cell raises with its traceback), check the
+    interpreter, then click a button as the browser would and wait for its background work."""
     notebook = nbformat.read(path, as_version=4)
-    notebook.cells.append(
-        new_code_cell(
-            "import os, sys\n"
-            f"assert os.path.realpath(sys.executable) == {os.path.realpath(sys.executable)!r}"
-        )
-    )
     client = NotebookClient(
         notebook,
         kernel_name="python3",
         timeout=CELL_TIMEOUT_S,
         resources={"metadata": {"path": str(workdir)}},
     )
-    client.execute()
-    notebook.cells.pop()
+    with client.setup_kernel():
+        for index, cell in enumerate(notebook.cells):
+            client.execute_cell(cell, index)
+        run(
+            client,
+            notebook,
+            "import os, sys\n"
+            f"assert os.path.realpath(sys.executable) == {os.path.realpath(sys.executable)!r}",
+        )
+        if path.stem in CLICKS:
+            button, reset, done = CLICKS[path.stem]
+            run(client, notebook, reset)
+            click_from_the_browser(client, notebook, button)
+            tasks = button.split(".")[0] + ".tasks"
+            run(client, notebook, f"await {tasks}.wait()\nassert {done}")
+        client.set_widgets_metadata()
     return notebook
 
 

@@ -10,6 +10,7 @@ straight into the `Candidate` rows, which `batch_import.commit` takes.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
@@ -69,8 +70,11 @@ class _Row:
 class ResultsGrid(widgets.VBox):  # type: ignore[misc]
     """Pages of editable rows over a list of candidates."""
 
-    def __init__(self, page_size: int = PAGE_SIZE) -> None:
+    def __init__(
+        self, page_size: int = PAGE_SIZE, on_change: Callable[[], None] | None = None
+    ) -> None:
         self.rows: list[Candidate] = []
+        self.on_change = on_change
         self.page = 0
         self.page_size = page_size
         self.binding = False
@@ -123,6 +127,8 @@ class ResultsGrid(widgets.VBox):  # type: ignore[misc]
             if self.rows
             else ""
         )
+        if self.on_change is not None:
+            self.on_change()
 
     def frame(self) -> pd.DataFrame:
         """The rows as a DataFrame (what would be added, and why not)."""

@@ -83,6 +83,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
         self.report: CommitReport | None = None
         self.engine: BulkTranslator | None = None
         self.shape: TableShape | None = None
+        self.running = False
         self.status = StatusLine()
         self.tasks = Tasks(self._failed)
         self._build(profile_id if profile_id in self.profiles else profiles[0].id)
@@ -115,7 +116,9 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
             description="Add to profile", disabled=True, button_style="success"
         )
         self.result = widgets.HTML()
+        self.grid.on_change = self._enable
         self.upload.observe(self._uploaded, names="value")
+        self.profile.observe(self._profile_changed, names="value")
         self.jobs.observe(lambda _: self._enable(), names="value")
         self.preview_button.on_click(lambda _: self.tasks.start("preview", self.read()))
         self.translate_button.on_click(lambda _: self.tasks.start("translate", self.translate()))
@@ -170,14 +173,25 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
 
     def _failed(self, error: BaseException) -> None:
         self.status.error(error)
-        self._enable()
+        self._enable(running=False)
 
-    def _enable(self, *, running: bool = False) -> None:
+    def _enable(self, *, running: bool | None = None) -> None:
+        """Buttons follow the state: while a step runs only Stop works."""
+        if running is not None:
+            self.running = running
+        running = self.running
         self.preview_button.disabled = running
         self.translate_button.disabled = running or not (self.preview and self.preview.to_translate)
         self.stop_button.disabled = not running
         self.resume_button.disabled = running or self.jobs.value is None
         self.commit_button.disabled = running or not any(row.ready for row in self.grid.rows)
+
+    def _profile_changed(self, _change: dict[str, Any]) -> None:
+        """Another profile knows other words and has other jobs: preview again."""
+        self.preview = self.translation = self.report = None
+        self.preview_box.value = self.result.value = ""
+        self.grid.show([])
+        self.tasks.start("jobs", self.list_jobs())
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -235,7 +249,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
         self.grid.show(batch_import.candidates(found.new, {}, {}))
         self.result.value = ""
         self.status.show(f"{len(found.new):,} new words", "ok")
-        self._enable()
+        self._enable(running=False)
         return found
 
     # -- translating ------------------------------------------------------------------------
@@ -318,7 +332,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
             "error" if result and result.error else "ok",
         )
         self.tasks.start("jobs", self.list_jobs())
-        self._enable()
+        self._enable(running=False)
 
     async def list_jobs(self) -> None:
         """Offer the profile's interrupted jobs for resuming, newest first."""
@@ -346,7 +360,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
             f"<ul>{skipped}</ul>" if skipped else ""
         )
         self.status.show(f"added to {self.chosen_profile.name}", "ok")
-        self._enable()
+        self._enable(running=False)
         return report
 
 

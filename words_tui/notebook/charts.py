@@ -12,7 +12,6 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.dates import AutoDateLocator, DateFormatter
 from matplotlib.figure import Figure
 
 from words_tui.notebook.analysis import ProgressFrames
@@ -20,6 +19,7 @@ from words_tui.notebook.analysis import ProgressFrames
 WIDTH = 9.0
 HEATMAP_WEEKS = 53
 MAX_DATE_TICKS = 6
+LONG_SPAN_DAYS = 180
 MARKER_POINTS = 26
 LEVEL_COLOURS = {
     "A1": "#9ecae1",
@@ -38,11 +38,16 @@ def _figure(height: float, *, left: float = 0.07, bottom: float = 0.2) -> Figure
     return figure
 
 
-def _dates(axes: Axes) -> None:
-    """A few unrotated date ticks: rotated labels cost a second layout pass."""
-    locator = AutoDateLocator(maxticks=MAX_DATE_TICKS)  # type: ignore[no-untyped-call]
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(DateFormatter("%d %b %y"))  # type: ignore[no-untyped-call]
+def _dates(axes: Axes, index: pd.Index, ticks: int = MAX_DATE_TICKS) -> None:
+    """A few evenly spread, unrotated date ticks (rotated labels cost a second layout pass): day
+    and month for a few months of data, month and year beyond."""
+    if len(index) == 0:
+        return
+    span = index.max() - index.min()
+    layout = "%b %Y" if span > pd.Timedelta(days=LONG_SPAN_DAYS) else "%d %b"
+    spots = np.linspace(0, len(index) - 1, min(ticks, len(index))).round().astype(int)
+    chosen = pd.DatetimeIndex(index[np.unique(spots)])
+    axes.set_xticks(list(chosen.to_pydatetime()), [day.strftime(layout) for day in chosen])
 
 
 def _line(axes: Axes, series: pd.Series, label: str) -> None:
@@ -82,7 +87,7 @@ def reviews_per_day_chart(frames: ProgressFrames) -> Figure:
     axes.set_ylabel("answers")
     axes.set_title("Answers per day")
     axes.legend(loc="upper left", frameon=False)
-    _dates(axes)
+    _dates(axes, daily.index)
     return figure
 
 
@@ -123,7 +128,7 @@ def retention_chart(frames: ProgressFrames) -> Figure:
     for axes in (left, right):
         axes.set_ylim(min(0.5, lowest - 0.05), 1.02)
         axes.legend(loc="lower left", frameon=False, fontsize="small")
-        _dates(axes)
+        _dates(axes, table.index, ticks=MAX_DATE_TICKS // 2)
     return figure
 
 
@@ -137,7 +142,7 @@ def forecast_chart(frames: ProgressFrames) -> Figure:
     axes.bar(due.index, due["due"], color="#6baed6")
     axes.set_ylabel("cards due")
     axes.set_title("Due in the next 30 days")
-    _dates(axes)
+    _dates(axes, due.index)
     return figure
 
 
@@ -155,7 +160,7 @@ def learned_chart(frames: ProgressFrames) -> Figure:
     axes.set_ylabel("words")
     axes.set_title("Words learned, by level")
     axes.legend(loc="upper left", frameon=False)
-    _dates(axes)
+    _dates(axes, table.index)
     return figure
 
 

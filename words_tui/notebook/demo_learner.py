@@ -234,7 +234,9 @@ def _lesson(
         verdict, text = person.answer(card, now, queue.cards)
         duration = person.duration_s(card)
         before = card.progress
-        outcome = review(before, verdict, now, person.config, duration_s=duration, expected=text)
+        outcome = review(
+            before, verdict, now, person.config, duration_s=duration, expected=card.expected
+        )
         card.progress = outcome.progress
         queue.push(card, outcome.progress.due or now)
         if before.stage == Stage.TYPING:

@@ -26,6 +26,7 @@ from words_tui.infrastructure.db_types import utcnow
 from words_tui.infrastructure.models import Profile
 from words_tui.services import stats_queries as queries
 from words_tui.services.stats_queries import HardWord
+from words_tui.services.stats_rollup import refresh_rollups
 
 FORECAST_DAYS = 30
 HEATMAP_DAYS = 365
@@ -161,13 +162,14 @@ async def statistics_summary(
         if profile is None:
             raise LookupError(f"no profile {profile_id}")
         calendar = StudyCalendar(profile.timezone, profile.day_start_hour)
-        per_day = await queries.daily_reviews(session, profile_id, calendar)
-        outcomes = await queries.outcome_counts(session, profile_id, calendar)
-        retention = await queries.retention_days(session, profile_id, calendar)
+        await refresh_rollups(session, profile_id, calendar)
+        per_day = await queries.daily_reviews(session, profile_id, calendar, refreshed=True)
+        outcomes = await queries.outcome_counts(session, profile_id, calendar, refreshed=True)
+        retention = await queries.retention_days(session, profile_id, calendar, refreshed=True)
         statuses = await queries.status_counts(session, profile_id)
         lessons = await queries.finished_lessons(session, profile_id)
         due = await queries.due_forecast(session, profile_id, calendar, now, FORECAST_DAYS)
-        learned = await queries.learned_by_level(session, profile_id, calendar, now)
+        learned = await queries.learned_by_level(session, profile_id, calendar, now, refreshed=True)
         hardest = await queries.hardest_words(session, profile_id, HARDEST_WORDS)
     today = calendar.day_of(now)
     heatmap_start = today - timedelta(days=HEATMAP_DAYS - 1)

@@ -1,7 +1,8 @@
 """The reads behind the statistics: small results from rollups and indexes.
 
-Review counts and learned words come from the rollups (`stats_rollup`, refreshed first, so they
-include every review up to now); word statuses, lessons, the forecast and the hardest words come
+Review counts and learned words come from the rollups (`stats_rollup`), brought up to date first
+so they include every review logged so far — unless the caller says it has just done that
+(`refreshed=True`, saving a few queries when several reads follow one refresh); word statuses, lessons, the forecast and the hardest words come
 from indexes on their own tables. Nothing here loops over reviews or cards in Python.
 """
 
@@ -44,13 +45,19 @@ class ReviewBucket:
 
 
 async def review_buckets(
-    session: AsyncSession, profile_id: int, calendar: StudyCalendar, now: datetime
+    session: AsyncSession,
+    profile_id: int,
+    calendar: StudyCalendar,
+    now: datetime,
+    *,
+    refreshed: bool = False,
 ) -> list[ReviewBucket]:
     """The profile's whole review log as per-day buckets (from the rollup, brought up to date).
 
     `now` is accepted for symmetry with the other reads; every review logged so far is counted.
     """
-    await refresh_rollups(session, profile_id, calendar)
+    if not refreshed:
+        await refresh_rollups(session, profile_id, calendar)
     query = select(
         col(StatsReviewDay.day),
         col(StatsReviewDay.direction),
@@ -66,10 +73,11 @@ async def review_buckets(
 
 
 async def daily_reviews(
-    session: AsyncSession, profile_id: int, calendar: StudyCalendar
+    session: AsyncSession, profile_id: int, calendar: StudyCalendar, *, refreshed: bool = False
 ) -> dict[int, int]:
     """Reviews per study day, every day with at least one."""
-    await refresh_rollups(session, profile_id, calendar)
+    if not refreshed:
+        await refresh_rollups(session, profile_id, calendar)
     day = col(StatsReviewDay.day)
     query = (
         select(day, func.sum(col(StatsReviewDay.count)))
@@ -80,10 +88,11 @@ async def daily_reviews(
 
 
 async def outcome_counts(
-    session: AsyncSession, profile_id: int, calendar: StudyCalendar
+    session: AsyncSession, profile_id: int, calendar: StudyCalendar, *, refreshed: bool = False
 ) -> list[tuple[int, int, bool, int]]:
     """(direction, mode, passed, reviews) over the whole log."""
-    await refresh_rollups(session, profile_id, calendar)
+    if not refreshed:
+        await refresh_rollups(session, profile_id, calendar)
     keys = (
         col(StatsReviewDay.direction),
         col(StatsReviewDay.mode),
@@ -100,11 +109,12 @@ async def outcome_counts(
 
 
 async def retention_days(
-    session: AsyncSession, profile_id: int, calendar: StudyCalendar
+    session: AsyncSession, profile_id: int, calendar: StudyCalendar, *, refreshed: bool = False
 ) -> list[tuple[int, bool, int]]:
     """(study day, passed, reviews) of typed reviews of cards that were in the review state:
     the material of true retention."""
-    await refresh_rollups(session, profile_id, calendar)
+    if not refreshed:
+        await refresh_rollups(session, profile_id, calendar)
     day, passed = col(StatsReviewDay.day), col(StatsReviewDay.passed)
     query = (
         select(day, passed, func.sum(col(StatsReviewDay.count)))
@@ -164,11 +174,17 @@ async def due_forecast(
 
 
 async def learned_by_level(
-    session: AsyncSession, profile_id: int, calendar: StudyCalendar, now: datetime
+    session: AsyncSession,
+    profile_id: int,
+    calendar: StudyCalendar,
+    now: datetime,
+    *,
+    refreshed: bool = False,
 ) -> list[tuple[int, str, int]]:
     """(study day, CEFR level or "", words) for the day each word was first recalled from
     long-term memory: its first passed typed review while in the review state."""
-    await refresh_rollups(session, profile_id, calendar)
+    if not refreshed:
+        await refresh_rollups(session, profile_id, calendar)
     day, level = col(StatsLearnedWord.day), col(StatsLearnedWord.cefr)
     query = (
         select(day, level, func.count())

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
@@ -129,7 +130,7 @@ class LessonScreen(WordsScreen[None]):
             answer.placeholder = self.t("lesson.type_placeholder", language=names(card.answer_lang))
             answer.focus()
         self.update_progress()
-        self.set_phase(Phase.ASKING)
+        self.phase = Phase.ASKING
         self.shown_at = time.monotonic()
 
     def update_progress(self) -> None:
@@ -151,14 +152,16 @@ class LessonScreen(WordsScreen[None]):
         else:
             self.query_one("#answer", Input).disabled = True
         self.update_progress()
-        self.set_phase(Phase.FEEDBACK)
+        self.phase = Phase.FEEDBACK
         self.set_focus(None)
 
-    def set_phase(self, phase: Phase) -> None:
-        self.phase = phase
-        self.refresh_bindings()
+    def applies(self, action: str) -> bool:
+        """Whether `action`'s key means something in the current phase.
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        The footer keeps every key of the lesson in view (redrawing it on each phase change
+        would cost more than a frame); a key that does not apply now is passed on with
+        `SkipAction`, so Enter still reaches the answer box while a card is being asked.
+        """
         if action == "choose":
             return self.phase == Phase.ASKING and self.card is not None and self.card.is_choice
         if action in FEEDBACK_ACTIONS:
@@ -171,9 +174,14 @@ class LessonScreen(WordsScreen[None]):
             return self.phase in (Phase.ASKING, Phase.FEEDBACK)
         return True
 
+    def require(self, action: str) -> None:
+        if not self.applies(action):
+            raise SkipAction()
+
     # -- answering ------------------------------------------------------------------------------
 
     def action_choose(self, index: int) -> None:
+        self.require("choose")
         self.query_one(ChoiceList).choose(index)
 
     @on(ChoiceList.Chosen)
@@ -190,7 +198,7 @@ class LessonScreen(WordsScreen[None]):
         if self.phase != Phase.ASKING or self.card is None:
             return
         duration_s = time.monotonic() - self.shown_at
-        self.set_phase(Phase.CHECKING)
+        self.phase = Phase.CHECKING
         self._spinner = self.set_timer(SPINNER_DELAY_S, self._show_spinner)
         self.check_answer(self.card, answer, duration_s)
 
@@ -217,12 +225,14 @@ class LessonScreen(WordsScreen[None]):
         self.show_feedback(feedback)
 
     def action_next(self) -> None:
+        self.require("next")
         self.ask(self.lesson.current)
 
     # -- undo, override, edit, suspend, leave ---------------------------------------------------
 
     def action_undo(self) -> None:
-        self.set_phase(Phase.BUSY)
+        self.require("undo")
+        self.phase = Phase.BUSY
         self.undo_answer()
 
     @work(exclusive=True, group="lesson", exit_on_error=False)
@@ -230,13 +240,14 @@ class LessonScreen(WordsScreen[None]):
         try:
             card = await self.service.undo(self.lesson)
         except BaseException:
-            self.set_phase(Phase.FEEDBACK if self.feedback else Phase.ASKING)
+            self.phase = Phase.FEEDBACK if self.feedback else Phase.ASKING
             raise
         self.notify(self.t("lesson.undone", word=card.headword), markup=False)
         self.ask(card)
 
     def action_override(self) -> None:
-        self.set_phase(Phase.BUSY)
+        self.require("override")
+        self.phase = Phase.BUSY
         self.override_answer()
 
     @work(exclusive=True, group="lesson", exit_on_error=False)
@@ -244,7 +255,7 @@ class LessonScreen(WordsScreen[None]):
         try:
             feedback = await self.service.override(self.lesson)
         except BaseException:
-            self.set_phase(Phase.FEEDBACK)
+            self.phase = Phase.FEEDBACK
             raise
         self.show_feedback(feedback)
 
@@ -255,6 +266,7 @@ class LessonScreen(WordsScreen[None]):
     def action_edit(self) -> None:
         from words_tui.tui.dialogs.edit_word import EditWordDialog
 
+        self.require("edit")
         card = self._word_card()
         if card is None:
             return
@@ -275,9 +287,10 @@ class LessonScreen(WordsScreen[None]):
         self.notify(self.t("lesson.edited", word=card.headword), markup=False)
 
     def action_suspend(self) -> None:
+        self.require("suspend")
         card = self._word_card()
         if card is not None:
-            self.set_phase(Phase.BUSY)
+            self.phase = Phase.BUSY
             self.suspend_word(card)
 
     @work(exclusive=True, group="lesson", exit_on_error=False)
@@ -286,20 +299,21 @@ class LessonScreen(WordsScreen[None]):
         try:
             await self.service.suspend(self.lesson, card)
         except BaseException:
-            self.set_phase(Phase.ASKING if asking else Phase.FEEDBACK)
+            self.phase = Phase.ASKING if asking else Phase.FEEDBACK
             raise
         self.notify(self.t("lesson.suspended", word=card.headword), markup=False)
         if asking:
             self.ask(self.lesson.current)
         else:
             self.update_progress()
-            self.set_phase(Phase.FEEDBACK)
+            self.phase = Phase.FEEDBACK
 
     def action_leave(self) -> None:
+        self.require("leave")
         self.finish_lesson()
 
     def finish_lesson(self) -> None:
-        self.set_phase(Phase.BUSY)
+        self.phase = Phase.BUSY
         self.close_lesson()
 
     @work(exclusive=True, group="lesson", exit_on_error=False)
