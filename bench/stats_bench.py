@@ -2,9 +2,11 @@
 
     python bench/stats_bench.py [--url URL] [--words 100000] [--reviews 1000000]
 
-Prints (1) the time of the full `statistics_summary` for one profile with `--words` words (two cards
-each) and `--reviews` reviews spread over two years (goal ≤ 200 ms), and (2) the time to bootstrap
-A1–B1 of one language from the packaged starter vocabulary into a fresh profile (goal ≤ 2 s).
+Prints (1) the time to bootstrap A1–B1 of one language from the packaged starter vocabulary into a
+fresh profile (goal ≤ 2 s); (2) the time of the full `statistics_summary` for one profile with
+`--words` words (two cards each) and `--reviews` reviews spread over two years (goal ≤ 200 ms):
+the first call, which folds the whole log into the rollups once, then steady state and right after
+a lesson; (3) vocabulary paging through the first 100 pages in both orders.
 The default database is a temporary SQLite file; pass a PostgreSQL URL to measure that instead.
 """
 
@@ -173,6 +175,20 @@ async def bench_statistics(database: Database, words: int, reviews: int) -> None
         await bulk_insert(database.engine, Review.__table__, lesson)  # type: ignore[arg-type]
         after += await timed(lambda: statistics_summary(database, profile_id, NOW), repeat=1)
     print(f"statistics_summary right after a 30-card lesson: {describe_ms(after)}")
+    await bench_browse(database, profile_id)
+
+
+async def bench_browse(database: Database, profile_id: int) -> None:
+    """Keyset paging through the whole vocabulary: page 1 should cost what page 100 does."""
+    for order in Order:
+        cursor = None
+        samples = []
+        for _ in range(100):
+            start = time.perf_counter()
+            page = await browse(database, profile_id, order=order, after=cursor)
+            samples.append(time.perf_counter() - start)
+            cursor = page.next_cursor
+        print(f"browse, {order.value} order, pages 1–100 of 50 words: {describe_ms(samples)}")
 
 
 async def bench_bootstrap(database: Database) -> None:

@@ -207,3 +207,11 @@ async def test_another_learners_words_are_out_of_reach(database: Database) -> No
         with pytest.raises(WordNotFound):
             await attempt
     assert (await get_word(database, ann, house)).meanings == ("house", "home")
+
+
+async def test_a_search_finds_meanings_in_any_alphabet(database: Database) -> None:
+    profile = await learner_with_words(database, "ivan", native="ru", target="en")
+    assert profile.id is not None
+    page = await browse(database, profile.id, VocabularyFilter(search="ДОМ"))
+    assert {item.word for item in page.items} == {"house", "home"}
+    assert await count_words(database, profile.id, VocabularyFilter(search="50%_")) == 0

@@ -1,7 +1,8 @@
 """Fixtures of the notebook tests: a small simulated learner built once, matplotlib's Agg backend.
 
 The demo history is built once per session into a SQLite file; each test opens its own
-`Database` on it (in its own event loop) and only reads, so tests stay independent and fast.
+`Database` on it (in its own event loop) and leaves the learner's data as it found it, so the
+tests stay independent and fast. Tests that change data build their own.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.models import Profile, UserWord, Word
 from words_tui.notebook.demo import build_demo
 from words_tui.notebook.demo_learner import LearnerProfile
 
@@ -56,3 +59,14 @@ async def demo_database(built_demo: BuiltDemo) -> AsyncIterator[Database]:
     database = Database(built_demo.url)
     yield database
     await database.close()
+
+
+async def vocabulary(database: Database, profile: Profile) -> dict[str, list[str]]:
+    """The profile's words with the meanings it learns, as the database has them."""
+    async with database.session() as session:
+        rows = await session.execute(
+            select(Word.text, UserWord.meanings)
+            .join(UserWord, UserWord.word_id == Word.id)
+            .where(UserWord.profile_id == profile.id)
+        )
+        return {text: meanings for text, meanings in rows.all()}

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from tests.notebook.conftest import vocabulary
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.importers import SourceError
-from words_tui.infrastructure.models import Entry, Profile, UserWord, Word
+from words_tui.infrastructure.models import Entry, Profile, Word
 from words_tui.services import batch_import
 from words_tui.services.profiles import create_profile
 from words_tui.services.store import add_to_profile
@@ -24,16 +25,6 @@ async def spanish(database: Database, *known: str) -> Profile:
             )
             await add_to_profile(session, profile, entry)
     return profile
-
-
-async def learned(database: Database, profile: Profile) -> dict[str, list[str]]:
-    async with database.session() as session:
-        rows = await session.execute(
-            select(Word.text, UserWord.meanings)
-            .join(UserWord, UserWord.word_id == Word.id)
-            .where(UserWord.profile_id == profile.id)
-        )
-        return {text: meanings for text, meanings in rows.all()}
 
 
 async def test_the_preview_sorts_new_known_repeated_and_unusable_lines(database: Database) -> None:
@@ -117,7 +108,7 @@ async def test_commit_adds_the_kept_rows_with_their_chosen_meanings_once(
     rows[2].keep = False
     report = await batch_import.commit(database, profile.id, rows)
     assert report.summary() == "2 added, 0 updated, 0 unchanged"
-    assert await learned(database, profile) == {"banco": ["bench"], "mesa": ["table"]}
+    assert await vocabulary(database, profile) == {"banco": ["bench"], "mesa": ["table"]}
     again = await batch_import.commit(database, profile.id, rows)
     assert (again.added, again.updated) == (0, 0)
     async with database.session() as session:

@@ -9,14 +9,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 
 from tests.llm_server import FakeLLMServer, fake_translation
+from tests.notebook.conftest import vocabulary
 from words_tui.domain.enums import JobStatus
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.llm.factory import llm_from_settings
 from words_tui.infrastructure.llm.protocols import LLMService
-from words_tui.infrastructure.models import Profile, UserWord, Word
+from words_tui.infrastructure.models import Profile
 from words_tui.notebook.bulk_import import BulkImport
 from words_tui.services.batch_import import NO_LLM
 from words_tui.services.profiles import create_profile
@@ -51,16 +51,6 @@ def importer(
     database: Database, profile: Profile, settings: Settings, llm: LLMService | None
 ) -> BulkImport:
     return BulkImport(database, [profile], settings, llm=llm, profile_id=profile.id)
-
-
-async def vocabulary(database: Database, profile: Profile) -> dict[str, list[str]]:
-    async with database.session() as session:
-        rows = await session.execute(
-            select(Word.text, UserWord.meanings)
-            .join(UserWord, UserWord.word_id == Word.id)
-            .where(UserWord.profile_id == profile.id)
-        )
-        return {text: meanings for text, meanings in rows.all()}
 
 
 async def click(bulk: BulkImport, button: Any) -> None:

@@ -2,7 +2,9 @@
 
 The kernel is the `python3` kernelspec, which jupyter_client starts with this very interpreter
 (an extra cell, never saved, checks that). The kernel inherits the test's isolated environment:
-a temporary data directory, no config file and — unless a test sets one — no API key.
+a temporary data directory, no config file and — unless a test sets one — no API key. After the
+last cell a button is clicked the way a browser clicks it, to show that its work runs in the
+background on the kernel's own event loop.
 """
 
 from __future__ import annotations
@@ -24,8 +26,6 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SECRET = "sk-notebook-secret-0123456789"
 CELL_TIMEOUT_S = 120
-
-
 CLICKS = {
     "01_bulk_import": ("bulk.preview_button", "bulk.preview = None", "bulk.preview is not None"),
     "03_progress": (

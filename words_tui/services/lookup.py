@@ -178,7 +178,7 @@ async def _mark_known(
             select(col(Word.norm), col(Word.pos), col(UserWord.id))
             .join(UserWord, col(UserWord.word_id) == col(Word.id))
             .where(
-                col(UserWord.profile_id) == profile.id,
+                col(UserWord.profile_id) + 0 == profile.id,  # via the word index, not all words
                 col(Word.lang) == profile.target_lang,
                 col(Word.norm).in_([word_key(e.word) for e in unique]),
             )

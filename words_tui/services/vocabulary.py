@@ -8,13 +8,13 @@ profile, and a word id from another profile behaves as if it did not exist.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, exists, func, or_, select
+from sqlalchemy import ColumnElement, Text, and_, cast, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -23,7 +23,7 @@ from words_tui.domain.scheduling import CardProgress, SchedulingConfig, word_sta
 from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.db_types import utcnow
-from words_tui.infrastructure.models import Card, Review, UserWord, Word
+from words_tui.infrastructure.models import Card, Profile, Review, UserWord, Word
 from words_tui.services.stats_rollup import discount_cards
 from words_tui.services.word_progress import reset_words
 
@@ -54,10 +54,15 @@ class VocabularyFilter:
 
 @dataclass(frozen=True)
 class Cursor:
-    """Where the next page starts: the sort key and id of the last row shown."""
+    """Where the next page starts (opaque: pass `Page.next_cursor` back as it is).
 
-    key: str
-    user_word_id: int
+    The added order resumes after a user-word id; the alphabetical order after a
+    (normalised word, part of speech, word id) position in the `words` index.
+    """
+
+    row_id: int
+    norm: str = ""
+    pos: str = ""
 
 
 @dataclass(frozen=True)
@@ -97,23 +102,20 @@ class ReviewRecord:
     duration_ms: int
 
 
-def _meaning_contains(session: AsyncSession, text: str) -> ColumnElement[bool]:
-    """Whether one of the chosen meanings contains `text` (JSON array elements, per dialect)."""
-    function = (
-        func.json_array_elements_text
-        if session.get_bind().dialect.name == "postgresql"
-        else func.json_each
-    )
-    values = function(UserWord.meanings).table_valued("value")
-    return exists(
-        select(1).select_from(values).where(func.lower(values.c.value).like(f"%{text.lower()}%"))
-    )
+def _meaning_contains(text: str) -> ColumnElement[bool]:
+    """Whether a chosen meaning contains `text` (lower case), matched in the stored JSON text.
+
+    SQLAlchemy stores JSON with `json.dumps`, non-ASCII letters as \\u escapes, so the needle
+    is escaped the same way: one LIKE on both backends, no JSON parsing per row.
+    """
+    needle = json.dumps(text.lower())[1:-1]
+    return cast(col(UserWord.meanings), Text).icontains(needle, autoescape=True)
 
 
-def _conditions(
-    session: AsyncSession, profile_id: int, filters: VocabularyFilter
-) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [col(UserWord.profile_id) == profile_id]
+def _conditions(profile_id: int, filters: VocabularyFilter) -> list[ColumnElement[bool]]:
+    """The filters, with the owner checked as `profile_id + 0`: an expression, so the planner
+    walks the order's own index (rowid or `words`) instead of every row of the profile."""
+    conditions: list[ColumnElement[bool]] = [col(UserWord.profile_id) + 0 == profile_id]
     if filters.status is not None:
         conditions.append(col(UserWord.status) == int(filters.status))
     if filters.level is not None:
@@ -122,13 +124,15 @@ def _conditions(
     if search:
         key = word_key(search)
         prefix = and_(col(Word.norm) >= key, col(Word.norm) < key + LAST_CHAR)
-        conditions.append(or_(prefix, _meaning_contains(session, search)))
+        conditions.append(or_(prefix, _meaning_contains(search)))
     return conditions
 
 
 async def _card_summaries(
     session: AsyncSession, profile_id: int, user_word_ids: Sequence[int]
 ) -> dict[int, tuple[datetime | None, int, int]]:
+    """Next due time and review counts of the shown words, looked up by word id (`+ 0` keeps
+    SQLite off the profile index, which would visit every card of the profile)."""
     query = (
         select(
             col(Card.user_word_id),
@@ -136,11 +140,25 @@ async def _card_summaries(
             func.sum(col(Card.reps)),
             func.sum(col(Card.lapses)),
         )
-        .where(col(Card.profile_id) == profile_id, col(Card.user_word_id).in_(user_word_ids))
+        .where(col(Card.user_word_id).in_(user_word_ids), col(Card.profile_id) + 0 == profile_id)
         .group_by(col(Card.user_word_id))
     )
     rows = (await session.execute(query)).all()
     return {row[0]: (row[1], int(row[2] or 0), int(row[3] or 0)) for row in rows}
+
+
+def _after(order: Order, cursor: Cursor) -> list[ColumnElement[bool]]:
+    if order is Order.ADDED:
+        return [col(UserWord.id) > cursor.row_id]
+    norm, pos, word_id = col(Word.norm), col(Word.pos), col(Word.id)
+    later = or_(
+        norm > cursor.norm,
+        and_(
+            norm == cursor.norm,
+            or_(pos > cursor.pos, and_(pos == cursor.pos, word_id > cursor.row_id)),
+        ),
+    )
+    return [norm >= cursor.norm, later]
 
 
 async def browse(
@@ -152,23 +170,22 @@ async def browse(
     after: Cursor | None = None,
     limit: int = DEFAULT_PAGE_SIZE,
 ) -> Page:
-    """One page of the profile's words; pass the returned `next_cursor` to get the next one."""
+    """One page of the profile's words; pass the returned `next_cursor` to get the next one.
+
+    The added order walks `user_words` by id; the alphabetical one walks the `(lang, norm, pos)`
+    index of `words` in the profile's language — a page reads about a page of rows either way.
+    """
     limit = max(1, min(limit, MAX_PAGE_SIZE))
+    conditions = _conditions(profile_id, filters or VocabularyFilter())
+    if after is not None:
+        conditions += _after(order, after)
     async with database.session() as session:
-        conditions = _conditions(session, profile_id, filters or VocabularyFilter())
         if order is Order.ALPHABETICAL:
-            sort: list[Any] = [col(Word.norm), col(UserWord.id)]
-            if after is not None:
-                conditions.append(
-                    or_(
-                        col(Word.norm) > after.key,
-                        and_(col(Word.norm) == after.key, col(UserWord.id) > after.user_word_id),
-                    )
-                )
+            lang = select(col(Profile.target_lang)).where(col(Profile.id) == profile_id)
+            conditions.append(col(Word.lang) == lang.scalar_subquery())
+            sort = [col(Word.norm), col(Word.pos), col(Word.id)]
         else:
             sort = [col(UserWord.id)]
-            if after is not None:
-                conditions.append(col(UserWord.id) > after.user_word_id)
         query = (
             select(UserWord, Word)
             .join(Word, col(Word.id) == col(UserWord.word_id))
@@ -183,9 +200,13 @@ async def browse(
     items = tuple(_item(user_word, word, cards) for user_word, word in shown)
     next_cursor = None
     if len(rows) > limit and items:
-        last_word = shown[-1][1]
-        key = last_word.norm if order is Order.ALPHABETICAL else ""
-        next_cursor = Cursor(key, items[-1].user_word_id)
+        user_word, word = shown[-1]
+        assert user_word.id is not None and word.id is not None
+        next_cursor = (
+            Cursor(word.id, word.norm, word.pos)
+            if order is Order.ALPHABETICAL
+            else Cursor(user_word.id)
+        )
     return Page(items, next_cursor)
 
 
@@ -217,7 +238,7 @@ async def count_words(
             select(func.count())
             .select_from(UserWord)
             .join(Word, col(Word.id) == col(UserWord.word_id))
-            .where(*_conditions(session, profile_id, filters or VocabularyFilter()))
+            .where(*_conditions(profile_id, filters or VocabularyFilter()))
         )
         return int((await session.execute(query)).scalar_one())
 
