@@ -31,6 +31,7 @@ from words_tui.infrastructure.models import Card, Lesson, Review, UserWord, Word
 from words_tui.infrastructure.starter import StarterVocabulary
 from words_tui.services.profiles import ProfileKnobs, create_profile
 from words_tui.services.statistics import statistics_summary
+from words_tui.services.vocabulary import Order, browse
 from words_tui.services.wordlists import bootstrap_from_starter
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

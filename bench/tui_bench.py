@@ -32,14 +32,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import describe_ms  # noqa: E402
-from lesson_bench import Clock, seed  # noqa: E402
+from _common import describe_ms
+from lesson_bench import Clock, seed
 
-from words_tui.infrastructure.database import Database  # noqa: E402
-from words_tui.services.profiles import use_profile  # noqa: E402
-from words_tui.settings import load_settings  # noqa: E402
-from words_tui.tui.app import WordsApp, create_app  # noqa: E402
-from words_tui.tui.backend import Backend  # noqa: E402
+from words_tui.infrastructure.database import Database
+from words_tui.services.profiles import use_profile
+from words_tui.settings import load_settings
+from words_tui.tui.app import WordsApp, create_app
+from words_tui.tui.backend import Backend
 
 SIZE = (100, 30)
 FIRST_FRAME = b"words-tui"
@@ -164,8 +164,9 @@ async def answer_cards(pilot: Any, frames: FrameClock, count: int) -> None:
     from words_tui.tui.screens.lesson import LessonScreen
 
     shown, asked = mark_calls(LessonScreen, "show_feedback"), mark_calls(LessonScreen, "ask")
-    verdicts, next_cards = Latencies("answer -> verdict on screen:"), Latencies(
-        "Enter -> next card on screen:"
+    verdicts, next_cards = (
+        Latencies("answer -> verdict on screen:"),
+        Latencies("Enter -> next card on screen:"),
     )
     while len(verdicts.wall) < count:
         await pilot.press("l")

@@ -60,7 +60,8 @@ def keys_built_at_run_time() -> set[str]:
     keys |= {f"weekday.{number}" for number in range(7)}
     keys |= {f"language.{code}" for code in INTERFACE_LANGUAGES}
     keys |= {f"onboarding.{step}.question" for step in STEPS}
-    keys |= {f"help.{screen}" for screen in (*SCREENS, "statistics", "settings")}
+    keys |= {f"import.stage.{stage}" for stage in ("reading", "translating", "writing")}
+    keys |= {f"help.{screen}" for screen in (*SCREENS, "statistics", "settings", "import")}
     for name, _ in HomeScreen.PALETTE_ACTIONS:
         keys |= {f"palette.{name}", f"palette.{name}.help"}
     return keys

@@ -35,7 +35,9 @@ def read_lines(child: subprocess.Popen[bytes], until: str) -> list[str]:
             raise AssertionError(f"the app reported {lines} and then nothing")
         chunk = os.read(child.stdout.fileno(), 4096)
         if not chunk:
-            raise AssertionError(f"the app exited after {lines}: {child.stderr and child.stderr.read()!r}")
+            raise AssertionError(
+                f"the app exited after {lines}: {child.stderr and child.stderr.read()!r}"
+            )
         buffer += chunk
         *complete, buffer = buffer.split(b"\n")
         lines += [line.decode() for line in complete if line.strip()]

@@ -264,6 +264,25 @@ MESSAGES: dict[str, str] = {
         "Change these with the environment variables OPENAI_API_KEY, OPENAI_BASE_URL and "
         "WORDS_LLM_MODEL, or in {path}; then restart."
     ),
+    # import
+    "key.import": "Import",
+    "home.menu.import": "Import a file",
+    "palette.import": "Import a file",
+    "palette.import.help": "Add the words of a CSV/TSV, an Anki deck or a Kindle vocabulary file",
+    "help.import": "Give the path of a CSV or TSV file (word, translations, …), an Anki .apkg deck or a Kindle vocab.db. Words already in your vocabulary are updated, not repeated; nothing is written if the file cannot be read.",
+    "import.title": "Import a file",
+    "import.hint": "CSV/TSV (word, translations, …), Anki .apkg or Kindle vocab.db; the format is recognised from the file.",
+    "import.path": "Path of the file",
+    "import.translate": "Translate words that come without a translation (LLM)",
+    "import.start": "Import",
+    "import.no_path": "Type the path of the file to import.",
+    "import.stage.reading": "Reading the file…",
+    "import.stage.translating": "Translating: {done} of {total}",
+    "import.stage.writing": "Saving: {done} of {total}",
+    "import.failed": "Nothing was imported: {problem}",
+    "import.done": "{file}: {created} added, {updated} updated, {unchanged} unchanged, {skipped} skipped, {translated} translated.",
+    "import.skipped": "Skipped {problem}",
+    "import.more": "… and {count} more skipped rows.",
     # help and command palette
     "help.title": "Help",
     "help.palette": "Command palette",

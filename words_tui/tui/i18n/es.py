@@ -267,6 +267,25 @@ MESSAGES: dict[str, str] = {
         "Cámbialos con las variables de entorno OPENAI_API_KEY, OPENAI_BASE_URL y "
         "WORDS_LLM_MODEL, o en {path}; después reinicia."
     ),
+    # import
+    "key.import": "Importar",
+    "home.menu.import": "Importar un archivo",
+    "palette.import": "Importar un archivo",
+    "palette.import.help": "Añadir las palabras de un CSV/TSV, un mazo de Anki o un vocabulario de Kindle",
+    "help.import": "Indica la ruta de un archivo CSV o TSV (palabra, traducciones, …), un mazo .apkg de Anki o un vocab.db de Kindle. Las palabras que ya tienes se actualizan, no se repiten; si el archivo no se puede leer, no se escribe nada.",
+    "import.title": "Importar un archivo",
+    "import.hint": "CSV/TSV (palabra, traducciones, …), Anki .apkg o Kindle vocab.db; el formato se reconoce por el archivo.",
+    "import.path": "Ruta del archivo",
+    "import.translate": "Traducir las palabras que vienen sin traducción (LLM)",
+    "import.start": "Importar",
+    "import.no_path": "Escribe la ruta del archivo que quieres importar.",
+    "import.stage.reading": "Leyendo el archivo…",
+    "import.stage.translating": "Traduciendo: {done} de {total}",
+    "import.stage.writing": "Guardando: {done} de {total}",
+    "import.failed": "No se importó nada: {problem}",
+    "import.done": "{file}: {created} añadidas, {updated} actualizadas, {unchanged} sin cambios, {skipped} omitidas, {translated} traducidas.",
+    "import.skipped": "Omitida {problem}",
+    "import.more": "… y {count} filas omitidas más.",
     # help and command palette
     "help.title": "Ayuda",
     "help.palette": "Paleta de comandos",

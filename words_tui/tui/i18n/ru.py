@@ -266,6 +266,25 @@ MESSAGES: dict[str, str] = {
         "Эти параметры задаются переменными окружения OPENAI_API_KEY, OPENAI_BASE_URL и "
         "WORDS_LLM_MODEL или в файле {path}; затем перезапустите программу."
     ),
+    # import
+    "key.import": "Импорт",
+    "home.menu.import": "Импортировать файл",
+    "palette.import": "Импортировать файл",
+    "palette.import.help": "Добавить слова из CSV/TSV, колоды Anki или словаря Kindle",
+    "help.import": "Укажите путь к файлу CSV или TSV (слово, переводы, …), колоде Anki .apkg или файлу Kindle vocab.db. Слова, которые уже есть в словаре, обновляются, а не повторяются; если файл не читается, ничего не записывается.",
+    "import.title": "Импорт файла",
+    "import.hint": "CSV/TSV (слово, переводы, …), Anki .apkg или Kindle vocab.db; формат определяется по файлу.",
+    "import.path": "Путь к файлу",
+    "import.translate": "Перевести слова без перевода (LLM)",
+    "import.start": "Импортировать",
+    "import.no_path": "Введите путь к файлу для импорта.",
+    "import.stage.reading": "Читаем файл…",
+    "import.stage.translating": "Перевод: {done} из {total}",
+    "import.stage.writing": "Сохранение: {done} из {total}",
+    "import.failed": "Ничего не импортировано: {problem}",
+    "import.done": "{file}: добавлено {created}, обновлено {updated}, без изменений {unchanged}, пропущено {skipped}, переведено {translated}.",
+    "import.skipped": "Пропущено: {problem}",
+    "import.more": "… и ещё пропущенных строк: {count}.",
     # help and command palette
     "help.title": "Помощь",
     "help.palette": "Палитра команд",

@@ -21,6 +21,7 @@ ACTIVITY_DAYS = 14
 MENU = (
     ("start_lesson", "home.menu.lesson", "Enter"),
     ("add_word", "home.menu.add", "a"),
+    ("import_file", "home.menu.import", "i"),
     ("browse", "home.menu.browse", "b"),
     ("statistics", "home.menu.statistics", "t"),
     ("settings", "home.menu.settings", "o"),
@@ -38,12 +39,13 @@ class HomeScreen(WordsScreen[None]):
     HomeScreen .count { width: 1fr; height: 4; border: round $surface-lighten-2; padding: 0 1; }
     HomeScreen #activity-label { color: $text-muted; margin-top: 1; }
     HomeScreen Sparkline { height: 2; margin: 0 0 1 0; }
-    HomeScreen #menu { height: auto; max-height: 8; border: none; padding: 0; }
+    HomeScreen #menu { height: auto; max-height: 9; border: none; padding: 0; }
     HomeScreen #llm { color: $text-muted; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "start_lesson", "key.lesson"),
         Binding("a", "add_word", "key.add"),
+        Binding("i", "import_file", "key.import", show=False),
         Binding("b", "browse", "key.browse"),
         Binding("t", "statistics", "key.statistics"),
         Binding("o", "settings", "key.settings"),
@@ -52,6 +54,7 @@ class HomeScreen(WordsScreen[None]):
     PALETTE_ACTIONS = (
         ("lesson", "start_lesson"),
         ("add", "add_word"),
+        ("import", "import_file"),
         ("browse", "browse"),
         ("statistics", "statistics"),
         ("settings", "settings"),
@@ -172,6 +175,11 @@ class HomeScreen(WordsScreen[None]):
         from words_tui.tui.screens.add_word import AddWordScreen
 
         self.app.push_screen(AddWordScreen())
+
+    def action_import_file(self) -> None:
+        from words_tui.tui.screens.import_file import ImportScreen
+
+        self.app.push_screen(ImportScreen())
 
     def action_browse(self) -> None:
         from words_tui.tui.screens.browser import BrowserScreen

@@ -1,0 +1,48 @@
+"""Importing a word list from the TUI: progress, a report, and a clear message for a bad file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tests.tui.conftest import SIZE
+from tests.tui.helpers import settle, spanish_learner, text_of
+from words_tui.services.vocabulary import browse
+from words_tui.tui.app import create_app
+from words_tui.tui.backend import Backend
+from words_tui.tui.screens.import_file import ImportScreen
+
+
+async def test_a_csv_file_is_imported_and_reported(backend: Backend, tmp_path: Path) -> None:
+    profile_id = await spanish_learner(backend.database, [])
+    words = tmp_path / "words.csv"
+    words.write_text("word,translations\nperro,dog\nmesa,table\n", encoding="utf-8")
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ImportScreen)
+        app.screen.query_one("#path", Input).value = str(words)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert text_of(app, "#report").startswith("words.csv: 2 added, 0 updated")
+    page = await browse(backend.database, profile_id)
+    assert sorted(item.word for item in page.items) == ["mesa", "perro"]
+
+
+async def test_a_missing_file_imports_nothing_and_says_why(
+    backend: Backend, tmp_path: Path
+) -> None:
+    await spanish_learner(backend.database, [])
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("i")
+        await settle(app, pilot)
+        app.screen.query_one("#path", Input).value = str(tmp_path / "nowhere.csv")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        report = text_of(app, "#report")
+        assert report.startswith("Nothing was imported:") and "nowhere.csv" in report

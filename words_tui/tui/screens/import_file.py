@@ -1,0 +1,134 @@
+"""Import a word list (CSV/TSV, Anki .apkg, Kindle vocab.db) into the profile, with a progress bar.
+
+Words that come without a translation can be translated in bulk by the LLM on the way in. The
+import service writes everything in one transaction, so a failed import leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Checkbox, Header, Input, ProgressBar, Static
+
+from words_tui.tui.base import WordsScreen
+from words_tui.tui.widgets.footer import TranslatedFooter
+
+if TYPE_CHECKING:
+    from words_tui.services.import_export import ImportReport
+
+PROBLEMS_SHOWN = 8
+
+
+class ImportScreen(WordsScreen[None]):
+    """Pick a file, import it, read the report."""
+
+    DEFAULT_CSS = """
+    ImportScreen #import { padding: 0 2; }
+    ImportScreen #import-hint { color: $text-muted; margin-top: 1; }
+    ImportScreen #start-import { margin-top: 1; }
+    ImportScreen #stage { margin-top: 1; color: $text-muted; }
+    ImportScreen ProgressBar { margin-top: 0; }
+    ImportScreen #report { margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "key.back"),
+        Binding("ctrl+s", "start", "key.import"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="import"):
+            yield Static(self.t("import.hint"), id="import-hint")
+            yield Input(id="path", placeholder=self.t("import.path"))
+            yield Checkbox(self.t("import.translate"), id="translate")
+            yield Button(self.t("import.start"), id="start-import", variant="primary")
+            yield Static("", id="stage")
+            yield ProgressBar(show_eta=False)
+            yield Static("", id="report")
+        yield TranslatedFooter()
+
+    def on_mount(self) -> None:
+        self.title = self.t("import.title")
+        translate = self.query_one("#translate", Checkbox)
+        translate.display = self.backend.llm_configured
+        self.query_one(ProgressBar).display = False
+        self.query_one("#path", Input).focus()
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#start-import")
+    def action_start(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
+            self.notify(self.t("import.no_path"), severity="warning")
+            return
+        translate = self.query_one("#translate", Checkbox).value and self.backend.llm_configured
+        self.query_one("#start-import", Button).disabled = True
+        self.query_one(ProgressBar).display = True
+        self.query_one("#report", Static).update("")
+        self.run_import(Path(text).expanduser(), translate=translate)
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        """The import service's progress callback (it runs on the event loop)."""
+        self.query_one("#stage", Static).update(
+            self.t(f"import.stage.{stage}", done=done, total=total)
+        )
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=done)
+
+    @work(exclusive=True, group="import", exit_on_error=False)
+    async def run_import(self, path: Path, *, translate: bool) -> None:
+        from words_tui.infrastructure.importers import SourceError
+        from words_tui.services.bulk_translation import BulkTranslator
+        from words_tui.services.import_export import import_file
+
+        profile = self.words_app.profile
+        assert profile is not None and profile.id is not None
+        backend = self.backend
+        translator = (
+            BulkTranslator.from_settings(backend.settings, backend.database) if translate else None
+        )
+        try:
+            report = await import_file(
+                backend.database,
+                profile.id,
+                path,
+                translate=translator,
+                progress=self.progress,
+                now=backend.clock(),
+            )
+        except SourceError as err:
+            self.query_one("#report", Static).update(
+                Content(self.t("import.failed", problem=str(err)))
+            )
+            return
+        finally:
+            if translator is not None:
+                await translator.aclose()
+            self.query_one("#start-import", Button).disabled = False
+        self.show_report(report)
+
+    def show_report(self, report: ImportReport) -> None:
+        lines = [
+            self.t(
+                "import.done",
+                file=report.path.name,
+                created=report.created,
+                updated=report.updated,
+                unchanged=report.unchanged,
+                skipped=report.skipped,
+                translated=report.translated,
+            ),
+            *report.info,
+            *(self.t("import.skipped", problem=str(p)) for p in report.problems[:PROBLEMS_SHOWN]),
+        ]
+        if len(report.problems) > PROBLEMS_SHOWN:
+            lines.append(self.t("import.more", count=len(report.problems) - PROBLEMS_SHOWN))
+        self.query_one("#report", Static).update(Content("\n".join(lines)))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
