@@ -163,6 +163,20 @@ def test_summary_counts_the_current_streak_in_study_days() -> None:
     assert frames.summary["answers"] == 4
 
 
+def test_summary_true_retention_covers_typed_reviews_of_the_last_30_days() -> None:
+    frames = analysis.progress_frames(
+        history(
+            [
+                bucket(TODAY, 3),
+                bucket(TODAY, 1, passed=False),
+                bucket(TODAY, 5, passed=False, mode=Stage.CHOICE, state=CardState.NEW),
+                bucket(TODAY - timedelta(days=40), 9, passed=False),
+            ]
+        )
+    )
+    assert frames.summary["true retention, last 30 days"] == 0.75
+
+
 def test_a_profile_without_answers_gives_empty_tables_not_errors() -> None:
     frames = analysis.progress_frames(history())
     assert frames.reviews_per_day["reviews"].sum() == 0
@@ -170,6 +184,7 @@ def test_a_profile_without_answers_gives_empty_tables_not_errors() -> None:
     assert frames.learned.empty
     assert frames.hardest.empty
     assert frames.summary["current streak"] == 0
+    assert frames.summary["true retention, last 30 days"] is None
 
 
 async def test_reviews_per_day_of_the_demo_count_every_logged_answer(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import select
 import signal
@@ -44,10 +45,28 @@ def read_lines(child: subprocess.Popen[bytes], until: str) -> list[str]:
     return lines
 
 
-async def test_sigkill_mid_lesson_keeps_every_judged_answer(sqlite_database: Database) -> None:
-    await spanish_learner(sqlite_database)
+async def prepare(database: Database) -> None:
+    await database.init()
+    await spanish_learner(database)
+
+
+async def stored(database: Database, answered: list[int]) -> tuple[list[int], dict[int, int]]:
+    """The cards with a review row, and the repetition count of the answered cards."""
+    async with database.session() as session:
+        reviewed = list((await session.execute(sql_select(col(Review.card_id)))).scalars())
+        rows = await session.execute(
+            sql_select(col(Card.id), col(Card.reps)).where(col(Card.id).in_(answered))
+        )
+        reps = {card_id: count for card_id, count in rows.all()}
+    await database.close()
+    return reviewed, reps
+
+
+def test_sigkill_mid_lesson_keeps_every_judged_answer(tmp_path: Path) -> None:
+    database = Database(f"sqlite+aiosqlite:///{tmp_path / 'words.db'}")
+    asyncio.run(prepare(database))
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.tui.kill_child", sqlite_database.url, str(ANSWERS)],
+        [sys.executable, "-m", "tests.tui.kill_child", database.url, str(ANSWERS)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -60,11 +79,6 @@ async def test_sigkill_mid_lesson_keeps_every_judged_answer(sqlite_database: Dat
         child.wait()
     answered = [int(line.split()[1]) for line in lines if line.startswith("answered")]
     assert len(answered) == ANSWERS
-    async with sqlite_database.session() as session:
-        reviewed = list((await session.execute(sql_select(col(Review.card_id)))).scalars())
-        cards = await session.execute(
-            sql_select(col(Card.id), col(Card.reps)).where(col(Card.id).in_(answered))
-        )
-        reps = dict(cards.tuples().all())
+    reviewed, reps = asyncio.run(stored(database, answered))
     assert sorted(reviewed) == sorted(answered)
-    assert reps == {card_id: 1 for card_id in answered}
+    assert reps == dict.fromkeys(answered, 1)

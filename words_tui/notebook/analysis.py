@@ -56,15 +56,21 @@ def bucket_frame(history: ProgressHistory) -> pd.DataFrame:
     return frame
 
 
+def _in_review(buckets: pd.DataFrame) -> pd.DataFrame:
+    """Typed answers to cards in the review state: what true retention counts."""
+    return buckets[
+        (buckets["state_before"] == CardState.REVIEW) & (buckets["mode"] == Stage.TYPING)
+    ]
+
+
 def reviews_per_day(history: ProgressHistory, buckets: pd.DataFrame | None = None) -> pd.DataFrame:
     """Answers per study day (every day from the first to today, zero when idle): all, passed,
     multiple choice, typed, and the share passed."""
     buckets = bucket_frame(history) if buckets is None else buckets
     columns = ["reviews", "passed", "choice", "typing"]
     if buckets.empty:
-        return pd.DataFrame(
-            columns=[*columns, "accuracy"], index=_days(history.today, history.today)
-        ).fillna(0)
+        idle = pd.DataFrame(0, index=_days(history.today, history.today), columns=columns)
+        return idle.assign(accuracy=float("nan"))
     counts = buckets.assign(
         passed_count=buckets["count"].where(buckets["passed"], 0),
         choice=buckets["count"].where(buckets["mode"] == Stage.CHOICE, 0),
@@ -87,11 +93,10 @@ def retention(
         return pd.DataFrame()
     periods = buckets["day"].dt.to_period(freq).dt.start_time
     frame = buckets.assign(period=periods, ok=buckets["count"].where(buckets["passed"], 0))
-    in_review = frame[(frame["state_before"] == CardState.REVIEW) & (frame["mode"] == Stage.TYPING)]
+    in_review = _in_review(frame)
+    langs = (history.native_lang, history.target_lang)
     parts = {
-        f"retention {direction_label(Direction(d), history.native_lang, history.target_lang)}": _rate(
-            group
-        )
+        f"retention {direction_label(Direction(d), *langs)}": _rate(group)
         for d, group in in_review.groupby("direction")
     }
     parts["retention (both)"] = _rate(in_review)
@@ -157,30 +162,28 @@ def status_counts(history: ProgressHistory) -> pd.Series:
     )
 
 
-def summary(history: ProgressHistory, daily: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
-    """The headline numbers: words, answers, streaks, true retention overall and recently."""
+def summary(history: ProgressHistory, buckets: pd.DataFrame, daily: pd.DataFrame) -> pd.Series:
+    """The headline numbers: words, answers, streaks, lessons, true retention of the last 30 days."""
     studied = [day.date() for day in daily.index[daily["reviews"] > 0]]
     streak = streaks(studied, history.today)
-    recent = daily.tail(RECENT_DAYS)
-    overall = table["retention (both)"] if "retention (both)" in table else pd.Series(dtype=float)
+    since = pd.Timestamp(history.today) - pd.Timedelta(days=RECENT_DAYS - 1)
+    recent = _in_review(buckets[buckets["day"] >= since])
+    answered = int(recent["count"].sum())
+    passed = int(recent["count"].where(recent["passed"], 0).sum())
     return pd.Series(
         {
             "words": sum(history.status_counts.values()),
             "answers": int(daily["reviews"].sum()),
-            "answers, last 30 days": int(recent["reviews"].sum()),
+            "answers, last 30 days": int(daily.tail(RECENT_DAYS)["reviews"].sum()),
             "days studied": len(studied),
             "current streak": streak.current,
             "longest streak": streak.longest,
             "lessons": history.lessons,
-            "true retention, last 4 weeks": _round(overall.tail(4).mean()),
+            "true retention, last 30 days": round(passed / answered, 3) if answered else None,
         },
         name=history.profile_name,
         dtype=object,
     )
-
-
-def _round(value: float) -> float | None:
-    return None if pd.isna(value) else round(float(value), 3)
 
 
 def progress_frames(history: ProgressHistory) -> ProgressFrames:
@@ -190,7 +193,7 @@ def progress_frames(history: ProgressHistory) -> ProgressFrames:
     table = retention(history, buckets=buckets)
     return ProgressFrames(
         history=history,
-        summary=summary(history, daily, table),
+        summary=summary(history, buckets, daily),
         status=status_counts(history),
         reviews_per_day=daily,
         retention=table,

@@ -26,13 +26,13 @@ from sqlalchemy import (
     union_all,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from words_tui.domain.enums import Direction, Stage
 from words_tui.infrastructure.db_types import UTCDateTime
 from words_tui.infrastructure.importers import CardProgress
-from words_tui.infrastructure.models import ALL_TABLES, Profile, Word
-from words_tui.services.bulk_words import insert_ignoring_conflicts
+from words_tui.infrastructure.models import ALL_TABLES, Profile
 from words_tui.services.import_plan import (
     Change,
     ExistingCard,
@@ -155,6 +155,25 @@ async def _insert(session: AsyncSession, table: Table, rows: Sequence[dict[str, 
         await session.execute(insert(table), list(chunk))
 
 
+async def _insert_returning(
+    session: AsyncSession, statement: Any, rows: Sequence[dict[str, Any]]
+) -> list[Row[Any]]:
+    """Batch insert handing back the RETURNING rows (in no particular order: each carries its
+    natural key). Reading ids back with IN lists instead is slow on PostgreSQL right after a
+    large insert, before the new rows have statistics."""
+    returned: list[Row[Any]] = []
+    for chunk in _chunks(rows):
+        returned.extend(await session.execute(statement, list(chunk)))
+    return returned
+
+
+def _insert_ignoring_conflicts(session: AsyncSession, table: Table) -> Any:
+    dialect = session.get_bind().dialect.name
+    return (
+        (postgresql if dialect == "postgresql" else sqlite).insert(table).on_conflict_do_nothing()
+    )
+
+
 async def _ensure_words(
     session: AsyncSession, lang: str, wanted: dict[Identity, tuple[str, str | None]]
 ) -> dict[Identity, int]:
@@ -163,8 +182,9 @@ async def _ensure_words(
     Inserts ignore conflicts: words are shared, another learner may add the same one meanwhile.
     """
 
+    columns = (WORDS.c.id, WORDS.c.norm, WORDS.c.pos, WORDS.c.cefr)
+
     def query(norms: Sequence[Any]) -> Select[Any]:
-        columns = (WORDS.c.id, WORDS.c.norm, WORDS.c.pos, WORDS.c.cefr)
         return select(*columns).where(WORDS.c.lang == lang, WORDS.c.norm.in_(norms))
 
     norms = [norm for norm, _ in wanted]
@@ -174,10 +194,10 @@ async def _ensure_words(
         for (norm, pos), (text, cefr) in wanted.items()
         if (norm, pos) not in found
     ]
-    if new:
-        await insert_ignoring_conflicts(session, Word, new)
-        added = await _select(session, query, [row["norm"] for row in new])
-        found.update({(r.norm, r.pos): r for r in added})
+    statement = _insert_ignoring_conflicts(session, WORDS).returning(*columns)
+    found.update({(r.norm, r.pos): r for r in await _insert_returning(session, statement, new)})
+    taken = [norm for norm, pos in wanted if (norm, pos) not in found]
+    found.update({(r.norm, r.pos): r for r in await _select(session, query, taken)})
     missing_cefr = [
         {"b_id": found[identity].id, "cefr": cefr}
         for identity, (_, cefr) in wanted.items()
@@ -233,8 +253,8 @@ async def _write_entries(
         for w, values in content.items()
         if w not in stored
     ]
-    await _insert(session, ENTRIES, inserts)
-    added = await _select(session, query, [row["word_id"] for row in inserts])
+    add = insert(ENTRIES).returning(ENTRIES.c.id, ENTRIES.c.word_id)
+    added = await _insert_returning(session, add, inserts)
     stored.update({row.word_id: row.id for row in added})
     by_word = {w: i for i, w in word_ids.items()}
     return {by_word[w]: entry for w, entry in stored.items()}
@@ -358,11 +378,7 @@ async def _create_user_words(
     new = [c for c in plan.changes if c.existing is None]
     done = len(plan.changes) - len(new)
 
-    def query(word_ids: Sequence[Any]) -> Select[Any]:
-        return select(USER_WORDS.c.id, USER_WORDS.c.word_id).where(
-            USER_WORDS.c.profile_id == profile.id, USER_WORDS.c.word_id.in_(word_ids)
-        )
-
+    statement = insert(USER_WORDS).returning(USER_WORDS.c.id, USER_WORDS.c.word_id)
     for chunk in _chunks(new):
         rows = [
             {
@@ -378,11 +394,9 @@ async def _create_user_words(
             }
             for c in chunk
         ]
-        await _insert(session, USER_WORDS, rows)
+        ids = {r.word_id: r.id for r in await _insert_returning(session, statement, rows)}
         with_progress = [c for c in chunk if c.cards]
         if with_progress:
-            created = await _select(session, query, [word_ids[c.identity] for c in with_progress])
-            ids = {row.word_id: row.id for row in created}
             cards = [
                 {
                     "user_word_id": ids[word_ids[c.identity]],

@@ -8,7 +8,6 @@ does not wait for SQLAlchemy or migrations. Failures of every worker arrive in `
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -23,8 +22,6 @@ from words_tui.tui.screens.startup import StartupScreen
 
 if TYPE_CHECKING:
     from words_tui.infrastructure.models import Profile
-
-log = logging.getLogger(__name__)
 
 BackendLoader = Callable[[], Awaitable[Backend]]
 DARK_THEME = "textual-dark"
@@ -61,6 +58,8 @@ class WordsApp(App[int]):
         self._owns_backend = backend is None
         self.texts = Texts(language)
         self.profile: Profile | None = None
+        self.exit_message = ""
+        """Why the app stopped on its own (a database it cannot open), for the CLI and tests."""
         self.theme = DARK_THEME
 
     @property
@@ -115,10 +114,15 @@ class WordsApp(App[int]):
             self.report_error(event.worker.error)
 
     def report_error(self, error: BaseException) -> None:
-        """The one place errors end up: a notification, or exit when the app cannot start."""
-        log.error("worker failed: %s", error, exc_info=error)
+        """The one place errors end up: a notification, or exit when the app cannot start.
+
+        Errors go to Textual's log (visible with `textual console`), never to stderr, which
+        would scribble over the screen.
+        """
+        self.log.error(f"{type(error).__name__}: {error}")
         if self._backend is None:
-            self.exit(return_code=1, message=f"words-tui: {error}")
+            self.exit_message = f"words-tui: {error}"
+            self.exit(return_code=1, message=self.exit_message)
             return
         self.notify(
             self.texts("error.body", error=str(error) or type(error).__name__),

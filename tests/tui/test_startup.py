@@ -1,0 +1,36 @@
+"""Start-up through the CLI's path (a loader opening the database from the settings)."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from tests.tui.conftest import SIZE
+from tests.tui.helpers import settle
+from words_tui.settings import load_settings
+from words_tui.tui.app import create_app
+from words_tui.tui.backend import open_backend
+from words_tui.tui.screens.onboarding import OnboardingScreen
+
+
+async def test_a_fresh_data_directory_opens_on_onboarding(tmp_path: Path) -> None:
+    settings = load_settings(data_dir=tmp_path / "fresh")
+    app = create_app(loader=partial(open_backend, settings))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert isinstance(app.screen, OnboardingScreen)
+    assert (tmp_path / "fresh" / "words.db").exists()
+
+
+async def test_a_database_file_that_is_not_sqlite_stops_the_app_with_its_path(
+    tmp_path: Path,
+) -> None:
+    broken = tmp_path / "words.db"
+    broken.write_text("not a database")
+    settings = load_settings(data_dir=tmp_path)
+    app = create_app(loader=partial(open_backend, settings))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+    assert app.return_code == 1
+    assert broken.read_text() == "not a database"
+    assert app.exit_message.startswith(f"words-tui: {broken} is not a SQLite database")
