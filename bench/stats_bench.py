@@ -21,6 +21,8 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy import text
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import bulk_insert, describe_ms, timed
@@ -148,9 +150,19 @@ def _review(rng: random.Random, profile_id: int, cards: int, moment: datetime) -
     }
 
 
+async def analyse(database: Database) -> None:
+    """Refresh the planner's statistics after the bulk load, as autovacuum would on PostgreSQL."""
+    if database.engine.dialect.name != "postgresql":
+        return
+    async with database.engine.connect() as connection:
+        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        await autocommit.execute(text("VACUUM ANALYZE"))
+
+
 async def bench_statistics(database: Database, words: int, reviews: int) -> None:
     start = time.perf_counter()
     profile_id = await seed(database, words, reviews)
+    await analyse(database)
     print(
         f"seeded {words:,} words, {2 * words:,} cards, {reviews:,} reviews "
         f"in {time.perf_counter() - start:.1f} s"

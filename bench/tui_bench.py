@@ -159,6 +159,12 @@ async def settle(pilot: Any) -> None:
     await pilot.pause()
 
 
+async def until_screen(pilot: Any, name: str) -> None:
+    """Wait until the screen called `name` is on top (navigation runs in the app's worker)."""
+    while type(pilot.app.screen).__name__ != name:
+        await settle(pilot)
+
+
 async def answer_cards(pilot: Any, frames: FrameClock, count: int) -> None:
     """Answer `count` cards (right answers, lesson after lesson), timing each step."""
     from words_tui.tui.screens.lesson import LessonScreen
@@ -189,9 +195,9 @@ async def answer_cards(pilot: Any, frames: FrameClock, count: int) -> None:
             if screen.lesson.current is not None:
                 next_cards.add(frames.latency(pressed, asked[-1]))
         await pilot.press("escape")
-        await settle(pilot)
+        await until_screen(pilot, "SummaryScreen")
         await pilot.press("enter")
-        await settle(pilot)
+        await until_screen(pilot, "HomeScreen")
     verdicts.report()
     next_cards.report()
 
@@ -215,7 +221,7 @@ async def browse_pages(pilot: Any, frames: FrameClock, rounds: int) -> None:
             await settle(pilot)
             pages.add(frames.latency(pressed, shown[-1]))
         await pilot.press("escape")
-        await settle(pilot)
+        await until_screen(pilot, "HomeScreen")
     pages.label = f"browser page at {browser.total} words:"
     pages.report()
 

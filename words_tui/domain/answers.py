@@ -79,10 +79,12 @@ class _Candidate:
     folded: str
 
 
+@lru_cache(maxsize=65536)
 def answer_key(text: str, language: str) -> str:
     """The comparable core of a word: normalised, without its article or particle.
 
-    Build `known_words` containers from this, so they match what the checker looks up.
+    Build `known_words` containers from this, so they match what the checker looks up. Cached:
+    choosing a lesson's options compares every word of the pool with every card.
     """
     return split_leading_word(normalise(text, language), language).core
 

@@ -7,6 +7,7 @@ lesson load them in a worker thread before the first answer instead of during it
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
@@ -73,6 +74,18 @@ def warm_up(languages: Iterable[str]) -> None:
         lemmatiser = lemmatiser_for(language)
         if lemmatiser is not None:
             lemmatiser("a")
+    _drop_wordfreq_lists()
+
+
+def _drop_wordfreq_lists() -> None:
+    """Free the bucketed word lists wordfreq keeps beside the frequency dict built from them.
+
+    Lookups only use the dict; the lists hold about a million strings per language in
+    containers the garbage collector walks on every full collection (several milliseconds
+    each, landing on whichever answer triggers one). wordfreq rebuilds them if ever asked.
+    """
+    if "wordfreq" in sys.modules:
+        sys.modules["wordfreq"].get_frequency_list.cache_clear()
 
 
 class LanguageData:

@@ -92,6 +92,11 @@ class CheckedAnswer:
     judge_hard: bool = False
 
 
+def local_checked(local: LocalVerdict) -> CheckedAnswer:
+    """The final verdict of a local verdict that decided (not `NEEDS_JUDGE`)."""
+    return CheckedAnswer(local.verdict, local.expected, local.note, local.form)
+
+
 KnownWordLookup = Callable[[str], Awaitable[bool]]
 """Whether the learner's vocabulary holds this typed word (asked only for near misses)."""
 
@@ -140,12 +145,29 @@ class AnswerChecker:
         looks a near miss up in the whole vocabulary, so it is asked at most once per answer.
         """
         local = self.check_locally(question, answer, known_words)
+        local = await self.recheck_near_miss(question, answer, local, known_words, is_known_word)
+        return await self.settle(question, answer, local)
+
+    async def recheck_near_miss(
+        self,
+        question: Question,
+        answer: str,
+        local: LocalVerdict,
+        known_words: frozenset[str],
+        is_known_word: KnownWordLookup | None,
+    ) -> LocalVerdict:
+        """A typo or accent slip that spells a word of the learner's vocabulary is that other
+        word, not a slip: check again with it among the known words (a lookup only then)."""
         near_miss = local.verdict in (Verdict.TYPO, Verdict.ACCENT)
         if near_miss and is_known_word is not None and await is_known_word(answer):
             key = answer_key(answer, question.answer_lang)
-            local = self.check_locally(question, answer, known_words | {key})
+            return self.check_locally(question, answer, known_words | {key})
+        return local
+
+    async def settle(self, question: Question, answer: str, local: LocalVerdict) -> CheckedAnswer:
+        """The final verdict: the local one when it decided, otherwise the judge's."""
         if local.verdict != Verdict.NEEDS_JUDGE:
-            return CheckedAnswer(local.verdict, local.expected, local.note, local.form)
+            return local_checked(local)
         return await self._ask_judge(question, answer, local)
 
     async def _ask_judge(

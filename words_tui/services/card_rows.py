@@ -74,7 +74,8 @@ def _card_values(card: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def snapshot(
-    card: Mapping[str, Any], status: int, tags: list[str], sibling_active: bool | None) -> dict[str, Any]:
+    card: Mapping[str, Any], status: int, tags: list[str], sibling_active: bool | None
+) -> dict[str, Any]:
     """Everything an answer may change, as JSON-ready values: the card's columns, its user
     word's status and tags, and whether its sibling direction was active (None: no sibling)."""
     return {

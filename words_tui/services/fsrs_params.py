@@ -29,6 +29,7 @@ from words_tui.domain.scheduling import SchedulingConfig
 from words_tui.domain.study_days import StudyCalendar
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.models import Card, Profile, Review
+from words_tui.services.profiles import profile_by_id
 
 MIN_REVIEWS = 1_000
 HOLDOUT_FRACTION = 0.2
@@ -106,9 +107,7 @@ def fsrs_items(
 
 async def _load(database: Database, profile_id: int) -> tuple[Profile, list[TypedReview]]:
     async with database.session() as session:
-        profile = await session.get(Profile, profile_id)
-        if profile is None:
-            raise LookupError(f"no profile {profile_id}")
+        profile = await profile_by_id(session, profile_id)
         query = (
             select(
                 col(Review.card_id),
@@ -196,8 +195,7 @@ async def _keep(
     """Store the parameters and reschedule the profile's typed cards under them."""
     config = SchedulingConfig()
     async with database.session() as session:
-        profile = await session.get(Profile, profile_id)
-        assert profile is not None
+        profile = await profile_by_id(session, profile_id)
         profile.fsrs_parameters = list(parameters)
         session.add(profile)
         scheduler = Scheduler(

@@ -9,7 +9,9 @@ error commits nothing, and importing the same file again changes nothing.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -77,6 +79,22 @@ class ImportReport:
         if self.translated:
             parts.append(f"{self.translated} translated")
         return f"{self.path.name} ({self.format}): " + ", ".join(parts)
+
+
+@contextmanager
+def paused_garbage_collector() -> Iterator[None]:
+    """Keep Python's cycle collector off while 100k-record lists are built and written.
+
+    Each collection pass rescans every live record, which made up a third of a large import;
+    import records form no reference cycles, so nothing is left uncollected for long.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 async def _profile(database: Database, profile_id: int) -> Profile:
@@ -148,9 +166,10 @@ async def import_file(
     profile = await _profile(database, profile_id)
     if progress is not None:
         progress("reading", 0, 1)
-    parsed = await asyncio.to_thread(
-        parse_file, path, format=format, encoding=encoding, mapping=mapping
-    )
+    with paused_garbage_collector():
+        parsed = await asyncio.to_thread(
+            parse_file, path, format=format, encoding=encoding, mapping=mapping
+        )
     if progress is not None:
         progress("reading", 1, 1)
     records, translated = parsed.records, 0
@@ -159,9 +178,24 @@ async def import_file(
     report = ImportReport(
         path=path, format=parsed.format, translated=translated, info=list(parsed.info)
     )
+    with paused_garbage_collector():
+        plan = await _write(database, profile, records, now or utcnow(), progress)
+    _fill_report(report, plan, parsed.problems)
+    return report
+
+
+async def _write(
+    database: Database,
+    profile: Profile,
+    records: list[ImportRecord],
+    now: datetime,
+    progress: ImportProgress | None,
+) -> Plan:
+    """Plan and write the import in one transaction; returns the plan that was carried out."""
+    assert profile.id is not None
     async with database.session() as session:
         with_cards = any(record.cards for record in records)
-        existing = await load_existing(session, profile_id, with_cards=with_cards)
+        existing = await load_existing(session, profile.id, with_cards=with_cards)
         plan = plan_import(records, existing, profile.target_lang)
         total = len(plan.changes)
         if progress is not None:
@@ -171,11 +205,10 @@ async def import_file(
             if progress is not None:
                 progress("writing", done, total)
 
-        await write_plan(session, profile, plan, now or utcnow(), written)
+        await write_plan(session, profile, plan, now, written)
         if progress is not None:
             progress("writing", total, total)
-    _fill_report(report, plan, parsed.problems)
-    return report
+    return plan
 
 
 def _fill_report(report: ImportReport, plan: Plan, parse_problems: list[Problem]) -> None:
@@ -225,9 +258,10 @@ async def export_profile(
     if format not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format '{format}'; use {' or '.join(EXPORT_FORMATS)}")
     profile = await _profile(database, profile_id)
-    async with database.session() as session:
-        existing = await load_existing(session, profile_id)
-    words = [_exported(word, profile.target_lang) for word in existing]
+    with paused_garbage_collector():
+        async with database.session() as session:
+            existing = await load_existing(session, profile_id)
+        words = [_exported(word, profile.target_lang) for word in existing]
     if format == "csv":
         count = await asyncio.to_thread(write_csv, words, out)
     else:

@@ -14,7 +14,7 @@ from datetime import datetime
 from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.enums import Direction, WordStatus
 from words_tui.domain.text import clean_text, word_key
-from words_tui.infrastructure.importers import CardProgress, ImportRecord, Problem
+from words_tui.infrastructure.importers import ImportedCard, ImportRecord, Problem
 
 DERIVED_KEY_PREFIX = "w:"
 MAX_KEY_LENGTH = 200
@@ -50,7 +50,7 @@ def language_base(code: str) -> str:
 @dataclass
 class ExistingCard:
     id: int
-    progress: CardProgress
+    progress: ImportedCard
 
 
 @dataclass
@@ -91,7 +91,7 @@ class Change:
     status: int
     entry_changed: bool = True
     word_changed: bool = True
-    cards: list[tuple[CardProgress, int | None]] = field(default_factory=list)
+    cards: list[tuple[ImportedCard, int | None]] = field(default_factory=list)
     """Progress to write, with the id of the card it overwrites (None: a card to create)."""
 
     @property
@@ -210,11 +210,11 @@ def dump_examples(examples: list[Example]) -> list[dict[str, str]]:
 
 def _progress_changes(
     word: ExistingWord | None, record: ImportRecord
-) -> list[tuple[CardProgress, int | None]]:
+) -> list[tuple[ImportedCard, int | None]]:
     """Imported progress that is at least as recent as the stored one and differs from it."""
     if word is None:
         return [(card, None) for card in record.cards]
-    changes: list[tuple[CardProgress, int | None]] = []
+    changes: list[tuple[ImportedCard, int | None]] = []
     for progress in record.cards:
         stored = word.cards.get(progress.direction)
         if stored is None:

@@ -17,25 +17,23 @@ from sqlalchemy import (
     Select,
     Table,
     bindparam,
-    exists,
     insert,
-    literal,
-    literal_column,
     select,
-    true,
-    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from words_tui.domain.enums import Direction, Stage
-from words_tui.infrastructure.db_types import UTCDateTime
-from words_tui.infrastructure.importers import CardProgress
 from words_tui.infrastructure.models import ALL_TABLES, Profile
+from words_tui.services.import_cards import (
+    CARDS,
+    card_values,
+    create_default_cards,
+    load_cards,
+    update_cards,
+)
 from words_tui.services.import_plan import (
     Change,
-    ExistingCard,
     ExistingWord,
     Identity,
     Plan,
@@ -48,21 +46,6 @@ BATCH = 5_000
 WORDS: Table = ALL_TABLES.tables["words"]
 ENTRIES: Table = ALL_TABLES.tables["entries"]
 USER_WORDS: Table = ALL_TABLES.tables["user_words"]
-CARDS: Table = ALL_TABLES.tables["cards"]
-CARD_FIELDS = (
-    "state",
-    "step",
-    "stability",
-    "difficulty",
-    "due",
-    "last_review",
-    "reps",
-    "lapses",
-    "stage",
-    "active",
-    "consecutive_correct",
-    "choice_correct",
-)
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 
@@ -127,16 +110,8 @@ async def load_existing(
             cefr=cefr,
             added_at=added_at,
         )
-    if not with_cards:
-        return list(words.values())
-    columns = [CARDS.c[name] for name in ("user_word_id", "id", "direction", *CARD_FIELDS)]
-    cards = select(*columns, CARDS.c.accepted_extra).where(CARDS.c.profile_id == profile_id)
-    for user_word_id, card_id, direction, *values, accepted in await session.execute(cards):
-        word = words.get(user_word_id)
-        if word is not None:
-            fields = dict(zip(CARD_FIELDS, values, strict=True))
-            progress = CardProgress(Direction(direction), **fields, accepted_extra=tuple(accepted))
-            word.cards[progress.direction] = ExistingCard(card_id, progress)
+    if with_cards:
+        await load_cards(session, profile_id, words)
     return list(words.values())
 
 
@@ -260,50 +235,6 @@ async def _write_entries(
     return {by_word[w]: entry for w, entry in stored.items()}
 
 
-def _card_values(progress: CardProgress) -> dict[str, Any]:
-    values = {name: getattr(progress, name) for name in CARD_FIELDS}
-    values["accepted_extra"] = list(progress.accepted_extra)
-    return values
-
-
-async def _create_default_cards(session: AsyncSession, profile_id: int, now: datetime) -> None:
-    """Both direction cards for every user word of the profile still missing one, in SQL.
-
-    One INSERT ... SELECT instead of 2 rows per word through Python: most imported words start
-    fresh, and this keeps the "every user word has its two cards" rule whatever came before.
-    """
-    directions = union_all(*(select(literal(int(d)).label("direction")) for d in Direction))
-    direction = directions.subquery("d")
-    missing = ~exists().where(
-        CARDS.c.user_word_id == USER_WORDS.c.id, CARDS.c.direction == direction.c.direction
-    )
-    fresh = CardProgress(Direction.FOREIGN_TO_NATIVE, 0, due=now, stage=int(Stage.CHOICE))
-    values = {name: getattr(fresh, name) for name in CARD_FIELDS if name not in ("due", "active")}
-    source = (
-        select(
-            USER_WORDS.c.id,
-            USER_WORDS.c.profile_id,
-            direction.c.direction,
-            bindparam("due", now, type_=UTCDateTime),
-            true(),
-            literal_column("'[]'"),
-            *(literal(value, CARDS.c[name].type) for name, value in values.items()),
-        )
-        .select_from(USER_WORDS.join(direction, true()))
-        .where(USER_WORDS.c.profile_id == profile_id, missing)
-    )
-    columns = [
-        "user_word_id",
-        "profile_id",
-        "direction",
-        "due",
-        "active",
-        "accepted_extra",
-        *values,
-    ]
-    await session.execute(insert(CARDS).from_select(columns, source))
-
-
 async def write_plan(
     session: AsyncSession,
     profile: Profile,
@@ -322,7 +253,7 @@ async def write_plan(
     entry_changes = [c for c in plan.changes if c.existing is None or c.entry_changed]
     entry_ids = await _write_entries(session, profile, entry_changes, word_ids, now)
     await _update_user_words(session, plan, word_ids, entry_ids)
-    await _update_cards(session, plan)
+    await update_cards(session, plan)
     await _create_user_words(session, profile, plan, word_ids, entry_ids, now, progress)
 
 
@@ -351,18 +282,6 @@ async def _update_user_words(
             await session.execute(
                 update(USER_WORDS).where(USER_WORDS.c.id == bindparam("b_id")), values
             )
-
-
-async def _update_cards(session: AsyncSession, plan: Plan) -> None:
-    rows = [
-        {"b_id": card_id, **_card_values(progress)}
-        for change in plan.changes
-        if change.existing is not None
-        for progress, card_id in change.cards
-        if card_id is not None
-    ]
-    if rows:
-        await session.execute(update(CARDS).where(CARDS.c.id == bindparam("b_id")), rows)
 
 
 async def _create_user_words(
@@ -402,7 +321,7 @@ async def _create_user_words(
                     "user_word_id": ids[word_ids[c.identity]],
                     "profile_id": profile.id,
                     "direction": int(card.direction),
-                    **_card_values(card),
+                    **card_values(card),
                 }
                 for c in with_progress
                 for card, _ in c.cards
@@ -412,4 +331,4 @@ async def _create_user_words(
         if progress is not None:
             progress(done, len(plan.changes))
     if new:
-        await _create_default_cards(session, profile.id, now)
+        await create_default_cards(session, profile.id, now)

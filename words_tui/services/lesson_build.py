@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from sqlalchemy import Table, insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from words_tui.domain.lesson_policy import (
@@ -21,7 +22,7 @@ from words_tui.domain.lesson_policy import (
     day_start,
 )
 from words_tui.domain.text import word_key
-from words_tui.infrastructure.models import Lesson, Profile
+from words_tui.infrastructure.models import ALL_TABLES, Profile
 from words_tui.services.lesson_cards import LessonCard, build_card, known_words, with_options
 from words_tui.services.lesson_queries import (
     answers_today,
@@ -37,9 +38,15 @@ from words_tui.services.lesson_queries import (
 
 CANDIDATE_WINDOW = 2
 """Candidates read per kind, as a multiple of the lesson size."""
+OTHER_OPTION_WORDS = 40
+"""Words of other candidates added to the lesson's own words as distractor material. Each
+choice card weighs every word of the pool, so the pool is what a lesson's options cost."""
 OPTION_POOL_SIZE = 120
+"""Words read to top up a small vocabulary's pool (from the vocabulary, then the dictionary)."""
 MIN_OPTION_WORDS = 12
 """Below this many distinct words the pool is topped up, so four options stay possible."""
+LESSONS: Table = ALL_TABLES.tables["lessons"]
+_OPEN_LESSON = insert(LESSONS).returning(LESSONS.c.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +90,7 @@ async def _option_pool(
     assert profile.id is not None
     pool = [card.as_option_word() for card in cards]
     if other_words:
-        pool += await vocabulary_options(session, profile.id, other_words[:OPTION_POOL_SIZE])
+        pool += await vocabulary_options(session, profile.id, other_words[:OTHER_OPTION_WORDS])
     if len({word.word_id for word in pool}) < MIN_OPTION_WORDS:
         after = min(card.user_word_id for card in cards)
         pool += await vocabulary_near(session, profile.id, after, OPTION_POOL_SIZE)
@@ -102,16 +109,14 @@ async def build_lesson(session: AsyncSession, profile_id: int, now: datetime) ->
         return BuiltLesson(profile, None, [])
     details = await card_details(session, [c.card_id for c in picked])
     cards = [build_card(details[c.card_id], profile.native_lang) for c in picked]
-    row = Lesson(profile_id=profile_id, started_at=now, size=len(cards))
-    session.add(row)
-    await session.flush()
-    assert row.id is not None
+    values = {"profile_id": profile_id, "started_at": now, "size": len(cards)}
+    lesson_id = (await session.execute(_OPEN_LESSON, values)).scalar_one()
     if any(card.is_choice for card in cards):
         pool = await _option_pool(session, profile, cards, other_words)
         cards = [
-            with_options(card, pool, profile.native_lang, seed=row.id * 1_000_003 + card.card_id)
+            with_options(card, pool, profile.native_lang, seed=lesson_id * 1_000_003 + card.card_id)
             if card.is_choice
             else card
             for card in cards
         ]
-    return BuiltLesson(profile, row.id, cards, known_words(cards))
+    return BuiltLesson(profile, lesson_id, cards, known_words(cards))

@@ -40,7 +40,7 @@ async def load_profile(session: AsyncSession, profile_id: int) -> Profile:
 
 
 async def answers_today(session: AsyncSession, profile_id: int, since: datetime) -> tuple[int, int]:
-    """(typed reviews, new cards introduced) since the start of the learner's day."""
+    """(typed reviews, new cards introduced) since the start of the learner's day, in one query."""
     reviews = select(func.count(col(Review.id))).where(
         col(Review.profile_id) == profile_id,
         col(Review.reviewed_at) >= since,
@@ -49,10 +49,8 @@ async def answers_today(session: AsyncSession, profile_id: int, since: datetime)
     new = select(func.coalesce(func.sum(col(Lesson.new_words)), 0)).where(
         col(Lesson.profile_id) == profile_id, col(Lesson.started_at) >= since
     )
-    return (
-        int((await session.execute(reviews)).scalar_one()),
-        int((await session.execute(new)).scalar_one()),
-    )
+    row = (await session.execute(select(reviews.scalar_subquery(), new.scalar_subquery()))).one()
+    return int(row[0]), int(row[1])
 
 
 def _days_since_last_review(session: AsyncSession, now: datetime) -> ColumnElement[Any]:
@@ -79,13 +77,29 @@ async def _candidates(session: AsyncSession, query: Select[int | None, int]) -> 
 async def due_typing(
     session: AsyncSession, profile_id: int, now: datetime, limit: int
 ) -> list[Candidate]:
-    """Due typed cards, lowest retrievability first."""
-    elapsed_per_stability = _days_since_last_review(session, now) / col(Card.stability)
-    query = (
-        _active_cards(profile_id, Stage.TYPING)
-        .where(col(Card.due) <= now)
-        .order_by(func.coalesce(elapsed_per_stability, NEVER_REVIEWED_FIRST).desc(), col(Card.id))
+    """Due typed cards, lowest retrievability first.
+
+    The ranking reads only `ix_cards_profile_stage_due` (it holds every column the key needs);
+    the table is visited for the `limit` winners alone, not for every due card."""
+    key = func.coalesce(
+        _days_since_last_review(session, now) / col(Card.stability), NEVER_REVIEWED_FIRST
+    ).label("key")
+    ranked = (
+        select(col(Card.id).label("id"), key)
+        .where(
+            col(Card.profile_id) == profile_id,
+            col(Card.active).is_(True),
+            col(Card.stage) == int(Stage.TYPING),
+            col(Card.due) <= now,
+        )
+        .order_by(key.desc(), col(Card.id))
         .limit(limit)
+        .subquery()
+    )
+    query = (
+        select(col(Card.id), col(Card.user_word_id))
+        .join(ranked, ranked.c.id == col(Card.id))
+        .order_by(ranked.c.key.desc(), ranked.c.id)
     )
     return await _candidates(session, query)
 

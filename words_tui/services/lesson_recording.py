@@ -11,7 +11,7 @@ no ORM objects to build and flush. Nothing is committed here; the caller's
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from words_tui.domain.enums import Stage, Verdict, WordStatus
 from words_tui.domain.scheduling import (
+    CardProgress,
     Rating,
     Reviewed,
     SchedulingConfig,
@@ -32,6 +33,7 @@ from words_tui.services.answer_checking import CheckedAnswer
 from words_tui.services.card_rows import (
     CARD_FIELDS,
     LEECH_TAG,
+    progress_from,
     progress_of,
     progress_values,
     saved_card,
@@ -111,59 +113,76 @@ class Recorded:
 
 
 @dataclass(frozen=True, slots=True)
-class _Rows:
-    """A card as read, its sibling direction, and their user word's status and tags."""
+class _State:
+    """What an answer reads and changes: the card's columns, whether its sibling direction is
+    active (None: no sibling) with the sibling's progress, and the user word's status and tags."""
 
-    card: Row[Any]
-    sibling: Row[Any] | None
-
-    @property
-    def status(self) -> int:
-        return int(self.card.status)
-
-    @property
-    def tags(self) -> list[str]:
-        return list(self.card.tags)
+    card: dict[str, Any]
+    sibling: CardProgress | None
+    sibling_active: bool | None
+    status: int
+    tags: list[str]
 
     def snapshot(self) -> dict[str, Any]:
-        sibling_active = None if self.sibling is None else bool(self.sibling.active)
-        return snapshot(self.card, self.status, self.tags, sibling_active)
+        return snapshot(self.card, self.status, self.tags, self.sibling_active)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    card_id: int
+    user_word_id: int
+    profile_id: int
+    direction: int
+    state: _State
 
 
 @dataclass(frozen=True, slots=True)
 class _Change:
-    """The new values an answer gives the card, its sibling and its user word."""
-
-    card: dict[str, Any]
-    sibling_active: bool | None
-    status: int
-    tags: list[str]
+    state: _State
     outcome: Reviewed
     mastered: bool
 
 
-async def _load(session: AsyncSession, card_id: int) -> _Rows:
+async def _load(session: AsyncSession, card_id: int) -> _Loaded:
     """The card, its sibling direction and their user word, in one round trip."""
     rows = (await session.execute(_LOAD, {"card": card_id})).all()
     card = next((row for row in rows if row.id == card_id), None)
     if card is None:
         raise LessonError(f"card {card_id} no longer exists")
-    return _Rows(card, next((row for row in rows if row.id != card_id), None))
+    sibling = next((row for row in rows if row.id != card_id), None)
+    state = _State(
+        card={name: getattr(card, name) for name in CARD_FIELDS},
+        sibling=None if sibling is None else progress_of(sibling),
+        sibling_active=None if sibling is None else bool(sibling.active),
+        status=int(card.status),
+        tags=list(card.tags),
+    )
+    return _Loaded(card_id, card.user_word_id, card.profile_id, card.direction, state)
+
+
+def _restored(saved: Mapping[str, Any], current: _State) -> _State:
+    """The state an answer's snapshot saved (the sibling's memory is not part of it)."""
+    user_word = saved_user_word(saved)
+    sibling_active = saved_sibling_active(saved)
+    return replace(
+        current,
+        card=saved_card(saved),
+        sibling_active=current.sibling_active if sibling_active is None else sibling_active,
+        status=user_word["status"],
+        tags=user_word["tags"],
+    )
 
 
 def _apply(
-    card: Mapping[str, Any],
-    rows: _Rows,
-    user_word: Mapping[str, Any],
+    before: _State,
     checked: CheckedAnswer,
     now: datetime,
     duration_s: float,
     config: SchedulingConfig,
 ) -> _Change:
-    """Schedule the card (as `card` gives its values), then derive its word's status."""
-    before = progress_of(_Columns(card))
+    """Schedule the card, then derive its word's status, mastery and leech tag."""
     outcome = review(
-        before,
+        progress_from(before.card),
         checked.verdict,
         now,
         config,
@@ -171,55 +190,35 @@ def _apply(
         expected=checked.expected,
         judge_hard=checked.judge_hard,
     )
-    values = {**card, **progress_values(outcome.progress)}
-    siblings = [progress_of(rows.sibling)] if rows.sibling is not None else []
+    card = {**before.card, **progress_values(outcome.progress)}
+    siblings = [] if before.sibling is None else [before.sibling]
     status = word_status([outcome.progress, *siblings], config)
-    newly_mastered = status == WordStatus.MASTERED and user_word["status"] != status
-    sibling_active = None if rows.sibling is None else bool(rows.sibling.active)
+    sibling_active = before.sibling_active
     if status == WordStatus.MASTERED:
-        values["active"] = False
+        card["active"] = False
         sibling_active = None if sibling_active is None else False
-    tags = list(user_word["tags"])
+    tags = before.tags
     if is_leech(outcome.progress, config) and LEECH_TAG not in tags:
-        tags.append(LEECH_TAG)
-    return _Change(values, sibling_active, int(status), tags, outcome, newly_mastered)
+        tags = [*tags, LEECH_TAG]
+    after = _State(card, before.sibling, sibling_active, int(status), tags)
+    newly_mastered = status == WordStatus.MASTERED and before.status != status
+    return _Change(after, outcome, newly_mastered)
 
 
-class _Columns:
-    """Attribute access to a mapping of card columns, for `progress_of`."""
-
-    __slots__ = ("_values",)
-
-    def __init__(self, values: Mapping[str, Any]) -> None:
-        self._values = values
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._values[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
-async def _write(
-    session: AsyncSession,
-    rows: _Rows,
-    change: _Change,
-    *,
-    sibling_before: bool | None,
-    status_before: int,
-    tags_before: list[str],
-) -> None:
-    """Write the card, and the sibling and user word where they differ from what was read."""
-    card_id, word_id = rows.card.id, rows.card.user_word_id
-    params = {f"new_{name}": change.card[name] for name in CARD_FIELDS}
-    await session.execute(_WRITE_CARD, {"card": card_id, **params})
-    if change.sibling_active is not None and change.sibling_active != sibling_before:
+async def _write(session: AsyncSession, loaded: _Loaded, new: _State) -> None:
+    """Write the card, and its sibling and user word where they differ from what was read."""
+    old = loaded.state
+    params = {f"new_{name}": new.card[name] for name in CARD_FIELDS}
+    await session.execute(_WRITE_CARD, {"card": loaded.card_id, **params})
+    if new.sibling_active is not None and new.sibling_active != old.sibling_active:
         await session.execute(
-            _WRITE_SIBLING, {"word": word_id, "card": card_id, "new_active": change.sibling_active}
+            _WRITE_SIBLING,
+            {"word": loaded.user_word_id, "card": loaded.card_id, "new_active": new.sibling_active},
         )
-    if change.status != status_before or change.tags != tags_before:
+    if new.status != old.status or new.tags != old.tags:
         await session.execute(
-            _WRITE_USER_WORD, {"word": word_id, "new_status": change.status, "new_tags": change.tags}
+            _WRITE_USER_WORD,
+            {"word": loaded.user_word_id, "new_status": new.status, "new_tags": new.tags},
         )
 
 
@@ -242,17 +241,11 @@ def _recorded(review_id: int, change: _Change, config: SchedulingConfig) -> Reco
     return Recorded(
         review_id=review_id,
         rating=change.outcome.rating,
-        next_due=change.card["due"],
+        next_due=change.state.card["due"],
         promoted=change.outcome.promoted,
         mastered=change.mastered,
         leech=is_leech(change.outcome.progress, config),
     )
-
-
-def _as_read(rows: _Rows) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The card's columns and its user word's status and tags, as read."""
-    card = {name: getattr(rows.card, name) for name in CARD_FIELDS}
-    return card, {"status": rows.status, "tags": rows.tags}
 
 
 async def record_answer(
@@ -266,38 +259,31 @@ async def record_answer(
     config: SchedulingConfig,
 ) -> Recorded:
     """Schedule the card for this answer and append the review row with the card's snapshot."""
-    rows = await _load(session, lesson_card.card_id)
-    before = rows.snapshot()
-    card, user_word = _as_read(rows)
-    change = _apply(card, rows, user_word, checked, now, duration_s, config)
-    await _write(
-        session,
-        rows,
-        change,
-        sibling_before=None if rows.sibling is None else bool(rows.sibling.active),
-        status_before=rows.status,
-        tags_before=rows.tags,
-    )
+    loaded = await _load(session, lesson_card.card_id)
+    before = loaded.state
+    change = _apply(before, checked, now, duration_s, config)
+    await _write(session, loaded, change.state)
+    saved = before.snapshot()
     review_row = {
-        "card_id": lesson_card.card_id,
-        "profile_id": rows.card.profile_id,
+        "card_id": loaded.card_id,
+        "profile_id": loaded.profile_id,
         "lesson_id": lesson_id,
         "reviewed_at": now,
-        "direction": rows.card.direction,
-        "mode": rows.card.stage,
+        "direction": loaded.direction,
+        "mode": before.card["stage"],
         "answer": answer[:MAX_STORED_ANSWER],
         "verdict": str(checked.verdict),
         "rating": int(change.outcome.rating),
         "duration_ms": round(duration_s * 1000),
-        "state_before": rows.card.state,
-        "stability": change.card["stability"],
-        "difficulty": change.card["difficulty"],
-        "card_before": before,
+        "state_before": before.card["state"],
+        "stability": change.state.card["stability"],
+        "difficulty": change.state.card["difficulty"],
+        "card_before": saved,
     }
     review_id = (await session.execute(_ADD_REVIEW, review_row)).scalar_one()
     right = checked.verdict.is_correct
     await _count(
-        session, lesson_id, correct=int(right), wrong=int(not right), new=int(_was_new(before))
+        session, lesson_id, correct=int(right), wrong=int(not right), new=int(_was_new(saved))
     )
     return _recorded(review_id, change, config)
 
@@ -307,10 +293,6 @@ async def _review_row(session: AsyncSession, review_id: int) -> Row[Any]:
     if row is None:
         raise LessonError(f"review {review_id} no longer exists")
     return row
-
-
-def _restored(saved: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-    return saved_card(saved), saved_user_word(saved)
 
 
 async def rerate(
@@ -324,34 +306,22 @@ async def rerate(
     its state before the answer, `answer` becomes one of its accepted answers, and the answer
     is scheduled again as if it had been accepted at the time."""
     review_row = await _review_row(session, review_id)
-    rows = await _load(session, review_row.card_id)
-    card, user_word = _restored(review_row.card_before)
-    if answer and answer not in card["accepted_extra"]:
-        card["accepted_extra"] = [*card["accepted_extra"], answer]
-    sibling_saved = saved_sibling_active(review_row.card_before)
-    restored_rows = rows if sibling_saved is None or rows.sibling is None else rows
+    loaded = await _load(session, review_row.card_id)
+    before = _restored(review_row.card_before, loaded.state)
+    extra = before.card["accepted_extra"]
+    if answer and answer not in extra:
+        before.card["accepted_extra"] = [*extra, answer]
     duration_s = review_row.duration_ms / 1000
-    change = _apply(
-        card, restored_rows, user_word, checked, review_row.reviewed_at, duration_s, config
-    )
-    if change.sibling_active is None and sibling_saved is not None:
-        change = _with_sibling(change, sibling_saved)
-    await _write(
-        session,
-        rows,
-        change,
-        sibling_before=None if rows.sibling is None else bool(rows.sibling.active),
-        status_before=rows.status,
-        tags_before=rows.tags,
-    )
+    change = _apply(before, checked, review_row.reviewed_at, duration_s, config)
+    await _write(session, loaded, change.state)
     await session.execute(
         _REVIEW_VERDICT,
         {
             "review": review_id,
             "new_verdict": str(checked.verdict),
             "new_rating": int(change.outcome.rating),
-            "new_stability": change.card["stability"],
-            "new_difficulty": change.card["difficulty"],
+            "new_stability": change.state.card["stability"],
+            "new_difficulty": change.state.card["difficulty"],
         },
     )
     if not Verdict(review_row.verdict).is_correct:
@@ -359,37 +329,18 @@ async def rerate(
     return _recorded(review_id, change, config)
 
 
-def _with_sibling(change: _Change, active: bool) -> _Change:
-    return _Change(
-        change.card, active, change.status, change.tags, change.outcome, change.mastered
-    )
-
-
 async def unrecord(session: AsyncSession, review_id: int) -> None:
     """Take an answer back: restore what it changed and delete its review row."""
     review_row = await _review_row(session, review_id)
-    rows = await _load(session, review_row.card_id)
+    loaded = await _load(session, review_row.card_id)
     saved = review_row.card_before
-    card, user_word = _restored(saved)
-    sibling_saved = saved_sibling_active(saved)
-    params = {f"new_{name}": card[name] for name in CARD_FIELDS}
-    await session.execute(_WRITE_CARD, {"card": rows.card.id, **params})
-    if rows.sibling is not None and sibling_saved is not None:
-        await session.execute(
-            _WRITE_SIBLING,
-            {"word": rows.card.user_word_id, "card": rows.card.id, "new_active": sibling_saved},
-        )
-    await session.execute(
-        _WRITE_USER_WORD,
-        {
-            "word": rows.card.user_word_id,
-            "new_status": user_word["status"],
-            "new_tags": user_word["tags"],
-        },
-    )
+    await _write(session, loaded, _restored(saved, loaded.state))
     right = Verdict(review_row.verdict).is_correct
-    new = _was_new(saved)
     await _count(
-        session, review_row.lesson_id, correct=-int(right), wrong=-int(not right), new=-int(new)
+        session,
+        review_row.lesson_id,
+        correct=-int(right),
+        wrong=-int(not right),
+        new=-int(_was_new(saved)),
     )
     await session.execute(_DROP_REVIEW, {"review": review_id})

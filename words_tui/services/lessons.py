@@ -16,7 +16,7 @@ review row keeps.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -28,7 +28,7 @@ from words_tui.domain.answers import answer_key
 from words_tui.domain.entries import Example
 from words_tui.domain.enums import Direction, Stage, Verdict, WordStatus
 from words_tui.domain.scheduling import Rating, SchedulingConfig
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.database import Database, sqlite_path
 from words_tui.infrastructure.db_types import utcnow
 from words_tui.infrastructure.language_data import LanguageData
 from words_tui.infrastructure.models import Card, Profile, UserWord
@@ -39,9 +39,11 @@ from words_tui.services.answer_checking import (
     Judge,
     KnownWordLookup,
     LanguageSource,
+    local_checked,
 )
 from words_tui.services.lesson_build import build_lesson
 from words_tui.services.lesson_cards import LessonCard
+from words_tui.services.lesson_file_hold import FileHold
 from words_tui.services.lesson_queries import LessonError, vocabulary_has
 from words_tui.services.lesson_recording import Recorded, record_answer, rerate, unrecord
 from words_tui.settings import Settings
@@ -170,6 +172,8 @@ class LessonService:
         self.language_data = language_data or LanguageData()
         self.checker = AnswerChecker(self.language_data, judge, judge_timeout_s=judge_timeout_s)
         self._loaded_languages: set[str] = set()
+        self._file_hold = FileHold(sqlite_path(database.url))
+        self._open_lessons: set[int] = set()
 
     @classmethod
     def from_settings(
@@ -195,9 +199,14 @@ class LessonService:
     async def start_lesson(self, profile_id: int) -> Lesson:
         """Pick the lesson's cards (due typing, due choice, then new) and open the lesson."""
         now = self.clock()
+        await self._file_hold.hold()
         async with self.database.session() as session:
             built = await build_lesson(session, profile_id, now)
             profile = built.profile
+        if built.lesson_id is not None:
+            self._open_lessons.add(built.lesson_id)
+        elif not self._open_lessons:
+            await self._file_hold.release()
         languages = {profile.native_lang, profile.target_lang} - self._loaded_languages
         if built.cards and languages:
             await asyncio.to_thread(self.language_data.warm_up, sorted(languages))
@@ -223,42 +232,53 @@ class LessonService:
         """
         if lesson.id is None or lesson.current is None or lesson.current.card_id != card.card_id:
             raise LessonError(f"card {card.card_id} is not the current card of this lesson")
-        checked = await self._check(lesson, card, answer)
-        now = self.clock()
-        async with self.database.session() as session:
-            recorded = await record_answer(
-                session, lesson.id, card, answer, checked, duration_s, now, lesson.config
-            )
+        checked, recorded = await self._check_and_record(
+            lesson, lesson.id, card, answer, duration_s
+        )
         feedback = _feedback(card, answer, checked, recorded)
         lesson.answered.append(_Answered(recorded.review_id, card, feedback, duration_s))
         lesson.position += 1
         return feedback
 
-    async def _check(self, lesson: Lesson, card: LessonCard, answer: str) -> CheckedAnswer:
-        if card.is_choice:
-            right = answer_key(answer, card.answer_lang) == answer_key(
-                card.expected, card.answer_lang
-            )
-            verdict = Verdict.CHOICE_CORRECT if right else Verdict.CHOICE_WRONG
-            return CheckedAnswer(verdict, card.expected)
-        return await self.checker.check(
-            card.question(),
-            answer,
-            known_words=lesson.known_words.get(card.answer_lang, frozenset()),
-            is_known_word=self._vocabulary_lookup(lesson, card),
-        )
+    async def _check_and_record(
+        self, lesson: Lesson, lesson_id: int, card: LessonCard, answer: str, duration_s: float
+    ) -> tuple[CheckedAnswer, Recorded]:
+        """Check and record in one session, as a connection per session is most of an answer's
+        cost; a second one only when the judge must be asked, outside any transaction."""
 
-    def _vocabulary_lookup(self, lesson: Lesson, card: LessonCard) -> KnownWordLookup | None:
+        def record(session: AsyncSession, checked: CheckedAnswer) -> Awaitable[Recorded]:
+            return record_answer(
+                session, lesson_id, card, answer, checked, duration_s, self.clock(), lesson.config
+            )
+
+        if card.is_choice:
+            checked = _choice_checked(card, answer)
+            async with self.database.session() as session:
+                return checked, await record(session, checked)
+        question = card.question()
+        known = lesson.known_words.get(card.answer_lang, frozenset())
+        local = self.checker.check_locally(question, answer, known)
+        if local.verdict != Verdict.NEEDS_JUDGE:
+            async with self.database.session() as session:
+                lookup = self._vocabulary_lookup(session, lesson, card)
+                local = await self.checker.recheck_near_miss(question, answer, local, known, lookup)
+                if local.verdict != Verdict.NEEDS_JUDGE:
+                    checked = local_checked(local)
+                    return checked, await record(session, checked)
+        checked = await self.checker.settle(question, answer, local)
+        async with self.database.session() as session:
+            return checked, await record(session, checked)
+
+    def _vocabulary_lookup(
+        self, session: AsyncSession, lesson: Lesson, card: LessonCard
+    ) -> KnownWordLookup | None:
         """Near misses in the language being learnt are looked up in the learner's vocabulary."""
         if card.direction != Direction.NATIVE_TO_FOREIGN:
             return None
 
         async def lookup(text: str) -> bool:
             core = answer_key(text, card.answer_lang)
-            async with self.database.session() as session:
-                return await vocabulary_has(
-                    session, lesson.profile_id, card.answer_lang, [text, core]
-                )
+            return await vocabulary_has(session, lesson.profile_id, card.answer_lang, [text, core])
 
         return lookup
 
@@ -320,7 +340,16 @@ class LessonService:
                     .where(col(LessonRow.id) == lesson.id)
                     .values(finished_at=self.clock())
                 )
+            self._open_lessons.discard(lesson.id)
+        if not self._open_lessons:
+            await self._file_hold.release()
         return self.summary(lesson)
+
+
+def _choice_checked(card: LessonCard, answer: str) -> CheckedAnswer:
+    """A chosen option is right when it is the card's answer (compared as typed answers are)."""
+    right = answer_key(answer, card.answer_lang) == answer_key(card.expected, card.answer_lang)
+    return CheckedAnswer(Verdict.CHOICE_CORRECT if right else Verdict.CHOICE_WRONG, card.expected)
 
 
 def _feedback(

@@ -22,6 +22,7 @@ from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.llm.errors import LLMError
 from words_tui.infrastructure.models import Profile, UserWord, Word
 from words_tui.infrastructure.starter import StarterVocabulary
+from words_tui.services.profiles import profile_by_id
 from words_tui.services.store import add_to_profile
 from words_tui.services.wordlists import DictionaryProvider, stored_entries
 
@@ -132,14 +133,6 @@ class _Chain:
         return []
 
 
-async def _profile(database: Database, profile_id: int) -> Profile:
-    async with database.session() as session:
-        profile = await session.get(Profile, profile_id)
-    if profile is None:
-        raise LookupError(f"no profile {profile_id}")
-    return profile
-
-
 async def _reversed(
     chain: _Chain, found: list[WordEntry], profile: Profile, typed: str
 ) -> list[WordEntry]:
@@ -205,7 +198,8 @@ async def lookup_word(
     typed = clean_text(text)
     if not typed:
         raise ValueError("type a word to look up")
-    profile = await _profile(database, profile_id)
+    async with database.session() as session:
+        profile = await profile_by_id(session, profile_id)
     target, native = profile.target_lang, profile.native_lang
     chain = _Chain(database, sources)
     languages = [lang] if lang else [target, native]
@@ -248,9 +242,7 @@ async def add_word(
     A headword already in the vocabulary is reported and left untouched.
     """
     async with database.session() as session:
-        profile = await session.get(Profile, profile_id)
-        if profile is None:
-            raise LookupError(f"no profile {profile_id}")
+        profile = await profile_by_id(session, profile_id)
         added = await add_to_profile(session, profile, entry, meanings, now=now)
     assert added.user_word.id is not None
     if added.created:

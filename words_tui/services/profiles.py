@@ -33,7 +33,7 @@ class ProfileError(ValueError):
     """A profile request cannot be honoured; the message names the field or the profile."""
 
 
-class ProfileNotFound(ProfileError):
+class ProfileNotFound(ProfileError, LookupError):
     """No such profile for this learner (it may exist for someone else: that is not revealed)."""
 
 
@@ -92,6 +92,14 @@ def _check_language(field_name: str, code: str) -> str:
     if not LANGUAGE_CODE.match(code):
         raise ProfileError(f"profile setting '{field_name}' = {code!r}: use a code such as 'en'")
     return code
+
+
+async def profile_by_id(session: AsyncSession, profile_id: int) -> Profile:
+    """The profile behind an id, for the services that take one and filter everything by it."""
+    profile = await session.get(Profile, profile_id)
+    if profile is None:
+        raise ProfileNotFound(f"no profile {profile_id}")
+    return profile
 
 
 async def _user_id(session: AsyncSession, user: str) -> int:

@@ -23,8 +23,8 @@ from words_tui.domain.study_days import (
 )
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.db_types import utcnow
-from words_tui.infrastructure.models import Profile
 from words_tui.services import stats_queries as queries
+from words_tui.services.profiles import profile_by_id
 from words_tui.services.stats_queries import HardWord
 from words_tui.services.stats_rollup import refresh_rollups
 
@@ -158,9 +158,7 @@ async def statistics_summary(
     """The full statistics of one profile at `now` (default: the current time)."""
     now = now or utcnow()
     async with database.session() as session:
-        profile = await session.get(Profile, profile_id)
-        if profile is None:
-            raise LookupError(f"no profile {profile_id}")
+        profile = await profile_by_id(session, profile_id)
         calendar = StudyCalendar(profile.timezone, profile.day_start_hour)
         await refresh_rollups(session, profile_id, calendar)
         per_day = await queries.daily_reviews(session, profile_id, calendar, refreshed=True)

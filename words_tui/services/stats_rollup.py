@@ -89,13 +89,16 @@ def _new_reviews(profile_id: int, after: int, upto: int) -> list[Any]:
 async def refresh_rollups(session: AsyncSession, profile_id: int, calendar: StudyCalendar) -> None:
     """Fold the reviews added since the last refresh into the profile's rollups."""
     after = await _watermark(session, profile_id, calendar)
+    newest = (await session.execute(select(func.max(col(Review.id))))).scalar_one()
+    if newest is None or newest <= after:
+        return  # nothing logged since: one primary-key lookup, the usual case
     span = (
         await session.execute(
             select(
                 func.max(col(Review.id)),
                 func.min(col(Review.reviewed_at)),
                 func.max(col(Review.reviewed_at)),
-            ).where(col(Review.id) > after, col(Review.profile_id) + 0 == profile_id)
+            ).where(*_new_reviews(profile_id, after, newest))
         )
     ).one()
     upto, first, last = span

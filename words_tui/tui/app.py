@@ -15,6 +15,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from words_tui.tui.backend import Backend
 from words_tui.tui.i18n import Texts
@@ -22,6 +23,7 @@ from words_tui.tui.screens.startup import StartupScreen
 
 if TYPE_CHECKING:
     from words_tui.infrastructure.models import Profile
+    from words_tui.tui.screens.home import HomeScreen
 
 BackendLoader = Callable[[], Awaitable[Backend]]
 DARK_THEME = "textual-dark"
@@ -68,10 +70,6 @@ class WordsApp(App[int]):
             raise RuntimeError("the backend is not open yet")
         return self._backend
 
-    @property
-    def has_backend(self) -> bool:
-        return self._backend is not None
-
     def on_mount(self) -> None:
         self.push_screen(StartupScreen())
         self.boot()
@@ -103,14 +101,8 @@ class WordsApp(App[int]):
         """Build the LLM client off the event loop (the openai SDK takes a while to import)."""
         self.backend.connect_llm()
 
-    def on_worker_state_changed(self, event: object) -> None:
-        from textual.worker import Worker, WorkerState
-
-        if (
-            isinstance(event, Worker.StateChanged)
-            and event.state == WorkerState.ERROR
-            and event.worker.error is not None
-        ):
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
             self.report_error(event.worker.error)
 
     def report_error(self, error: BaseException) -> None:
@@ -177,17 +169,13 @@ class WordsApp(App[int]):
         )
         yield SystemCommand(self.texts("palette.quit"), self.texts("palette.quit.help"), self.exit)
 
-    def _home_screen(self) -> HomeScreenType | None:
+    def _home_screen(self) -> HomeScreen | None:
         from words_tui.tui.screens.home import HomeScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 return screen
         return None
-
-
-if TYPE_CHECKING:
-    from words_tui.tui.screens.home import HomeScreen as HomeScreenType
 
 
 def create_app(

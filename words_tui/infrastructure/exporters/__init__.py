@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from words_tui.domain.entries import Example, Meaning
-from words_tui.infrastructure.importers import CardProgress
+from words_tui.infrastructure.importers import ImportedCard
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class ExportedWord:
     status: int
     cefr: str | None
     added_at: datetime | None
-    cards: tuple[CardProgress, ...]
+    cards: tuple[ImportedCard, ...]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from words_tui.infrastructure.importers.records import (
-    CardProgress,
+    ImportedCard,
     ImportRecord,
     Location,
     ParsedSource,
@@ -25,8 +25,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 __all__ = [
     "FORMATS",
-    "CardProgress",
     "ImportRecord",
+    "ImportedCard",
     "Location",
     "ParsedSource",
     "Problem",

@@ -16,7 +16,7 @@ from fsrs import Card as FsrsCard
 from fsrs import Rating, Scheduler
 
 from words_tui.domain.enums import CardState, Direction, Stage
-from words_tui.infrastructure.importers.records import CardProgress
+from words_tui.infrastructure.importers.records import ImportedCard
 
 ANSWER_TYPES = {0, 1, 2, 3}
 """revlog.type: learn, review, relearn, filtered; 4 (manual) and 5 (rescheduled) are no answers."""
@@ -78,7 +78,7 @@ def card_progress(
     reviews: list[AnkiReview],
     collection_created: int,
     scheduler: Scheduler,
-) -> CardProgress | None:
+) -> ImportedCard | None:
     """The card's memory state, or None for a card never studied (it starts fresh here)."""
     replayed = _replay(reviews, scheduler)
     memory = _memory_from_data(card.data)
@@ -86,7 +86,7 @@ def card_progress(
     if replayed is not None:
         stability, difficulty = memory or (replayed.stability, replayed.difficulty)
         state = int(replayed.state)
-        return CardProgress(
+        return ImportedCard(
             direction=direction,
             state=state,
             due=replayed.due,
@@ -102,7 +102,7 @@ def card_progress(
     if card.type == ANKI_REVIEW_TYPE and card.interval > 0:
         due = datetime.fromtimestamp(collection_created + card.due * SECONDS_PER_DAY, UTC)
         stability, difficulty = memory or (float(card.interval), DEFAULT_DIFFICULTY)
-        return CardProgress(
+        return ImportedCard(
             direction=direction,
             state=int(CardState.REVIEW),
             due=due,
@@ -116,5 +116,5 @@ def card_progress(
         )
     if not active:
         created = datetime.fromtimestamp(collection_created, UTC)
-        return CardProgress(direction, int(CardState.NEW), due=created, active=False)
+        return ImportedCard(direction, int(CardState.NEW), due=created, active=False)
     return None

@@ -29,7 +29,7 @@ from words_tui.infrastructure.importers.anki_collection import (
 from words_tui.infrastructure.importers.anki_history import AnkiCard, AnkiReview, card_progress
 from words_tui.infrastructure.importers.csv_format import HEADER_TO_FIELD, normalise_header
 from words_tui.infrastructure.importers.records import (
-    CardProgress,
+    ImportedCard,
     ImportRecord,
     Location,
     ParsedSource,
@@ -100,7 +100,7 @@ def template_directions(note_type: NoteType, roles: dict[str, int]) -> dict[int,
     return directions
 
 
-def _status(progress: list[CardProgress]) -> WordStatus | None:
+def _status(progress: list[ImportedCard]) -> WordStatus | None:
     if not progress:
         return None
     if all(not card.active for card in progress) and len(progress) == len(Direction):
@@ -213,7 +213,7 @@ def _add_note(
     values: list[str],
     guid: str,
     tags: str,
-    progress: list[CardProgress],
+    progress: list[ImportedCard],
 ) -> None:
     texts = {role: field_text(values[i]) if i < len(values) else "" for role, i in roles.items()}
     word = clean_text(texts["word"])

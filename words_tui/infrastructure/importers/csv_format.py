@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from words_tui.domain.enums import Direction, WordStatus
-from words_tui.infrastructure.importers.records import CardProgress
+from words_tui.infrastructure.importers.records import ImportedCard
 
 KEY = "key"
 STATUS = "status"
@@ -102,7 +102,7 @@ def _time(value: Any) -> datetime | None:
     return moment
 
 
-def parse_cards(text: str) -> tuple[CardProgress, ...]:
+def parse_cards(text: str) -> tuple[ImportedCard, ...]:
     """The `cards` cell: a JSON list of both directions' memory state (see `format_cards`)."""
     if not text.strip():
         return ()
@@ -117,7 +117,7 @@ def parse_cards(text: str) -> tuple[CardProgress, ...]:
         if due is None:
             raise ValueError("a card has no due time")
         cards.append(
-            CardProgress(
+            ImportedCard(
                 direction=Direction[str(item["direction"]).upper()],
                 state=int(item.get("state", 0)),
                 due=due,
@@ -139,7 +139,7 @@ def parse_cards(text: str) -> tuple[CardProgress, ...]:
     return tuple(cards)
 
 
-def format_cards(cards: list[CardProgress]) -> str:
+def format_cards(cards: list[ImportedCard]) -> str:
     return json.dumps(
         [
             {

@@ -37,17 +37,15 @@ from words_tui.infrastructure.importers.text_encoding import read_text
 DELIMITERS = ("\t", ";", ",", "|")
 SNIFF_LINES = 200
 CONSISTENT_SHARE = 0.8
-ANKI_DIRECTIVES = {
-    "separator": {
-        "tab": "\t",
-        "comma": ",",
-        "semicolon": ";",
-        "pipe": "|",
-        "space": " ",
-        "colon": ":",
-    }
+SEPARATOR_NAMES = {
+    "tab": "\t",
+    "comma": ",",
+    "semicolon": ";",
+    "pipe": "|",
+    "space": " ",
+    "colon": ":",
 }
-csv.field_size_limit(1 << 24)
+"""The names Anki's `#separator:` line uses."""
 
 ColumnMap = dict[str, int]
 """Field name → column index (0-based)."""
@@ -62,7 +60,7 @@ def _directives(lines: list[str]) -> tuple[int, str | None]:
         key, _, value = line[1:].partition(":")
         if key.strip() == "separator":
             name = value.strip().lower()
-            separator = ANKI_DIRECTIVES["separator"].get(name, value.strip()[:1] or None)
+            separator = SEPARATOR_NAMES.get(name, value.strip()[:1] or None)
         count += 1
     return count, separator
 

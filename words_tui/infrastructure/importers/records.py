@@ -14,17 +14,6 @@ from pathlib import Path
 from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.enums import Direction, WordStatus
 
-FIELD_WORD = "word"
-FIELD_TRANSLATIONS = "translations"
-FIELD_EXAMPLES = "examples"
-FIELD_FORMS = "forms"
-FIELD_NOTES = "notes"
-FIELD_TAGS = "tags"
-FIELD_POS = "pos"
-CONTENT_FIELDS = frozenset(
-    {FIELD_WORD, FIELD_TRANSLATIONS, FIELD_EXAMPLES, FIELD_FORMS, FIELD_NOTES, FIELD_TAGS}
-)
-
 
 class SourceError(ValueError):
     """The whole file is unusable; the message names the file and what is wrong with it."""
@@ -63,7 +52,7 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class CardProgress:
+class ImportedCard:
     """One direction's memory state as a source knew it (Anki history, or our own CSV export)."""
 
     direction: Direction
@@ -104,7 +93,7 @@ class ImportRecord:
     status: WordStatus | None = None
     cefr: str | None = None
     added_at: datetime | None = None
-    cards: tuple[CardProgress, ...] = ()
+    cards: tuple[ImportedCard, ...] = ()
 
 
 @dataclass

@@ -126,7 +126,6 @@ class LessonScreen(WordsScreen[None]):
             choices.focus()
         else:
             answer.value = ""
-            answer.disabled = False
             answer.placeholder = self.t("lesson.type_placeholder", language=names(card.answer_lang))
             answer.focus()
         self.update_progress()
@@ -149,8 +148,6 @@ class LessonScreen(WordsScreen[None]):
         )
         if feedback.card.is_choice:
             self.query_one(ChoiceList).reveal(feedback.expected, self.picked)
-        else:
-            self.query_one("#answer", Input).disabled = True
         self.update_progress()
         self.phase = Phase.FEEDBACK
         self.set_focus(None)
