@@ -27,10 +27,8 @@ from words_tui.services.lesson_cards import LessonCard, build_card, known_words,
 from words_tui.services.lesson_queries import (
     answers_today,
     card_details,
-    due_choice,
-    due_typing,
+    lesson_candidates,
     load_profile,
-    new_cards,
     shared_options,
     vocabulary_near,
     vocabulary_options,
@@ -72,15 +70,17 @@ async def _pick(
         new_left=profile.new_per_day - new_done,
     )
     window = CANDIDATE_WINDOW * limits.size
-    typing: list[Candidate] = []
-    new: list[Candidate] = []
-    if limits.reviews_left > 0:
-        typing = await due_typing(session, profile.id, now, min(window, limits.reviews_left))
-    choice = await due_choice(session, profile.id, now, window)
-    if limits.new_left > 0:
-        new = await new_cards(session, profile.id, now, min(window, 2 * limits.new_left))
-    picked = compose_lesson(typing, choice, new, limits)
-    unpicked = {c.user_word_id for c in [*typing, *choice, *new]} - {c.user_word_id for c in picked}
+    found = await lesson_candidates(
+        session,
+        profile.id,
+        now,
+        typing=min(window, limits.reviews_left),
+        choice=window,
+        new=min(window, 2 * limits.new_left),
+    )
+    picked = compose_lesson(found.typing, found.choice, found.new, limits)
+    candidates = [*found.typing, *found.choice, *found.new]
+    unpicked = {c.user_word_id for c in candidates} - {c.user_word_id for c in picked}
     return picked, sorted(unpicked)
 
 

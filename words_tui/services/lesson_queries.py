@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -53,84 +53,104 @@ async def answers_today(session: AsyncSession, profile_id: int, since: datetime)
     return int(row[0]), int(row[1])
 
 
-def _days_since_last_review(session: AsyncSession, now: datetime) -> ColumnElement[Any]:
-    last_review = col(Card.last_review)
+def _days_since(session: AsyncSession, now: datetime, moment: Any) -> ColumnElement[Any]:
+    """Days from `moment` (a time column) to `now`, computed by the database."""
     if session.get_bind().dialect.name == "sqlite":
         now_julian = now.timestamp() / SECONDS_PER_DAY + UNIX_EPOCH_JULIAN_DAY
-        return literal(now_julian) - func.julianday(last_review)
-    return (literal(now.timestamp()) - func.extract("epoch", last_review)) / SECONDS_PER_DAY
+        return literal(now_julian) - func.julianday(moment)
+    return (literal(now.timestamp()) - func.extract("epoch", moment)) / SECONDS_PER_DAY
 
 
-def _active_cards(profile_id: int, stage: Stage) -> Select[int | None, int]:
-    return select(col(Card.id), col(Card.user_word_id)).where(
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """A lesson's candidates by kind, each in priority order."""
+
+    typing: list[Candidate]
+    choice: list[Candidate]
+    new: list[Candidate]
+
+
+def _due(profile_id: int, stage: Stage, now: datetime) -> Any:
+    return and_(
         col(Card.profile_id) == profile_id,
         col(Card.active).is_(True),
         col(Card.stage) == int(stage),
+        col(Card.due) <= now,
     )
 
 
-async def _candidates(session: AsyncSession, query: Select[int | None, int]) -> list[Candidate]:
-    rows = (await session.execute(query)).all()
-    return [Candidate(card_id, user_word_id) for card_id, user_word_id in rows if card_id]
-
-
-async def due_typing(
-    session: AsyncSession, profile_id: int, now: datetime, limit: int
-) -> list[Candidate]:
-    """Due typed cards, lowest retrievability first.
-
-    The ranking reads only `ix_cards_profile_stage_due` (it holds every column the key needs);
-    the table is visited for the `limit` winners alone, not for every due card."""
+def _due_typing(session: AsyncSession, profile_id: int, now: datetime, limit: int) -> Select[Any]:
+    """Due typed cards, lowest retrievability first: the highest (days since the last review)
+    / stability. The ranking reads only `ix_cards_profile_stage_due`, which holds every column
+    the key needs; the table is visited for the `limit` winners alone."""
     key = func.coalesce(
-        _days_since_last_review(session, now) / col(Card.stability), NEVER_REVIEWED_FIRST
-    ).label("key")
+        _days_since(session, now, col(Card.last_review)) / col(Card.stability),
+        NEVER_REVIEWED_FIRST,
+    )
     ranked = (
-        select(col(Card.id).label("id"), key)
-        .where(
-            col(Card.profile_id) == profile_id,
-            col(Card.active).is_(True),
-            col(Card.stage) == int(Stage.TYPING),
-            col(Card.due) <= now,
-        )
+        select(col(Card.id).label("id"), key.label("key"))
+        .where(_due(profile_id, Stage.TYPING, now))
         .order_by(key.desc(), col(Card.id))
         .limit(limit)
         .subquery()
     )
-    query = (
-        select(col(Card.id), col(Card.user_word_id))
-        .join(ranked, ranked.c.id == col(Card.id))
-        .order_by(ranked.c.key.desc(), ranked.c.id)
-    )
-    return await _candidates(session, query)
+    return select(
+        literal(0).label("kind"),
+        col(Card.id),
+        col(Card.user_word_id),
+        (-ranked.c.key).label("rank"),
+    ).join(ranked, ranked.c.id == col(Card.id))
 
 
-async def due_choice(
-    session: AsyncSession, profile_id: int, now: datetime, limit: int
-) -> list[Candidate]:
-    """Multiple-choice cards seen before and due again, the longest waiting first."""
-    query = (
-        _active_cards(profile_id, Stage.CHOICE)
-        .where(col(Card.due) <= now, col(Card.last_review).is_not(None))
+def _due_choice(
+    session: AsyncSession, profile_id: int, now: datetime, limit: int, *, seen: bool, kind: int
+) -> Select[Any]:
+    """Choice cards due, the longest waiting first: seen before, or new (never shown, in the
+    order they were added — a new card is due when added). Ordered by `due` alone, so the
+    query walks `ix_cards_profile_stage_due` in order and stops after `limit` cards."""
+    last_review = col(Card.last_review)
+    waiting = (
+        select(col(Card.id), col(Card.user_word_id), col(Card.due))
+        .where(
+            _due(profile_id, Stage.CHOICE, now),
+            last_review.is_not(None) if seen else last_review.is_(None),
+        )
         .order_by(col(Card.due))
         .limit(limit)
+        .subquery()
     )
-    return await _candidates(session, query)
-
-
-async def new_cards(
-    session: AsyncSession, profile_id: int, now: datetime, limit: int
-) -> list[Candidate]:
-    """Cards never shown, in the order their words were added.
-
-    Ordered by `due` alone (a new card is due when added; the index breaks ties by row id, so
-    foreign → native comes first) so SQLite walks `ix_cards_profile_stage_due` in order."""
-    query = (
-        _active_cards(profile_id, Stage.CHOICE)
-        .where(col(Card.due) <= now, col(Card.last_review).is_(None))
-        .order_by(col(Card.due))
-        .limit(limit)
+    rank = -_days_since(session, now, waiting.c.due)
+    return select(
+        literal(kind).label("kind"), waiting.c.id, waiting.c.user_word_id, rank.label("rank")
     )
-    return await _candidates(session, query)
+
+
+async def lesson_candidates(
+    session: AsyncSession, profile_id: int, now: datetime, *, typing: int, choice: int, new: int
+) -> Candidates:
+    """Up to `typing` due typed cards, `choice` due choice cards and `new` new cards, in one
+    round trip. Each kind is ranked and cut in its own subquery; its rank (and the row id for
+    ties) carries that order through the UNION, which keeps no order of its own."""
+    parts = [
+        query
+        for query, limit in (
+            (_due_typing(session, profile_id, now, typing), typing),
+            (_due_choice(session, profile_id, now, choice, seen=True, kind=1), choice),
+            (_due_choice(session, profile_id, now, new, seen=False, kind=2), new),
+        )
+        if limit > 0
+    ]
+    found = Candidates([], [], [])
+    if not parts:
+        return found
+    union = union_all(*parts).subquery()
+    query = select(union.c.kind, union.c.id, union.c.user_word_id).order_by(
+        union.c.kind, union.c.rank, union.c.id
+    )
+    kinds = (found.typing, found.choice, found.new)
+    for kind, card_id, user_word_id in (await session.execute(query)).all():
+        kinds[kind].append(Candidate(card_id, user_word_id))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
