@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.notebook.conftest import NOW, SMALL_LEARNER
 from words_tui.infrastructure.database import Database
 from words_tui.notebook.demo import populate_demo
@@ -25,12 +23,6 @@ async def test_with_too_few_typed_answers_the_panel_says_how_many_are_needed(
     assert not panel.fit_button.disabled
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="services/fsrs_params.py passes fsrs-rs items whose last review is on the same day "
-    "(delta_t 0), which FSRS.evaluate refuses with InvalidInput; reported to the lead",
-)
 async def test_the_forgetful_demo_learner_gets_personal_parameters_that_predict_better(
     sqlite_database: Database,
 ) -> None:

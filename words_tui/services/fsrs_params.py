@@ -13,6 +13,7 @@ card's history restarts at a review given from the new state (after "reset progr
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -97,10 +98,12 @@ def fsrs_items(
     previous = calendar.day_of(history[0].at)
     for review in history:
         day = calendar.day_of(review.at)
-        reviews.append(optimizer.FSRSReview(review.rating, (day - previous).days))
+        elapsed_days = (day - previous).days
+        reviews.append(optimizer.FSRSReview(review.rating, elapsed_days))
         previous = day
         item = optimizer.FSRSItem(list(reviews))
-        if item.long_term_review_cnt() > 0:
+        # fsrs-rs trains on predicting a review across days; a same-day last review is refused.
+        if elapsed_days > 0 and item.long_term_review_cnt() > 0:
             items.append((review.at, item))
     return items
 
@@ -156,9 +159,15 @@ async def fit_personal_parameters(
         return FitReport(len(reviews), False, "too few reviews on separate days to fit")
     defaults = list(optimizer.DEFAULT_PARAMETERS)
     fit = fitter or optimizer.FSRS(defaults).compute_parameters
-    personal = tuple(float(p) for p in fit(train))
-    default_loss = float(optimizer.FSRS(defaults).evaluate(test).log_loss)
-    personal_loss = float(optimizer.FSRS(list(personal)).evaluate(test).log_loss)
+
+    def train_and_evaluate() -> tuple[tuple[float, ...], float, float]:
+        personal = tuple(float(p) for p in fit(train))
+        default_loss = float(optimizer.FSRS(defaults).evaluate(test).log_loss)
+        personal_loss = float(optimizer.FSRS(list(personal)).evaluate(test).log_loss)
+        return personal, default_loss, personal_loss
+
+    # The optimiser is CPU-bound native code: off the event loop, the TUI and notebooks stay live.
+    personal, default_loss, personal_loss = await asyncio.to_thread(train_and_evaluate)
     kept = personal_loss < default_loss
     rescheduled = 0
     if kept:

@@ -11,21 +11,42 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    func,
+    literal,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from words_tui.domain.enums import Stage
 from words_tui.domain.lesson_policy import Candidate, OptionWord
 from words_tui.domain.text import word_key
-from words_tui.infrastructure.models import Card, Entry, Lesson, Profile, Review, UserWord, Word
+from words_tui.infrastructure.models import ALL_TABLES, Entry, Profile, Word
 
 UNIX_EPOCH_JULIAN_DAY = 2440587.5
 SECONDS_PER_DAY = 86400.0
 NEVER_REVIEWED_FIRST = 1e12
 """Sort key of a promoted card with no FSRS memory yet: retrievability 0, so it comes first."""
+
+# Hot statements are built once with bound parameters: SQLAlchemy takes longer to construct a
+# statement with subqueries than SQLite takes to run it.
+CARDS: Table = ALL_TABLES.tables["cards"]
+USER_WORDS: Table = ALL_TABLES.tables["user_words"]
+WORDS: Table = ALL_TABLES.tables["words"]
+ENTRIES: Table = ALL_TABLES.tables["entries"]
+REVIEWS: Table = ALL_TABLES.tables["reviews"]
+LESSONS: Table = ALL_TABLES.tables["lessons"]
 
 
 class LessonError(LookupError):
@@ -39,26 +60,25 @@ async def load_profile(session: AsyncSession, profile_id: int) -> Profile:
     return profile
 
 
+_ANSWERS_TODAY = select(
+    select(func.count(REVIEWS.c.id))
+    .where(
+        REVIEWS.c.profile_id == bindparam("profile"),
+        REVIEWS.c.reviewed_at >= bindparam("since"),
+        REVIEWS.c.mode == int(Stage.TYPING),
+    )
+    .scalar_subquery(),
+    select(func.coalesce(func.sum(LESSONS.c.new_words), 0))
+    .where(LESSONS.c.profile_id == bindparam("profile"), LESSONS.c.started_at >= bindparam("since"))
+    .scalar_subquery(),
+)
+
+
 async def answers_today(session: AsyncSession, profile_id: int, since: datetime) -> tuple[int, int]:
     """(typed reviews, new cards introduced) since the start of the learner's day, in one query."""
-    reviews = select(func.count(col(Review.id))).where(
-        col(Review.profile_id) == profile_id,
-        col(Review.reviewed_at) >= since,
-        col(Review.mode) == int(Stage.TYPING),
-    )
-    new = select(func.coalesce(func.sum(col(Lesson.new_words)), 0)).where(
-        col(Lesson.profile_id) == profile_id, col(Lesson.started_at) >= since
-    )
-    row = (await session.execute(select(reviews.scalar_subquery(), new.scalar_subquery()))).one()
-    return int(row[0]), int(row[1])
-
-
-def _days_since(session: AsyncSession, now: datetime, moment: Any) -> ColumnElement[Any]:
-    """Days from `moment` (a time column) to `now`, computed by the database."""
-    if session.get_bind().dialect.name == "sqlite":
-        now_julian = now.timestamp() / SECONDS_PER_DAY + UNIX_EPOCH_JULIAN_DAY
-        return literal(now_julian) - func.julianday(moment)
-    return (literal(now.timestamp()) - func.extract("epoch", moment)) / SECONDS_PER_DAY
+    params = {"profile": profile_id, "since": since}
+    reviews, new = (await session.execute(_ANSWERS_TODAY, params)).one()
+    return int(reviews), int(new)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,85 +90,102 @@ class Candidates:
     new: list[Candidate]
 
 
-def _due(profile_id: int, stage: Stage, now: datetime) -> Any:
+def _days_before_now(dialect: str, moment: ColumnElement[Any]) -> ColumnElement[Any]:
+    """Days from `moment` to the `now_days` parameter (see `_now_days`), by the database."""
+    if dialect == "sqlite":
+        return bindparam("now_days", type_=Float) - func.julianday(moment)
+    return bindparam("now_days", type_=Float) - func.extract("epoch", moment) / SECONDS_PER_DAY
+
+
+def _now_days(dialect: str, now: datetime) -> float:
+    days = now.timestamp() / SECONDS_PER_DAY
+    return days + UNIX_EPOCH_JULIAN_DAY if dialect == "sqlite" else days
+
+
+def _due(stage: Stage) -> ColumnElement[bool]:
     return and_(
-        col(Card.profile_id) == profile_id,
-        col(Card.active).is_(True),
-        col(Card.stage) == int(stage),
-        col(Card.due) <= now,
+        CARDS.c.profile_id == bindparam("profile"),
+        CARDS.c.active.is_(True),
+        CARDS.c.stage == int(stage),
+        CARDS.c.due <= bindparam("now"),
     )
 
 
-def _due_typing(session: AsyncSession, profile_id: int, now: datetime, limit: int) -> Select[Any]:
+def _due_typing(dialect: str) -> Select[Any]:
     """Due typed cards, lowest retrievability first: the highest (days since the last review)
     / stability. The ranking reads only `ix_cards_profile_stage_due`, which holds every column
-    the key needs; the table is visited for the `limit` winners alone."""
+    the key needs; the table is visited for the winners alone."""
     key = func.coalesce(
-        _days_since(session, now, col(Card.last_review)) / col(Card.stability),
-        NEVER_REVIEWED_FIRST,
+        _days_before_now(dialect, CARDS.c.last_review) / CARDS.c.stability, NEVER_REVIEWED_FIRST
     )
     ranked = (
-        select(col(Card.id).label("id"), key.label("key"))
-        .where(_due(profile_id, Stage.TYPING, now))
-        .order_by(key.desc(), col(Card.id))
-        .limit(limit)
+        select(CARDS.c.id, key.label("key"))
+        .where(_due(Stage.TYPING))
+        .order_by(key.desc(), CARDS.c.id)
+        .limit(bindparam("typing"))
         .subquery()
     )
     return select(
-        literal(0).label("kind"),
-        col(Card.id),
-        col(Card.user_word_id),
-        (-ranked.c.key).label("rank"),
-    ).join(ranked, ranked.c.id == col(Card.id))
+        literal(0).label("kind"), CARDS.c.id, CARDS.c.user_word_id, (-ranked.c.key).label("rank")
+    ).join(ranked, ranked.c.id == CARDS.c.id)
 
 
-def _due_choice(
-    session: AsyncSession, profile_id: int, now: datetime, limit: int, *, seen: bool, kind: int
-) -> Select[Any]:
+def _due_choice(dialect: str, kind: int, limit: str, *, seen: bool) -> Select[Any]:
     """Choice cards due, the longest waiting first: seen before, or new (never shown, in the
     order they were added — a new card is due when added). Ordered by `due` alone, so the
     query walks `ix_cards_profile_stage_due` in order and stops after `limit` cards."""
-    last_review = col(Card.last_review)
+    last_review = CARDS.c.last_review
     waiting = (
-        select(col(Card.id), col(Card.user_word_id), col(Card.due))
-        .where(
-            _due(profile_id, Stage.CHOICE, now),
-            last_review.is_not(None) if seen else last_review.is_(None),
-        )
-        .order_by(col(Card.due))
-        .limit(limit)
+        select(CARDS.c.id, CARDS.c.user_word_id, CARDS.c.due)
+        .where(_due(Stage.CHOICE), last_review.is_not(None) if seen else last_review.is_(None))
+        .order_by(CARDS.c.due)
+        .limit(bindparam(limit))
         .subquery()
     )
-    rank = -_days_since(session, now, waiting.c.due)
+    rank = -_days_before_now(dialect, waiting.c.due)
     return select(
         literal(kind).label("kind"), waiting.c.id, waiting.c.user_word_id, rank.label("rank")
+    )
+
+
+@cache
+def _candidates_query(dialect: str, typing: bool, choice: bool, new: bool) -> Select[Any]:
+    """One statement for the kinds asked for, built once: building it costs more than running
+    it. Each kind is ranked and cut in its own subquery; its rank (and the row id for ties)
+    carries that order through the UNION, which keeps no order of its own."""
+    parts: list[Select[Any]] = []
+    if typing:
+        parts.append(_due_typing(dialect))
+    if choice:
+        parts.append(_due_choice(dialect, 1, "choice", seen=True))
+    if new:
+        parts.append(_due_choice(dialect, 2, "new", seen=False))
+    union = union_all(*parts).subquery()
+    return select(union.c.kind, union.c.id, union.c.user_word_id).order_by(
+        union.c.kind, union.c.rank, union.c.id
     )
 
 
 async def lesson_candidates(
     session: AsyncSession, profile_id: int, now: datetime, *, typing: int, choice: int, new: int
 ) -> Candidates:
-    """Up to `typing` due typed cards, `choice` due choice cards and `new` new cards, in one
-    round trip. Each kind is ranked and cut in its own subquery; its rank (and the row id for
-    ties) carries that order through the UNION, which keeps no order of its own."""
-    parts = [
-        query
-        for query, limit in (
-            (_due_typing(session, profile_id, now, typing), typing),
-            (_due_choice(session, profile_id, now, choice, seen=True, kind=1), choice),
-            (_due_choice(session, profile_id, now, new, seen=False, kind=2), new),
-        )
-        if limit > 0
-    ]
+    """Up to `typing` due typed cards, `choice` due choice cards and `new` new cards, each kind
+    in priority order, in one round trip."""
     found = Candidates([], [], [])
-    if not parts:
+    if max(typing, choice, new) <= 0:
         return found
-    union = union_all(*parts).subquery()
-    query = select(union.c.kind, union.c.id, union.c.user_word_id).order_by(
-        union.c.kind, union.c.rank, union.c.id
-    )
+    dialect = session.get_bind().dialect.name
+    query = _candidates_query(dialect, typing > 0, choice > 0, new > 0)
+    params = {
+        "profile": profile_id,
+        "now": now,
+        "now_days": _now_days(dialect, now),
+        "typing": typing,
+        "choice": choice,
+        "new": new,
+    }
     kinds = (found.typing, found.choice, found.new)
-    for kind, card_id, user_word_id in (await session.execute(query)).all():
+    for kind, card_id, user_word_id in (await session.execute(query, params)).all():
         kinds[kind].append(Candidate(card_id, user_word_id))
     return found
 
@@ -174,37 +211,37 @@ class CardDetails:
     forms: dict[str, str]
 
 
+_CARD_DETAILS = (
+    select(
+        CARDS.c.id,
+        CARDS.c.user_word_id,
+        USER_WORDS.c.word_id,
+        CARDS.c.direction,
+        CARDS.c.stage,
+        CARDS.c.last_review,
+        CARDS.c.accepted_extra,
+        USER_WORDS.c.meanings,
+        WORDS.c.text,
+        WORDS.c.lang,
+        WORDS.c.pos,
+        WORDS.c.cefr,
+        ENTRIES.c.meanings,
+        ENTRIES.c.examples,
+        ENTRIES.c.forms,
+    )
+    .join(USER_WORDS, USER_WORDS.c.id == CARDS.c.user_word_id)
+    .join(WORDS, WORDS.c.id == USER_WORDS.c.word_id)
+    .outerjoin(ENTRIES, ENTRIES.c.id == USER_WORDS.c.entry_id)
+    .where(CARDS.c.id.in_(bindparam("cards", expanding=True)))
+)
+
+
 async def card_details(session: AsyncSession, card_ids: Sequence[int]) -> dict[int, CardDetails]:
     """The cards' details by card id; plain columns, as ORM objects cost more than the query."""
-    query = (
-        select(
-            col(Card.id),
-            col(Card.user_word_id),
-            col(UserWord.word_id),
-            col(Card.direction),
-            col(Card.stage),
-            col(Card.last_review),
-            col(Card.accepted_extra),
-            col(UserWord.meanings),
-            col(Word.text),
-            col(Word.lang),
-            col(Word.pos),
-            col(Word.cefr),
-            col(Entry.meanings),
-            col(Entry.examples),
-            col(Entry.forms),
-        )
-        .join(UserWord, col(UserWord.id) == col(Card.user_word_id))
-        .join(Word, col(Word.id) == col(UserWord.word_id))
-        .outerjoin(Entry, col(Entry.id) == col(UserWord.entry_id))
-        .where(col(Card.id).in_(list(card_ids)))
-    )
     found: dict[int, CardDetails] = {}
-    for row in (await session.execute(query)).all():
+    for row in (await session.execute(_CARD_DETAILS, {"cards": list(card_ids)})).all():
         card_id, user_word_id, word_id, direction, stage, last_review, extra, meanings = row[:8]
         headword, lang, pos, level, entry_meanings, examples, forms = row[8:]
-        if card_id is None:
-            continue
         found[card_id] = CardDetails(
             card_id=card_id,
             user_word_id=user_word_id,
@@ -233,15 +270,20 @@ def _option_words(rows: Sequence[Any], profile_id: int) -> list[OptionWord]:
     ]
 
 
-def _vocabulary_query() -> Select[int, int | None, str, str, str | None, list[str]]:
+def _vocabulary_query() -> Select[Any]:
     return select(
-        col(UserWord.profile_id),
-        col(Word.id),
-        col(Word.text),
-        col(Word.pos),
-        col(Word.cefr),
-        col(UserWord.meanings),
-    ).join(Word, col(Word.id) == col(UserWord.word_id))
+        USER_WORDS.c.profile_id,
+        WORDS.c.id,
+        WORDS.c.text,
+        WORDS.c.pos,
+        WORDS.c.cefr,
+        USER_WORDS.c.meanings,
+    ).join(WORDS, WORDS.c.id == USER_WORDS.c.word_id)
+
+
+_VOCABULARY_OPTIONS = _vocabulary_query().where(
+    USER_WORDS.c.id.in_(bindparam("user_words", expanding=True))
+)
 
 
 async def vocabulary_options(
@@ -252,8 +294,8 @@ async def vocabulary_options(
     Looked up by primary key only (the owner is checked on the rows): a filter on the profile
     would make SQLite walk the whole vocabulary through the profile index instead.
     """
-    query = _vocabulary_query().where(col(UserWord.id).in_(list(user_word_ids)))
-    return _option_words((await session.execute(query)).all(), profile_id)
+    rows = await session.execute(_VOCABULARY_OPTIONS, {"user_words": list(user_word_ids)})
+    return _option_words(rows.all(), profile_id)
 
 
 async def vocabulary_near(
@@ -261,10 +303,10 @@ async def vocabulary_near(
 ) -> list[OptionWord]:
     """Up to `limit` of the profile's words added after user word `after_id` (then from the
     start): a primary-key range, fast however large the vocabulary."""
-    query = _vocabulary_query().order_by(col(UserWord.id)).limit(limit)
-    rows = list((await session.execute(query.where(col(UserWord.id) > after_id))).all())
+    query = _vocabulary_query().order_by(USER_WORDS.c.id).limit(limit)
+    rows = list((await session.execute(query.where(USER_WORDS.c.id > after_id))).all())
     if len(rows) < limit:
-        rows += (await session.execute(query.where(col(UserWord.id) <= after_id))).all()
+        rows += (await session.execute(query.where(USER_WORDS.c.id <= after_id))).all()
     return _option_words(rows, profile_id)
 
 
@@ -299,18 +341,24 @@ async def shared_options(
     ]
 
 
+_VOCABULARY_HAS = (
+    select(USER_WORDS.c.id)
+    .join(WORDS, WORDS.c.id == USER_WORDS.c.word_id)
+    .where(
+        USER_WORDS.c.profile_id == bindparam("profile"),
+        WORDS.c.lang == bindparam("lang"),
+        WORDS.c.norm.in_(bindparam("keys", expanding=True)),
+    )
+    .limit(1)
+)
+
+
 async def vocabulary_has(
     session: AsyncSession, profile_id: int, lang: str, texts: Sequence[str]
 ) -> bool:
     """Whether the profile has a word in `lang` stored under any of these texts."""
-    keys = list({word_key(text) for text in texts if text.strip()})
+    keys = sorted({word_key(text) for text in texts if text.strip()})
     if not keys:
         return False
-    query = (
-        select(col(UserWord.id))
-        .join(Word, col(Word.id) == col(UserWord.word_id))
-        .where(col(UserWord.profile_id) == profile_id, col(Word.lang) == lang)
-        .where(col(Word.norm).in_(keys))
-        .limit(1)
-    )
-    return (await session.execute(query)).first() is not None
+    params = {"profile": profile_id, "lang": lang, "keys": keys}
+    return (await session.execute(_VOCABULARY_HAS, params)).first() is not None
