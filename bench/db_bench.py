@@ -43,10 +43,12 @@ async def seed_profile(database: Database) -> int:
         return profile.id
 
 
-async def load(database: Database, profile_id: int, words: int, first_id: int) -> float:
-    """Insert `words` words, user words and two cards each; returns elapsed seconds."""
+async def load(
+    database: Database, profile_id: int, words: int, first_id: int
+) -> tuple[float, float]:
+    """Insert `words` words, user words and two cards each; returns (wall, CPU) seconds."""
     rng = random.Random(first_id)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     ids = range(first_id, first_id + words)
     engine = database.engine
     await bulk_insert(
@@ -75,7 +77,7 @@ async def load(database: Database, profile_id: int, words: int, first_id: int) -
             for d in (0, 1)
         ),
     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 async def main() -> None:
@@ -87,10 +89,11 @@ async def main() -> None:
         database = Database(args.url or f"sqlite:///{Path(tmp) / 'bench.db'}")
         await database.init()
         profile_id = await seed_profile(database)
-        elapsed = await load(database, profile_id, 100_000, 1)
+        elapsed, cpu = await load(database, profile_id, 100_000, 1)
         rows = 100_000 * 3 + 200_000
         print(f"bulk insert: 100k words + 100k user words + 200k cards = {rows:,} rows "
-              f"in {elapsed:.2f} s → {rows / elapsed:,.0f} rows/s (goal ≥ 100,000)")
+              f"in {elapsed:.2f} s wall, {cpu:.2f} s CPU → {rows / elapsed:,.0f} rows/s "
+              f"(goal ≥ 100,000; {rows / cpu:,.0f} rows per CPU second)")
         remaining = max(0, args.cards - 200_000) // 2
         if remaining:
             await load(database, profile_id, remaining, 100_001)

@@ -102,6 +102,9 @@ def normalise(text: str, language: str) -> str:
     Articles and particles are kept here (see `split_leading_word`).
     """
     lang = base_language(language)
+    if _only_letters(text) and lang not in _LETTER_RULE_LANGUAGES:
+        # Most answers are plain words: nothing to remove, only case and spacing to settle.
+        return unicodedata.normalize("NFC", " ".join(text.casefold().split()))
     text = unicodedata.normalize("NFC", text).translate(APOSTROPHES)
     text = _drop_parentheticals(text).casefold()
     if lang in STRESS_MARKED_LANGUAGES:
@@ -112,6 +115,20 @@ def normalise(text: str, language: str) -> str:
         text = text.replace("ё", "е")
     words = (word.strip("'") for word in text.translate(_SEPARATORS).split())
     return unicodedata.normalize("NFC", " ".join(word for word in words if word))
+
+
+_LETTER_RULE_LANGUAGES = STRESS_MARKED_LANGUAGES | YO_LANGUAGES
+_LETTER_APOSTROPHE = "ʼ"
+"""A modifier letter, yet typed as an apostrophe: the one letter the general path rewrites."""
+
+
+def _only_letters(text: str) -> bool:
+    """Letters, digits and single spaces only, already composed (NFC), with no apostrophe."""
+    return (
+        text.replace(" ", "").isalnum()
+        and _LETTER_APOSTROPHE not in text
+        and unicodedata.is_normalized("NFC", text)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +174,8 @@ def fold_accents(normalised: str, language: str) -> str:
 
     Only Latin, Greek and Cyrillic letters lose their marks. German umlauts fold to their two-letter spelling (ä → ae), the way Germans type without them.
     """
+    if normalised.isascii():
+        return normalised
     text = normalised
     if base_language(language) == "de":
         text = text.translate(GERMAN_FOLDS)

@@ -1,13 +1,41 @@
-"""Column types that keep the database honest about time zones on SQLite and PostgreSQL alike."""
+"""Column types that keep the database honest about time zones on SQLite and PostgreSQL alike,
+and the JSON serializer the engines use."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import UTC, datetime
+from json.encoder import JSONEncoder
 from typing import Any
 
 from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
+
+SQLITE_TIME_LENGTH = len("2026-01-01 00:00:00.000000")
+"""SQLAlchemy's SQLite DATETIME storage format: `isoformat(" ", "microseconds")` of a naive time."""
+
+
+def _offset_of(value: datetime) -> Any:
+    offset = value.utcoffset()
+    if offset is None:
+        raise ValueError(f"naive datetime {value!r} given where an aware UTC time is required")
+    return offset
+
+
+def sqlite_time_text(value: datetime | None) -> str | None:
+    """An aware time as the UTC text SQLAlchemy's SQLite DATETIME stores, in one step.
+
+    Bulk writes bind hundreds of thousands of times; going through `process_bind_param` and then
+    DATETIME's own %-formatting cost three times as much for exactly this string.
+    """
+    if value is None:
+        return None
+    offset = _offset_of(value)
+    if offset:
+        value = value - offset
+    return value.isoformat(" ", "microseconds")[:SQLITE_TIME_LENGTH]
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -20,11 +48,17 @@ class UTCDateTime(TypeDecorator[datetime]):
     impl = DateTime(timezone=True)
     cache_ok = True
 
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
+        """On SQLite the stored text directly (same format as DATETIME's); elsewhere the usual
+        chain of `process_bind_param` and the driver type's own processing."""
+        if dialect.name == "sqlite":
+            return sqlite_time_text
+        return super().bind_processor(dialect)
+
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError(f"naive datetime {value!r} given where an aware UTC time is required")
+        _offset_of(value)
         value = value.astimezone(UTC)
         if dialect.name == "sqlite":
             return value.replace(tzinfo=None)
@@ -43,3 +77,36 @@ class UTCDateTime(TypeDecorator[datetime]):
 def utcnow() -> datetime:
     """The current time, aware and in UTC."""
     return datetime.now(UTC)
+
+
+def _json_text_encoder() -> Callable[[Any], str]:
+    """`json.dumps` with its default options, without rebuilding the C encoder on every call.
+
+    `json.dumps(value)` builds a new C encoder per call, two thirds of its cost for the small
+    lists and maps in our JSON columns. The stored text must stay exactly `json.dumps`'s: the
+    vocabulary search matches meanings in it with LIKE (ASCII escapes, ", " separators).
+    """
+    make_encoder = getattr(json.encoder, "c_make_encoder", None)
+    if make_encoder is None:
+        return json.dumps
+    defaults = JSONEncoder()
+    encode = make_encoder(
+        None,  # markers: a shared dict would outlive a failed call; a cycle still fails, later
+        defaults.default,
+        json.encoder.encode_basestring_ascii,
+        None,  # indent
+        defaults.key_separator,
+        defaults.item_separator,
+        defaults.sort_keys,
+        defaults.skipkeys,
+        defaults.allow_nan,
+    )
+
+    def json_text(value: Any) -> str:
+        return "".join(encode(value, 0))
+
+    return json_text
+
+
+json_text: Callable[[Any], str] = _json_text_encoder()
+"""The JSON columns' serializer: the same text as `json.dumps(value)`, about three times faster."""
