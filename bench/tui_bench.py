@@ -4,7 +4,8 @@
 
 (1) Cold start: `python -m words_tui` in a pseudo-terminal (100×30) on an existing profile, time
     until the first frame is written and until the home screen is interactive (goal ≤ 0.5 s to
-    the first frame; openai, pandas, SQLAlchemy and Alembic load after it).
+    the first frame; openai, pandas, SQLAlchemy and Alembic load after it) — and the same for
+    `run_app()` started directly, which shows what the CLI module's own imports add.
 (2) Answer → frame: in the running app (headless, the seeded 100k-word profile), from the key
     press to the frame that shows the verdict, and from Enter to the frame with the next card,
     choice and typed cards, no LLM (goal p95 ≤ 16 ms).
@@ -48,14 +49,17 @@ START_TIMEOUT_S = 60.0
 USER = "bench"
 
 
-def pty_run(env: dict[str, str], markers: list[bytes]) -> list[float]:
-    """Start `python -m words_tui` on a pseudo-terminal; seconds until each marker appears."""
+CLI = [sys.executable, "-m", "words_tui"]
+TUI_ONLY = [sys.executable, "-c", "from words_tui.tui.main import run_app; run_app()"]
+"""The quiz without the CLI module, whose other commands import SQLAlchemy and Alembic up front."""
+
+
+def pty_run(command: list[str], env: dict[str, str], markers: list[bytes]) -> list[float]:
+    """Start `command` on a pseudo-terminal; seconds until each marker appears."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
     start = time.perf_counter()
-    child = subprocess.Popen(
-        [sys.executable, "-m", "words_tui"], stdin=slave, stdout=slave, stderr=slave, env=env
-    )
+    child = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env)
     os.close(slave)
     seen, found = b"", []
     try:
@@ -82,17 +86,20 @@ def bench_cold_start(data_dir: Path, starts: int) -> None:
         "LANG": "en_US.UTF-8",
         "TERM": "xterm-256color",
     }
-    pty_run(env, [HOME_READY])  # the first run compiles bytecode and migrates: not counted
-    runs = [pty_run(env, [FIRST_FRAME, HOME_READY]) for _ in range(starts)]
+    pty_run(CLI, env, [HOME_READY])  # the first run compiles bytecode and migrates: not counted
+    runs = [pty_run(CLI, env, [FIRST_FRAME, HOME_READY]) for _ in range(starts)]
+    tui_only = [pty_run(TUI_ONLY, env, [FIRST_FRAME, HOME_READY]) for _ in range(starts)]
     version = []
     for _ in range(starts):
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "words_tui", "--version"], env=env, check=True,
                        capture_output=True)  # fmt: skip
         version.append(time.perf_counter() - start)
-    print(f"cold start to the first frame:         {describe_ms([r[0] for r in runs])}")
-    print(f"cold start to an interactive home:     {describe_ms([r[1] for r in runs])}")
-    print(f"`words-tui --version`:                 {describe_ms(version)}")
+    print(f"{'words-tui: first frame':<40} {describe_ms([r[0] for r in runs])}")
+    print(f"{'words-tui: interactive home':<40} {describe_ms([r[1] for r in runs])}")
+    print(f"{'run_app() alone: first frame':<40} {describe_ms([r[0] for r in tui_only])}")
+    print(f"{'run_app() alone: interactive home':<40} {describe_ms([r[1] for r in tui_only])}")
+    print(f"{'words-tui --version':<40} {describe_ms(version)}")
 
 
 Moment = tuple[float, float]
@@ -149,8 +156,8 @@ class Latencies:
         self.cpu.append(sample[1])
 
     def report(self) -> None:
-        print(f"{self.label:<38} wall {describe_ms(self.wall)}")
-        print(f"{'':<38} CPU  {describe_ms(self.cpu)}")
+        print(f"{self.label:<40} wall {describe_ms(self.wall)}")
+        print(f"{'':<40} CPU  {describe_ms(self.cpu)}")
 
 
 async def settle(pilot: Any) -> None:
@@ -159,10 +166,17 @@ async def settle(pilot: Any) -> None:
     await pilot.pause()
 
 
-async def until_screen(pilot: Any, name: str) -> None:
-    """Wait until the screen called `name` is on top (navigation runs in the app's worker)."""
-    while type(pilot.app.screen).__name__ != name:
+async def back_home(pilot: Any) -> None:
+    """Leave the lesson (or its summary) for the home screen."""
+    from words_tui.tui.screens.home import HomeScreen
+    from words_tui.tui.screens.lesson import LessonScreen
+
+    if isinstance(pilot.app.screen, LessonScreen):
+        await pilot.press("escape")
+    while not isinstance(pilot.app.screen, HomeScreen):
         await settle(pilot)
+        if type(pilot.app.screen).__name__ == "SummaryScreen":
+            await pilot.press("enter")
 
 
 async def answer_cards(pilot: Any, frames: FrameClock, count: int) -> None:
@@ -194,10 +208,7 @@ async def answer_cards(pilot: Any, frames: FrameClock, count: int) -> None:
             await settle(pilot)
             if screen.lesson.current is not None:
                 next_cards.add(frames.latency(pressed, asked[-1]))
-        await pilot.press("escape")
-        await until_screen(pilot, "SummaryScreen")
-        await pilot.press("enter")
-        await until_screen(pilot, "HomeScreen")
+        await back_home(pilot)
     verdicts.report()
     next_cards.report()
 
@@ -207,22 +218,24 @@ async def browse_pages(pilot: Any, frames: FrameClock, rounds: int) -> None:
     from words_tui.tui.screens.browser import BrowserScreen
 
     shown = mark_calls(BrowserScreen, "show_page")
-    pages = Latencies("browser page:")
+    opened, pages = Latencies("open the browser:"), Latencies("next page:")
     for _ in range(rounds):
         pressed = now()
         await pilot.press("b")
         await settle(pilot)
         browser = pilot.app.screen
         assert isinstance(browser, BrowserScreen)
-        pages.add(frames.latency(pressed, shown[-1]))
+        opened.add(frames.latency(pressed, shown[-1]))
         for _ in range(3):
             pressed = now()
             await pilot.press("n")
             await settle(pilot)
             pages.add(frames.latency(pressed, shown[-1]))
         await pilot.press("escape")
-        await until_screen(pilot, "HomeScreen")
-    pages.label = f"browser page at {browser.total} words:"
+        await settle(pilot)
+    opened.label = f"open the browser at {browser.total} words:"
+    pages.label = f"next browser page at {browser.total} words:"
+    opened.report()
     pages.report()
 
 

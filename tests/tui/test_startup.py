@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+import pytest
+
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import settle
 from words_tui.settings import load_settings
@@ -34,3 +36,15 @@ async def test_a_database_file_that_is_not_sqlite_stops_the_app_with_its_path(
     assert app.return_code == 1
     assert broken.read_text() == "not a database"
     assert app.exit_message.startswith(f"words-tui: {broken} is not a SQLite database")
+
+
+async def test_a_bad_setting_stops_the_app_with_the_setting_named(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("WORDS_LESSON_SIZE", "0")
+    app = create_app(loader=open_backend)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+    assert app.return_code == 1
+    assert app.exit_message.startswith("words-tui: invalid setting 'lesson_size'")
+    assert "WORDS_LESSON_SIZE" in app.exit_message

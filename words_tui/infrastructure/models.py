@@ -137,9 +137,11 @@ class Card(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("user_word_id", "direction", name="uq_cards_user_word_direction"),
         Index("ix_cards_profile_active_due", "profile_id", "active", "due"),
-        # Lesson selection: due cards of one stage, covering the backlog's retrievability key.
         # Statistics: the hardest words are read backwards from the top of this index.
         Index("ix_cards_profile_lapses", "profile_id", "lapses", "difficulty"),
+        # Lesson selection: due cards of one stage, covering the backlog's retrievability key
+        # and the card id, so ranking a backlog never reads the table (on PostgreSQL the id
+        # is not implied by the index as SQLite's rowid is).
         Index(
             "ix_cards_profile_stage_due",
             "profile_id",
@@ -148,6 +150,7 @@ class Card(SQLModel, table=True):
             "due",
             "last_review",
             "stability",
+            "id",
         ),
     )
 

@@ -82,19 +82,25 @@ class ImportReport:
 
 
 @contextmanager
-def paused_garbage_collector() -> Iterator[None]:
-    """Keep Python's cycle collector off while 100k-record lists are built and written.
+def garbage_collection(*, enabled: bool) -> Iterator[None]:
+    """Turn Python's cycle collector off (or back on) for a block, then restore its state.
 
-    Each collection pass rescans every live record, which made up a third of a large import;
-    import records form no reference cycles, so nothing is left uncollected for long.
+    Each collection pass rescans every live object, and a 100k-row import holds millions (records,
+    plan, rows): with the collector on, its passes made up a third of a large import. Import
+    records form no reference cycles, so nothing is left uncollected for long.
     """
     was_enabled = gc.isenabled()
-    gc.disable()
+    if enabled:
+        gc.enable()
+    else:
+        gc.disable()
     try:
         yield
     finally:
         if was_enabled:
             gc.enable()
+        else:
+            gc.disable()
 
 
 async def _profile(database: Database, profile_id: int) -> Profile:
@@ -164,22 +170,40 @@ async def import_file(
 ) -> ImportReport:
     """Import `path` into the profile; raises `SourceError` (nothing written) for unusable files."""
     profile = await _profile(database, profile_id)
+    with garbage_collection(enabled=False):
+        # The records and the plan live in `_import`'s frame only, so they are gone when the
+        # collector comes back on: its first pass would otherwise walk every one of them.
+        return await _import(
+            database, profile, path, format, mapping, translate, progress, encoding, now
+        )
+
+
+async def _import(
+    database: Database,
+    profile: Profile,
+    path: Path,
+    format: str | None,
+    mapping: Mapping[str, str | int] | None,
+    translate: WordTranslator | None,
+    progress: ImportProgress | None,
+    encoding: str | None,
+    now: datetime | None,
+) -> ImportReport:
     if progress is not None:
         progress("reading", 0, 1)
-    with paused_garbage_collector():
-        parsed = await asyncio.to_thread(
-            parse_file, path, format=format, encoding=encoding, mapping=mapping
-        )
+    parsed = await asyncio.to_thread(
+        parse_file, path, format=format, encoding=encoding, mapping=mapping
+    )
     if progress is not None:
         progress("reading", 1, 1)
     records, translated = parsed.records, 0
     if translate is not None:
-        records, translated = await _translate(database, profile, records, translate, progress)
+        with garbage_collection(enabled=True):  # API calls take a while and make cycles
+            records, translated = await _translate(database, profile, records, translate, progress)
     report = ImportReport(
         path=path, format=parsed.format, translated=translated, info=list(parsed.info)
     )
-    with paused_garbage_collector():
-        plan = await _write(database, profile, records, now or utcnow(), progress)
+    plan = await _write(database, profile, records, now or utcnow(), progress)
     _fill_report(report, plan, parsed.problems)
     return report
 
@@ -258,7 +282,7 @@ async def export_profile(
     if format not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format '{format}'; use {' or '.join(EXPORT_FORMATS)}")
     profile = await _profile(database, profile_id)
-    with paused_garbage_collector():
+    with garbage_collection(enabled=False):
         async with database.session() as session:
             existing = await load_existing(session, profile_id)
         words = [_exported(word, profile.target_lang) for word in existing]

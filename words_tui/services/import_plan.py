@@ -136,14 +136,16 @@ def _merge(first: ImportRecord, other: ImportRecord) -> ImportRecord:
 
 def merge_duplicates(
     records: list[ImportRecord], target_lang: str
-) -> tuple[list[ImportRecord], list[Problem], list[Problem]]:
-    """One record per word: repeats are merged into the first (meanings, examples, tags united)."""
+) -> tuple[dict[Identity, ImportRecord], list[Problem], list[Problem]]:
+    """One record per word, by identity: repeats are merged into the first (meanings, examples,
+    tags united)."""
     kept: dict[Identity, ImportRecord] = {}
     keys: dict[str, Identity] = {}
     problems: list[Problem] = []
     merged: list[Problem] = []
+    target = language_base(target_lang)
     for record in records:
-        if record.lang is not None and language_base(record.lang) != language_base(target_lang):
+        if record.lang is not None and language_base(record.lang) != target:
             reason = (
                 f"'{record.word}' is in '{record.lang}', but the profile learns '{target_lang}'"
             )
@@ -166,7 +168,7 @@ def merge_duplicates(
         kept[identity] = record
         if record.key is not None:
             keys[record.key] = identity
-    return list(kept.values()), problems, merged
+    return kept, problems, merged
 
 
 class Matcher:
@@ -314,8 +316,7 @@ def plan_import(
     plan = Plan(problems=problems, merged=merged)
     matcher = Matcher(existing)
     claimed: dict[int, ImportRecord] = {}
-    for record in kept:
-        identity = identity_of(record)
+    for identity, record in kept.items():
         word = matcher.match(record, identity)
         if word is not None:
             if "pos" not in record.provided:

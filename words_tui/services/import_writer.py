@@ -125,20 +125,17 @@ async def _select(
     return rows
 
 
-async def _insert(session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    for chunk in _chunks(rows):
-        await session.execute(insert(table), list(chunk))
-
-
-async def _insert_returning(
+async def _insert(
     session: AsyncSession, statement: Any, rows: Sequence[dict[str, Any]]
 ) -> list[Row[Any]]:
-    """Batch insert handing back the RETURNING rows (in no particular order: each carries its
-    natural key). Reading ids back with IN lists instead is slow on PostgreSQL right after a
-    large insert, before the new rows have statistics."""
+    """Batch insert handing back the RETURNING rows, if the statement has any (in no particular
+    order: each carries its natural key). Reading ids back with IN lists instead is slow on
+    PostgreSQL right after a large insert, before the new rows have statistics."""
     returned: list[Row[Any]] = []
     for chunk in _chunks(rows):
-        returned.extend(await session.execute(statement, list(chunk)))
+        result = await session.execute(statement, list(chunk))
+        if result.returns_rows:
+            returned.extend(result)
     return returned
 
 
@@ -151,39 +148,41 @@ def _insert_ignoring_conflicts(session: AsyncSession, table: Table) -> Any:
 
 async def _ensure_words(
     session: AsyncSession, lang: str, wanted: dict[Identity, tuple[str, str | None]]
-) -> dict[Identity, int]:
-    """Ids of the words (identity → display text, CEFR), inserting the missing ones.
+) -> tuple[dict[Identity, int], set[int]]:
+    """Ids of the words (identity → display text, CEFR), inserting the missing ones; also the ids
+    of the words inserted now.
 
-    Inserts ignore conflicts: words are shared, another learner may add the same one meanwhile.
+    Inserting first and reading back only the words that were already there costs one statement
+    for a list of new words. Inserts ignore conflicts: words are shared, another learner may
+    have added the same one, or may add it meanwhile.
     """
-
     columns = (WORDS.c.id, WORDS.c.norm, WORDS.c.pos, WORDS.c.cefr)
 
     def query(norms: Sequence[Any]) -> Select[Any]:
         return select(*columns).where(WORDS.c.lang == lang, WORDS.c.norm.in_(norms))
 
-    norms = [norm for norm, _ in wanted]
-    found = {(r.norm, r.pos): r for r in await _select(session, query, norms)}
-    new = [
+    statement = _insert_ignoring_conflicts(session, WORDS).returning(*columns)
+    rows = [
         {"lang": lang, "text": text, "norm": norm, "pos": pos, "cefr": cefr, "freq_rank": None}
         for (norm, pos), (text, cefr) in wanted.items()
-        if (norm, pos) not in found
     ]
-    statement = _insert_ignoring_conflicts(session, WORDS).returning(*columns)
-    found.update({(r.norm, r.pos): r for r in await _insert_returning(session, statement, new)})
+    inserted = await _insert(session, statement, rows)
+    created = {row[0] for row in inserted}
+    found = {(norm, pos): (word_id, cefr) for word_id, norm, pos, cefr in inserted}
     taken = [norm for norm, pos in wanted if (norm, pos) not in found]
-    found.update({(r.norm, r.pos): r for r in await _select(session, query, taken)})
+    for word_id, norm, pos, cefr in await _select(session, query, taken):
+        found[(norm, pos)] = (word_id, cefr)
     missing_cefr = [
-        {"b_id": found[identity].id, "cefr": cefr}
+        {"b_id": found[identity][0], "cefr": cefr}
         for identity, (_, cefr) in wanted.items()
-        if cefr and found[identity].cefr is None
+        if cefr and found[identity][1] is None
     ]
     if missing_cefr:
         statement = (
             update(WORDS).where(WORDS.c.id == bindparam("b_id")).values(cefr=bindparam("cefr"))
         )
         await session.execute(statement, missing_cefr)
-    return {identity: found[identity].id for identity in wanted}
+    return {identity: found[identity][0] for identity in wanted}, created
 
 
 async def _write_entries(
@@ -191,19 +190,17 @@ async def _write_entries(
     profile: Profile,
     changes: list[Change],
     word_ids: dict[Identity, int],
+    created: set[int],
     now: datetime,
 ) -> dict[Identity, int]:
-    """The profile's imported entry for each changed word, updated in place or inserted."""
+    """The profile's imported entry for each changed word, updated in place or inserted.
+
+    Only words that existed before this import can have an entry to update: the ones inserted
+    now (`created`) are not looked up.
+    """
     assert profile.id is not None
     source = import_source(profile.id)
-    content = {
-        word_ids[c.identity]: {
-            "meanings": dump_meanings(c.meanings),
-            "examples": dump_examples(c.examples),
-            "forms": c.forms,
-        }
-        for c in changes
-    }
+    identities = {word_ids[c.identity]: c.identity for c in changes}
 
     def query(ids: Sequence[Any]) -> Select[Any]:
         return select(ENTRIES.c.id, ENTRIES.c.word_id).where(
@@ -212,27 +209,35 @@ async def _write_entries(
             ENTRIES.c.source == source,
         )
 
-    stored = {row.word_id: row.id for row in await _select(session, query, list(content))}
-    updates = [{"b_id": stored[w], **values} for w, values in content.items() if w in stored]
+    known = [word_id for word_id in identities if word_id not in created]
+    stored = {word_id: entry_id for entry_id, word_id in await _select(session, query, known)}
+    updates, inserts = [], []
+    for change in changes:
+        word_id = word_ids[change.identity]
+        values = {
+            "meanings": dump_meanings(change.meanings),
+            "examples": dump_examples(change.examples),
+            "forms": change.forms,
+        }
+        if word_id in stored:
+            updates.append({"b_id": stored[word_id], **values})
+        else:
+            inserts.append(
+                {
+                    "word_id": word_id,
+                    "target_lang": profile.native_lang,
+                    "source": source,
+                    "created_at": now,
+                    **values,
+                }
+            )
     if updates:
         statement = update(ENTRIES).where(ENTRIES.c.id == bindparam("b_id"))
         await session.execute(statement, updates)
-    inserts = [
-        {
-            "word_id": w,
-            "target_lang": profile.native_lang,
-            "source": source,
-            "created_at": now,
-            **values,
-        }
-        for w, values in content.items()
-        if w not in stored
-    ]
     add = insert(ENTRIES).returning(ENTRIES.c.id, ENTRIES.c.word_id)
-    added = await _insert_returning(session, add, inserts)
-    stored.update({row.word_id: row.id for row in added})
-    by_word = {w: i for i, w in word_ids.items()}
-    return {by_word[w]: entry for w, entry in stored.items()}
+    for entry_id, word_id in await _insert(session, add, inserts):
+        stored[word_id] = entry_id
+    return {identities[word_id]: entry_id for word_id, entry_id in stored.items()}
 
 
 async def write_plan(
@@ -244,14 +249,17 @@ async def write_plan(
 ) -> None:
     """Apply the plan inside the caller's transaction."""
     assert profile.id is not None
-    changed_words = [c for c in plan.changes if c.existing is None or c.renamed]
-    wanted = {c.identity: (c.record.word, c.record.cefr) for c in changed_words}
-    word_ids = await _ensure_words(session, profile.target_lang, wanted)
+    wanted = {
+        c.identity: (c.record.word, c.record.cefr)
+        for c in plan.changes
+        if c.existing is None or c.renamed
+    }
+    word_ids, created = await _ensure_words(session, profile.target_lang, wanted)
     for change in plan.changes:
         if change.existing is not None and not change.renamed:
             word_ids[change.identity] = change.existing.word_id
     entry_changes = [c for c in plan.changes if c.existing is None or c.entry_changed]
-    entry_ids = await _write_entries(session, profile, entry_changes, word_ids, now)
+    entry_ids = await _write_entries(session, profile, entry_changes, word_ids, created, now)
     await _update_user_words(session, plan, word_ids, entry_ids)
     await update_cards(session, plan)
     await _create_user_words(session, profile, plan, word_ids, entry_ids, now, progress)
@@ -293,11 +301,13 @@ async def _create_user_words(
     now: datetime,
     progress: Progress | None,
 ) -> None:
+    """Insert the new user words; their cards come from the imported progress where a record has
+    some, else from `create_default_cards` (one statement for all of them)."""
     assert profile.id is not None
     new = [c for c in plan.changes if c.existing is None]
     done = len(plan.changes) - len(new)
-
-    statement = insert(USER_WORDS).returning(USER_WORDS.c.id, USER_WORDS.c.word_id)
+    plain = insert(USER_WORDS)
+    returning_ids = plain.returning(USER_WORDS.c.id, USER_WORDS.c.word_id)
     for chunk in _chunks(new):
         rows = [
             {
@@ -313,9 +323,12 @@ async def _create_user_words(
             }
             for c in chunk
         ]
-        ids = {r.word_id: r.id for r in await _insert_returning(session, statement, rows)}
         with_progress = [c for c in chunk if c.cards]
-        if with_progress:
+        if not with_progress:
+            await session.execute(plain, rows)
+        else:
+            returned = await session.execute(returning_ids, rows)
+            ids = {word_id: user_word_id for user_word_id, word_id in returned}
             cards = [
                 {
                     "user_word_id": ids[word_ids[c.identity]],
@@ -326,7 +339,7 @@ async def _create_user_words(
                 for c in with_progress
                 for card, _ in c.cards
             ]
-            await _insert(session, CARDS, cards)
+            await _insert(session, insert(CARDS), cards)
         done += len(chunk)
         if progress is not None:
             progress(done, len(plan.changes))

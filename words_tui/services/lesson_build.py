@@ -27,6 +27,7 @@ from words_tui.services.lesson_cards import LessonCard, build_card, known_words,
 from words_tui.services.lesson_queries import (
     answers_today,
     card_details,
+    inserted_id,
     lesson_candidates,
     load_profile,
     shared_options,
@@ -44,7 +45,7 @@ OPTION_POOL_SIZE = 120
 MIN_OPTION_WORDS = 12
 """Below this many distinct words the pool is topped up, so four options stay possible."""
 LESSONS: Table = ALL_TABLES.tables["lessons"]
-_OPEN_LESSON = insert(LESSONS).returning(LESSONS.c.id)
+_OPEN_LESSON = insert(LESSONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ async def build_lesson(session: AsyncSession, profile_id: int, now: datetime) ->
     details = await card_details(session, [c.card_id for c in picked])
     cards = [build_card(details[c.card_id], profile.native_lang) for c in picked]
     values = {"profile_id": profile_id, "started_at": now, "size": len(cards)}
-    lesson_id = (await session.execute(_OPEN_LESSON, values)).scalar_one()
+    lesson_id = inserted_id(await session.execute(_OPEN_LESSON, values))
     if any(card.is_choice for card in cards):
         pool = await _option_pool(session, profile, cards, other_words)
         cards = [

@@ -55,8 +55,13 @@ class FileHold:
 
     async def hold(self) -> None:
         """Open the idle connection unless it is open already (in a thread: it is file I/O)."""
-        if self.path is not None and self._connection is None:
-            self._connection = await asyncio.to_thread(_open, self.path)
+        if self.path is None or self._connection is not None:
+            return
+        connection = await asyncio.to_thread(_open, self.path)
+        if self._connection is None:
+            self._connection = connection
+        elif connection is not None:  # another task held it meanwhile
+            connection.close()
 
     async def release(self) -> None:
         """Close it; being the last connection, its close may checkpoint the WAL (in a thread)."""

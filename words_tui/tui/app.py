@@ -142,6 +142,25 @@ class WordsApp(App[int]):
             await self.pop_screen()
         await self.switch_screen(HomeScreen())
 
+    def action_switch_profile(self) -> None:
+        """Pick another profile (its home replaces every screen) or create one (onboarding)."""
+        from words_tui.tui.dialogs.profiles import NEW_PROFILE, ProfilePicker
+        from words_tui.tui.screens.onboarding import OnboardingScreen
+
+        def picked(choice: int | str | None) -> None:
+            if choice == NEW_PROFILE:
+                self.push_screen(OnboardingScreen(first_run=False))
+            elif isinstance(choice, int):
+                self.use_profile(choice)
+
+        self.push_screen(ProfilePicker(), picked)
+
+    @work(exclusive=True, group="profile", exit_on_error=False)
+    async def use_profile(self, profile_id: int) -> None:
+        from words_tui.services.profiles import use_profile
+
+        self.show_home(await use_profile(self.backend.database, self.backend.user, profile_id))
+
     def action_help(self) -> None:
         from words_tui.tui.screens.help import HelpScreen
 

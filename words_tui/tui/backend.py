@@ -8,6 +8,8 @@ first frame is drawn before they load.
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -77,10 +79,32 @@ class Backend:
         await self.database.close()
 
 
-async def open_backend(settings: Settings, clock: Clock = system_clock) -> Backend:
-    """The database the settings name, migrated to the latest schema, in a `Backend`."""
-    from words_tui.infrastructure.database import Database
+STARTUP_MODULES = (
+    "words_tui.settings",
+    "words_tui.infrastructure.database",
+    "words_tui.services.profiles",
+    "words_tui.tui.screens.home",
+    "words_tui.tui.screens.onboarding",
+)
+"""What the first screens need: imported in a thread while the start-up screen is showing."""
 
+
+def import_startup_modules() -> None:
+    for name in STARTUP_MODULES:
+        importlib.import_module(name)
+
+
+async def open_backend(settings: Settings | None = None, clock: Clock = system_clock) -> Backend:
+    """The database the settings name (read now when not given), migrated, in a `Backend`.
+
+    The imports and the settings are read in a thread, so the start-up screen stays live.
+    """
+    await asyncio.to_thread(import_startup_modules)
+    from words_tui.infrastructure.database import Database
+    from words_tui.settings import load_settings
+
+    if settings is None:
+        settings = await asyncio.to_thread(load_settings)
     database = Database(settings.effective_database_url)
     await database.init()
     return Backend(database=database, settings=settings, clock=clock)

@@ -1,9 +1,9 @@
-"""Start the terminal quiz: settings → app; the database and the LLM open inside the app.
+"""Start the terminal quiz. The first frame comes first; everything else opens inside the app.
 
-Only the settings are read before the first frame (a bad setting is reported as one line by the
-CLI); the database is opened and migrated by the app's start-up worker, and the LLM client is
-built in a thread after that, so `words-tui` draws its first frame without waiting for SQLAlchemy,
-Alembic or the openai SDK.
+The app's start-up worker reads the settings, imports SQLAlchemy and the screens in a thread and
+opens and migrates the database; the LLM client is built in another thread after that. So
+`words-tui` draws its first frame without waiting for pydantic-settings, SQLAlchemy, Alembic or
+the openai SDK, and a bad setting or an unusable database ends the app with one line naming it.
 """
 
 from __future__ import annotations
@@ -23,13 +23,9 @@ def system_language() -> str:
 
 def run_app() -> int:
     """Run the app until the learner quits; returns the process exit status."""
-    from functools import partial
-
-    from words_tui.settings import load_settings
     from words_tui.tui.app import create_app
     from words_tui.tui.backend import open_backend
 
-    settings = load_settings()
-    app = create_app(loader=partial(open_backend, settings), language=system_language())
+    app = create_app(loader=open_backend, language=system_language())
     app.run()
     return app.return_code or 0

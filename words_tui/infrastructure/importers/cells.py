@@ -115,8 +115,8 @@ def parse_meanings(text: str) -> list[Meaning]:
     if _plain(text, "\\[]()"):
         for item in _PLAIN_ITEMS.split(text):
             item = clean_text(item)
-            if item:
-                meanings.setdefault(item, Meaning(text=item))
+            if item and item not in meanings:
+                meanings[item] = Meaning(text=item)
         return list(meanings.values())
     for part in _split(_tokens(text), ITEM_SEPARATORS):
         meaning = _parse_meaning(part)
@@ -137,15 +137,19 @@ def format_meanings(meanings: Iterable[Meaning]) -> str:
     return "; ".join(items)
 
 
-def _example_parts(text: str) -> Iterator[tuple[str, str]]:
-    if _plain(text, ESCAPE):
-        for raw in text.split("\n"):
-            sentence, _, translation = raw.partition(EXAMPLE_SEPARATOR)
-            yield clean_text(sentence), clean_text(translation)
-        return
+def _example_parts(text: str) -> list[tuple[str, str]]:
+    if ESCAPE not in text:
+        return [
+            (clean_text(sentence), clean_text(translation))
+            for sentence, _, translation in (
+                line.partition(EXAMPLE_SEPARATOR) for line in text.split("\n")
+            )
+        ]
+    parts = []
     for tokens in _split(_tokens(text), "\n"):
         source, *rest = _split_once(tokens, EXAMPLE_SEPARATOR)
-        yield _text(source), _text(rest[0]) if rest else ""
+        parts.append((_text(source), _text(rest[0]) if rest else ""))
+    return parts
 
 
 def parse_examples(text: str) -> list[Example]:

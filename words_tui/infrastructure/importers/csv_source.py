@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -155,10 +156,11 @@ def parse_csv(
 ) -> ParsedSource:
     """Read a CSV/TSV/plain list into located records; bad rows become located problems."""
     text, used = read_text(path, encoding)
-    text = text.replace("\x00", "")
-    lines = text.splitlines()
-    skip, separator = _directives(lines)
-    sample = [line for line in lines[skip : skip + SNIFF_LINES] if line.strip()]
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    head = _head_lines(text)
+    skip, separator = _directives(head)
+    sample = [line for line in head[skip : skip + SNIFF_LINES] if line.strip()]
     delimiter = separator or sniff_delimiter(sample, path.suffix.lower())
     parsed = ParsedSource(path=path, format="csv")
     rows = _rows(text, delimiter, skip)
@@ -179,13 +181,31 @@ def parse_csv(
     parsed.info.append(
         f"encoding {used}, delimiter {delimiter!r}, {'header' if header else 'no header'}; columns {names}"
     )
+    reader = _RowReader(columns)
+    where = str(path)
     for line, row in [*pending, *rows]:
-        location = Location(str(path), line)
+        location = Location(where, line)
         if isinstance(row, csv.Error):
             parsed.problems.append(Problem(location, f"unreadable row: {row}"))
-        elif any(cell.strip() for cell in row):
-            _add_row(parsed, location, row, columns)
+            continue
+        try:
+            record = reader.record(location, row)
+        except _RowError as err:
+            parsed.problems.append(Problem(location.at_field(err.field), err.reason))
+            continue
+        if record is not None:
+            parsed.records.append(record)
     return parsed
+
+
+def _head_lines(text: str) -> list[str]:
+    """The lines the preamble and the delimiter are worked out from, without splitting a whole
+    100k-line file for them: a preamble longer than the sample is not a preamble we know."""
+    lines = text.splitlines()[: 2 * SNIFF_LINES] if len(text) < 1 << 16 else []
+    if not lines:
+        stream = io.StringIO(text, newline=None)
+        lines = [line.rstrip("\r\n") for _, line in zip(range(2 * SNIFF_LINES), stream)]
+    return lines
 
 
 def _width(sample: list[str], delimiter: str) -> int:
@@ -197,16 +217,6 @@ def _width(sample: list[str], delimiter: str) -> int:
 
 def _names_columns(mapping: Mapping[str, str | int] | None) -> bool:
     return any(isinstance(c, str) and not c.isdigit() for c in (mapping or {}).values())
-
-
-def _add_row(parsed: ParsedSource, location: Location, row: list[str], columns: ColumnMap) -> None:
-    cells = {field: row[index] if index < len(row) else "" for field, index in columns.items()}
-    try:
-        record = _record(location, cells)
-    except _RowError as err:
-        parsed.problems.append(Problem(location.at_field(err.field), err.reason))
-        return
-    parsed.records.append(record)
 
 
 class _RowError(Exception):
@@ -229,11 +239,17 @@ def _cefr(text: str) -> str:
     return level
 
 
+@lru_cache(maxsize=1024)
+def _tags(text: str) -> tuple[str, ...]:
+    """Tag cells repeat row after row (a list's one or two tags): parsed once each."""
+    return tuple(parse_tags(text))
+
+
 CELL_PARSERS: dict[str, Callable[[str], Any]] = {
     "translations": lambda text: tuple(parse_meanings(text)),
     "examples": lambda text: tuple(parse_examples(text)),
     "forms": parse_forms,
-    "tags": lambda text: tuple(parse_tags(text)),
+    "tags": _tags,
     "pos": clean_text,
     "notes": str.strip,
     fmt.KEY: lambda text: clean_text(text) or None,
@@ -246,22 +262,38 @@ RECORD_FIELDS = {"translations": "meanings", fmt.KEY: "key"}
 """Column fields whose `ImportRecord` attribute has another name."""
 
 
-def _record(location: Location, cells: dict[str, str]) -> ImportRecord:
-    word = clean_text(cells["word"])
-    if not word:
-        raise _RowError("word", "the word is empty")
-    if len(word) > MAX_WORD_LENGTH:
-        raise _RowError("word", f"the word is longer than {MAX_WORD_LENGTH} characters")
-    values: dict[str, Any] = {}
-    for field, text in cells.items():
-        parser = CELL_PARSERS.get(field)
-        if parser is None or not text.strip():
-            continue
-        try:
-            values[RECORD_FIELDS.get(field, field)] = parser(text)
-        except (CellError, ValueError, KeyError, TypeError) as err:
-            raise _RowError(field, _reason(err)) from None
-    return ImportRecord(location=location, word=word, provided=frozenset(cells), **values)
+class _RowReader:
+    """Turns rows into records with the column map worked out once per file, not per row."""
+
+    def __init__(self, columns: ColumnMap) -> None:
+        self.word = columns["word"]
+        self.provided = frozenset(columns)
+        self.cells = [
+            (field, index, CELL_PARSERS[field], RECORD_FIELDS.get(field, field))
+            for field, index in columns.items()
+            if field in CELL_PARSERS
+        ]
+
+    def record(self, location: Location, row: list[str]) -> ImportRecord | None:
+        """The row's record; None for a blank row; `_RowError` names the bad field."""
+        width = len(row)
+        if not any(cell.strip() for cell in row):
+            return None
+        word = clean_text(row[self.word]) if self.word < width else ""
+        if not word:
+            raise _RowError("word", "the word is empty")
+        if len(word) > MAX_WORD_LENGTH:
+            raise _RowError("word", f"the word is longer than {MAX_WORD_LENGTH} characters")
+        values: dict[str, Any] = {}
+        for field, index, parser, name in self.cells:
+            text = row[index] if index < width else ""
+            if not text or text.isspace():
+                continue
+            try:
+                values[name] = parser(text)
+            except (CellError, ValueError, KeyError, TypeError) as err:
+                raise _RowError(field, _reason(err)) from None
+        return ImportRecord(location=location, word=word, provided=self.provided, **values)
 
 
 def _reason(err: Exception) -> str:

@@ -64,7 +64,7 @@ class BrowserScreen(WordsScreen[None]):
         self.items: list[VocabularyItem] = []
         self.cursors: list[Cursor | None] = [None]
         self.next_cursor: Cursor | None = None
-        self.total = 0
+        self.total: int | None = None
         self._debounce: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -123,25 +123,34 @@ class BrowserScreen(WordsScreen[None]):
     # -- loading pages --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Back to the first page of the current filters."""
+        """Back to the first page of the current filters; the total is counted alongside."""
         self.cursors = [None]
-        self.load_page(count=True)
+        self.total = None
+        self.load_page()
+        self.count_matches()
 
     @work(exclusive=True, group="browser", exit_on_error=False)
-    async def load_page(self, *, count: bool = False) -> None:
-        from words_tui.services.vocabulary import browse, count_words
+    async def load_page(self) -> None:
+        from words_tui.services.vocabulary import browse
         from words_tui.services.word_accuracy import direction_accuracy
 
-        database, filters = self.backend.database, self.filters()
+        database = self.backend.database
         page = await browse(
-            database, self.profile_id, filters, after=self.cursors[-1], limit=PAGE_SIZE
+            database, self.profile_id, self.filters(), after=self.cursors[-1], limit=PAGE_SIZE
         )
-        if count:
-            self.total = await count_words(database, self.profile_id, filters)
         accuracy = await direction_accuracy(
             database, self.profile_id, [item.user_word_id for item in page.items]
         )
         self.show_page(page, accuracy)
+
+    @work(exclusive=True, group="browser-count", exit_on_error=False)
+    async def count_matches(self) -> None:
+        """The number of matching words (a count over the whole vocabulary: not on the path of
+        the first page)."""
+        from words_tui.services.vocabulary import count_words
+
+        self.total = await count_words(self.backend.database, self.profile_id, self.filters())
+        self.show_page_info()
 
     def show_page(
         self, page: Page, accuracy: dict[int, dict[Direction, DirectionAccuracy]]
@@ -170,13 +179,17 @@ class BrowserScreen(WordsScreen[None]):
             )
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1))
+        self.show_page_info()
+
+    def show_page_info(self) -> None:
+        """The "51–100 of 1,234" line (the total appears once it is counted)."""
         first = (len(self.cursors) - 1) * PAGE_SIZE + 1
         self.query_one("#page-info", Static).update(
             self.t(
                 "browser.page_info",
                 first=first if self.items else 0,
                 last=first + len(self.items) - 1,
-                total=self.total,
+                total="…" if self.total is None else self.total,
             )
         )
 
@@ -279,8 +292,8 @@ class BrowserScreen(WordsScreen[None]):
 
         await delete_word(self.backend.database, self.profile_id, item.user_word_id)
         self.notify(self.t("browser.deleted", word=item.word), markup=False)
-        self.total -= 1
         self.load_page()
+        self.count_matches()
 
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def reset_selected(self, item: VocabularyItem) -> None:

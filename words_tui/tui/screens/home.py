@@ -197,20 +197,4 @@ class HomeScreen(WordsScreen[None]):
         self.app.push_screen(SettingsScreen())
 
     def action_switch_profile(self) -> None:
-        from words_tui.tui.dialogs.profiles import NEW_PROFILE, ProfilePicker
-        from words_tui.tui.screens.onboarding import OnboardingScreen
-
-        def picked(choice: int | str | None) -> None:
-            if choice == NEW_PROFILE:
-                self.app.push_screen(OnboardingScreen(first_run=False))
-            elif isinstance(choice, int):
-                self.switch_profile(choice)
-
-        self.app.push_screen(ProfilePicker(), picked)
-
-    @work(exclusive=True, group="home-profile", exit_on_error=False)
-    async def switch_profile(self, profile_id: int) -> None:
-        from words_tui.services.profiles import use_profile
-
-        profile = await use_profile(self.backend.database, self.backend.user, profile_id)
-        self.words_app.show_home(profile)
+        self.words_app.action_switch_profile()

@@ -46,6 +46,7 @@ class SettingsScreen(WordsScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back"),
         Binding("ctrl+s", "save", "key.save"),
+        Binding("ctrl+o", "app.switch_profile", "key.profile"),
     ]
 
     def compose(self) -> ComposeResult:

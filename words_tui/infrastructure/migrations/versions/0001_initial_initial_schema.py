@@ -290,7 +290,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(
             "ix_cards_profile_stage_due",
-            ["profile_id", "active", "stage", "due", "last_review", "stability"],
+            ["profile_id", "active", "stage", "due", "last_review", "stability", "id"],
             unique=False,
         )
 
