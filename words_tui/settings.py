@@ -31,6 +31,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from words_tui.errors import SettingsError
+
 APP_NAME = "words-tui"
 ENV_PREFIX = "WORDS_"
 CONFIG_FILE_ENV = "WORDS_CONFIG_FILE"
@@ -47,10 +49,6 @@ DEFAULT_PRICES: dict[str, tuple[float, float]] = {
     "gpt-4.1-mini": (0.40, 1.60),
     "gpt-4o": (2.50, 10.00),
 }
-
-
-class SettingsError(ValueError):
-    """A setting has a bad value; the message is one line naming the setting and its source."""
 
 
 def default_config_file() -> Path:

@@ -21,7 +21,9 @@ from words_tui.cli import (
     quiz,
     remind,
 )
-from words_tui.settings import SettingsError
+from words_tui.errors import CommandError, UserError
+
+__all__ = ["COMMAND_GROUPS", "CommandError", "build_parser", "main"]
 
 Register = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 COMMAND_GROUPS: list[Register] = [
@@ -33,10 +35,6 @@ COMMAND_GROUPS: list[Register] = [
     profile_commands.register,
     remind.register,
 ]
-
-
-class CommandError(RuntimeError):
-    """A command failed in a way the user can fix; printed as one line, exit status 1."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,13 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse, run the handler, turn known errors into one clear line."""
-    from words_tui.infrastructure.database import DatabaseError
-
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         result: int = args.handler(args)
-    except (SettingsError, DatabaseError, CommandError) as err:
+    except UserError as err:
         print(f"words-tui: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 
-from words_tui.infrastructure.database import Database
-
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     db = commands.add_parser("db", help="database maintenance")
@@ -16,6 +14,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 async def _upgrade() -> tuple[str, str]:
+    from words_tui.infrastructure.database import Database
+
     database = Database.from_settings()
     try:
         revision = await database.init()

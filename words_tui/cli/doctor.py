@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+from typing import TYPE_CHECKING
 
 from words_tui import __version__
-from words_tui.infrastructure.database import Database, DatabaseError
-from words_tui.infrastructure.migrate import current_revision, head_revision
-from words_tui.settings import Settings, default_config_file, load_settings
+from words_tui.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from words_tui.infrastructure.database import Database
+    from words_tui.settings import Settings
 
 SECRET_FIELDS = {"openai_api_key"}
 
@@ -33,6 +36,8 @@ def describe_settings(settings: Settings) -> list[tuple[str, str]]:
 
 
 async def _schema_status(database: Database) -> str:
+    from words_tui.infrastructure.migrate import current_revision, head_revision
+
     try:
         revision = await current_revision(database.engine)
     except DatabaseError as err:
@@ -50,6 +55,9 @@ async def _schema_status(database: Database) -> str:
 
 
 def run(_: argparse.Namespace) -> int:
+    from words_tui.infrastructure.database import Database
+    from words_tui.settings import default_config_file, load_settings
+
     settings = load_settings()
     database = Database(settings.effective_database_url)
     print(f"words-tui {__version__}")

@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from words_tui.infrastructure.database import Database
-from words_tui.settings import Settings, load_settings
-
 if TYPE_CHECKING:
+    from words_tui.infrastructure.database import Database
     from words_tui.services.import_export import WordTranslator
+    from words_tui.settings import Settings
 
 BAR_WIDTH = 30
 PROBLEMS_SHOWN = 20
@@ -134,8 +133,10 @@ def _translator(settings: Settings, database: Database) -> WordTranslator:
 
 async def _import(args: argparse.Namespace) -> int:
     from words_tui.cli import CommandError
+    from words_tui.infrastructure.database import Database
     from words_tui.infrastructure.importers import SourceError
     from words_tui.services.import_export import import_file
+    from words_tui.settings import load_settings
 
     settings = load_settings()
     mapping = parse_mapping(args.map)
@@ -175,7 +176,9 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 async def _export(args: argparse.Namespace) -> int:
+    from words_tui.infrastructure.database import Database
     from words_tui.services.import_export import export_profile
+    from words_tui.settings import load_settings
 
     settings = load_settings()
     database = Database(settings.effective_database_url)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.db_types import utcnow
-from words_tui.infrastructure.llm.ledger import UsageRow, usage_by_day
-from words_tui.settings import load_settings
+if TYPE_CHECKING:
+    from words_tui.infrastructure.llm.ledger import UsageRow
+
 
 HEADER = ("day", "model", "purpose", "calls", "failed", "prompt tok", "compl. tok", "est. USD")
 
@@ -68,6 +68,11 @@ def format_usage(rows: list[UsageRow]) -> list[str]:
 
 
 async def _usage(days: int) -> list[UsageRow]:
+    from words_tui.infrastructure.database import Database
+    from words_tui.infrastructure.db_types import utcnow
+    from words_tui.infrastructure.llm.ledger import usage_by_day
+    from words_tui.settings import load_settings
+
     settings = load_settings()
     database = Database(settings.effective_database_url)
     try:

@@ -6,8 +6,6 @@ import argparse
 import asyncio
 from typing import TYPE_CHECKING
 
-from words_tui.settings import load_settings
-
 if TYPE_CHECKING:
     from words_tui.infrastructure.database import Database
     from words_tui.infrastructure.models import Profile
@@ -50,6 +48,7 @@ async def _with_database(action: str, args: argparse.Namespace) -> list[str]:
     from words_tui.infrastructure.database import Database
     from words_tui.services.fsrs_params import OptimizerUnavailable
     from words_tui.services.profiles import ProfileError
+    from words_tui.settings import load_settings
 
     settings = load_settings()
     database = Database(settings.effective_database_url)

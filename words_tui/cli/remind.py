@@ -11,8 +11,6 @@ import shutil
 import subprocess
 from typing import TYPE_CHECKING
 
-from words_tui.settings import SettingsError, load_settings
-
 if TYPE_CHECKING:
     from words_tui.infrastructure.database import Database
     from words_tui.services.reminders import DaytimeWindow, Reminder
@@ -93,8 +91,10 @@ async def _due(
 
 
 def run(args: argparse.Namespace) -> int:
+    from words_tui.errors import SettingsError
     from words_tui.infrastructure.database import Database, sqlite_path
     from words_tui.services.reminders import DaytimeWindow
+    from words_tui.settings import load_settings
 
     settings = load_settings()
     quiet_hours = args.quiet_hours if args.quiet_hours is not None else settings.remind_after_hours

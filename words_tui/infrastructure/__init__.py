@@ -1,22 +1,41 @@
 """The outside world: the database, the LLM, dictionaries. Keeps the seed's API.
 
-`engine` and `AsyncSessionLocal` resolve lazily on first access; `LLMClient` and
-`RateLimitedLLMClient` import the openai client only when first used, keeping start-up fast.
+Every name resolves lazily on first access (PEP 562): importing the package loads neither
+SQLAlchemy nor openai, and `engine`/`AsyncSessionLocal` create the default engine only when used.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from words_tui.infrastructure.database import (
-    Database,
-    DatabaseError,
-    close_db,
-    create_engine_for,
-    get_session,
-    init_db,
-    make_session_factory,
-)
+if TYPE_CHECKING:
+    from words_tui.errors import DatabaseError
+    from words_tui.infrastructure.database import (
+        AsyncSessionLocal,
+        Database,
+        close_db,
+        create_engine_for,
+        engine,
+        get_session,
+        init_db,
+        make_session_factory,
+    )
+    from words_tui.infrastructure.llm import LLMClient, RateLimitedLLMClient
+
+_HOMES = {
+    "AsyncSessionLocal": "words_tui.infrastructure.database",
+    "Database": "words_tui.infrastructure.database",
+    "close_db": "words_tui.infrastructure.database",
+    "create_engine_for": "words_tui.infrastructure.database",
+    "engine": "words_tui.infrastructure.database",
+    "get_session": "words_tui.infrastructure.database",
+    "init_db": "words_tui.infrastructure.database",
+    "make_session_factory": "words_tui.infrastructure.database",
+    "DatabaseError": "words_tui.errors",
+    "LLMClient": "words_tui.infrastructure.llm",
+    "RateLimitedLLMClient": "words_tui.infrastructure.llm",
+}
 
 __all__ = [
     "AsyncSessionLocal",
@@ -34,12 +53,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("engine", "AsyncSessionLocal"):
-        from words_tui.infrastructure import database
-
-        return getattr(database, name)
-    if name in ("LLMClient", "RateLimitedLLMClient"):
-        from words_tui.infrastructure import llm
-
-        return getattr(llm, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(home), name)

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import NullPool
 
+from words_tui.errors import DatabaseError
 from words_tui.infrastructure.db_types import json_text
 from words_tui.settings import Settings, load_settings, normalise_database_url
 
@@ -33,10 +34,6 @@ in random order; with the default cache each insert re-reads pages and spills di
 WAL, which doubled the CPU time of writing 200k cards. Memory is only taken as pages are used."""
 POSTGRES_POOL_SIZE = 5
 POSTGRES_MAX_OVERFLOW = 10
-
-
-class DatabaseError(RuntimeError):
-    """The database cannot be used as it is; the message names the file or URL."""
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -13,7 +13,8 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from words_tui.infrastructure.database import DatabaseError, sqlite_path
+from words_tui.errors import DatabaseError
+from words_tui.infrastructure.database import sqlite_path
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
