@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Table, insert
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 CHUNK = 20_000
 
@@ -42,21 +42,28 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-async def bulk_insert(engine: AsyncEngine, table: Table, rows: Iterable[dict[str, Any]]) -> int:
-    """Insert rows in chunks with executemany; returns the count."""
+async def insert_rows(
+    connection: AsyncConnection, table: Table, rows: Iterable[dict[str, Any]]
+) -> int:
+    """Insert rows in chunks of CHUNK with executemany; returns the count."""
     count = 0
     batch: list[dict[str, Any]] = []
-    async with engine.begin() as connection:
-        for row in rows:
-            batch.append(row)
-            if len(batch) == CHUNK:
-                await connection.execute(insert(table), batch)
-                count += len(batch)
-                batch = []
-        if batch:
+    for row in rows:
+        batch.append(row)
+        if len(batch) == CHUNK:
             await connection.execute(insert(table), batch)
             count += len(batch)
+            batch = []
+    if batch:
+        await connection.execute(insert(table), batch)
+        count += len(batch)
     return count
+
+
+async def bulk_insert(engine: AsyncEngine, table: Table, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert rows in chunks with executemany, in a transaction of their own; returns the count."""
+    async with engine.begin() as connection:
+        return await insert_rows(connection, table, rows)
 
 
 async def timed(call: Callable[[], Awaitable[Any]], repeat: int) -> list[float]:

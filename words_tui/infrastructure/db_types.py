@@ -124,7 +124,13 @@ def _json_text_encoder() -> Callable[[Any], str]:
         defaults.allow_nan,
     )
 
+    empty = {list: "[]", dict: "{}", tuple: "[]"}
+
     def json_text(value: Any) -> str:
+        if not value:
+            text = empty.get(type(value))  # most list columns are empty: no encoder call
+            if text is not None:
+                return text
         return "".join(encode(value, 0))
 
     return json_text

@@ -199,14 +199,12 @@ async def _write_entries(
     now (`created`) are not looked up.
     """
     assert profile.id is not None
-    source = import_source(profile.id)
+    source, lang = import_source(profile.id), profile.native_lang
     identities = {word_ids[c.identity]: c.identity for c in changes}
 
     def query(ids: Sequence[Any]) -> Select[Any]:
         return select(ENTRIES.c.id, ENTRIES.c.word_id).where(
-            ENTRIES.c.word_id.in_(ids),
-            ENTRIES.c.target_lang == profile.native_lang,
-            ENTRIES.c.source == source,
+            ENTRIES.c.word_id.in_(ids), ENTRIES.c.target_lang == lang, ENTRIES.c.source == source
         )
 
     known = [word_id for word_id in identities if word_id not in created]
@@ -214,21 +212,26 @@ async def _write_entries(
     updates, inserts = [], []
     for change in changes:
         word_id = word_ids[change.identity]
-        values = {
-            "meanings": dump_meanings(change.meanings),
-            "examples": dump_examples(change.examples),
-            "forms": change.forms,
-        }
+        meanings, examples = dump_meanings(change.meanings), dump_examples(change.examples)
         if word_id in stored:
-            updates.append({"b_id": stored[word_id], **values})
+            updates.append(
+                {
+                    "b_id": stored[word_id],
+                    "meanings": meanings,
+                    "examples": examples,
+                    "forms": change.forms,
+                }
+            )
         else:
             inserts.append(
                 {
                     "word_id": word_id,
-                    "target_lang": profile.native_lang,
+                    "target_lang": lang,
                     "source": source,
                     "created_at": now,
-                    **values,
+                    "meanings": meanings,
+                    "examples": examples,
+                    "forms": change.forms,
                 }
             )
     if updates:
@@ -303,7 +306,8 @@ async def _create_user_words(
 ) -> None:
     """Insert the new user words; their cards come from the imported progress where a record has
     some, else from `create_default_cards` (one statement for all of them)."""
-    assert profile.id is not None
+    profile_id = profile.id
+    assert profile_id is not None
     new = [c for c in plan.changes if c.existing is None]
     done = len(plan.changes) - len(new)
     plain = insert(USER_WORDS)
@@ -311,7 +315,7 @@ async def _create_user_words(
     for chunk in _chunks(new):
         rows = [
             {
-                "profile_id": profile.id,
+                "profile_id": profile_id,
                 "word_id": word_ids[c.identity],
                 "entry_id": entry_ids[c.identity],
                 "meanings": [m.text for m in c.meanings],
@@ -332,7 +336,7 @@ async def _create_user_words(
             cards = [
                 {
                     "user_word_id": ids[word_ids[c.identity]],
-                    "profile_id": profile.id,
+                    "profile_id": profile_id,
                     "direction": int(card.direction),
                     **card_values(card),
                 }
@@ -344,4 +348,4 @@ async def _create_user_words(
         if progress is not None:
             progress(done, len(plan.changes))
     if new:
-        await create_default_cards(session, profile.id, now)
+        await create_default_cards(session, profile_id, now)

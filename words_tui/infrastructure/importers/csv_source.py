@@ -277,10 +277,10 @@ class _RowReader:
     def record(self, location: Location, row: list[str]) -> ImportRecord | None:
         """The row's record; None for a blank row; `_RowError` names the bad field."""
         width = len(row)
-        if not any(cell.strip() for cell in row):
-            return None
         word = clean_text(row[self.word]) if self.word < width else ""
         if not word:
+            if not any(cell.strip() for cell in row):
+                return None
             raise _RowError("word", "the word is empty")
         if len(word) > MAX_WORD_LENGTH:
             raise _RowError("word", f"the word is longer than {MAX_WORD_LENGTH} characters")
