@@ -23,10 +23,10 @@ from sqlmodel import col
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import describe_ms, insert_rows, paused_gc, timed  # noqa: E402
+from _common import describe_ms, insert_rows, paused_gc, timed
 
-from words_tui.infrastructure.database import Database  # noqa: E402
-from words_tui.infrastructure.models import Card, Profile, User, UserWord, Word  # noqa: E402
+from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.models import Card, Profile, User, UserWord, Word
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
@@ -52,15 +52,35 @@ def rows_for(
     ids = range(first_id, first_id + words)
     word_rows = [{"id": i, "lang": "en", "text": f"w{i}", "norm": f"w{i}", "pos": ""} for i in ids]
     user_word_rows = [
-        {"id": i, "profile_id": profile_id, "word_id": i, "meanings": ["x"], "tags": [],
-         "status": 2, "notes": "", "added_at": NOW}
+        {
+            "id": i,
+            "profile_id": profile_id,
+            "word_id": i,
+            "meanings": ["x"],
+            "tags": [],
+            "status": 2,
+            "notes": "",
+            "added_at": NOW,
+        }
         for i in ids
     ]
     card_rows = [
-        {"user_word_id": i, "profile_id": profile_id, "direction": d, "stage": 1,
-         "active": True, "state": 2, "stability": 10.0, "difficulty": 5.0,
-         "due": NOW + timedelta(days=rng.uniform(-5, 60)), "reps": 3, "lapses": 0,
-         "consecutive_correct": 3, "choice_correct": 3, "accepted_extra": []}
+        {
+            "user_word_id": i,
+            "profile_id": profile_id,
+            "direction": d,
+            "stage": 1,
+            "active": True,
+            "state": 2,
+            "stability": 10.0,
+            "difficulty": 5.0,
+            "due": NOW + timedelta(days=rng.uniform(-5, 60)),
+            "reps": 3,
+            "lapses": 0,
+            "consecutive_correct": 3,
+            "choice_correct": 3,
+            "accepted_extra": [],
+        }
         for i in ids
         for d in (0, 1)
     ]
@@ -101,9 +121,11 @@ async def main() -> None:
         await database.init()
         profile_id = await seed_profile(database)
         rows, elapsed, cpu = await load(database, profile_id, 100_000, 1)
-        print(f"bulk insert: 100k words + 100k user words + 200k cards = {rows:,} rows "
-              f"in {elapsed:.2f} s wall, {cpu:.2f} s CPU → {rows / elapsed:,.0f} rows/s "
-              f"(goal ≥ 100,000; {rows / cpu:,.0f} rows per CPU second)")
+        print(
+            f"bulk insert: 100k words + 100k user words + 200k cards = {rows:,} rows "
+            f"in {elapsed:.2f} s wall, {cpu:.2f} s CPU → {rows / elapsed:,.0f} rows/s "
+            f"(goal ≥ 100,000; {rows / cpu:,.0f} rows per CPU second)"
+        )
         remaining = max(0, args.cards - 200_000) // 2
         if remaining:
             await load(database, profile_id, remaining, 100_001)
@@ -124,16 +146,20 @@ async def main() -> None:
 
             await timed(due_cards, 20)
             samples = await timed(due_cards, 500)
-        print(f"due-cards query (30 due of {args.cards:,} cards, open async session): "
-              f"{describe_ms(samples)} (goal p95 ≤ 1 ms)")
+        print(
+            f"due-cards query (30 due of {args.cards:,} cards, open async session): "
+            f"{describe_ms(samples)} (goal p95 ≤ 1 ms)"
+        )
 
         async def session_and_query() -> None:
             async with database.sessions() as session:
                 await session.execute(query)
 
         samples = await timed(session_and_query, 200)
-        print(f"  incl. opening the session (a new connection each time: NullPool): "
-              f"{describe_ms(samples)}")
+        print(
+            f"  incl. opening the session (a new connection each time: NullPool): "
+            f"{describe_ms(samples)}"
+        )
         await database.close()
 
 

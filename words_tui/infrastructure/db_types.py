@@ -124,7 +124,7 @@ def _json_text_encoder() -> Callable[[Any], str]:
         defaults.allow_nan,
     )
 
-    empty = {list: "[]", dict: "{}", tuple: "[]"}
+    empty: dict[type, str] = {list: "[]", dict: "{}", tuple: "[]"}
 
     def json_text(value: Any) -> str:
         if not value:

@@ -283,9 +283,16 @@ async def export_profile(
         raise ValueError(f"unknown export format '{format}'; use {' or '.join(EXPORT_FORMATS)}")
     profile = await _profile(database, profile_id)
     with garbage_collection(enabled=False):
-        async with database.session() as session:
-            existing = await load_existing(session, profile_id)
-        words = [_exported(word, profile.target_lang) for word in existing]
+        # As for imports: the words live in `_export`'s frame, gone when the collector is back.
+        return await _export(database, profile, out, format)
+
+
+async def _export(database: Database, profile: Profile, out: Path, format: str) -> ExportReport:
+    assert profile.id is not None
+    async with database.session() as session:
+        existing = await load_existing(session, profile.id)
+    words = [_exported(word, profile.target_lang) for word in existing]
+    del existing
     if format == "csv":
         count = await asyncio.to_thread(write_csv, words, out)
     else:

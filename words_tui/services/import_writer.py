@@ -47,6 +47,7 @@ WORDS: Table = ALL_TABLES.tables["words"]
 ENTRIES: Table = ALL_TABLES.tables["entries"]
 USER_WORDS: Table = ALL_TABLES.tables["user_words"]
 T = TypeVar("T")
+AnyRow = Row[*tuple[Any, ...]]
 Progress = Callable[[int, int], None]
 
 
@@ -117,25 +118,28 @@ async def load_existing(
 
 async def _select(
     session: AsyncSession, query: Callable[[Sequence[Any]], Select[Any]], values: Sequence[Any]
-) -> list[Row[Any]]:
+) -> list[AnyRow]:
     """Run `query` over `values` in chunks (an IN list per chunk) and gather the rows."""
-    rows: list[Row[Any]] = []
+    rows: list[AnyRow] = []
     for chunk in _chunks(sorted(set(values))):
         rows.extend(await session.execute(query(chunk)))
     return rows
 
 
-async def _insert(
-    session: AsyncSession, statement: Any, rows: Sequence[dict[str, Any]]
-) -> list[Row[Any]]:
-    """Batch insert handing back the RETURNING rows, if the statement has any (in no particular
-    order: each carries its natural key). Reading ids back with IN lists instead is slow on
-    PostgreSQL right after a large insert, before the new rows have statistics."""
-    returned: list[Row[Any]] = []
+async def _insert(session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     for chunk in _chunks(rows):
-        result = await session.execute(statement, list(chunk))
-        if result.returns_rows:
-            returned.extend(result)
+        await session.execute(insert(table), list(chunk))
+
+
+async def _insert_returning(
+    session: AsyncSession, statement: Any, rows: Sequence[dict[str, Any]]
+) -> list[AnyRow]:
+    """Batch insert handing back the RETURNING rows (in no particular order: each carries its
+    natural key). Reading ids back with IN lists instead is slow on PostgreSQL right after a
+    large insert, before the new rows have statistics."""
+    returned: list[AnyRow] = []
+    for chunk in _chunks(rows):
+        returned.extend(await session.execute(statement, list(chunk)))
     return returned
 
 
@@ -166,7 +170,7 @@ async def _ensure_words(
         {"lang": lang, "text": text, "norm": norm, "pos": pos, "cefr": cefr, "freq_rank": None}
         for (norm, pos), (text, cefr) in wanted.items()
     ]
-    inserted = await _insert(session, statement, rows)
+    inserted = await _insert_returning(session, statement, rows)
     created = {row[0] for row in inserted}
     found = {(norm, pos): (word_id, cefr) for word_id, norm, pos, cefr in inserted}
     taken = [norm for norm, pos in wanted if (norm, pos) not in found]
@@ -238,7 +242,7 @@ async def _write_entries(
         statement = update(ENTRIES).where(ENTRIES.c.id == bindparam("b_id"))
         await session.execute(statement, updates)
     add = insert(ENTRIES).returning(ENTRIES.c.id, ENTRIES.c.word_id)
-    for entry_id, word_id in await _insert(session, add, inserts):
+    for entry_id, word_id in await _insert_returning(session, add, inserts):
         stored[word_id] = entry_id
     return {identities[word_id]: entry_id for word_id, entry_id in stored.items()}
 
@@ -343,7 +347,7 @@ async def _create_user_words(
                 for c in with_progress
                 for card, _ in c.cards
             ]
-            await _insert(session, insert(CARDS), cards)
+            await _insert(session, CARDS, cards)
         done += len(chunk)
         if progress is not None:
             progress(done, len(plan.changes))

@@ -34,6 +34,8 @@ class CellError(ValueError):
 
 
 def escape(text: str, specials: str) -> str:
+    if _plain(text, specials):  # the usual case: nothing to escape, no walk over the characters
+        return text
     return "".join(ESCAPE + ch if ch in specials else ch for ch in text)
 
 
@@ -102,7 +104,8 @@ def _parse_meaning(tokens: list[Token]) -> Meaning | None:
 
 
 def _plain(text: str, specials: str) -> bool:
-    """Whether `text` has none of the syntax characters: then str.split does the whole job."""
+    """Whether `text` has none of the syntax characters: nothing to escape, and str.split does
+    the whole job."""
     pattern = _SYNTAX.get(specials)
     if pattern is None:
         pattern = _SYNTAX[specials] = re.compile("[" + re.escape(specials) + "]")

@@ -158,9 +158,9 @@ def parse_csv(
     text, used = read_text(path, encoding)
     if "\x00" in text:
         text = text.replace("\x00", "")
-    head = _head_lines(text)
-    skip, separator = _directives(head)
-    sample = [line for line in head[skip : skip + SNIFF_LINES] if line.strip()]
+    lines = text.splitlines()
+    skip, separator = _directives(lines)
+    sample = [line for line in lines[skip : skip + SNIFF_LINES] if line.strip()]
     delimiter = separator or sniff_delimiter(sample, path.suffix.lower())
     parsed = ParsedSource(path=path, format="csv")
     rows = _rows(text, delimiter, skip)
@@ -196,16 +196,6 @@ def parse_csv(
         if record is not None:
             parsed.records.append(record)
     return parsed
-
-
-def _head_lines(text: str) -> list[str]:
-    """The lines the preamble and the delimiter are worked out from, without splitting a whole
-    100k-line file for them: a preamble longer than the sample is not a preamble we know."""
-    lines = text.splitlines()[: 2 * SNIFF_LINES] if len(text) < 1 << 16 else []
-    if not lines:
-        stream = io.StringIO(text, newline=None)
-        lines = [line.rstrip("\r\n") for _, line in zip(range(2 * SNIFF_LINES), stream)]
-    return lines
 
 
 def _width(sample: list[str], delimiter: str) -> int:
