@@ -1,10 +1,12 @@
-"""Small builders shared by the vocabulary, statistics and reminder tests."""
+"""Small builders shared by the vocabulary, statistics, reminder, lesson and quiz tests."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from tests.starter_samples import sample_starter
+from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.models import Profile
 from words_tui.services.profiles import ProfileKnobs, create_profile
@@ -26,3 +28,17 @@ async def learner_with_words(
     assert profile.id is not None
     await bootstrap_from_starter(database, profile.id, sample_starter(), now=now)
     return profile
+
+
+def entry(word: str, pos: str, meanings: Sequence[str], forms: dict[str, str]) -> WordEntry:
+    """A Spanish → English entry with one example, as a source would return it."""
+    return WordEntry(
+        word=word,
+        source_lang="es",
+        target_lang="en",
+        pos=pos,
+        meanings=tuple(Meaning(text=m, pos=pos) for m in meanings),
+        examples=(Example(source=f"Veo {word}.", target=f"I see {meanings[0]}."),),
+        forms=forms,
+        source="test",
+    )

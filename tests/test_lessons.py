@@ -15,7 +15,7 @@ from sqlmodel import col
 
 from tests.llm_fixtures import RecordedSleep
 from tests.llm_server import FakeLLMServer
-from words_tui.domain.entries import Example, Meaning, WordEntry
+from tests.profile_helpers import entry
 from words_tui.domain.enums import CardState, Direction, Stage, Verdict, WordStatus
 from words_tui.domain.scheduling import CardProgress, Rating, SchedulingConfig, retrievability
 from words_tui.infrastructure.database import Database
@@ -52,19 +52,6 @@ class Clock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
-
-
-def entry(word: str, pos: str, meanings: list[str], forms: dict[str, str]) -> WordEntry:
-    return WordEntry(
-        word=word,
-        source_lang="es",
-        target_lang="en",
-        pos=pos,
-        meanings=tuple(Meaning(text=m, pos=pos) for m in meanings),
-        examples=(Example(source=f"Veo {word}.", target=f"I see {meanings[0]}."),),
-        forms=forms,
-        source="test",
-    )
 
 
 async def make_profile(database: Database, **knobs: Any) -> int:

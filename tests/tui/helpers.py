@@ -11,8 +11,8 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from tests.profile_helpers import entry
 from tests.tui.conftest import T0
-from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import CardState, Stage
 from words_tui.infrastructure.database import Database
 from words_tui.infrastructure.models import Card, Review
@@ -27,19 +27,6 @@ WORDS: tuple[tuple[str, str, tuple[str, ...], dict[str, str]], ...] = (
     ("árbol", "noun", ("tree",), {"plural": "árboles", "gender": "m"}),
     ("comer", "verb", ("eat",), {"pres_1sg": "como"}),
 )
-
-
-def entry(word: str, pos: str, meanings: Sequence[str], forms: dict[str, str]) -> WordEntry:
-    return WordEntry(
-        word=word,
-        source_lang="es",
-        target_lang="en",
-        pos=pos,
-        meanings=tuple(Meaning(text=m, pos=pos) for m in meanings),
-        examples=(Example(source=f"Veo {word}.", target=f"I see {meanings[0]}."),),
-        forms=forms,
-        source="test",
-    )
 
 
 async def spanish_learner(

@@ -24,24 +24,13 @@ from words_tui.domain.enums import Direction, Stage
 from words_tui.infrastructure.db_types import UTCDateTime
 from words_tui.infrastructure.importers import ImportedCard
 from words_tui.infrastructure.models import ALL_TABLES
+from words_tui.services.card_rows import CARD_FIELDS as CARD_STATE_FIELDS
 from words_tui.services.import_plan import ExistingCard, ExistingWord, Plan
 
 CARDS: Table = ALL_TABLES.tables["cards"]
 USER_WORDS: Table = ALL_TABLES.tables["user_words"]
-CARD_FIELDS = (
-    "state",
-    "step",
-    "stability",
-    "difficulty",
-    "due",
-    "last_review",
-    "reps",
-    "lapses",
-    "stage",
-    "active",
-    "consecutive_correct",
-    "choice_correct",
-)
+CARD_FIELDS = tuple(name for name in CARD_STATE_FIELDS if name != "accepted_extra")
+"""The card columns an import carries; answers accepted by override stay local."""
 
 
 async def load_cards(
