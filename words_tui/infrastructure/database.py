@@ -7,6 +7,7 @@ session factory for any URL, so tests and notebooks can open several databases a
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -26,7 +27,6 @@ from words_tui.errors import DatabaseError
 from words_tui.infrastructure.db_types import json_text
 from words_tui.settings import Settings, load_settings, normalise_database_url
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 SQLITE_BUSY_TIMEOUT_S = 30.0
 SQLITE_CACHE_KIB = 64 * 1024
 """Page cache per connection (SQLite's default is 2 MiB). Bulk imports update several indexes
@@ -47,38 +47,49 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database).expanduser()
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that exists but is not a SQLite database; it is never overwritten."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
+def check_sqlite_path(path: Path) -> None:
+    """Refuse a directory where the database file should be; create the folder it lives in.
+
+    Only `stat` and `mkdir` touch the path. Opening and closing any descriptor of the database
+    file would drop every POSIX lock this process holds on it, including those of its live SQLite
+    connections, and let another process delete the write-ahead log under them (SQLite's "How To
+    Corrupt An SQLite Database File", §2.2). Whether the file is a database is SQLite's to say.
+    """
     if path.is_dir():
         raise DatabaseError(f"database path {path} is a directory, not a SQLite file")
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise DatabaseError(
-            f"{path} is not a SQLite database (corrupt or another kind of file); "
-            "it was left untouched — move it away or set WORDS_DATABASE_URL"
-        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def not_a_database(path: Path) -> DatabaseError:
+    """The one message for a file that SQLite says is not a database."""
+    return DatabaseError(
+        f"{path} is not a SQLite database (corrupt or another kind of file); "
+        "it was left untouched — move it away or set WORDS_DATABASE_URL"
+    )
 
 
 def _configure_sqlite(engine: AsyncEngine, path: Path | None) -> None:
     @event.listens_for(engine.sync_engine, "do_connect")
     def _before_connect(*_: Any) -> None:
         if path is not None:
-            check_sqlite_file(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            check_sqlite_path(path)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
-        if path is not None:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
-        cursor.close()
+        try:
+            if path is not None:
+                cursor.execute("PRAGMA journal_mode=WAL")
+                cursor.execute("PRAGMA synchronous=NORMAL")
+                cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+        except sqlite3.DatabaseError as err:
+            if path is not None and "not a database" in str(err):
+                raise not_a_database(path) from None
+            raise
+        finally:
+            cursor.close()
 
 
 def create_engine_for(url: str, *, echo: bool = False) -> AsyncEngine:
