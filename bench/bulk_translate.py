@@ -23,10 +23,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.llm_server import FakeLLMServer
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.llm import LLMClient, RateLimitedLLMClient
 from words_tui.infrastructure.llm.results import CallRecord
-from words_tui.services.bulk_translation import BulkProgress, BulkTranslator
+from words_tui.services.bulk.translator import BulkProgress, BulkTranslator
 
 WINDOW_S = 10.0
 

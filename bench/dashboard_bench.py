@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from stats_bench import NOW, seed
 
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.notebook.analysis import load_progress
 from words_tui.notebook.dashboard import render_charts
 

@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import describe_ms, insert_rows, paused_gc, timed
 
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Profile, User, UserWord, Word
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Profile, User, UserWord, Word
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 

@@ -15,9 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from words_tui.infrastructure.database import Database
-from words_tui.services.import_export import export_profile, import_file
-from words_tui.services.profiles import create_profile
+from words_tui.infrastructure.db.database import Database
+from words_tui.services.transfer.import_export import export_profile, import_file
+from words_tui.services.vocabulary.profiles import create_profile
 
 DEFAULT_ROWS = 100_000
 

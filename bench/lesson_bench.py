@@ -30,9 +30,8 @@ from sqlalchemy import text
 from words_tui.domain import answers, normalise
 from words_tui.domain.enums import CardState, Stage, Verdict, WordStatus
 from words_tui.domain.scheduling import SchedulingConfig
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.language_data import LanguageData
-from words_tui.infrastructure.models import (
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import (
     Card,
     Entry,
     Profile,
@@ -41,8 +40,9 @@ from words_tui.infrastructure.models import (
     UserWord,
     Word,
 )
-from words_tui.services.answer_checking import AnswerChecker, Question
-from words_tui.services.lessons import LessonService
+from words_tui.infrastructure.language_data import LanguageData
+from words_tui.services.lessons.checking import AnswerChecker, Question
+from words_tui.services.lessons.service import LessonService
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)
 SYLLABLES = ["ca", "sa", "pe", "rro", "ga", "to", "mi", "lo", "ár", "bol", "ni", "ño", "me", "za"]

@@ -28,13 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import bulk_insert, describe_ms, timed
 
 from words_tui.domain.enums import CardState, Stage, WordStatus
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Lesson, Review, UserWord, Word
-from words_tui.infrastructure.starter import StarterVocabulary
-from words_tui.services.profiles import ProfileKnobs, create_profile
-from words_tui.services.statistics import statistics_summary
-from words_tui.services.vocabulary import Order, browse
-from words_tui.services.wordlists import bootstrap_from_starter
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Lesson, Review, UserWord, Word
+from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
+from words_tui.services.stats.summary import statistics_summary
+from words_tui.services.vocabulary.browse import Order, browse
+from words_tui.services.vocabulary.profiles import ProfileKnobs, create_profile
+from words_tui.services.vocabulary.wordlists import bootstrap_from_starter
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 HISTORY = timedelta(days=730)

@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import describe_ms
 from lesson_bench import Clock, seed
 
-from words_tui.infrastructure.database import Database
-from words_tui.services.profiles import use_profile
+from words_tui.infrastructure.db.database import Database
+from words_tui.services.vocabulary.profiles import use_profile
 from words_tui.settings import load_settings
 from words_tui.tui.app import WordsApp, create_app
 from words_tui.tui.backend import Backend

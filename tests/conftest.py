@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 
 pytest_plugins = ["tests.llm_fixtures"]
 

@@ -7,10 +7,10 @@ from datetime import datetime
 
 from tests.starter_samples import sample_starter
 from words_tui.domain.entries import Example, Meaning, WordEntry
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Profile
-from words_tui.services.profiles import ProfileKnobs, create_profile
-from words_tui.services.wordlists import bootstrap_from_starter
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Profile
+from words_tui.services.vocabulary.profiles import ProfileKnobs, create_profile
+from words_tui.services.vocabulary.wordlists import bootstrap_from_starter
 
 
 async def learner_with_words(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from words_tui.infrastructure.starter import StarterVocabulary, read_concepts
+from words_tui.infrastructure.dictionaries.starter import StarterVocabulary, read_concepts
 
 HOUSE = {
     "id": "n0001",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
@@ -39,3 +40,40 @@ print(",".join(loaded))
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == ""
+
+
+CAPABILITIES = ROOT / "words_tui" / "services"
+
+
+def _imported_modules(path: Path) -> list[str]:
+    """Every module `path` imports, absolute dotted names (relative imports are not used here)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.append(node.module)
+        elif isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+    return names
+
+
+def test_capabilities_use_each_other_only_through_their_public_surface() -> None:
+    breaches = []
+    for package in sorted(p for p in CAPABILITIES.iterdir() if (p / "__init__.py").exists()):
+        for path in sorted(package.rglob("*.py")):
+            for name in _imported_modules(path):
+                parts = name.split(".")
+                if parts[:2] != ["words_tui", "services"] or len(parts) < 4:
+                    continue
+                if parts[2] != package.name:
+                    breaches.append(f"{path.relative_to(ROOT)} imports {name}")
+    assert breaches == []
+
+
+def test_every_package_says_what_lives_there() -> None:
+    missing = [
+        str(init.relative_to(ROOT))
+        for init in (ROOT / "words_tui").rglob("__init__.py")
+        if ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) is None
+    ]
+    assert missing == []

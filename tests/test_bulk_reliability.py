@@ -14,9 +14,9 @@ from sqlmodel import col
 from tests.llm_fixtures import ClientPool
 from tests.llm_server import FakeLLMServer
 from words_tui.domain.enums import JobStatus
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import BulkItem, BulkJob, TranslationCache
-from words_tui.services.bulk_translation import BulkTranslator
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import BulkItem, BulkJob, TranslationCache
+from words_tui.services.bulk.translator import BulkTranslator
 
 WORDS = [f"wort{i}" for i in range(1200)]
 
@@ -53,9 +53,9 @@ async def test_a_thousand_words_under_faults_and_an_outage_all_end_translated_or
 
 CHILD = """
 import asyncio, sys
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.llm import RateLimitedLLMClient
-from words_tui.services.bulk_translation import BulkTranslator
+from words_tui.services.bulk.translator import BulkTranslator
 
 async def main(url, base_url, key, n):
     client = RateLimitedLLMClient(key, "m1", 4, 1200, base_url=base_url)

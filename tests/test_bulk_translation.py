@@ -14,12 +14,12 @@ from tests.llm_fixtures import ClientPool
 from tests.llm_server import FakeLLMServer, fake_translation
 from tests.test_dictd import build_dictionary
 from words_tui.domain.enums import JobStatus
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.dictd import DictionarySet
-from words_tui.infrastructure.models import BulkItem
-from words_tui.services.bulk_jobs import TOO_LONG, unfinished_jobs
-from words_tui.services.bulk_pacing import in_flight_target
-from words_tui.services.bulk_translation import NO_SOURCE, BulkProgress, BulkTranslator
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import BulkItem
+from words_tui.infrastructure.dictionaries.dictd import DictionarySet
+from words_tui.services.bulk.jobs import TOO_LONG, unfinished_jobs
+from words_tui.services.bulk.pacing import in_flight_target
+from words_tui.services.bulk.translator import NO_SOURCE, BulkProgress, BulkTranslator
 
 WORDS = [f"wort{i}" for i in range(60)]
 

@@ -16,9 +16,9 @@ from sqlalchemy import Connection, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import NullPool, QueuePool
 
-from words_tui.infrastructure.database import Database, DatabaseError, create_engine_for
-from words_tui.infrastructure.migrate import head_revision
-from words_tui.infrastructure.models import ALL_TABLES, User
+from words_tui.infrastructure.db.database import Database, DatabaseError, create_engine_for
+from words_tui.infrastructure.db.migrate import head_revision
+from words_tui.infrastructure.db.models import ALL_TABLES, User
 
 
 def test_importing_the_seed_api_creates_no_file(tmp_path: Path) -> None:
@@ -155,7 +155,7 @@ def test_sqlite_engine_uses_no_pool(tmp_path: Path) -> None:
 
 
 def test_utcnow_is_aware() -> None:
-    from words_tui.infrastructure.db_types import utcnow
+    from words_tui.infrastructure.db.types import utcnow
 
     assert utcnow().tzinfo == UTC
 

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.dialects import sqlite
 
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.db_types import json_text, sqlite_time_text
-from words_tui.infrastructure.models import User
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import User
+from words_tui.infrastructure.db.types import json_text, sqlite_time_text
 
 offsets = st.timedeltas(min_value=-timedelta(hours=23), max_value=timedelta(hours=23))
 aware_times = st.builds(

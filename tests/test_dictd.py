@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from words_tui.infrastructure.dictd import (
+from words_tui.infrastructure.dictionaries.dictd import (
     B64,
     DictdDictionary,
     DictdError,

@@ -8,10 +8,10 @@ import zipfile
 from pathlib import Path
 
 from tests.import_builders import Note21b, anki21b_apkg
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Profile
-from words_tui.services.import_export import export_profile, import_file
-from words_tui.services.profiles import ProfileKnobs, create_profile
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Profile
+from words_tui.services.transfer.import_export import export_profile, import_file
+from words_tui.services.vocabulary.profiles import ProfileKnobs, create_profile
 
 WORDS_CSV = (
     "word,translations,examples,forms,notes\n"

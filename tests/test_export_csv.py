@@ -11,10 +11,10 @@ from sqlmodel import col
 
 from tests.import_builders import Note21b, anki21b_apkg
 from words_tui.domain.enums import WordStatus
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Profile, UserWord
-from words_tui.services.import_export import export_profile, import_file
-from words_tui.services.profiles import create_profile
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Profile, UserWord
+from words_tui.services.transfer.import_export import export_profile, import_file
+from words_tui.services.vocabulary.profiles import create_profile
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 RICH_CSV = (

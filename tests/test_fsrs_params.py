@@ -16,16 +16,16 @@ from sqlmodel import col
 
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.domain.enums import CardState, Direction, Stage
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Profile, Review
-from words_tui.services.bulk_words import NewWord, add_words
-from words_tui.services.fsrs_params import (
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Profile, Review
+from words_tui.services.stats.fsrs_params import (
     OptimizerUnavailable,
     TypedReview,
     fit_personal_parameters,
     histories,
 )
-from words_tui.services.profiles import create_profile
+from words_tui.services.vocabulary.bulk_words import NewWord, add_words
+from words_tui.services.vocabulary.profiles import create_profile
 
 START = datetime(2024, 1, 1, 9, tzinfo=UTC)
 CARDS = 200

@@ -10,8 +10,8 @@ import pytest
 from tests.import_builders import kindle_db
 from tests.llm_server import FakeLLMServer, fake_translation
 from words_tui.cli import main
-from words_tui.infrastructure.database import Database
-from words_tui.services.profiles import ProfileKnobs, create_profile
+from words_tui.infrastructure.db.database import Database
+from words_tui.services.vocabulary.profiles import ProfileKnobs, create_profile
 from words_tui.settings import load_settings
 
 

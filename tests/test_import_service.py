@@ -14,12 +14,12 @@ from sqlmodel import col
 from tests.import_builders import Note21b, anki21b_apkg, kindle_db
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import CardState, Direction
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Entry, Profile, UserWord, Word
 from words_tui.infrastructure.importers import SourceError
-from words_tui.infrastructure.models import Card, Entry, Profile, UserWord, Word
-from words_tui.services.import_export import import_file
-from words_tui.services.profiles import create_profile
-from words_tui.services.store import add_to_profile
+from words_tui.services.transfer.import_export import import_file
+from words_tui.services.vocabulary.profiles import create_profile
+from words_tui.services.vocabulary.store import add_to_profile
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 DAY_MS = 86_400_000

@@ -15,8 +15,8 @@ import pytest
 from tests.profile_helpers import learner_with_words
 from words_tui.domain.answers import Frequency, Lemmatiser
 from words_tui.domain.scheduling import SchedulingConfig
-from words_tui.infrastructure.database import Database, sqlite_path
-from words_tui.services.lessons import LessonError, LessonService
+from words_tui.infrastructure.db.database import Database, sqlite_path
+from words_tui.services.lessons.service import LessonError, LessonService
 
 NOW = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
 

@@ -18,15 +18,15 @@ from tests.llm_server import FakeLLMServer
 from tests.profile_helpers import entry
 from words_tui.domain.enums import CardState, Direction, Stage, Verdict, WordStatus
 from words_tui.domain.scheduling import CardProgress, Rating, SchedulingConfig, retrievability
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.card_rows import CARD_FIELDS
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Profile, Review, UserWord
+from words_tui.infrastructure.db.models import Lesson as LessonRow
 from words_tui.infrastructure.llm import LLMClient
 from words_tui.infrastructure.llm.retry import RetryPolicy
-from words_tui.infrastructure.models import Card, Profile, Review, UserWord
-from words_tui.infrastructure.models import Lesson as LessonRow
-from words_tui.services import store
-from words_tui.services.answer_checking import COULD_NOT_CHECK
-from words_tui.services.card_rows import CARD_FIELDS
-from words_tui.services.lessons import Lesson, LessonCard, LessonError, LessonService
+from words_tui.services.lessons.checking import COULD_NOT_CHECK
+from words_tui.services.lessons.service import Lesson, LessonCard, LessonError, LessonService
+from words_tui.services.vocabulary import store
 from words_tui.settings import load_settings
 
 T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from tests.llm_server import FakeLLMServer, fake_translation
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.llm import LLMClient, LLMConfigError
 from words_tui.infrastructure.llm import caching as caching_module
 from words_tui.infrastructure.llm.caching import CachingLLMClient

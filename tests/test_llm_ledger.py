@@ -10,12 +10,12 @@ from sqlalchemy import select
 
 from tests.llm_server import FakeLLMServer
 from words_tui.cli import main
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import LLMCall
 from words_tui.infrastructure.llm import LLMAuthError, LLMClient
 from words_tui.infrastructure.llm.ledger import CallLedger, cost_usd, price_for, usage_by_day
 from words_tui.infrastructure.llm.results import CallRecord, Usage
 from words_tui.infrastructure.llm.retry import RetryPolicy
-from words_tui.infrastructure.models import LLMCall
 
 PRICES = {"gpt-4o-mini": (0.15, 0.60), "gpt-4o": (2.50, 10.00)}
 

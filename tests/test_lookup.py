@@ -8,12 +8,12 @@ from tests.llm_server import FakeLLMServer, fake_translation
 from tests.profile_helpers import learner_with_words
 from tests.starter_samples import sample_starter
 from words_tui.domain.entries import Meaning, WordEntry
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, UserWord
 from words_tui.infrastructure.llm import LLMClient
 from words_tui.infrastructure.llm.retry import RetryPolicy
-from words_tui.infrastructure.models import Card, UserWord
-from words_tui.services.lookup import Candidate, Sources, add_word, lookup_word
-from words_tui.services.profiles import create_profile
+from words_tui.services.vocabulary.lookup import Candidate, Sources, add_word, lookup_word
+from words_tui.services.vocabulary.profiles import create_profile
 
 
 class Dictionary:

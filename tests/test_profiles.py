@@ -10,9 +10,9 @@ from sqlmodel import col
 
 from tests.profile_helpers import learner_with_words
 from words_tui.domain.enums import CardState, Direction, WordStatus
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Lesson, Review, UserWord
-from words_tui.services.profiles import (
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Lesson, Review, UserWord
+from words_tui.services.vocabulary.profiles import (
     ProfileError,
     ProfileKnobs,
     ProfileNotFound,

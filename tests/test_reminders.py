@@ -14,10 +14,10 @@ from sqlmodel import col
 
 from tests.profile_helpers import learner_with_words
 from words_tui.cli import main
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Lesson
-from words_tui.services.profiles import ProfileKnobs
-from words_tui.services.reminders import DaytimeWindow, reminders
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Lesson
+from words_tui.services.stats.reminders import DaytimeWindow, reminders
+from words_tui.services.vocabulary.profiles import ProfileKnobs
 
 NOW = datetime(2025, 6, 2, 10, 0, tzinfo=UTC)  # 12:00 in Madrid, 19:00 in Tokyo
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from words_tui.infrastructure.database import Database
-from words_tui.services.lesson_file_hold import FileHold
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.file_hold import FileHold
 
 WRITES = 600
 OPENER = """

@@ -8,7 +8,7 @@ import pytest
 
 from tests.starter_samples import GO, HOME_ADVERB, HOUSE, STILL, table
 from words_tui.domain.enums import Level
-from words_tui.infrastructure.starter import (
+from words_tui.infrastructure.dictionaries.starter import (
     StarterDataError,
     StarterVocabulary,
     parse_concept,

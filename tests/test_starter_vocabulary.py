@@ -19,7 +19,7 @@ import pytest
 import wordfreq
 
 from words_tui.domain.enums import Level
-from words_tui.infrastructure.starter import (
+from words_tui.infrastructure.dictionaries.starter import (
     DATA_PACKAGE,
     DATA_PATH,
     Concept,

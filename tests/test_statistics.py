@@ -9,11 +9,11 @@ from sqlmodel import col
 
 from tests.profile_helpers import learner_with_words
 from words_tui.domain.enums import CardState, Direction, Stage, WordStatus
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Lesson, Review, UserWord, Word
-from words_tui.services.profiles import ProfileKnobs, start_over, update_profile
-from words_tui.services.statistics import statistics_summary
-from words_tui.services.vocabulary import delete_word
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Lesson, Review, UserWord, Word
+from words_tui.services.stats.summary import statistics_summary
+from words_tui.services.vocabulary.browse import delete_word
+from words_tui.services.vocabulary.profiles import ProfileKnobs, start_over, update_profile
 
 NOW = datetime(2025, 4, 2, 10, 0, tzinfo=UTC)  # 12:00 in Berlin (summer time)
 BERLIN = ProfileKnobs(timezone="Europe/Berlin", day_start_hour=4)

@@ -10,9 +10,9 @@ from sqlmodel import col
 
 from tests.profile_helpers import learner_with_words
 from words_tui.domain.enums import CardState, Direction, Stage, WordStatus
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Review
-from words_tui.services.vocabulary import (
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Review
+from words_tui.services.vocabulary.browse import (
     Order,
     VocabularyFilter,
     WordNotFound,

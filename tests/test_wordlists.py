@@ -13,11 +13,11 @@ from tests.profile_helpers import learner_with_words
 from tests.starter_samples import sample_starter
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.domain.enums import Level
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Entry, UserWord, Word
-from words_tui.services.bulk_translation import BulkTranslator
-from words_tui.services.profiles import create_profile
-from words_tui.services.wordlists import (
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Entry, UserWord, Word
+from words_tui.services.bulk.translator import BulkTranslator
+from words_tui.services.vocabulary.profiles import create_profile
+from words_tui.services.vocabulary.wordlists import (
     Progress,
     bootstrap_from_starter,
     bootstrap_level,

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Profile, UserWord, Word
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Profile, UserWord, Word
 from words_tui.notebook.demo import build_demo
 from words_tui.notebook.demo_learner import LearnerProfile
 

@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 from tests.notebook.conftest import NOW, SMALL_LEARNER, BuiltDemo
 from words_tui.domain.enums import CardState, Direction, Stage, WordStatus
 from words_tui.domain.study_days import StudyCalendar, day_number
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Review
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Review
 from words_tui.notebook import analysis
 from words_tui.notebook.demo import populate_demo
-from words_tui.services.progress_history import ProgressHistory
-from words_tui.services.stats_queries import HardWord, ReviewBucket
+from words_tui.services.stats.history import ProgressHistory
+from words_tui.services.stats.queries import HardWord, ReviewBucket
 
 TODAY = date(2030, 3, 1)
 

@@ -7,12 +7,12 @@ from sqlalchemy import select
 
 from tests.notebook.conftest import vocabulary
 from words_tui.domain.entries import Meaning, WordEntry
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Entry, Profile, Word
 from words_tui.infrastructure.importers import SourceError
-from words_tui.infrastructure.models import Entry, Profile, Word
-from words_tui.services import batch_import
-from words_tui.services.profiles import create_profile
-from words_tui.services.store import add_to_profile
+from words_tui.services.transfer import batch as batch_import
+from words_tui.services.vocabulary.profiles import create_profile
+from words_tui.services.vocabulary.store import add_to_profile
 
 
 async def spanish(database: Database, *known: str) -> Profile:

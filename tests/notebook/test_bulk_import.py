@@ -13,13 +13,13 @@ import pytest
 from tests.llm_server import FakeLLMServer, fake_translation
 from tests.notebook.conftest import vocabulary
 from words_tui.domain.enums import JobStatus
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Profile
 from words_tui.infrastructure.llm.factory import llm_from_settings
 from words_tui.infrastructure.llm.protocols import LLMService
-from words_tui.infrastructure.models import Profile
 from words_tui.notebook.bulk_import import BulkImport
-from words_tui.services.batch_import import NO_LLM
-from words_tui.services.profiles import create_profile
+from words_tui.services.transfer.batch import NO_LLM
+from words_tui.services.vocabulary.profiles import create_profile
 from words_tui.settings import Settings, load_settings
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from tests.notebook.conftest import NOW, BuiltDemo
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.notebook.analysis import progress_frames
 from words_tui.notebook.charts import CHARTS, all_charts
 from words_tui.notebook.dashboard import ProgressDashboard
-from words_tui.services.profiles import create_profile
-from words_tui.services.progress_history import progress_history
+from words_tui.services.stats.history import progress_history
+from words_tui.services.vocabulary.profiles import create_profile
 
 PNG = b"\x89PNG\r\n\x1a\n"
 

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from tests.notebook.conftest import NOW, SMALL_LEARNER, BuiltDemo
 from words_tui.domain.enums import CardState, Stage, Verdict
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Lesson, Review
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Lesson, Review
 from words_tui.notebook.demo import build_demo
 from words_tui.notebook.demo_learner import LearnerProfile
 

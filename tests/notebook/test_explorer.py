@@ -6,11 +6,11 @@ from tests.notebook.conftest import NOW, BuiltDemo
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.domain.enums import Direction, WordStatus
 from words_tui.domain.scheduling import CardProgress
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.notebook.explorer import Explorer
 from words_tui.notebook.word_view import details_html
-from words_tui.services.vocabulary import VocabularyItem
-from words_tui.services.word_details import DirectionCard, WordDetails
+from words_tui.services.vocabulary.browse import VocabularyItem
+from words_tui.services.vocabulary.details import DirectionCard, WordDetails
 
 
 def explorer(database: Database, built: BuiltDemo, page_size: int = 50) -> Explorer:

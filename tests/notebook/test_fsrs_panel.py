@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from tests.notebook.conftest import NOW, SMALL_LEARNER
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.notebook.demo import populate_demo
 from words_tui.notebook.fsrs_panel import FsrsPanel
-from words_tui.services.profiles import create_profile
+from words_tui.services.vocabulary.profiles import create_profile
 
 
 async def test_with_too_few_typed_answers_the_panel_says_how_many_are_needed(

@@ -10,12 +10,12 @@ from sqlalchemy import func, select
 from tests.notebook.conftest import NOW
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import CardState, Direction
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Review
-from words_tui.services.profiles import create_profile
-from words_tui.services.store import add_to_profile
-from words_tui.services.vocabulary import WordNotFound
-from words_tui.services.word_details import word_details
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Review
+from words_tui.services.vocabulary.browse import WordNotFound
+from words_tui.services.vocabulary.details import word_details
+from words_tui.services.vocabulary.profiles import create_profile
+from words_tui.services.vocabulary.store import add_to_profile
 
 ENTRY = WordEntry(
     word="banco",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.notebook.conftest import NOW
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.notebook.demo_learner import LearnerProfile
 from words_tui.notebook.workspace import WorkspaceError, open_workspace
-from words_tui.services.profiles import create_profile
+from words_tui.services.vocabulary.profiles import create_profile
 from words_tui.settings import load_settings
 
 TINY = LearnerProfile(days=5, new_words_per_day=2)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.llm_server import FakeLLMServer
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.settings import load_settings
 from words_tui.tui.backend import Backend
 

@@ -14,10 +14,10 @@ from textual.widgets import Static
 from tests.profile_helpers import entry
 from tests.tui.conftest import T0
 from words_tui.domain.enums import CardState, Stage
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Review
-from words_tui.services.bulk_words import NewWord, add_words
-from words_tui.services.profiles import create_profile
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Review
+from words_tui.services.vocabulary.bulk_words import NewWord, add_words
+from words_tui.services.vocabulary.profiles import create_profile
 
 WORDS: tuple[tuple[str, str, tuple[str, ...], dict[str, str]], ...] = (
     ("gato", "noun", ("cat",), {"plural": "gatos", "gender": "m"}),

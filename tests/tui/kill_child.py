@@ -15,7 +15,7 @@ from typing import Any
 from textual.pilot import Pilot
 
 from tests.tui.conftest import Clock
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.settings import load_settings
 from words_tui.tui.app import create_app
 from words_tui.tui.backend import Backend

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.tui.conftest import SIZE
-from words_tui.services.profiles import active_profile
+from words_tui.services.vocabulary.profiles import active_profile
 from words_tui.tui.app import create_app
 from words_tui.tui.backend import Backend
 from words_tui.tui.screens.home import HomeScreen

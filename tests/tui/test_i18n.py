@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from words_tui.domain.enums import Level, Verdict, WordStatus
-from words_tui.infrastructure.starter import PARTS_OF_SPEECH
+from words_tui.infrastructure.dictionaries.starter import PARTS_OF_SPEECH
 from words_tui.tui.i18n import CATALOGUES, INTERFACE_LANGUAGES, Texts, interface_language_for
 from words_tui.tui.screens.home import HomeScreen
 from words_tui.tui.screens.onboarding import STEPS

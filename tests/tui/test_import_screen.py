@@ -8,7 +8,7 @@ from textual.widgets import Input
 
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import settle, spanish_learner, text_of
-from words_tui.services.vocabulary import browse
+from words_tui.services.vocabulary.browse import browse
 from words_tui.tui.app import create_app
 from words_tui.tui.backend import Backend
 from words_tui.tui.screens.import_file import ImportScreen

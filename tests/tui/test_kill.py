@@ -15,8 +15,8 @@ from sqlalchemy import select as sql_select
 from sqlmodel import col
 
 from tests.tui.helpers import spanish_learner
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.models import Card, Review
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Review
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = 3

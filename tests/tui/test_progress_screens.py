@@ -8,8 +8,8 @@ from textual.widgets import Input, Select
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import settle, spanish_learner, text_of
 from tests.tui.test_lesson_screen import open_lesson
-from words_tui.services.profiles import active_profile, create_profile, list_profiles
-from words_tui.services.vocabulary import count_words
+from words_tui.services.vocabulary.browse import count_words
+from words_tui.services.vocabulary.profiles import active_profile, create_profile, list_profiles
 from words_tui.tui.app import create_app
 from words_tui.tui.backend import Backend
 from words_tui.tui.dialogs.profiles import ProfilePicker

@@ -8,11 +8,11 @@ from datetime import timedelta
 from tests.tui.conftest import T0
 from tests.tui.helpers import spanish_learner
 from words_tui.domain.enums import Direction
-from words_tui.infrastructure.database import Database
-from words_tui.services.lessons import LessonService
-from words_tui.services.profiles import ProfileKnobs, update_profile
-from words_tui.services.today import today_counts
-from words_tui.services.word_accuracy import DirectionAccuracy, direction_accuracy
+from words_tui.infrastructure.db.database import Database
+from words_tui.services.lessons.service import LessonService
+from words_tui.services.lessons.today import today_counts
+from words_tui.services.vocabulary.accuracy import DirectionAccuracy, direction_accuracy
+from words_tui.services.vocabulary.profiles import ProfileKnobs, update_profile
 
 
 async def test_a_fresh_profile_has_nothing_due_and_new_cards_up_to_the_daily_limit(

@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from tests.tui.conftest import SIZE, Clock
 from tests.tui.helpers import promote_to_typing, spanish_learner
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.settings import load_settings
 from words_tui.tui.app import create_app
 from words_tui.tui.backend import Backend

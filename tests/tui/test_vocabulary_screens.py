@@ -11,7 +11,7 @@ from tests.llm_server import FakeLLMServer
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import settle, spanish_learner, text_of
 from words_tui.domain.enums import WordStatus
-from words_tui.services.vocabulary import browse, count_words, get_word
+from words_tui.services.vocabulary.browse import browse, count_words, get_word
 from words_tui.tui.app import WordsApp, create_app
 from words_tui.tui.backend import Backend
 from words_tui.tui.dialogs.confirm import ConfirmDialog

@@ -14,7 +14,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 async def _upgrade() -> tuple[str, str]:
-    from words_tui.infrastructure.database import Database
+    from words_tui.infrastructure.db.database import Database
 
     database = Database.from_settings()
     try:

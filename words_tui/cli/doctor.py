@@ -10,7 +10,7 @@ from words_tui import __version__
 from words_tui.errors import DatabaseError
 
 if TYPE_CHECKING:
-    from words_tui.infrastructure.database import Database
+    from words_tui.infrastructure.db.database import Database
     from words_tui.settings import Settings
 
 SECRET_FIELDS = {"openai_api_key"}
@@ -36,7 +36,7 @@ def describe_settings(settings: Settings) -> list[tuple[str, str]]:
 
 
 async def _schema_status(database: Database) -> str:
-    from words_tui.infrastructure.migrate import current_revision, head_revision
+    from words_tui.infrastructure.db.migrate import current_revision, head_revision
 
     try:
         revision = await current_revision(database.engine)
@@ -55,7 +55,7 @@ async def _schema_status(database: Database) -> str:
 
 
 def run(_: argparse.Namespace) -> int:
-    from words_tui.infrastructure.database import Database
+    from words_tui.infrastructure.db.database import Database
     from words_tui.settings import default_config_file, load_settings
 
     settings = load_settings()

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from words_tui.infrastructure.database import Database
-    from words_tui.services.import_export import WordTranslator
+    from words_tui.infrastructure.db.database import Database
+    from words_tui.services.transfer.import_export import WordTranslator
     from words_tui.settings import Settings
 
 BAR_WIDTH = 30
@@ -87,7 +87,7 @@ class ProgressBar:
 
 async def _profile_id(database: Database, settings: Settings, name: str | None) -> int:
     from words_tui.cli import CommandError
-    from words_tui.services.profiles import active_profile, list_profiles
+    from words_tui.services.vocabulary.profiles import active_profile, list_profiles
 
     if name is None:
         profile = await active_profile(database, settings.user)
@@ -111,9 +111,9 @@ async def _profile_id(database: Database, settings: Settings, name: str | None) 
 def _translator(settings: Settings, database: Database) -> WordTranslator:
     """The bulk engine behind `--translate`: the offline dictionaries, then the LLM."""
     from words_tui.cli import CommandError
-    from words_tui.infrastructure.dictd import DictionarySet
+    from words_tui.infrastructure.dictionaries.dictd import DictionarySet
     from words_tui.infrastructure.llm.factory import llm_from_settings
-    from words_tui.services.bulk_translation import BulkTranslator
+    from words_tui.services.bulk.translator import BulkTranslator
 
     llm = llm_from_settings(settings, database)
     dictionaries = DictionarySet.from_paths(settings.dictd_paths) if settings.dictd_paths else None
@@ -133,9 +133,9 @@ def _translator(settings: Settings, database: Database) -> WordTranslator:
 
 async def _import(args: argparse.Namespace) -> int:
     from words_tui.cli import CommandError
-    from words_tui.infrastructure.database import Database
+    from words_tui.infrastructure.db.database import Database
     from words_tui.infrastructure.importers import SourceError
-    from words_tui.services.import_export import import_file
+    from words_tui.services.transfer.import_export import import_file
     from words_tui.settings import load_settings
 
     settings = load_settings()
@@ -176,8 +176,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 async def _export(args: argparse.Namespace) -> int:
-    from words_tui.infrastructure.database import Database
-    from words_tui.services.import_export import export_profile
+    from words_tui.infrastructure.db.database import Database
+    from words_tui.services.transfer.import_export import export_profile
     from words_tui.settings import load_settings
 
     settings = load_settings()

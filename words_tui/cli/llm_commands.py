@@ -68,8 +68,8 @@ def format_usage(rows: list[UsageRow]) -> list[str]:
 
 
 async def _usage(days: int) -> list[UsageRow]:
-    from words_tui.infrastructure.database import Database
-    from words_tui.infrastructure.db_types import utcnow
+    from words_tui.infrastructure.db.database import Database
+    from words_tui.infrastructure.db.types import utcnow
     from words_tui.infrastructure.llm.ledger import usage_by_day
     from words_tui.settings import load_settings
 

@@ -7,8 +7,8 @@ import asyncio
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from words_tui.infrastructure.database import Database
-    from words_tui.infrastructure.models import Profile
+    from words_tui.infrastructure.db.database import Database
+    from words_tui.infrastructure.db.models import Profile
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,9 +45,9 @@ def _describe(profile: Profile) -> str:
 
 
 async def _with_database(action: str, args: argparse.Namespace) -> list[str]:
-    from words_tui.infrastructure.database import Database
-    from words_tui.services.fsrs_params import OptimizerUnavailable
-    from words_tui.services.profiles import ProfileError
+    from words_tui.infrastructure.db.database import Database
+    from words_tui.services.stats.fsrs_params import OptimizerUnavailable
+    from words_tui.services.vocabulary.profiles import ProfileError
     from words_tui.settings import load_settings
 
     settings = load_settings()
@@ -65,7 +65,7 @@ async def _with_database(action: str, args: argparse.Namespace) -> list[str]:
 
 
 async def _list(database: Database, user: str, _: argparse.Namespace) -> list[str]:
-    from words_tui.services.profiles import list_profiles
+    from words_tui.services.vocabulary.profiles import list_profiles
 
     profiles = await list_profiles(database, user)
     if not profiles:
@@ -74,9 +74,9 @@ async def _list(database: Database, user: str, _: argparse.Namespace) -> list[st
 
 
 async def _add(database: Database, user: str, args: argparse.Namespace) -> list[str]:
-    from words_tui.infrastructure.starter import StarterVocabulary
-    from words_tui.services.profiles import ProfileKnobs, create_profile
-    from words_tui.services.wordlists import bootstrap_from_starter
+    from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
+    from words_tui.services.vocabulary.profiles import ProfileKnobs, create_profile
+    from words_tui.services.vocabulary.wordlists import bootstrap_from_starter
 
     knobs = ProfileKnobs(name=args.name, timezone=args.timezone)
     profile = await create_profile(database, user, args.native, args.target, args.level, knobs)
@@ -94,7 +94,7 @@ async def _add(database: Database, user: str, args: argparse.Namespace) -> list[
 
 
 async def _use(database: Database, user: str, args: argparse.Namespace) -> list[str]:
-    from words_tui.services.profiles import ProfileNotFound, list_profiles, use_profile
+    from words_tui.services.vocabulary.profiles import ProfileNotFound, list_profiles, use_profile
 
     wanted = args.profile.strip()
     for profile in await list_profiles(database, user):
@@ -108,8 +108,8 @@ async def _use(database: Database, user: str, args: argparse.Namespace) -> list[
 
 
 async def _fit(database: Database, user: str, _: argparse.Namespace) -> list[str]:
-    from words_tui.services.fsrs_params import fit_personal_parameters
-    from words_tui.services.profiles import ProfileNotFound, active_profile
+    from words_tui.services.stats.fsrs_params import fit_personal_parameters
+    from words_tui.services.vocabulary.profiles import ProfileNotFound, active_profile
 
     profile = await active_profile(database, user)
     if profile is None or profile.id is None:

@@ -12,8 +12,8 @@ import subprocess
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from words_tui.infrastructure.database import Database
-    from words_tui.services.reminders import DaytimeWindow, Reminder
+    from words_tui.infrastructure.db.database import Database
+    from words_tui.services.stats.reminders import DaytimeWindow, Reminder
 
 NOTIFY_TIMEOUT_S = 10.0
 SCHEDULING_HELP = """\
@@ -81,7 +81,7 @@ def notify(reminder: Reminder, *, printed: bool) -> None:
 async def _due(
     database: Database, user: str, quiet_hours: float, window: DaytimeWindow
 ) -> list[Reminder]:
-    from words_tui.services.reminders import reminders
+    from words_tui.services.stats.reminders import reminders
 
     try:
         await database.init()
@@ -92,8 +92,8 @@ async def _due(
 
 def run(args: argparse.Namespace) -> int:
     from words_tui.errors import SettingsError
-    from words_tui.infrastructure.database import Database, sqlite_path
-    from words_tui.services.reminders import DaytimeWindow
+    from words_tui.infrastructure.db.database import Database, sqlite_path
+    from words_tui.services.stats.reminders import DaytimeWindow
     from words_tui.settings import load_settings
 
     settings = load_settings()

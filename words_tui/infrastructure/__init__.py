@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from words_tui.errors import DatabaseError
-    from words_tui.infrastructure.database import (
+    from words_tui.infrastructure.db.database import (
         AsyncSessionLocal,
         Database,
         close_db,
@@ -24,14 +24,14 @@ if TYPE_CHECKING:
     from words_tui.infrastructure.llm import LLMClient, RateLimitedLLMClient
 
 _HOMES = {
-    "AsyncSessionLocal": "words_tui.infrastructure.database",
-    "Database": "words_tui.infrastructure.database",
-    "close_db": "words_tui.infrastructure.database",
-    "create_engine_for": "words_tui.infrastructure.database",
-    "engine": "words_tui.infrastructure.database",
-    "get_session": "words_tui.infrastructure.database",
-    "init_db": "words_tui.infrastructure.database",
-    "make_session_factory": "words_tui.infrastructure.database",
+    "AsyncSessionLocal": "words_tui.infrastructure.db.database",
+    "Database": "words_tui.infrastructure.db.database",
+    "close_db": "words_tui.infrastructure.db.database",
+    "create_engine_for": "words_tui.infrastructure.db.database",
+    "engine": "words_tui.infrastructure.db.database",
+    "get_session": "words_tui.infrastructure.db.database",
+    "init_db": "words_tui.infrastructure.db.database",
+    "make_session_factory": "words_tui.infrastructure.db.database",
     "DatabaseError": "words_tui.errors",
     "LLMClient": "words_tui.infrastructure.llm",
     "RateLimitedLLMClient": "words_tui.infrastructure.llm",

@@ -18,9 +18,9 @@ import pandas as pd
 
 from words_tui.domain.enums import CardState, Direction, Level, Stage
 from words_tui.domain.study_days import day_from_number, streaks
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.notebook.labels import direction_label
-from words_tui.services.progress_history import ProgressHistory, progress_history
+from words_tui.services.stats.history import ProgressHistory, progress_history
 
 MODE_NAMES = {Stage.CHOICE: "choice", Stage.TYPING: "typing"}
 RECENT_DAYS = 30

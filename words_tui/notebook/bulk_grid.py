@@ -16,7 +16,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from words_tui.services.batch_import import Candidate
+from words_tui.services.transfer.batch import Candidate
 
 PAGE_SIZE = 20
 

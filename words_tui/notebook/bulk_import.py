@@ -24,29 +24,29 @@ from typing import Any
 import ipywidgets as widgets
 
 from words_tui.domain.enums import JobStatus
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.db_types import utcnow
-from words_tui.infrastructure.dictd import DictionarySet
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Profile
+from words_tui.infrastructure.db.types import utcnow
+from words_tui.infrastructure.dictionaries.dictd import DictionarySet
+from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 from words_tui.infrastructure.llm.protocols import LLMService
-from words_tui.infrastructure.models import Profile
-from words_tui.infrastructure.starter import StarterVocabulary
 from words_tui.notebook.bulk_grid import ResultsGrid
 from words_tui.notebook.bulk_progress import ProgressView
 from words_tui.notebook.preview_view import preview_html
 from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine
 from words_tui.notebook.workspace import Workspace
-from words_tui.services import batch_import
-from words_tui.services.batch_import import (
+from words_tui.services.bulk.jobs import unfinished_jobs
+from words_tui.services.bulk.translator import BulkTranslator
+from words_tui.services.transfer import batch as batch_import
+from words_tui.services.transfer.batch import (
     Candidate,
     CommitReport,
     Preview,
     TableShape,
     Translation,
 )
-from words_tui.services.bulk_jobs import unfinished_jobs
-from words_tui.services.bulk_translation import BulkTranslator
-from words_tui.services.profiles import list_profiles
+from words_tui.services.vocabulary.profiles import list_profiles
 from words_tui.settings import Settings
 
 FORMATS = [

@@ -17,8 +17,8 @@ from datetime import datetime
 
 import ipywidgets as widgets
 
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.db_types import utcnow
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.types import utcnow
 from words_tui.notebook.analysis import ProgressFrames, load_progress
 from words_tui.notebook.charts import CHARTS, png
 from words_tui.notebook.fsrs_panel import FsrsPanel

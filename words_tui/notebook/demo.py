@@ -22,10 +22,10 @@ from sqlmodel import col
 
 from words_tui.domain.enums import Direction, Level, WordStatus
 from words_tui.domain.scheduling import SchedulingConfig, word_status
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.db_types import utcnow
-from words_tui.infrastructure.models import Card, Lesson, Review, UserWord, Word
-from words_tui.infrastructure.starter import StarterVocabulary
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Card, Lesson, Review, UserWord, Word
+from words_tui.infrastructure.db.types import utcnow
+from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 from words_tui.notebook.demo_learner import (
     LearnerProfile,
     SimCard,
@@ -33,8 +33,8 @@ from words_tui.notebook.demo_learner import (
     Simulation,
     simulate,
 )
-from words_tui.services.profiles import ProfileKnobs, create_profile
-from words_tui.services.wordlists import bootstrap_from_starter
+from words_tui.services.vocabulary.profiles import ProfileKnobs, create_profile
+from words_tui.services.vocabulary.wordlists import bootstrap_from_starter
 
 DEMO_USER = "demo"
 DEMO_PROFILE = "Demo: Spanish"

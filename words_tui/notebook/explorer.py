@@ -18,13 +18,13 @@ from typing import Any
 import ipywidgets as widgets
 
 from words_tui.domain.enums import Level, WordStatus
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.db_types import utcnow
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.types import utcnow
 from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine
 from words_tui.notebook.word_view import details_html
 from words_tui.notebook.workspace import Workspace
-from words_tui.services.vocabulary import (
+from words_tui.services.vocabulary.browse import (
     Cursor,
     Order,
     Page,
@@ -33,7 +33,7 @@ from words_tui.services.vocabulary import (
     browse,
     count_words,
 )
-from words_tui.services.word_details import WordDetails, word_details
+from words_tui.services.vocabulary.details import WordDetails, word_details
 
 PAGE_SIZE = 50
 

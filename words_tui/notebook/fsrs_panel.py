@@ -13,10 +13,10 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine, table_html
-from words_tui.services.fsrs_params import FitReport, fit_personal_parameters
+from words_tui.services.stats.fsrs_params import FitReport, fit_personal_parameters
 
 EXPLANATION = (
     "FSRS predicts when you will forget a word from 21 parameters. Its defaults describe an "

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Profile
 from words_tui.infrastructure.llm.factory import llm_from_settings
 from words_tui.infrastructure.llm.protocols import LLMService
-from words_tui.infrastructure.models import Profile
 from words_tui.notebook.demo import build_demo
 from words_tui.notebook.demo_learner import LearnerProfile
-from words_tui.services.profiles import active_profile, get_profile
+from words_tui.services.vocabulary.profiles import active_profile, get_profile
 from words_tui.settings import Settings, load_settings
 
 

@@ -22,7 +22,7 @@ from words_tui.tui.i18n import Texts
 from words_tui.tui.screens.startup import StartupScreen
 
 if TYPE_CHECKING:
-    from words_tui.infrastructure.models import Profile
+    from words_tui.infrastructure.db.models import Profile
     from words_tui.tui.screens.home import HomeScreen
 
 BackendLoader = Callable[[], Awaitable[Backend]]
@@ -84,7 +84,7 @@ class WordsApp(App[int]):
         if self._backend is None:
             assert self._loader is not None
             self._backend = await self._loader()
-        from words_tui.services.profiles import active_profile
+        from words_tui.services.vocabulary.profiles import active_profile
 
         profile = await active_profile(self.backend.database, self.backend.user)
         if profile is None:
@@ -157,7 +157,7 @@ class WordsApp(App[int]):
 
     @work(exclusive=True, group="profile", exit_on_error=False)
     async def use_profile(self, profile_id: int) -> None:
-        from words_tui.services.profiles import use_profile
+        from words_tui.services.vocabulary.profiles import use_profile
 
         self.show_home(await use_profile(self.backend.database, self.backend.user, profile_id))
 

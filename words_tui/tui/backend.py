@@ -16,10 +16,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from words_tui.infrastructure.database import Database
+    from words_tui.infrastructure.db.database import Database
+    from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
     from words_tui.infrastructure.llm.protocols import LLMService
-    from words_tui.infrastructure.starter import StarterVocabulary
-    from words_tui.services.lookup import Sources
+    from words_tui.services.vocabulary.lookup import Sources
     from words_tui.settings import Settings
 
 Clock = Callable[[], datetime]
@@ -27,7 +27,7 @@ Clock = Callable[[], datetime]
 
 def system_clock() -> datetime:
     """The current time, aware UTC (the default clock; tests pass a fixed one)."""
-    from words_tui.infrastructure.db_types import utcnow
+    from words_tui.infrastructure.db.types import utcnow
 
     return utcnow()
 
@@ -53,14 +53,14 @@ class Backend:
 
     def starter(self) -> StarterVocabulary:
         """The bundled starter vocabulary (read once per process)."""
-        from words_tui.infrastructure.starter import StarterVocabulary
+        from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 
         return StarterVocabulary.default()
 
     def lookup_sources(self) -> Sources:
         """Where "add a word" looks words up: the starter table, offline dictionaries, the LLM."""
-        from words_tui.infrastructure.dictd import DictionarySet
-        from words_tui.services.lookup import Sources
+        from words_tui.infrastructure.dictionaries.dictd import DictionarySet
+        from words_tui.services.vocabulary.lookup import Sources
 
         paths = self.settings.dictd_paths
         dictionary = DictionarySet.from_paths(paths) if paths else None
@@ -81,8 +81,8 @@ class Backend:
 
 STARTUP_MODULES = (
     "words_tui.settings",
-    "words_tui.infrastructure.database",
-    "words_tui.services.profiles",
+    "words_tui.infrastructure.db.database",
+    "words_tui.services.vocabulary.profiles",
     "words_tui.tui.screens.home",
     "words_tui.tui.screens.onboarding",
 )
@@ -100,7 +100,7 @@ async def open_backend(settings: Settings | None = None, clock: Clock = system_c
     The imports and the settings are read in a thread, so the start-up screen stays live.
     """
     await asyncio.to_thread(import_startup_modules)
-    from words_tui.infrastructure.database import Database
+    from words_tui.infrastructure.db.database import Database
     from words_tui.settings import load_settings
 
     if settings is None:

@@ -13,7 +13,7 @@ from words_tui.infrastructure.llm.errors import LLMUnavailable
 
 if TYPE_CHECKING:
     from words_tui.infrastructure.llm.results import Judgement
-    from words_tui.services.lessons import LessonService
+    from words_tui.services.lessons.service import LessonService
     from words_tui.tui.backend import Backend
 
 
@@ -41,7 +41,7 @@ class BackendJudge:
 
 def lesson_service(backend: Backend) -> LessonService:
     """A `LessonService` for the app's backend; no judge at all when no LLM is configured."""
-    from words_tui.services.lessons import LessonService
+    from words_tui.services.lessons.service import LessonService
 
     judge = BackendJudge(backend) if backend.llm_configured else None
     return LessonService(

@@ -14,22 +14,21 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col
 
 from words_tui.domain.entries import WordEntry
 from words_tui.domain.text import clean_text, word_key
-from words_tui.infrastructure.database import Database
-from words_tui.infrastructure.db_types import utcnow
+from words_tui.infrastructure.db.bulk import chunks, insert_ignoring_conflicts
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import TranslationCache, ValidationCache
+from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.llm.loop_local import LoopLocal
 from words_tui.infrastructure.llm.prompts import PROMPT_VERSION
 from words_tui.infrastructure.llm.protocols import LLMService
 from words_tui.infrastructure.llm.results import BatchTranslation, Judgement
-from words_tui.infrastructure.models import TranslationCache, ValidationCache
 
 T = TypeVar("T")
-LOOKUP_CHUNK = 500
 
 
 def _digest(*parts: str) -> str:
@@ -66,22 +65,7 @@ async def insert_ignoring_duplicates(
     """Insert rows, silently skipping those whose unique key exists (another writer won)."""
     if rows:
         async with database.session() as session:
-            await insert_ignoring(session, table, rows)
-
-
-async def insert_ignoring(
-    session: AsyncSession, table: type[SQLModel], rows: Sequence[dict[str, Any]]
-) -> None:
-    """`insert_ignoring_duplicates` within the caller's transaction."""
-    postgres = session.get_bind().dialect.name == "postgresql"
-    for start in range(0, len(rows), LOOKUP_CHUNK):
-        chunk = list(rows[start : start + LOOKUP_CHUNK])
-        statement = (
-            postgresql.insert(table).values(chunk).on_conflict_do_nothing()
-            if postgres
-            else sqlite.insert(table).values(chunk).on_conflict_do_nothing()
-        )
-        await session.execute(statement)
+            await insert_ignoring_conflicts(session, table, rows)
 
 
 class TranslationCacheStore:
@@ -99,8 +83,7 @@ class TranslationCacheStore:
         keys = list(by_key)
         found: dict[str, WordEntry] = {}
         async with self._database.session() as session:
-            for start in range(0, len(keys), LOOKUP_CHUNK):
-                chunk = keys[start : start + LOOKUP_CHUNK]
+            for chunk in chunks(keys):
                 query = select(col(TranslationCache.key), col(TranslationCache.payload)).where(
                     col(TranslationCache.key).in_(chunk)
                 )
@@ -128,7 +111,7 @@ class TranslationCacheStore:
             }
             for e in entries
         ]
-        await insert_ignoring(session, TranslationCache, rows)
+        await insert_ignoring_conflicts(session, TranslationCache, rows)
 
 
 class Coalescer:

@@ -20,7 +20,7 @@ from pydantic import BaseModel, SecretStr
 
 from words_tui.domain.entries import WordEntry
 from words_tui.domain.text import clean_text, word_key
-from words_tui.infrastructure.db_types import utcnow
+from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.llm import prompts, schemas
 from words_tui.infrastructure.llm.errors import (
     CircuitOpen,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.llm.caching import CachingLLMClient
 from words_tui.infrastructure.llm.ledger import CallLedger
 from words_tui.infrastructure.llm.protocols import LLMService

@@ -15,9 +15,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlmodel import col
 
-from words_tui.infrastructure.database import Database
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import LLMCall
 from words_tui.infrastructure.llm.results import CallRecord, Usage
-from words_tui.infrastructure.models import LLMCall
 
 Prices = Mapping[str, tuple[float, float]]
 MAX_ERROR_CHARS = 500

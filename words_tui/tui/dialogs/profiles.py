@@ -41,7 +41,7 @@ class ProfilePicker(WordsModal[int | str | None]):
 
     @work(exclusive=True, group="profiles", exit_on_error=False)
     async def load_profiles(self) -> None:
-        from words_tui.services.profiles import list_profiles
+        from words_tui.services.vocabulary.profiles import list_profiles
 
         profiles = await list_profiles(self.backend.database, self.backend.user)
         names = self.words_app.texts.language_name

@@ -30,7 +30,7 @@ from words_tui.tui.widgets.entry_view import EntryView
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.lookup import Candidate, LookupResult
+    from words_tui.services.vocabulary.lookup import Candidate, LookupResult
 
 DEBOUNCE_S = 0.3
 """Quiet time after the last key press before a lookup starts."""
@@ -118,7 +118,7 @@ class AddWordScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="lookup", exit_on_error=False)
     async def look_up(self, text: str) -> None:
-        from words_tui.services.lookup import lookup_word
+        from words_tui.services.vocabulary.lookup import lookup_word
 
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None
@@ -205,7 +205,7 @@ class AddWordScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="add", exit_on_error=False)
     async def add(self, candidate: Candidate, meanings: list[str]) -> None:
-        from words_tui.services.lookup import add_word
+        from words_tui.services.vocabulary.lookup import add_word
 
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None

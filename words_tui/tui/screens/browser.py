@@ -22,8 +22,8 @@ from words_tui.tui.base import WordsScreen
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.vocabulary import Cursor, Page, VocabularyFilter, VocabularyItem
-    from words_tui.services.word_accuracy import DirectionAccuracy
+    from words_tui.services.vocabulary.accuracy import DirectionAccuracy
+    from words_tui.services.vocabulary.browse import Cursor, Page, VocabularyFilter, VocabularyItem
 
 PAGE_SIZE = 50
 SEARCH_DEBOUNCE_S = 0.25
@@ -110,7 +110,7 @@ class BrowserScreen(WordsScreen[None]):
         return profile.id
 
     def filters(self) -> VocabularyFilter:
-        from words_tui.services.vocabulary import VocabularyFilter
+        from words_tui.services.vocabulary.browse import VocabularyFilter
 
         status = self.query_one("#status", Select).value
         level = self.query_one("#level", Select).value
@@ -131,8 +131,8 @@ class BrowserScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="browser", exit_on_error=False)
     async def load_page(self) -> None:
-        from words_tui.services.vocabulary import browse
-        from words_tui.services.word_accuracy import direction_accuracy
+        from words_tui.services.vocabulary.accuracy import direction_accuracy
+        from words_tui.services.vocabulary.browse import browse
 
         database = self.backend.database
         page = await browse(
@@ -147,7 +147,7 @@ class BrowserScreen(WordsScreen[None]):
     async def count_matches(self) -> None:
         """The number of matching words (a count over the whole vocabulary: not on the path of
         the first page)."""
-        from words_tui.services.vocabulary import count_words
+        from words_tui.services.vocabulary.browse import count_words
 
         self.total = await count_words(self.backend.database, self.profile_id, self.filters())
         self.show_page_info()
@@ -242,7 +242,7 @@ class BrowserScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def save_meanings(self, item: VocabularyItem, meanings: list[str]) -> None:
-        from words_tui.services.vocabulary import edit_meanings
+        from words_tui.services.vocabulary.browse import edit_meanings
 
         await edit_meanings(self.backend.database, self.profile_id, item.user_word_id, meanings)
         self.notify(self.t("browser.edited", word=item.word), markup=False)
@@ -255,7 +255,7 @@ class BrowserScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def toggle_suspended(self, item: VocabularyItem) -> None:
-        from words_tui.services.vocabulary import set_suspended
+        from words_tui.services.vocabulary.browse import set_suspended
 
         suspend = item.status != WordStatus.SUSPENDED
         await set_suspended(self.backend.database, self.profile_id, item.user_word_id, suspend)
@@ -288,7 +288,7 @@ class BrowserScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def delete_selected(self, item: VocabularyItem) -> None:
-        from words_tui.services.vocabulary import delete_word
+        from words_tui.services.vocabulary.browse import delete_word
 
         await delete_word(self.backend.database, self.profile_id, item.user_word_id)
         self.notify(self.t("browser.deleted", word=item.word), markup=False)
@@ -297,7 +297,7 @@ class BrowserScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def reset_selected(self, item: VocabularyItem) -> None:
-        from words_tui.services.vocabulary import reset_word
+        from words_tui.services.vocabulary.browse import reset_word
 
         await reset_word(
             self.backend.database, self.profile_id, item.user_word_id, self.backend.clock()
@@ -312,7 +312,7 @@ class BrowserScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="browser-history", exit_on_error=False)
     async def show_history(self, item: VocabularyItem) -> None:
-        from words_tui.services.vocabulary import review_history
+        from words_tui.services.vocabulary.browse import review_history
         from words_tui.tui.dialogs.history import HistoryDialog
 
         records = await review_history(self.backend.database, self.profile_id, item.user_word_id)

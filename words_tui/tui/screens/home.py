@@ -15,7 +15,7 @@ from words_tui.tui.base import WordsScreen
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.lessons import LessonService
+    from words_tui.services.lessons.service import LessonService
 
 ACTIVITY_DAYS = 14
 MENU = (
@@ -128,8 +128,8 @@ class HomeScreen(WordsScreen[None]):
     @work(exclusive=True, group="home", exit_on_error=False)
     async def refresh_counts(self) -> None:
         """Reload today's numbers and the activity line (after every lesson, edit or import)."""
-        from words_tui.services.statistics import statistics_summary
-        from words_tui.services.today import today_counts
+        from words_tui.services.lessons.today import today_counts
+        from words_tui.services.stats.summary import statistics_summary
 
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None

@@ -20,7 +20,7 @@ from words_tui.tui.base import WordsScreen
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.import_export import ImportReport
+    from words_tui.services.transfer.import_export import ImportReport
 
 PROBLEMS_SHOWN = 8
 
@@ -83,8 +83,8 @@ class ImportScreen(WordsScreen[None]):
     @work(exclusive=True, group="import", exit_on_error=False)
     async def run_import(self, path: Path, *, translate: bool) -> None:
         from words_tui.infrastructure.importers import SourceError
-        from words_tui.services.bulk_translation import BulkTranslator
-        from words_tui.services.import_export import import_file
+        from words_tui.services.bulk.translator import BulkTranslator
+        from words_tui.services.transfer.import_export import import_file
 
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None

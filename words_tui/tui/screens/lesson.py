@@ -20,14 +20,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Header, Input, LoadingIndicator, ProgressBar, Static
 
-from words_tui.services.answer_checking import COULD_NOT_CHECK
+from words_tui.services.lessons.checking import COULD_NOT_CHECK
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.widgets.choices import ChoiceList
 from words_tui.tui.widgets.feedback import FeedbackPanel
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.lessons import Feedback, Lesson, LessonCard, LessonService
+    from words_tui.services.lessons.service import Feedback, Lesson, LessonCard, LessonService
 
 SPINNER_DELAY_S = 0.15
 """The spinner appears only when checking takes longer than this (the judge, a slow disk)."""
@@ -276,7 +276,7 @@ class LessonScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="lesson-edit", exit_on_error=False)
     async def save_meanings(self, card: LessonCard, meanings: list[str]) -> None:
-        from words_tui.services.vocabulary import edit_meanings
+        from words_tui.services.vocabulary.browse import edit_meanings
 
         await edit_meanings(
             self.backend.database, self.lesson.profile_id, card.user_word_id, meanings

@@ -166,8 +166,8 @@ class OnboardingScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="onboarding", exit_on_error=False)
     async def create_profile(self) -> None:
-        from words_tui.services.profiles import create_profile
-        from words_tui.services.wordlists import bootstrap_from_starter
+        from words_tui.services.vocabulary.profiles import create_profile
+        from words_tui.services.vocabulary.wordlists import bootstrap_from_starter
 
         choices = self.choices
         assert choices.native and choices.target and choices.level

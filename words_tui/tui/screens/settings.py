@@ -22,8 +22,8 @@ from words_tui.tui.i18n import INTERFACE_LANGUAGES, Texts
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.infrastructure.models import Profile
-    from words_tui.services.profiles import ProfileKnobs
+    from words_tui.infrastructure.db.models import Profile
+    from words_tui.services.vocabulary.profiles import ProfileKnobs
 
 DEFAULT_ENDPOINT = "https://api.openai.com/v1"
 
@@ -123,7 +123,7 @@ class SettingsScreen(WordsScreen[None]):
 
     def knobs(self) -> ProfileKnobs:
         """The values in the form; a value that is not a number is reported by field."""
-        from words_tui.services.profiles import ProfileError, ProfileKnobs
+        from words_tui.services.vocabulary.profiles import ProfileError, ProfileKnobs
 
         def number(field: str, convert: type[int] | type[float]) -> float:
             text = self.query_one(f"#{field}", Input).value.strip()
@@ -144,7 +144,7 @@ class SettingsScreen(WordsScreen[None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        from words_tui.services.profiles import ProfileError
+        from words_tui.services.vocabulary.profiles import ProfileError
 
         try:
             knobs = self.knobs()
@@ -155,8 +155,8 @@ class SettingsScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="settings", exit_on_error=False)
     async def save(self, knobs: ProfileKnobs, level: str) -> None:
-        from words_tui.services.profiles import change_level, update_profile
-        from words_tui.services.wordlists import bootstrap_from_starter
+        from words_tui.services.vocabulary.profiles import change_level, update_profile
+        from words_tui.services.vocabulary.wordlists import bootstrap_from_starter
 
         backend, profile = self.backend, self.current_profile
         assert profile.id is not None

@@ -1,0 +1,78 @@
+"""Alembic migrations run from inside the package, on any engine, from async code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Connection
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from words_tui.errors import DatabaseError
+from words_tui.infrastructure.db.database import sqlite_path
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic config pointing at the packaged migrations, optionally bound to a connection."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the package ships no migrations"
+    return head
+
+
+def _current(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def _known(scripts: ScriptDirectory, revision: str) -> bool:
+    try:
+        return scripts.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def _upgrade(connection: Connection, where: str) -> str:
+    current = _current(connection)
+    scripts = ScriptDirectory.from_config(alembic_config())
+    if current is not None and not _known(scripts, current):
+        raise DatabaseError(
+            f"the database at {where} has schema revision {current}, made by a newer version of "
+            "words_tui; upgrade words_tui (no downgrade is attempted)"
+        )
+    command.upgrade(alembic_config(connection), "head")
+    return head_revision()
+
+
+def _location(engine: AsyncEngine) -> str:
+    path = sqlite_path(str(engine.url))
+    return str(path) if path else engine.url.render_as_string(hide_password=True)
+
+
+async def upgrade(engine: AsyncEngine) -> str:
+    """Apply every pending migration in one transaction; returns the head revision."""
+    where = _location(engine)
+    try:
+        async with engine.begin() as connection:
+            return await connection.run_sync(_upgrade, where)
+    except SADatabaseError as err:
+        raise DatabaseError(f"cannot use the database at {where}: {err.orig}") from err
+
+
+async def current_revision(engine: AsyncEngine) -> str | None:
+    """The schema revision stored in the database, or None for a database never migrated."""
+    async with engine.connect() as connection:
+        return await connection.run_sync(_current)

@@ -1,0 +1,365 @@
+"""The schema: SQLModel tables shared by the quiz, the notebooks and the CLI.
+
+Enumerations are stored as their fixed integer or string values (see `domain.enums`); times are
+aware UTC (`UTCDateTime`); lists and maps are JSON. Every table a learner's data lives in is
+reachable from `profile_id`, so several learners can share one PostgreSQL database safely.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from words_tui.infrastructure.db.types import UTCDateTime, utcnow
+
+
+def _time(*, nullable: bool = False, index: bool = False) -> Any:
+    return Field(
+        default_factory=utcnow if not nullable else None,
+        sa_type=UTCDateTime,
+        nullable=nullable,
+        index=index,
+    )
+
+
+def _json(default: Any) -> Any:
+    return Field(default_factory=default, sa_column=Column(JSON, nullable=False))
+
+
+def _fk(target: str, *, index: bool = True, nullable: bool = False) -> Any:
+    return Field(
+        default=None,
+        sa_column=Column(
+            Integer,
+            ForeignKey(target, ondelete="CASCADE" if not nullable else "SET NULL"),
+            nullable=nullable,
+            index=index,
+        ),
+    )
+
+
+class User(SQLModel, table=True):
+    """One learner. On a shared database the OS login name (or a setting) picks the row."""
+
+    __tablename__ = "users"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=120, unique=True)
+    created_at: datetime = _time()
+
+
+class Profile(SQLModel, table=True):
+    """A learner's language pair and the knobs that shape lessons for it."""
+
+    __tablename__ = "profiles"
+    __table_args__ = (UniqueConstraint("user_id", "name", name="uq_profiles_user_name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = _fk("users.id")
+    name: str = Field(max_length=120)
+    native_lang: str = Field(max_length=16)
+    target_lang: str = Field(max_length=16)
+    level: str = Field(default="A1", max_length=2)
+    interface_lang: str = Field(default="en", max_length=16)
+    timezone: str = Field(default="UTC", max_length=64)
+    day_start_hour: int = 4
+    desired_retention: float = 0.9
+    lesson_size: int = 30
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    typing_after: int = 3
+    is_active: bool = False
+    fsrs_parameters: list[float] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    created_at: datetime = _time()
+
+
+class Word(SQLModel, table=True):
+    """A lexeme in one language, shared by every learner."""
+
+    __tablename__ = "words"
+    __table_args__ = (UniqueConstraint("lang", "norm", "pos", name="uq_words_lang_norm_pos"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    lang: str = Field(max_length=16)
+    text: str = Field(max_length=200)
+    norm: str = Field(max_length=200)
+    pos: str = Field(default="", max_length=16)
+    cefr: str | None = Field(default=None, max_length=2)
+    freq_rank: int | None = None
+
+
+class Entry(SQLModel, table=True):
+    """What one source said about a word into another language (a `domain.entries.WordEntry`)."""
+
+    __tablename__ = "entries"
+    __table_args__ = (
+        UniqueConstraint("word_id", "target_lang", "source", name="uq_entries_word_target_source"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    word_id: int = _fk("words.id")
+    target_lang: str = Field(max_length=16)
+    source: str = Field(max_length=120)
+    meanings: list[dict[str, str]] = _json(list)
+    examples: list[dict[str, str]] = _json(list)
+    forms: dict[str, str] = _json(dict)
+    created_at: datetime = _time()
+
+
+class UserWord(SQLModel, table=True):
+    """A word in a profile's vocabulary with the meanings the learner chose to learn."""
+
+    __tablename__ = "user_words"
+    __table_args__ = (
+        UniqueConstraint("profile_id", "word_id", name="uq_user_words_profile_word"),
+        Index("ix_user_words_profile_status", "profile_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = _fk("profiles.id", index=False)
+    word_id: int = _fk("words.id")
+    entry_id: int | None = _fk("entries.id", nullable=True)
+    meanings: list[str] = _json(list)
+    status: int = 0
+    ext_key: str | None = Field(default=None, max_length=200, index=True)
+    notes: str = ""
+    tags: list[str] = _json(list)
+    added_at: datetime = _time()
+
+
+class Card(SQLModel, table=True):
+    """One direction of one user word, with its own FSRS memory state and counters."""
+
+    __tablename__ = "cards"
+    __table_args__ = (
+        UniqueConstraint("user_word_id", "direction", name="uq_cards_user_word_direction"),
+        Index("ix_cards_profile_active_due", "profile_id", "active", "due"),
+        # Statistics: the hardest words are read backwards from the top of this index.
+        Index("ix_cards_profile_lapses", "profile_id", "lapses", "difficulty"),
+        # Lesson selection: due cards of one stage, covering the backlog's retrievability key
+        # and the card id, so ranking a backlog never reads the table (on PostgreSQL the id
+        # is not implied by the index as SQLite's rowid is).
+        Index(
+            "ix_cards_profile_stage_due",
+            "profile_id",
+            "active",
+            "stage",
+            "due",
+            "last_review",
+            "stability",
+            "id",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_word_id: int = _fk("user_words.id", index=False)
+    profile_id: int = _fk("profiles.id", index=False)
+    direction: int
+    stage: int = 0
+    active: bool = True
+    state: int = 0
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime = _time()
+    last_review: datetime | None = _time(nullable=True)
+    reps: int = 0
+    lapses: int = 0
+    consecutive_correct: int = 0
+    choice_correct: int = 0
+    accepted_extra: list[str] = _json(list)
+
+
+class Lesson(SQLModel, table=True):
+    """A sitting of K cards; feeds streaks and the lesson summary."""
+
+    __tablename__ = "lessons"
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = _fk("profiles.id")
+    started_at: datetime = _time()
+    finished_at: datetime | None = _time(nullable=True)
+    size: int = 0
+    correct: int = 0
+    wrong: int = 0
+    new_words: int = 0
+
+
+class Review(SQLModel, table=True):
+    """Append-only log of answers; the source of statistics and FSRS optimisation."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (
+        Index("ix_reviews_profile_time", "profile_id", "reviewed_at"),
+        Index("ix_reviews_card_time", "card_id", "reviewed_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    card_id: int = _fk("cards.id", index=False)
+    profile_id: int = _fk("profiles.id", index=False)
+    lesson_id: int | None = _fk("lessons.id", nullable=True, index=False)
+    reviewed_at: datetime = _time()
+    direction: int = 0
+    mode: int = 0
+    answer: str = ""
+    verdict: str = Field(default="", max_length=16)
+    rating: int = 0
+    duration_ms: int = 0
+    state_before: int = 0
+    stability: float | None = None
+    difficulty: float | None = None
+    card_before: dict[str, Any] = _json(dict)
+
+
+class TranslationCache(SQLModel, table=True):
+    """A cached LLM translation; the key covers languages, model and prompt version."""
+
+    __tablename__ = "translation_cache"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=64, unique=True)
+    word: str = Field(max_length=200)
+    source_lang: str = Field(max_length=16)
+    target_lang: str = Field(max_length=16)
+    model: str = Field(max_length=120)
+    prompt_version: str = Field(max_length=16)
+    payload: dict[str, Any] = _json(dict)
+    created_at: datetime = _time()
+
+
+class ValidationCache(SQLModel, table=True):
+    """A cached judgement of a typed answer."""
+
+    __tablename__ = "validation_cache"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=64, unique=True)
+    model: str = Field(max_length=120)
+    prompt_version: str = Field(max_length=16)
+    is_correct: bool = False
+    comment: str = ""
+    created_at: datetime = _time()
+
+
+class LLMCall(SQLModel, table=True):
+    """The cost ledger: one row per logical LLM call."""
+
+    __tablename__ = "llm_calls"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _time(index=True)
+    model: str = Field(max_length=120)
+    purpose: str = Field(max_length=32)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_ms: int = 0
+    attempts: int = 1
+    outcome: str = Field(default="ok", max_length=32)
+    error: str = ""
+
+
+class BulkJob(SQLModel, table=True):
+    """A bulk translation run; its items make an interrupted run resumable."""
+
+    __tablename__ = "bulk_jobs"
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int | None = _fk("profiles.id", nullable=True)
+    source_lang: str = Field(max_length=16)
+    target_lang: str = Field(max_length=16)
+    model: str = Field(default="", max_length=120)
+    status: str = Field(default="pending", max_length=16)
+    total: int = 0
+    created_at: datetime = _time()
+    finished_at: datetime | None = _time(nullable=True)
+
+
+class BulkItem(SQLModel, table=True):
+    """One word of a bulk job, with its own status so finished items are never paid for twice."""
+
+    __tablename__ = "bulk_items"
+    __table_args__ = (
+        UniqueConstraint("job_id", "norm", name="uq_bulk_items_job_norm"),
+        Index("ix_bulk_items_job_status", "job_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    job_id: int = _fk("bulk_jobs.id", index=False)
+    position: int = 0
+    word: str = Field(max_length=200)
+    norm: str = Field(max_length=200)
+    status: str = Field(default="pending", max_length=16)
+    attempts: int = 0
+    error: str = ""
+    payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    updated_at: datetime = _time()
+
+
+class StatsReviewDay(SQLModel, table=True):
+    """Review counts of one profile per study day and kind: the statistics' rollup of the log.
+
+    Aggregating a million reviews takes seconds on SQLite; the rollup is brought up to date from
+    the reviews added since `StatsWatermark.last_review_id`, so statistics cost what the new
+    reviews cost.
+    """
+
+    __tablename__ = "stats_review_days"
+    __table_args__ = (
+        UniqueConstraint(
+            "profile_id",
+            "day",
+            "direction",
+            "mode",
+            "state_before",
+            "passed",
+            name="uq_stats_review_days_key",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = _fk("profiles.id", index=False)
+    day: int
+    direction: int
+    mode: int
+    state_before: int
+    passed: bool
+    count: int = 0
+
+
+class StatsLearnedWord(SQLModel, table=True):
+    """The study day a word was first recalled from long-term memory (words learned over time)."""
+
+    __tablename__ = "stats_learned_words"
+    __table_args__ = (
+        UniqueConstraint("profile_id", "user_word_id", name="uq_stats_learned_words_word"),
+        Index("ix_stats_learned_words_profile_day", "profile_id", "day", "cefr"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = _fk("profiles.id", index=False)
+    user_word_id: int = _fk("user_words.id", index=False)
+    day: int
+    cefr: str = Field(default="", max_length=2)
+
+
+class StatsWatermark(SQLModel, table=True):
+    """How far a profile's rollups reach, and the calendar their study days were counted in."""
+
+    __tablename__ = "stats_watermarks"
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False, unique=True
+        )
+    )
+    last_review_id: int = 0
+    timezone: str = Field(max_length=64)
+    day_start_hour: int
+    updated_at: datetime = _time()
+
+
+ALL_TABLES = SQLModel.metadata

@@ -1,0 +1,30 @@
+"""Lessons: building a sitting, checking and recording answers, undo, today's counts.
+
+Imports `domain` and `infrastructure`; no other capability. Front-ends use `LessonService`
+(through `Core.lessons`) and the records it returns.
+"""
+
+from words_tui.services.lessons.checking import COULD_NOT_CHECK, AnswerChecker, Judge, Question
+from words_tui.services.lessons.queries import LessonError
+from words_tui.services.lessons.service import (
+    Feedback,
+    Lesson,
+    LessonCard,
+    LessonService,
+    LessonSummary,
+)
+from words_tui.services.lessons.today import today_counts
+
+__all__ = [
+    "COULD_NOT_CHECK",
+    "AnswerChecker",
+    "Feedback",
+    "Judge",
+    "Lesson",
+    "LessonCard",
+    "LessonError",
+    "LessonService",
+    "LessonSummary",
+    "Question",
+    "today_counts",
+]

@@ -1,0 +1,155 @@
+"""What a lesson shows for one card, built from its rows: prompt, accepted answers, options.
+
+A foreign → native card shows the headword and accepts the meanings the learner chose (other
+translations of the entry are accepted as alternatives); a native → foreign card shows the
+meanings and accepts the headword, with the entry's word forms as forms.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from words_tui.domain.answers import answer_key
+from words_tui.domain.entries import Example
+from words_tui.domain.enums import Direction, Stage
+from words_tui.domain.lesson_policy import (
+    OptionWord,
+    choice_options,
+    choose_distractors,
+    option_text,
+)
+from words_tui.services.lessons.checking import Question
+from words_tui.services.lessons.queries import CardDetails
+
+PROMPT_SEPARATOR = ", "
+
+
+@dataclass(frozen=True, slots=True)
+class LessonCard:
+    """One card as the learner meets it in a lesson.
+
+    `prompt` is shown in `prompt_lang`; the answer is expected in `answer_lang`. `accepted[0]` is
+    the answer shown as correct. Multiple-choice cards have `options` (the correct one among
+    them); typing cards have none. `is_new` marks a card shown for the first time.
+    """
+
+    card_id: int
+    user_word_id: int
+    word_id: int
+    direction: Direction
+    stage: Stage
+    prompt: str
+    prompt_lang: str
+    answer_lang: str
+    accepted: tuple[str, ...]
+    headword: str
+    meanings: tuple[str, ...]
+    pos: str = ""
+    level: str | None = None
+    options: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
+    forms: Mapping[str, str] = field(default_factory=dict)
+    alternatives: tuple[str, ...] = ()
+    is_new: bool = False
+
+    @property
+    def expected(self) -> str:
+        """The answer shown as correct."""
+        return self.accepted[0] if self.accepted else ""
+
+    @property
+    def is_choice(self) -> bool:
+        return self.stage == Stage.CHOICE
+
+    def question(self) -> Question:
+        """What the answer checker needs about this card."""
+        return Question(
+            prompt=self.prompt,
+            accepted=self.accepted,
+            prompt_lang=self.prompt_lang,
+            answer_lang=self.answer_lang,
+            forms=self.forms,
+            alternatives=self.alternatives,
+        )
+
+    def with_accepted(self, answer: str) -> LessonCard:
+        """This card once `answer` has been made an accepted alternative."""
+        return replace(self, accepted=(*self.accepted, answer))
+
+    def as_option_word(self) -> OptionWord:
+        return OptionWord(self.word_id, self.headword, self.meanings, self.pos, self.level)
+
+
+def build_card(details: CardDetails, native_lang: str) -> LessonCard:
+    """The lesson view of a card (without options: see `with_options`)."""
+    meanings = tuple(details.meanings)
+    direction = Direction(details.direction)
+    extra = tuple(details.accepted_extra)
+    forms: dict[str, str] = {}
+    alternatives: tuple[str, ...] = ()
+    if direction == Direction.FOREIGN_TO_NATIVE:
+        prompt, prompt_lang, answer_lang = details.headword, details.lang, native_lang
+        accepted = (*meanings, *extra)
+        chosen = {answer_key(m, native_lang) for m in meanings}
+        alternatives = tuple(
+            t for t in details.translations if answer_key(t, native_lang) not in chosen
+        )
+    else:
+        prompt, prompt_lang, answer_lang = (
+            PROMPT_SEPARATOR.join(meanings),
+            native_lang,
+            details.lang,
+        )
+        accepted = (details.headword, *extra)
+        forms = details.forms
+    return LessonCard(
+        card_id=details.card_id,
+        user_word_id=details.user_word_id,
+        word_id=details.word_id,
+        direction=direction,
+        stage=Stage(details.stage),
+        prompt=prompt,
+        prompt_lang=prompt_lang,
+        answer_lang=answer_lang,
+        accepted=accepted,
+        headword=details.headword,
+        meanings=meanings,
+        pos=details.pos,
+        level=details.level,
+        examples=tuple(Example.model_validate(e) for e in details.examples),
+        forms=forms,
+        alternatives=alternatives,
+        is_new=details.last_review is None and details.stage == Stage.CHOICE,
+    )
+
+
+def with_options(
+    card: LessonCard, pool: Sequence[OptionWord], native_lang: str, seed: int
+) -> LessonCard:
+    """A choice card with its shuffled options; `seed` makes them the same on every run."""
+    rng = random.Random(seed)
+    correct = option_text(card.as_option_word(), card.direction)
+    distractors = choose_distractors(
+        card.as_option_word(),
+        card.direction,
+        pool,
+        accepted=card.accepted,
+        answer_lang=card.answer_lang,
+        native_lang=native_lang,
+        rng=rng,
+    )
+    return replace(card, options=tuple(choice_options(correct, distractors, rng)))
+
+
+def known_words(cards: Iterable[LessonCard]) -> dict[str, frozenset[str]]:
+    """The answer keys of the lesson's words by language: the likeliest confusions."""
+    found: dict[str, set[str]] = {}
+    for card in cards:
+        native, foreign = card.prompt_lang, card.answer_lang
+        if card.direction == Direction.FOREIGN_TO_NATIVE:
+            native, foreign = foreign, native
+        found.setdefault(foreign, set()).add(answer_key(card.headword, foreign))
+        found.setdefault(native, set()).update(answer_key(m, native) for m in card.meanings)
+    return {lang: frozenset(keys) for lang, keys in found.items()}

@@ -1,0 +1,374 @@
+"""The reads a lesson needs, kept to a few indexed queries so a lesson starts in milliseconds.
+
+Candidates come back already in priority order: due typing cards by lowest retrievability, due
+choice cards by due time, new cards in the order they were added. FSRS retrievability falls
+monotonically with (days since last review) / stability, so that ratio — computed by the
+database — orders a backlog exactly as retrievability would, without loading every due card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any, cast
+
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    Float,
+    Result,
+    Select,
+    Table,
+    and_,
+    bindparam,
+    func,
+    literal,
+    select,
+    union_all,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from words_tui.domain.enums import Stage
+from words_tui.domain.lesson_policy import Candidate, OptionWord
+from words_tui.domain.text import word_key
+from words_tui.infrastructure.db.models import ALL_TABLES, Entry, Profile, Word
+
+UNIX_EPOCH_JULIAN_DAY = 2440587.5
+SECONDS_PER_DAY = 86400.0
+NEVER_REVIEWED_FIRST = 1e12
+"""Sort key of a promoted card with no FSRS memory yet: retrievability 0, so it comes first."""
+
+# Hot statements are built once with bound parameters: SQLAlchemy takes longer to construct a
+# statement with subqueries than SQLite takes to run it.
+CARDS: Table = ALL_TABLES.tables["cards"]
+USER_WORDS: Table = ALL_TABLES.tables["user_words"]
+WORDS: Table = ALL_TABLES.tables["words"]
+ENTRIES: Table = ALL_TABLES.tables["entries"]
+REVIEWS: Table = ALL_TABLES.tables["reviews"]
+LESSONS: Table = ALL_TABLES.tables["lessons"]
+
+
+def inserted_id(result: Result[Any]) -> int:
+    """The id of the row an `INSERT` without RETURNING added (SQLite's lastrowid, or the id
+    PostgreSQL returned): on SQLite this saves the fetch a RETURNING clause costs."""
+    key = cast(CursorResult[Any], result).inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+class LessonError(LookupError):
+    """A lesson cannot go on as asked (unknown profile, a card not in the lesson, nothing to undo)."""
+
+
+async def load_profile(session: AsyncSession, profile_id: int) -> Profile:
+    profile = await session.get(Profile, profile_id)
+    if profile is None:
+        raise LessonError(f"no profile with id {profile_id}")
+    return profile
+
+
+_ANSWERS_TODAY = select(
+    select(func.count(REVIEWS.c.id))
+    .where(
+        REVIEWS.c.profile_id == bindparam("profile"),
+        REVIEWS.c.reviewed_at >= bindparam("since"),
+        REVIEWS.c.mode == int(Stage.TYPING),
+    )
+    .scalar_subquery(),
+    select(func.coalesce(func.sum(LESSONS.c.new_words), 0))
+    .where(LESSONS.c.profile_id == bindparam("profile"), LESSONS.c.started_at >= bindparam("since"))
+    .scalar_subquery(),
+)
+
+
+async def answers_today(session: AsyncSession, profile_id: int, since: datetime) -> tuple[int, int]:
+    """(typed reviews, new cards introduced) since the start of the learner's day, in one query."""
+    params = {"profile": profile_id, "since": since}
+    reviews, new = (await session.execute(_ANSWERS_TODAY, params)).one()
+    return int(reviews), int(new)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """A lesson's candidates by kind, each in priority order."""
+
+    typing: list[Candidate]
+    choice: list[Candidate]
+    new: list[Candidate]
+
+
+def _days_before_now(dialect: str, moment: ColumnElement[Any]) -> ColumnElement[Any]:
+    """Days from `moment` to the `now_days` parameter (see `_now_days`), by the database."""
+    if dialect == "sqlite":
+        return bindparam("now_days", type_=Float) - func.julianday(moment)
+    return bindparam("now_days", type_=Float) - func.extract("epoch", moment) / SECONDS_PER_DAY
+
+
+def _now_days(dialect: str, now: datetime) -> float:
+    days = now.timestamp() / SECONDS_PER_DAY
+    return days + UNIX_EPOCH_JULIAN_DAY if dialect == "sqlite" else days
+
+
+def _due(stage: Stage) -> ColumnElement[bool]:
+    return and_(
+        CARDS.c.profile_id == bindparam("profile"),
+        CARDS.c.active.is_(True),
+        CARDS.c.stage == int(stage),
+        CARDS.c.due <= bindparam("now"),
+    )
+
+
+def _due_typing(dialect: str) -> Select[Any]:
+    """Due typed cards, lowest retrievability first: the highest (days since the last review)
+    / stability. The ranking reads only `ix_cards_profile_stage_due`, which holds every column
+    the key needs; the table is visited for the winners alone."""
+    key = func.coalesce(
+        _days_before_now(dialect, CARDS.c.last_review) / CARDS.c.stability, NEVER_REVIEWED_FIRST
+    )
+    ranked = (
+        select(CARDS.c.id, key.label("key"))
+        .where(_due(Stage.TYPING))
+        .order_by(key.desc(), CARDS.c.id)
+        .limit(bindparam("typing"))
+        .subquery()
+    )
+    return select(
+        literal(0).label("kind"), CARDS.c.id, CARDS.c.user_word_id, (-ranked.c.key).label("rank")
+    ).join(ranked, ranked.c.id == CARDS.c.id)
+
+
+def _due_choice(dialect: str, kind: int, limit: str, *, seen: bool) -> Select[Any]:
+    """Choice cards due, the longest waiting first: seen before, or new (never shown, in the
+    order they were added — a new card is due when added). Ordered by `due` alone, so the
+    query walks `ix_cards_profile_stage_due` in order and stops after `limit` cards."""
+    last_review = CARDS.c.last_review
+    waiting = (
+        select(CARDS.c.id, CARDS.c.user_word_id, CARDS.c.due)
+        .where(_due(Stage.CHOICE), last_review.is_not(None) if seen else last_review.is_(None))
+        .order_by(CARDS.c.due)
+        .limit(bindparam(limit))
+        .subquery()
+    )
+    rank = -_days_before_now(dialect, waiting.c.due)
+    return select(
+        literal(kind).label("kind"), waiting.c.id, waiting.c.user_word_id, rank.label("rank")
+    )
+
+
+@cache
+def _candidates_query(dialect: str, typing: bool, choice: bool, new: bool) -> Select[Any]:
+    """One statement for the kinds asked for, built once: building it costs more than running
+    it. Each kind is ranked and cut in its own subquery; its rank (and the row id for ties)
+    carries that order through the UNION, which keeps no order of its own."""
+    parts: list[Select[Any]] = []
+    if typing:
+        parts.append(_due_typing(dialect))
+    if choice:
+        parts.append(_due_choice(dialect, 1, "choice", seen=True))
+    if new:
+        parts.append(_due_choice(dialect, 2, "new", seen=False))
+    union = union_all(*parts).subquery()
+    return select(union.c.kind, union.c.id, union.c.user_word_id).order_by(
+        union.c.kind, union.c.rank, union.c.id
+    )
+
+
+async def lesson_candidates(
+    session: AsyncSession, profile_id: int, now: datetime, *, typing: int, choice: int, new: int
+) -> Candidates:
+    """Up to `typing` due typed cards, `choice` due choice cards and `new` new cards, each kind
+    in priority order, in one round trip."""
+    found = Candidates([], [], [])
+    if max(typing, choice, new) <= 0:
+        return found
+    dialect = session.get_bind().dialect.name
+    query = _candidates_query(dialect, typing > 0, choice > 0, new > 0)
+    params = {
+        "profile": profile_id,
+        "now": now,
+        "now_days": _now_days(dialect, now),
+        "typing": typing,
+        "choice": choice,
+        "new": new,
+    }
+    kinds = (found.typing, found.choice, found.new)
+    for kind, card_id, user_word_id in (await session.execute(query, params)).all():
+        kinds[kind].append(Candidate(card_id, user_word_id))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class CardDetails:
+    """What a lesson shows of one card: its row's few fields, its word and its entry."""
+
+    card_id: int
+    user_word_id: int
+    word_id: int
+    direction: int
+    stage: int
+    last_review: datetime | None
+    accepted_extra: list[str]
+    meanings: list[str]
+    headword: str
+    lang: str
+    pos: str
+    level: str | None
+    translations: list[str]
+    examples: list[dict[str, str]]
+    forms: dict[str, str]
+
+
+_CARD_DETAILS = (
+    select(
+        CARDS.c.id,
+        CARDS.c.user_word_id,
+        USER_WORDS.c.word_id,
+        CARDS.c.direction,
+        CARDS.c.stage,
+        CARDS.c.last_review,
+        CARDS.c.accepted_extra,
+        USER_WORDS.c.meanings,
+        WORDS.c.text,
+        WORDS.c.lang,
+        WORDS.c.pos,
+        WORDS.c.cefr,
+        ENTRIES.c.meanings,
+        ENTRIES.c.examples,
+        ENTRIES.c.forms,
+    )
+    .join(USER_WORDS, USER_WORDS.c.id == CARDS.c.user_word_id)
+    .join(WORDS, WORDS.c.id == USER_WORDS.c.word_id)
+    .outerjoin(ENTRIES, ENTRIES.c.id == USER_WORDS.c.entry_id)
+    .where(CARDS.c.id.in_(bindparam("cards", expanding=True)))
+)
+
+
+async def card_details(session: AsyncSession, card_ids: Sequence[int]) -> dict[int, CardDetails]:
+    """The cards' details by card id; plain columns, as ORM objects cost more than the query."""
+    found: dict[int, CardDetails] = {}
+    for row in (await session.execute(_CARD_DETAILS, {"cards": list(card_ids)})).all():
+        card_id, user_word_id, word_id, direction, stage, last_review, extra, meanings = row[:8]
+        headword, lang, pos, level, entry_meanings, examples, forms = row[8:]
+        found[card_id] = CardDetails(
+            card_id=card_id,
+            user_word_id=user_word_id,
+            word_id=word_id,
+            direction=direction,
+            stage=stage,
+            last_review=last_review,
+            accepted_extra=list(extra),
+            meanings=list(meanings),
+            headword=headword,
+            lang=lang,
+            pos=pos,
+            level=level,
+            translations=[m["text"] for m in entry_meanings or [] if m.get("text")],
+            examples=list(examples or []),
+            forms=dict(forms or {}),
+        )
+    return found
+
+
+def _option_words(rows: Sequence[Any], profile_id: int) -> list[OptionWord]:
+    return [
+        OptionWord(word_id, text, tuple(meanings), pos, cefr)
+        for owner, word_id, text, pos, cefr, meanings in rows
+        if owner == profile_id and word_id is not None
+    ]
+
+
+def _vocabulary_query() -> Select[Any]:
+    return select(
+        USER_WORDS.c.profile_id,
+        WORDS.c.id,
+        WORDS.c.text,
+        WORDS.c.pos,
+        WORDS.c.cefr,
+        USER_WORDS.c.meanings,
+    ).join(WORDS, WORDS.c.id == USER_WORDS.c.word_id)
+
+
+_VOCABULARY_OPTIONS = _vocabulary_query().where(
+    USER_WORDS.c.id.in_(bindparam("user_words", expanding=True))
+)
+
+
+async def vocabulary_options(
+    session: AsyncSession, profile_id: int, user_word_ids: Sequence[int]
+) -> list[OptionWord]:
+    """These user words of the profile as option words.
+
+    Looked up by primary key only (the owner is checked on the rows): a filter on the profile
+    would make SQLite walk the whole vocabulary through the profile index instead.
+    """
+    rows = await session.execute(_VOCABULARY_OPTIONS, {"user_words": list(user_word_ids)})
+    return _option_words(rows.all(), profile_id)
+
+
+async def vocabulary_near(
+    session: AsyncSession, profile_id: int, after_id: int, limit: int
+) -> list[OptionWord]:
+    """Up to `limit` of the profile's words added after user word `after_id` (then from the
+    start): a primary-key range, fast however large the vocabulary."""
+    query = _vocabulary_query().order_by(USER_WORDS.c.id).limit(limit)
+    rows = list((await session.execute(query.where(USER_WORDS.c.id > after_id))).all())
+    if len(rows) < limit:
+        rows += (await session.execute(query.where(USER_WORDS.c.id <= after_id))).all()
+    return _option_words(rows, profile_id)
+
+
+async def shared_options(
+    session: AsyncSession, target_lang: str, native_lang: str, after: str, limit: int
+) -> list[OptionWord]:
+    """Option words from the shared dictionary (the starter vocabulary, other learners' words)
+    for a vocabulary still too small to make four options: the words alphabetically after
+    `after` (a word key), which walks the (lang, norm) index and yields look-alike options."""
+    query = (
+        select(col(Word.id), col(Word.text), col(Word.pos), col(Word.cefr), col(Entry.meanings))
+        .join(
+            Entry, and_(col(Entry.word_id) == col(Word.id), col(Entry.target_lang) == native_lang)
+        )
+        .where(col(Word.lang) == target_lang)
+    )
+    rows = list(
+        (
+            await session.execute(
+                query.where(col(Word.norm) > after).order_by(col(Word.norm)).limit(limit)
+            )
+        ).all()
+    )
+    if len(rows) < limit:
+        rows += (
+            await session.execute(query.order_by(col(Word.norm)).limit(limit - len(rows)))
+        ).all()
+    return [
+        OptionWord(w, text, tuple(m["text"] for m in meanings if m.get("text")), pos, cefr)
+        for w, text, pos, cefr, meanings in rows
+        if w is not None
+    ]
+
+
+_VOCABULARY_HAS = (
+    select(USER_WORDS.c.id)
+    .join(WORDS, WORDS.c.id == USER_WORDS.c.word_id)
+    .where(
+        USER_WORDS.c.profile_id == bindparam("profile"),
+        WORDS.c.lang == bindparam("lang"),
+        WORDS.c.norm.in_(bindparam("keys", expanding=True)),
+    )
+    .limit(1)
+)
+
+
+async def vocabulary_has(
+    session: AsyncSession, profile_id: int, lang: str, texts: Sequence[str]
+) -> bool:
+    """Whether the profile has a word in `lang` stored under any of these texts."""
+    keys = sorted({word_key(text) for text in texts if text.strip()})
+    if not keys:
+        return False
+    params = {"profile": profile_id, "lang": lang, "keys": keys}
+    return (await session.execute(_VOCABULARY_HAS, params)).first() is not None

@@ -1,0 +1,346 @@
+"""Writing answers: one transaction per answer, undo and "I was right" from the saved snapshot.
+
+Each function runs inside the caller's session (one unit of work): it reads the card, its
+sibling direction and their user word in one query, and writes with prebuilt Core statements —
+the card, the review row, the lesson's counters, and the sibling or the user word only when they
+change. An answer is on the learner's critical path, so it costs one read and three writes, with
+no ORM objects to build and flush. Nothing is committed here; the caller's
+`Database.session()` commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, Table, bindparam, delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from words_tui.domain.enums import Stage, Verdict, WordStatus
+from words_tui.domain.scheduling import (
+    CardProgress,
+    Rating,
+    Reviewed,
+    SchedulingConfig,
+    is_leech,
+    review,
+    word_status,
+)
+from words_tui.infrastructure.db.card_rows import (
+    CARD_FIELDS,
+    LEECH_TAG,
+    progress_from,
+    progress_of,
+    progress_values,
+    saved_card,
+    saved_sibling_active,
+    saved_user_word,
+    snapshot,
+)
+from words_tui.infrastructure.db.models import ALL_TABLES
+from words_tui.services.lessons.cards import LessonCard
+from words_tui.services.lessons.checking import CheckedAnswer
+from words_tui.services.lessons.queries import LessonError, inserted_id
+
+MAX_STORED_ANSWER = 500
+"""Answers are stored up to this length (longer ones were refused unread anyway)."""
+
+CARDS: Table = ALL_TABLES.tables["cards"]
+USER_WORDS: Table = ALL_TABLES.tables["user_words"]
+REVIEWS: Table = ALL_TABLES.tables["reviews"]
+LESSONS: Table = ALL_TABLES.tables["lessons"]
+
+# Built once: constructing a statement costs more Python than executing a cached one.
+_LOAD = (
+    select(*CARDS.c, USER_WORDS.c.status, USER_WORDS.c.tags)
+    .join(USER_WORDS, USER_WORDS.c.id == CARDS.c.user_word_id)
+    .where(
+        CARDS.c.user_word_id
+        == select(CARDS.c.user_word_id).where(CARDS.c.id == bindparam("card")).scalar_subquery()
+    )
+)
+_WRITE_CARD = (
+    update(CARDS)
+    .where(CARDS.c.id == bindparam("card"))
+    .values({name: bindparam(f"new_{name}") for name in CARD_FIELDS})
+)
+_WRITE_SIBLING = (
+    update(CARDS)
+    .where(CARDS.c.user_word_id == bindparam("word"), CARDS.c.id != bindparam("card"))
+    .values(active=bindparam("new_active"))
+)
+_WRITE_USER_WORD = (
+    update(USER_WORDS)
+    .where(USER_WORDS.c.id == bindparam("word"))
+    .values(status=bindparam("new_status"), tags=bindparam("new_tags"))
+)
+_ADD_REVIEW = insert(REVIEWS)
+_COUNT = (
+    update(LESSONS)
+    .where(LESSONS.c.id == bindparam("lesson"))
+    .values(
+        correct=LESSONS.c.correct + bindparam("add_correct"),
+        wrong=LESSONS.c.wrong + bindparam("add_wrong"),
+        new_words=LESSONS.c.new_words + bindparam("add_new"),
+    )
+)
+_REVIEW = select(REVIEWS).where(REVIEWS.c.id == bindparam("review"))
+_REVIEW_VERDICT = (
+    update(REVIEWS)
+    .where(REVIEWS.c.id == bindparam("review"))
+    .values(
+        verdict=bindparam("new_verdict"),
+        rating=bindparam("new_rating"),
+        stability=bindparam("new_stability"),
+        difficulty=bindparam("new_difficulty"),
+    )
+)
+_DROP_REVIEW = delete(REVIEWS).where(REVIEWS.c.id == bindparam("review"))
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """What recording an answer did to the card and its word."""
+
+    review_id: int
+    rating: Rating
+    next_due: datetime
+    promoted: bool
+    mastered: bool
+    leech: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _State:
+    """What an answer reads and changes: the card's columns, whether its sibling direction is
+    active (None: no sibling) with the sibling's progress, and the user word's status and tags."""
+
+    card: dict[str, Any]
+    sibling: CardProgress | None
+    sibling_active: bool | None
+    status: int
+    tags: list[str]
+
+    def snapshot(self) -> dict[str, Any]:
+        return snapshot(self.card, self.status, self.tags, self.sibling_active)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    card_id: int
+    user_word_id: int
+    profile_id: int
+    direction: int
+    state: _State
+
+
+@dataclass(frozen=True, slots=True)
+class _Change:
+    state: _State
+    outcome: Reviewed
+    mastered: bool
+
+
+async def _load(session: AsyncSession, card_id: int) -> _Loaded:
+    """The card, its sibling direction and their user word, in one round trip."""
+    rows = (await session.execute(_LOAD, {"card": card_id})).all()
+    card = next((row for row in rows if row.id == card_id), None)
+    if card is None:
+        raise LessonError(f"card {card_id} no longer exists")
+    sibling = next((row for row in rows if row.id != card_id), None)
+    state = _State(
+        card={name: getattr(card, name) for name in CARD_FIELDS},
+        sibling=None if sibling is None else progress_of(sibling),
+        sibling_active=None if sibling is None else bool(sibling.active),
+        status=int(card.status),
+        tags=list(card.tags),
+    )
+    return _Loaded(card_id, card.user_word_id, card.profile_id, card.direction, state)
+
+
+def _restored(saved: Mapping[str, Any], current: _State) -> _State:
+    """The state an answer's snapshot saved (the sibling's memory is not part of it)."""
+    user_word = saved_user_word(saved)
+    sibling_active = saved_sibling_active(saved)
+    return replace(
+        current,
+        card=saved_card(saved),
+        sibling_active=current.sibling_active if sibling_active is None else sibling_active,
+        status=user_word["status"],
+        tags=user_word["tags"],
+    )
+
+
+def _apply(
+    before: _State,
+    checked: CheckedAnswer,
+    now: datetime,
+    duration_s: float,
+    config: SchedulingConfig,
+) -> _Change:
+    """Schedule the card, then derive its word's status, mastery and leech tag."""
+    outcome = review(
+        progress_from(before.card),
+        checked.verdict,
+        now,
+        config,
+        duration_s=duration_s,
+        expected=checked.expected,
+        judge_hard=checked.judge_hard,
+    )
+    card = {**before.card, **progress_values(outcome.progress)}
+    siblings = [] if before.sibling is None else [before.sibling]
+    status = word_status([outcome.progress, *siblings], config)
+    sibling_active = before.sibling_active
+    if status == WordStatus.MASTERED:
+        card["active"] = False
+        sibling_active = None if sibling_active is None else False
+    tags = before.tags
+    if is_leech(outcome.progress, config) and LEECH_TAG not in tags:
+        tags = [*tags, LEECH_TAG]
+    after = _State(card, before.sibling, sibling_active, int(status), tags)
+    newly_mastered = status == WordStatus.MASTERED and before.status != status
+    return _Change(after, outcome, newly_mastered)
+
+
+async def _write(session: AsyncSession, loaded: _Loaded, new: _State) -> None:
+    """Write the card, and its sibling and user word where they differ from what was read."""
+    old = loaded.state
+    params = {f"new_{name}": new.card[name] for name in CARD_FIELDS}
+    await session.execute(_WRITE_CARD, {"card": loaded.card_id, **params})
+    if new.sibling_active is not None and new.sibling_active != old.sibling_active:
+        await session.execute(
+            _WRITE_SIBLING,
+            {"word": loaded.user_word_id, "card": loaded.card_id, "new_active": new.sibling_active},
+        )
+    if new.status != old.status or new.tags != old.tags:
+        await session.execute(
+            _WRITE_USER_WORD,
+            {"word": loaded.user_word_id, "new_status": new.status, "new_tags": new.tags},
+        )
+
+
+def _was_new(before: Mapping[str, Any]) -> bool:
+    card = before["card"]
+    return card["last_review"] is None and card["stage"] == int(Stage.CHOICE)
+
+
+async def _count(
+    session: AsyncSession, lesson_id: int | None, *, correct: int, wrong: int, new: int
+) -> None:
+    if lesson_id is None:
+        return
+    await session.execute(
+        _COUNT, {"lesson": lesson_id, "add_correct": correct, "add_wrong": wrong, "add_new": new}
+    )
+
+
+def _recorded(review_id: int, change: _Change, config: SchedulingConfig) -> Recorded:
+    return Recorded(
+        review_id=review_id,
+        rating=change.outcome.rating,
+        next_due=change.state.card["due"],
+        promoted=change.outcome.promoted,
+        mastered=change.mastered,
+        leech=is_leech(change.outcome.progress, config),
+    )
+
+
+async def record_answer(
+    session: AsyncSession,
+    lesson_id: int,
+    lesson_card: LessonCard,
+    answer: str,
+    checked: CheckedAnswer,
+    duration_s: float,
+    now: datetime,
+    config: SchedulingConfig,
+) -> Recorded:
+    """Schedule the card for this answer and append the review row with the card's snapshot."""
+    loaded = await _load(session, lesson_card.card_id)
+    before = loaded.state
+    change = _apply(before, checked, now, duration_s, config)
+    await _write(session, loaded, change.state)
+    saved = before.snapshot()
+    review_row = {
+        "card_id": loaded.card_id,
+        "profile_id": loaded.profile_id,
+        "lesson_id": lesson_id,
+        "reviewed_at": now,
+        "direction": loaded.direction,
+        "mode": before.card["stage"],
+        "answer": answer[:MAX_STORED_ANSWER],
+        "verdict": str(checked.verdict),
+        "rating": int(change.outcome.rating),
+        "duration_ms": round(duration_s * 1000),
+        "state_before": before.card["state"],
+        "stability": change.state.card["stability"],
+        "difficulty": change.state.card["difficulty"],
+        "card_before": saved,
+    }
+    review_id = inserted_id(await session.execute(_ADD_REVIEW, review_row))
+    right = checked.verdict.is_correct
+    await _count(
+        session, lesson_id, correct=int(right), wrong=int(not right), new=int(_was_new(saved))
+    )
+    return _recorded(review_id, change, config)
+
+
+async def _review_row(session: AsyncSession, review_id: int) -> Row[Any]:
+    row = (await session.execute(_REVIEW, {"review": review_id})).first()
+    if row is None:
+        raise LessonError(f"review {review_id} no longer exists")
+    return row
+
+
+async def rerate(
+    session: AsyncSession,
+    review_id: int,
+    answer: str,
+    checked: CheckedAnswer,
+    config: SchedulingConfig,
+) -> Recorded:
+    """Re-judge a recorded answer as `checked` (the learner was right): the card goes back to
+    its state before the answer, `answer` becomes one of its accepted answers, and the answer
+    is scheduled again as if it had been accepted at the time."""
+    review_row = await _review_row(session, review_id)
+    loaded = await _load(session, review_row.card_id)
+    before = _restored(review_row.card_before, loaded.state)
+    extra = before.card["accepted_extra"]
+    if answer and answer not in extra:
+        before.card["accepted_extra"] = [*extra, answer]
+    duration_s = review_row.duration_ms / 1000
+    change = _apply(before, checked, review_row.reviewed_at, duration_s, config)
+    await _write(session, loaded, change.state)
+    await session.execute(
+        _REVIEW_VERDICT,
+        {
+            "review": review_id,
+            "new_verdict": str(checked.verdict),
+            "new_rating": int(change.outcome.rating),
+            "new_stability": change.state.card["stability"],
+            "new_difficulty": change.state.card["difficulty"],
+        },
+    )
+    if not Verdict(review_row.verdict).is_correct:
+        await _count(session, review_row.lesson_id, correct=1, wrong=-1, new=0)
+    return _recorded(review_id, change, config)
+
+
+async def unrecord(session: AsyncSession, review_id: int) -> None:
+    """Take an answer back: restore what it changed and delete its review row."""
+    review_row = await _review_row(session, review_id)
+    loaded = await _load(session, review_row.card_id)
+    saved = review_row.card_before
+    await _write(session, loaded, _restored(saved, loaded.state))
+    right = Verdict(review_row.verdict).is_correct
+    await _count(
+        session,
+        review_row.lesson_id,
+        correct=-int(right),
+        wrong=-int(not right),
+        new=-int(_was_new(saved)),
+    )
+    await session.execute(_DROP_REVIEW, {"review": review_id})

@@ -1,0 +1,370 @@
+"""A bulk import in the steps a learner sees them: read, preview, translate, review, commit.
+
+`import_export.import_file` does all of it in one call (the CLI's import). The notebook stops in
+between: it shows what a list holds before anything is paid for — new words, words already in the
+vocabulary, repeated lines, unusable lines with their reason — lets the learner fix the
+translations, and only then writes. Reading uses the importers (CSV/TSV/plain lists, Anki
+packages, Kindle), translating the bulk engine, writing the import plan — the same rules as the
+CLI, so importing the same list twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlmodel import col
+
+from words_tui.domain.entries import Example, Meaning, WordEntry
+from words_tui.domain.text import clean_text, word_key
+from words_tui.infrastructure.db.bulk import chunks
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Profile, UserWord, Word
+from words_tui.infrastructure.db.types import utcnow
+from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
+from words_tui.infrastructure.importers import (
+    ImportRecord,
+    Location,
+    ParsedSource,
+    Problem,
+    parse_file,
+)
+from words_tui.infrastructure.importers.csv_source import sniff_delimiter
+from words_tui.infrastructure.importers.text_encoding import read_text
+from words_tui.services.bulk import BulkResult, BulkTranslator, ProgressCallback
+from words_tui.services.transfer.plan import plan_import
+from words_tui.services.transfer.writer import load_existing, write_plan
+from words_tui.services.vocabulary import translate_words
+
+PASTED = "pasted text"
+FROM_FILE = "file"
+SAMPLE_LINES = 50
+
+
+def read_pasted(text: str) -> ParsedSource:
+    """Pasted text read like a file (one word per line, or CSV/TSV); locations say "pasted text"."""
+    with tempfile.TemporaryDirectory(prefix="words-tui-paste-") as folder:
+        path = Path(folder) / "pasted.txt"
+        path.write_text(text, encoding="utf-8")
+        parsed = parse_file(path, format="csv")
+    return _relocated(parsed, PASTED)
+
+
+def read_upload(
+    name: str,
+    content: bytes,
+    *,
+    format: str | None = None,
+    mapping: Mapping[str, str | int] | None = None,
+) -> ParsedSource:
+    """An uploaded file (its name picks the reader, e.g. `.apkg`); locations use the name."""
+    safe = Path(name).name or "upload.txt"
+    with tempfile.TemporaryDirectory(prefix="words-tui-upload-") as folder:
+        path = Path(folder) / safe
+        path.write_bytes(content)
+        parsed = parse_file(path, format=format, mapping=mapping)
+    return _relocated(parsed, safe)
+
+
+def _relocated(parsed: ParsedSource, name: str) -> ParsedSource:
+    def moved(location: Location) -> Location:
+        return replace(location, path=name)
+
+    return replace(
+        parsed,
+        path=Path(name),
+        records=[replace(r, location=moved(r.location)) for r in parsed.records],
+        problems=[Problem(moved(p.location), p.reason) for p in parsed.problems],
+    )
+
+
+@dataclass(frozen=True)
+class TableShape:
+    """The cells of a CSV/TSV's first line and whether they look like column names."""
+
+    first_row: tuple[str, ...]
+    header: bool
+
+    def column_choices(self, header: bool | None = None) -> list[tuple[str, str | int]]:
+        """(label, mapping value) per column: the header's names when the first line is a header
+        (the importer then skips that line), column numbers otherwise."""
+        named = self.header if header is None else header
+        choices: list[tuple[str, str | int]] = []
+        for number, title in enumerate(self.first_row, start=1):
+            if named and title:
+                choices.append((f"{number}: {title}", title))
+            else:
+                choices.append((f"column {number}" + (f" ({title})" if title else ""), number))
+        return choices
+
+
+def table_shape(name: str, content: bytes) -> TableShape:
+    """The columns of an uploaded CSV/TSV, for the column choice (a guess the learner can fix)."""
+    with tempfile.TemporaryDirectory(prefix="words-tui-columns-") as folder:
+        path = Path(folder) / (Path(name).name or "upload.csv")
+        path.write_bytes(content)
+        text, _ = read_text(path, None)
+    lines = [line for line in text.splitlines()[:SAMPLE_LINES] if line.strip()]
+    if not lines:
+        return TableShape((), header=False)
+    rows = list(csv.reader(lines, delimiter=sniff_delimiter(lines, Path(name).suffix.lower())))
+    width = max(len(row) for row in rows)
+    first = tuple(cell.strip() for cell in rows[0]) + ("",) * (width - len(rows[0]))
+    try:
+        looks_named = len(rows) > 1 and csv.Sniffer().has_header("\n".join(lines))
+    except csv.Error:
+        looks_named = False
+    return TableShape(first, looks_named and all(first) and len(set(first)) == width)
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What a list holds for one profile, before anything is translated or written."""
+
+    new: tuple[ImportRecord, ...]
+    known: tuple[ImportRecord, ...]
+    duplicates: tuple[Problem, ...]
+    invalid: tuple[Problem, ...]
+    info: tuple[str, ...] = ()
+
+    @property
+    def to_translate(self) -> list[str]:
+        """New words that came without a translation."""
+        return [record.word for record in self.new if not record.meanings]
+
+
+async def preview(database: Database, profile_id: int, parsed: ParsedSource) -> Preview:
+    """Sort the records into new and already known; repeats and unusable lines, located."""
+    invalid = list(parsed.problems)
+    first: dict[str, ImportRecord] = {}
+    duplicates: list[Problem] = []
+    for record in parsed.records:
+        if not any(ch.isalpha() for ch in record.word):
+            invalid.append(Problem(record.location, f"'{record.word}' has no letters"))
+            continue
+        key = word_key(record.word)
+        if key in first:
+            duplicates.append(
+                Problem(record.location, f"'{record.word}' repeats {first[key].location}")
+            )
+            continue
+        first[key] = record
+    known = await _known_keys(database, profile_id, list(first))
+    records = list(first.values())
+    return Preview(
+        new=tuple(r for r in records if word_key(r.word) not in known),
+        known=tuple(r for r in records if word_key(r.word) in known),
+        duplicates=tuple(duplicates),
+        invalid=tuple(sorted(invalid, key=lambda p: p.location.line or 0)),
+        info=tuple(parsed.info),
+    )
+
+
+async def _known_keys(database: Database, profile_id: int, keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    async with database.session() as session:
+        for chunk in chunks(keys):
+            query = (
+                select(col(Word.norm))
+                .join(UserWord, col(UserWord.word_id) == col(Word.id))
+                .where(
+                    col(UserWord.profile_id) == profile_id,
+                    col(Word.norm).in_(chunk),
+                )
+            )
+            found.update((await session.execute(query)).scalars())
+    return found
+
+
+NO_LLM = (
+    "neither your stored entries nor the starter vocabulary have it, and no LLM is configured "
+    "(set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server)"
+)
+
+
+@dataclass(frozen=True)
+class Translation:
+    """Entries for the words that have one and a reason for each that failed; `result` is the
+    bulk engine's run (job, status, tokens, cost) when it was needed."""
+
+    entries: dict[str, WordEntry]
+    failures: dict[str, str]
+    pending: list[str]
+    offline: int
+    result: BulkResult | None = None
+
+
+async def translate(
+    database: Database,
+    words: Sequence[str],
+    source_lang: str,
+    target_lang: str,
+    *,
+    engine: BulkTranslator | None,
+    starter: StarterVocabulary | None = None,
+    progress: ProgressCallback | None = None,
+    profile_id: int | None = None,
+) -> Translation:
+    """Offline sources first (entries already stored, the starter vocabulary: free and instant),
+    then the bulk engine for the rest — or, without one, each remaining word fails with why."""
+    offline = await translate_words(
+        database, words, source_lang, target_lang, starter=starter or StarterVocabulary.default()
+    )
+    rest = [word for word in words if word not in offline]
+    if not rest or engine is None:
+        return Translation(offline, {word: NO_LLM for word in rest}, [], len(offline))
+    result = await engine.run(
+        rest, source_lang, target_lang, progress=progress, profile_id=profile_id
+    )
+    return Translation(
+        entries={**offline, **result.entries},
+        failures={failure.word: failure.reason for failure in result.failures},
+        pending=list(result.pending),
+        offline=len(offline),
+        result=result,
+    )
+
+
+async def resume(
+    engine: BulkTranslator, job_id: int, progress: ProgressCallback | None = None
+) -> Translation:
+    """Finish an interrupted job (after a Stop, a crash or a closed notebook)."""
+    result = await engine.resume(job_id, progress=progress)
+    return Translation(
+        entries=dict(result.entries),
+        failures={failure.word: failure.reason for failure in result.failures},
+        pending=list(result.pending),
+        offline=0,
+        result=result,
+    )
+
+
+@dataclass
+class Candidate:
+    """One row of the review grid: a word to add, the meanings offered and those chosen."""
+
+    word: str
+    location: str
+    offered: tuple[Meaning, ...] = ()
+    chosen: list[str] = field(default_factory=list)
+    examples: tuple[Example, ...] = ()
+    forms: dict[str, str] = field(default_factory=dict)
+    pos: str = ""
+    source: str = ""
+    error: str = ""
+    keep: bool = True
+
+    @property
+    def ready(self) -> bool:
+        """Kept, with at least one translation to learn."""
+        return self.keep and any(clean_text(text) for text in self.chosen)
+
+
+def _from_entry(word: str, location: str, entry: WordEntry) -> Candidate:
+    return Candidate(
+        word=word,
+        location=location,
+        offered=entry.meanings,
+        chosen=entry.translations,
+        examples=entry.examples,
+        forms=dict(entry.forms),
+        pos=entry.pos,
+        source=entry.source,
+    )
+
+
+def candidates(
+    records: Sequence[ImportRecord],
+    entries: Mapping[str, WordEntry],
+    failures: Mapping[str, str],
+) -> list[Candidate]:
+    """Rows for the new words: the file's own translations first, then the translated entries;
+    a word with neither carries the reason (and is not kept until the learner adds a meaning)."""
+    by_key = {word_key(word): entry for word, entry in entries.items()}
+    reasons = {word_key(word): reason for word, reason in failures.items()}
+    rows = []
+    for record in records:
+        where = str(record.location)
+        entry = by_key.get(word_key(record.word))
+        if record.meanings:
+            rows.append(
+                Candidate(
+                    word=record.word,
+                    location=where,
+                    offered=record.meanings,
+                    chosen=[m.text for m in record.meanings],
+                    examples=record.examples or (entry.examples if entry else ()),
+                    forms={**(entry.forms if entry else {}), **record.forms},
+                    pos=record.pos,
+                    source=FROM_FILE,
+                )
+            )
+        elif entry is not None:
+            rows.append(_from_entry(record.word, where, entry))
+        else:
+            reason = reasons.get(word_key(record.word), "not translated yet")
+            rows.append(Candidate(record.word, where, error=reason, keep=False))
+    return rows
+
+
+def resumed_candidates(translation: Translation) -> list[Candidate]:
+    """Rows for every word of a resumed job (the original list is gone; the job has the words)."""
+    words = [*translation.entries, *translation.failures, *translation.pending]
+    records = [ImportRecord(Location("resumed job"), word, frozenset({"word"})) for word in words]
+    return candidates(records, translation.entries, translation.failures)
+
+
+@dataclass(frozen=True)
+class CommitReport:
+    """What the commit wrote."""
+
+    added: int
+    updated: int
+    unchanged: int
+    skipped: tuple[Problem, ...]
+
+    def summary(self) -> str:
+        parts = [f"{self.added} added", f"{self.updated} updated", f"{self.unchanged} unchanged"]
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        return ", ".join(parts)
+
+
+def _record(row: Candidate) -> ImportRecord:
+    chosen = list(dict.fromkeys(clean_text(t) for t in row.chosen if clean_text(t)))
+    offered = {m.text: m for m in row.offered}
+    return ImportRecord(
+        location=Location(row.location),
+        word=row.word,
+        provided=frozenset({"word", "translations", "examples", "forms"}),
+        meanings=tuple(offered.get(text) or Meaning(text=text) for text in chosen),
+        examples=row.examples,
+        forms=dict(row.forms),
+        pos=row.pos,
+    )
+
+
+async def commit(
+    database: Database, profile_id: int, rows: Sequence[Candidate], now: datetime | None = None
+) -> CommitReport:
+    """Add the kept rows (with their chosen meanings) to the profile in one transaction."""
+    records = [_record(row) for row in rows if row.ready]
+    async with database.session() as session:
+        profile = await session.get(Profile, profile_id)
+        if profile is None:
+            raise LookupError(f"no profile {profile_id}")
+        existing = await load_existing(session, profile_id, with_cards=False)
+        plan = plan_import(records, existing, profile.target_lang)
+        await write_plan(session, profile, plan, now or utcnow())
+    added = sum(1 for change in plan.changes if change.existing is None)
+    return CommitReport(
+        added=added,
+        updated=len(plan.changes) - added,
+        unchanged=plan.unchanged,
+        skipped=tuple(plan.problems),
+    )

@@ -1,0 +1,110 @@
+"""A learner's vocabulary: profiles, adding words (one path, one word or thousands), looking
+words up through the source chain, levels from word lists, browsing, editing, word details.
+
+Imports `domain` and `infrastructure` only.
+"""
+
+from words_tui.services.vocabulary.accuracy import DirectionAccuracy, direction_accuracy
+from words_tui.services.vocabulary.browse import (
+    Cursor,
+    Order,
+    Page,
+    ReviewRecord,
+    VocabularyFilter,
+    VocabularyItem,
+    WordNotFound,
+    browse,
+    count_words,
+    delete_word,
+    edit_meanings,
+    get_word,
+    reset_word,
+    review_history,
+    set_suspended,
+)
+from words_tui.services.vocabulary.bulk_words import NewWord, add_words
+from words_tui.services.vocabulary.details import DirectionCard, WordDetails, word_details
+from words_tui.services.vocabulary.lookup import (
+    Candidate,
+    LookupResult,
+    Sources,
+    add_word,
+    lookup_word,
+)
+from words_tui.services.vocabulary.profiles import (
+    ProfileError,
+    ProfileKnobs,
+    ProfileNotFound,
+    active_profile,
+    change_level,
+    create_profile,
+    get_profile,
+    list_profiles,
+    profile_by_id,
+    start_over,
+    update_profile,
+    use_profile,
+)
+from words_tui.services.vocabulary.store import add_to_profile, entry_from_row
+from words_tui.services.vocabulary.wordlists import (
+    DictionaryProvider,
+    Progress,
+    bootstrap_from_starter,
+    bootstrap_level,
+    frequent_lemmas,
+    is_junk,
+    stored_entries,
+    translate_words,
+)
+
+__all__ = [
+    "Candidate",
+    "Cursor",
+    "DictionaryProvider",
+    "DirectionAccuracy",
+    "DirectionCard",
+    "LookupResult",
+    "NewWord",
+    "Order",
+    "Page",
+    "ProfileError",
+    "ProfileKnobs",
+    "ProfileNotFound",
+    "Progress",
+    "ReviewRecord",
+    "Sources",
+    "VocabularyFilter",
+    "VocabularyItem",
+    "WordDetails",
+    "WordNotFound",
+    "active_profile",
+    "add_to_profile",
+    "add_word",
+    "add_words",
+    "bootstrap_from_starter",
+    "bootstrap_level",
+    "browse",
+    "change_level",
+    "count_words",
+    "create_profile",
+    "delete_word",
+    "direction_accuracy",
+    "edit_meanings",
+    "entry_from_row",
+    "frequent_lemmas",
+    "get_profile",
+    "get_word",
+    "is_junk",
+    "list_profiles",
+    "lookup_word",
+    "profile_by_id",
+    "reset_word",
+    "review_history",
+    "set_suspended",
+    "start_over",
+    "stored_entries",
+    "translate_words",
+    "update_profile",
+    "use_profile",
+    "word_details",
+]

@@ -1,0 +1,279 @@
+"""Vocabulary by level: the most frequent lemmas of a language cut into CEFR bands, then translated.
+
+Two ways to fill a profile for its level:
+- `bootstrap_from_starter`: the bundled English/Russian/Spanish table, offline and instant — what a
+  first run uses.
+- `bootstrap_level`: any language wordfreq knows. Word forms from wordfreq's ranking are merged to
+  lemmas with simplemma (went/goes → go), junk is dropped, lemmas are ranked by their summed
+  frequency and banded with `domain.cefr`. Translations come from the first source that has them:
+  entries already stored, the starter table, an offline dictionary, then the bulk LLM engine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from words_tui.domain.cefr import BAND_UPPER_RANK, band_for_rank, levels_up_to, parse_level
+from words_tui.domain.entries import WordEntry
+from words_tui.domain.enums import Level
+from words_tui.domain.text import word_key
+from words_tui.infrastructure.db.bulk import chunks
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Entry, Profile, UserWord, Word
+from words_tui.infrastructure.db.types import utcnow
+from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
+from words_tui.services.vocabulary.bulk_words import NewWord, add_words
+from words_tui.services.vocabulary.profiles import profile_by_id
+from words_tui.services.vocabulary.store import entry_from_row
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as translation advances."""
+
+SCAN_FACTOR = 3
+"""Word forms scanned per lemma wanted: inflected languages spread a lemma over many forms."""
+CAPITALISED_NOUN_LANGUAGES = frozenset({"de", "lb"})
+"""Languages whose common nouns have capitalised lemmas, so capitals do not mark a name there."""
+
+
+class DictionaryProvider(Protocol):
+    """An offline dictionary (dictd files): one word at a time, quick, possibly without a match."""
+
+    async def lookup(self, word: str, source_lang: str, target_lang: str) -> WordEntry | None: ...
+
+
+class BulkTranslator(Protocol):
+    """The bulk LLM engine: many words at once, paced to the API's limits, reporting progress."""
+
+    async def translate_words(
+        self,
+        words: Sequence[str],
+        source_lang: str,
+        target_lang: str,
+        progress: Progress | None = None,
+    ) -> Mapping[str, WordEntry]: ...
+
+
+@dataclass(frozen=True)
+class RankedLemma:
+    """A lemma, its rank by summed frequency of its forms (1 = most frequent), and its band."""
+
+    lemma: str
+    rank: int
+    level: Level
+
+
+def is_junk(token: str) -> bool:
+    """Numbers, single letters, tokens with digits or symbols: nothing a learner studies."""
+    if not token or any(ch.isdigit() for ch in token):
+        return True
+    core = token.replace("-", "").replace("'", "").replace("’", "")
+    if not core.isalpha() or token[0] in "-'’" or token[-1] in "-'’":
+        return True
+    return len(token) == 1 and token.lower() != token.upper()
+
+
+@lru_cache(maxsize=32)
+def frequent_lemmas(lang: str, level: Level) -> tuple[RankedLemma, ...]:
+    """The lemmas of `lang` from A1 up to `level`, most frequent first.
+
+    Cached per process: building the list reads wordfreq's list and simplemma's dictionary (about a
+    second per language). Names are recognised by simplemma's capitalised lemmas.
+    """
+    import simplemma
+    import wordfreq
+    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+    if lang not in wordfreq.available_languages():
+        raise ValueError(f"wordfreq has no word list for language '{lang}'")
+    wanted = BAND_UPPER_RANK[level]
+    lemmatise = lang in SUPPORTED_LANGUAGES
+    totals: dict[str, float] = {}
+    for scanned, token in enumerate(wordfreq.iter_wordlist(lang)):
+        if scanned >= wanted * SCAN_FACTOR and len(totals) >= wanted:
+            break
+        if is_junk(token):
+            continue
+        lemma = str(simplemma.lemmatize(token, lang=lang)) if lemmatise else token
+        if lemma != lemma.lower() and lang not in CAPITALISED_NOUN_LANGUAGES:
+            continue
+        if is_junk(lemma):
+            continue
+        totals[lemma] = totals.get(lemma, 0.0) + wordfreq.word_frequency(token, lang)
+    ranked = sorted(totals, key=lambda lemma: -totals[lemma])[:wanted]
+    return tuple(
+        RankedLemma(lemma, rank, band_for_rank(rank) or level)
+        for rank, lemma in enumerate(ranked, start=1)
+    )
+
+
+@dataclass(frozen=True)
+class BootstrapResult:
+    """What a bootstrap did: words added, already there, and lemmas no source could translate."""
+
+    added: int
+    already: int
+    untranslated: tuple[str, ...] = ()
+
+
+def _up_to(profile: Profile, level: Level | str | None) -> Level:
+    if level is None:
+        return parse_level(profile.level)
+    return parse_level(level) if isinstance(level, str) else level
+
+
+async def bootstrap_from_starter(
+    database: Database,
+    profile_id: int,
+    starter: StarterVocabulary,
+    level: Level | str | None = None,
+    now: datetime | None = None,
+) -> BootstrapResult:
+    """Add every starter concept from A1 up to `level` (default: the profile's), easiest first.
+
+    Idempotent: words already in the profile are counted, not duplicated, so calling it again after
+    a level change adds just the new level's words.
+    """
+    async with database.session() as session:
+        profile = await profile_by_id(session, profile_id)
+        target, native = profile.target_lang, profile.native_lang
+        bands = levels_up_to(_up_to(profile, level))
+        concepts = sorted(
+            (
+                concept
+                for concept in starter.concepts(target)
+                if native in concept.sides and concept.cefr in bands
+            ),
+            key=lambda concept: concept.cefr.rank,
+        )
+        words = [
+            NewWord(concept.entry(target, native), cefr=concept.cefr.value) for concept in concepts
+        ]
+        added = await add_words(session, profile, words, now or utcnow())
+        return BootstrapResult(added=added.added, already=added.already)
+
+
+async def stored_entries(
+    session: AsyncSession, words: Sequence[str], source_lang: str, target_lang: str
+) -> dict[str, list[WordEntry]]:
+    """Entries already in the database for `words` (any source, one per part of speech, oldest
+    first), keyed by the word as given."""
+    by_key = {word_key(word): word for word in words}
+    found: dict[str, dict[str, WordEntry]] = {}
+    keys = list(by_key)
+    for chunk in chunks(keys):
+        query = (
+            select(Word, Entry)
+            .join(Entry, col(Entry.word_id) == col(Word.id))
+            .where(
+                col(Word.lang) == source_lang,
+                col(Word.norm).in_(chunk),
+                col(Entry.target_lang) == target_lang,
+            )
+            .order_by(col(Word.id), col(Entry.id))
+        )
+        for word, entry in (await session.execute(query)).all():
+            per_pos = found.setdefault(by_key[word.norm], {})
+            per_pos.setdefault(word.pos, entry_from_row(word, entry))
+    return {word: list(per_pos.values()) for word, per_pos in found.items()}
+
+
+async def translate_words(
+    database: Database,
+    words: Sequence[str],
+    source_lang: str,
+    target_lang: str,
+    *,
+    starter: StarterVocabulary,
+    dictionary: DictionaryProvider | None = None,
+    bulk: BulkTranslator | None = None,
+    progress: Progress | None = None,
+) -> dict[str, WordEntry]:
+    """An entry for as many `words` as possible, each from the first source that has one.
+
+    No database session stays open while the dictionary or the LLM works.
+    """
+    async with database.session() as session:
+        stored = await stored_entries(session, words, source_lang, target_lang)
+    found = {word: entries[0] for word, entries in stored.items()}
+    for word in words:
+        if word not in found:
+            entry = starter.entry(word, source_lang, target_lang)
+            if entry is not None:
+                found[word] = entry
+    if dictionary is not None:
+        for word in [w for w in words if w not in found]:
+            entry = await dictionary.lookup(word, source_lang, target_lang)
+            if entry is not None and entry.translations:
+                found[word] = entry
+    missing = [word for word in words if word not in found]
+    if bulk is not None and missing:
+        translated = await bulk.translate_words(missing, source_lang, target_lang, progress)
+        found.update({w: e for w, e in translated.items() if w in missing and e.translations})
+    return found
+
+
+async def _known_norms(session: AsyncSession, profile_id: int) -> set[str]:
+    query = (
+        select(col(Word.norm))
+        .join(UserWord, col(UserWord.word_id) == col(Word.id))
+        .where(col(UserWord.profile_id) == profile_id)
+    )
+    return set((await session.execute(query)).scalars())
+
+
+async def bootstrap_level(
+    database: Database,
+    profile_id: int,
+    level: Level | str | None = None,
+    *,
+    starter: StarterVocabulary,
+    dictionary: DictionaryProvider | None = None,
+    bulk: BulkTranslator | None = None,
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> BootstrapResult:
+    """Fill the profile with the frequent lemmas of its target language up to `level`.
+
+    Lemmas already in the profile are not translated again (no LLM cost for a repeated run);
+    lemmas no source can translate are reported in `untranslated`.
+    """
+    async with database.session() as session:
+        profile = await profile_by_id(session, profile_id)
+        known = await _known_norms(session, profile_id)
+    ranked = await asyncio.to_thread(frequent_lemmas, profile.target_lang, _up_to(profile, level))
+    todo = [item for item in ranked if word_key(item.lemma) not in known]
+    entries = await translate_words(
+        database,
+        [item.lemma for item in todo],
+        profile.target_lang,
+        profile.native_lang,
+        starter=starter,
+        dictionary=dictionary,
+        bulk=bulk,
+        progress=progress,
+    )
+    words = [
+        NewWord(
+            entries[item.lemma].model_copy(update={"word": item.lemma}),
+            cefr=item.level.value,
+            freq_rank=item.rank,
+        )
+        for item in todo
+        if item.lemma in entries
+    ]
+    async with database.session() as session:
+        added = await add_words(session, profile, words, now or utcnow())
+    return BootstrapResult(
+        added=added.added,
+        already=added.already + len(ranked) - len(todo),
+        untranslated=tuple(item.lemma for item in todo if item.lemma not in entries),
+    )
