@@ -443,3 +443,32 @@ def test_the_service_takes_judge_timeout_mastery_and_leeches_from_the_settings(
     lessons = LessonService.from_settings(sqlite_database, settings)
     assert lessons.checker.judge_timeout_s == 2.5
     assert (lessons.scheduling.mastery_streak, lessons.scheduling.leech_lapses) == (12, 5)
+
+
+async def test_editing_meanings_changes_the_database_and_the_cards_still_to_come(
+    database: Database,
+) -> None:
+    lessons, lesson = await typing_lesson(database)
+    asked = card_for(lesson.cards, "gato", Direction.NATIVE_TO_FOREIGN)
+    answered = card_for(lesson.cards, "gato", Direction.FOREIGN_TO_NATIVE)
+    edited = await lessons.edit_meanings(lesson, asked, ["kitty", "cat"])
+    assert (edited.prompt, edited.meanings) == ("kitty, cat", ("kitty", "cat"))
+    again = card_for(lesson.cards, "gato", Direction.FOREIGN_TO_NATIVE)
+    assert again.card_id == answered.card_id and again.accepted[:2] == ("kitty", "cat")
+    async with database.session() as session:
+        word = await session.get(UserWord, asked.user_word_id)
+    assert word is not None and word.meanings == ["kitty", "cat"]
+    while (card := lesson.current) is not None and card.card_id != again.card_id:
+        await lessons.answer(lesson, card, card.expected, 3)
+    assert (await lessons.answer(lesson, again, "kitty", 3)).verdict == Verdict.EXACT
+
+
+async def test_an_edited_word_taken_back_with_undo_is_asked_with_its_new_meanings(
+    sqlite_database: Database,
+) -> None:
+    lessons, lesson = await typing_lesson(sqlite_database)
+    card = lesson.cards[0]
+    await lessons.answer(lesson, card, card.expected, 3)
+    await lessons.edit_meanings(lesson, card, ["new meaning"])
+    again = await lessons.undo(lesson)
+    assert again.meanings == ("new meaning",)

@@ -171,3 +171,24 @@ async def test_the_last_answer_leads_to_the_summary(backend: Backend) -> None:
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_editing_a_word_in_a_lesson_changes_the_cards_still_to_come(
+    backend: Backend,
+) -> None:
+    profile_id = await spanish_learner(backend.database, [("ventana", "noun", ("window",), {})])
+    await promote_to_typing(backend.database, profile_id)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        card = screen.lesson.current
+        assert card is not None and len(screen.lesson.cards) == 2
+        await type_answer(app, pilot, card.expected)
+        await pilot.press("e")
+        await settle(app, pilot)
+        app.screen.query_one("#edit-meanings", Input).value = "pane; window"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        upcoming = screen.lesson.current
+        assert upcoming is not None and upcoming.meanings == ("pane", "window")
+        assert "pane" in (upcoming.prompt + " ".join(upcoming.accepted))

@@ -1,6 +1,7 @@
 """Lessons: building a sitting, checking and recording answers, undo, today's counts.
 
-Imports `domain` and `infrastructure`; no other capability. Front-ends use `LessonService`
+Imports `domain`, `infrastructure` and the `vocabulary` capability's public surface (a word's
+meanings are edited there, then mirrored in the running lesson). Front-ends use `LessonService`
 (through `Core.lessons`) and the records it returns.
 """
 

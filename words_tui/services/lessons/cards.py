@@ -53,6 +53,10 @@ class LessonCard:
     forms: Mapping[str, str] = field(default_factory=dict)
     alternatives: tuple[str, ...] = ()
     is_new: bool = False
+    extra: tuple[str, ...] = ()
+    """Answers the learner made acceptable ("I was right"), kept when the meanings change."""
+    translations: tuple[str, ...] = ()
+    """Every translation of the word's dictionary entry, chosen or not."""
 
     @property
     def expected(self) -> str:
@@ -76,52 +80,101 @@ class LessonCard:
 
     def with_accepted(self, answer: str) -> LessonCard:
         """This card once `answer` has been made an accepted alternative."""
-        return replace(self, accepted=(*self.accepted, answer))
+        return replace(self, accepted=(*self.accepted, answer), extra=(*self.extra, answer))
+
+    def with_meanings(self, meanings: Sequence[str], native_lang: str) -> LessonCard:
+        """This card once the learner has changed the word's chosen meanings: what it asks
+        and accepts follows, and a choice card's correct option with it."""
+        sides = _sides(
+            self.direction,
+            self.headword,
+            self.prompt_lang if self.direction == Direction.FOREIGN_TO_NATIVE else self.answer_lang,
+            tuple(meanings),
+            self.extra,
+            self.translations,
+            native_lang,
+        )
+        changed = replace(
+            self,
+            meanings=tuple(meanings),
+            prompt=sides.prompt,
+            accepted=sides.accepted,
+            alternatives=sides.alternatives,
+        )
+        if not self.options:
+            return changed
+        old = option_text(self.as_option_word(), self.direction)
+        new = option_text(changed.as_option_word(), self.direction)
+        options = tuple(
+            new if option == old else option for option in self.options if option != new
+        )
+        return replace(changed, options=options if new in options else self.options)
 
     def as_option_word(self) -> OptionWord:
         return OptionWord(self.word_id, self.headword, self.meanings, self.pos, self.level)
 
 
+@dataclass(frozen=True, slots=True)
+class _Sides:
+    prompt: str
+    prompt_lang: str
+    answer_lang: str
+    accepted: tuple[str, ...]
+    alternatives: tuple[str, ...]
+
+
+def _sides(
+    direction: Direction,
+    headword: str,
+    lang: str,
+    meanings: tuple[str, ...],
+    extra: tuple[str, ...],
+    translations: tuple[str, ...],
+    native_lang: str,
+) -> _Sides:
+    """What a card of `direction` asks and accepts for a word of `lang` with these meanings."""
+    if direction == Direction.FOREIGN_TO_NATIVE:
+        chosen = {answer_key(m, native_lang) for m in meanings}
+        alternatives = tuple(t for t in translations if answer_key(t, native_lang) not in chosen)
+        return _Sides(headword, lang, native_lang, (*meanings, *extra), alternatives)
+    prompt = PROMPT_SEPARATOR.join(meanings)
+    return _Sides(prompt, native_lang, lang, (headword, *extra), ())
+
+
 def build_card(details: CardDetails, native_lang: str) -> LessonCard:
     """The lesson view of a card (without options: see `with_options`)."""
-    meanings = tuple(details.meanings)
     direction = Direction(details.direction)
     extra = tuple(details.accepted_extra)
-    forms: dict[str, str] = {}
-    alternatives: tuple[str, ...] = ()
-    if direction == Direction.FOREIGN_TO_NATIVE:
-        prompt, prompt_lang, answer_lang = details.headword, details.lang, native_lang
-        accepted = (*meanings, *extra)
-        chosen = {answer_key(m, native_lang) for m in meanings}
-        alternatives = tuple(
-            t for t in details.translations if answer_key(t, native_lang) not in chosen
-        )
-    else:
-        prompt, prompt_lang, answer_lang = (
-            PROMPT_SEPARATOR.join(meanings),
-            native_lang,
-            details.lang,
-        )
-        accepted = (details.headword, *extra)
-        forms = details.forms
+    translations = tuple(details.translations)
+    sides = _sides(
+        direction,
+        details.headword,
+        details.lang,
+        tuple(details.meanings),
+        extra,
+        translations,
+        native_lang,
+    )
     return LessonCard(
         card_id=details.card_id,
         user_word_id=details.user_word_id,
         word_id=details.word_id,
         direction=direction,
         stage=Stage(details.stage),
-        prompt=prompt,
-        prompt_lang=prompt_lang,
-        answer_lang=answer_lang,
-        accepted=accepted,
+        prompt=sides.prompt,
+        prompt_lang=sides.prompt_lang,
+        answer_lang=sides.answer_lang,
+        accepted=sides.accepted,
         headword=details.headword,
-        meanings=meanings,
+        meanings=tuple(details.meanings),
         pos=details.pos,
         level=details.level,
         examples=tuple(Example.model_validate(e) for e in details.examples),
-        forms=forms,
-        alternatives=alternatives,
+        forms=details.forms if direction == Direction.NATIVE_TO_FOREIGN else {},
+        alternatives=sides.alternatives,
         is_new=details.last_review is None and details.stage == Stage.CHOICE,
+        extra=extra,
+        translations=translations,
     )
 
 

@@ -131,6 +131,38 @@ class AnswerChecker:
             frequency=self.language_data.frequency(lang),
         )
 
+    async def decide(
+        self,
+        question: Question,
+        answer: str,
+        *,
+        known_words: frozenset[str] = frozenset(),
+        is_known_word: KnownWordLookup | None = None,
+    ) -> LocalVerdict:
+        """Step one: everything this machine can decide, without the judge.
+
+        `known_words` are answer keys the learner knows (the lesson's words); `is_known_word`
+        looks a near miss up in the whole vocabulary, so it is asked at most once per answer:
+        a typo or accent slip that spells another word of the learner's is that word, not a slip.
+        """
+        local = self.check_locally(question, answer, known_words)
+        near_miss = local.verdict in (Verdict.TYPO, Verdict.ACCENT)
+        if near_miss and is_known_word is not None and await is_known_word(answer):
+            key = answer_key(answer, question.answer_lang)
+            return self.check_locally(question, answer, known_words | {key})
+        return local
+
+    async def judge_if_needed(
+        self, question: Question, answer: str, local: LocalVerdict
+    ) -> CheckedAnswer:
+        """Step two: the final verdict, the local one when it decided, otherwise the judge's.
+
+        Call it outside any database transaction: the judge may take seconds.
+        """
+        if local.verdict != Verdict.NEEDS_JUDGE:
+            return local_checked(local)
+        return await self._ask_judge(question, answer, local)
+
     async def check(
         self,
         question: Question,
@@ -139,36 +171,11 @@ class AnswerChecker:
         known_words: frozenset[str] = frozenset(),
         is_known_word: KnownWordLookup | None = None,
     ) -> CheckedAnswer:
-        """Judge a typed answer: locally when possible, else by the judge within the time limit.
-
-        `known_words` are answer keys the learner knows (the lesson's words); `is_known_word`
-        looks a near miss up in the whole vocabulary, so it is asked at most once per answer.
-        """
-        local = self.check_locally(question, answer, known_words)
-        local = await self.recheck_near_miss(question, answer, local, known_words, is_known_word)
-        return await self.settle(question, answer, local)
-
-    async def recheck_near_miss(
-        self,
-        question: Question,
-        answer: str,
-        local: LocalVerdict,
-        known_words: frozenset[str],
-        is_known_word: KnownWordLookup | None,
-    ) -> LocalVerdict:
-        """A typo or accent slip that spells a word of the learner's vocabulary is that other
-        word, not a slip: check again with it among the known words (a lookup only then)."""
-        near_miss = local.verdict in (Verdict.TYPO, Verdict.ACCENT)
-        if near_miss and is_known_word is not None and await is_known_word(answer):
-            key = answer_key(answer, question.answer_lang)
-            return self.check_locally(question, answer, known_words | {key})
-        return local
-
-    async def settle(self, question: Question, answer: str, local: LocalVerdict) -> CheckedAnswer:
-        """The final verdict: the local one when it decided, otherwise the judge's."""
-        if local.verdict != Verdict.NEEDS_JUDGE:
-            return local_checked(local)
-        return await self._ask_judge(question, answer, local)
+        """Both steps: decide locally when possible, else ask the judge within the time limit."""
+        local = await self.decide(
+            question, answer, known_words=known_words, is_known_word=is_known_word
+        )
+        return await self.judge_if_needed(question, answer, local)
 
     async def _ask_judge(
         self, question: Question, answer: str, local: LocalVerdict

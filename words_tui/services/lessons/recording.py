@@ -40,7 +40,6 @@ from words_tui.infrastructure.db.card_rows import (
     snapshot,
 )
 from words_tui.infrastructure.db.models import ALL_TABLES
-from words_tui.services.lessons.cards import LessonCard
 from words_tui.services.lessons.checking import CheckedAnswer
 from words_tui.services.lessons.queries import LessonError, inserted_id
 
@@ -98,6 +97,19 @@ _REVIEW_VERDICT = (
     )
 )
 _DROP_REVIEW = delete(REVIEWS).where(REVIEWS.c.id == bindparam("review"))
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """One answer to record: which card of which lesson, what was typed or chosen, the verdict,
+    how long the learner took and when."""
+
+    lesson_id: int
+    card_id: int
+    answer: str
+    checked: CheckedAnswer
+    duration_s: float
+    at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,32 +261,26 @@ def _recorded(review_id: int, change: _Change, config: SchedulingConfig) -> Reco
 
 
 async def record_answer(
-    session: AsyncSession,
-    lesson_id: int,
-    lesson_card: LessonCard,
-    answer: str,
-    checked: CheckedAnswer,
-    duration_s: float,
-    now: datetime,
-    config: SchedulingConfig,
+    session: AsyncSession, record: AnswerRecord, config: SchedulingConfig
 ) -> Recorded:
     """Schedule the card for this answer and append the review row with the card's snapshot."""
-    loaded = await _load(session, lesson_card.card_id)
+    checked = record.checked
+    loaded = await _load(session, record.card_id)
     before = loaded.state
-    change = _apply(before, checked, now, duration_s, config)
+    change = _apply(before, checked, record.at, record.duration_s, config)
     await _write(session, loaded, change.state)
     saved = before.snapshot()
     review_row = {
         "card_id": loaded.card_id,
         "profile_id": loaded.profile_id,
-        "lesson_id": lesson_id,
-        "reviewed_at": now,
+        "lesson_id": record.lesson_id,
+        "reviewed_at": record.at,
         "direction": loaded.direction,
         "mode": before.card["stage"],
-        "answer": answer[:MAX_STORED_ANSWER],
+        "answer": record.answer[:MAX_STORED_ANSWER],
         "verdict": str(checked.verdict),
         "rating": int(change.outcome.rating),
-        "duration_ms": round(duration_s * 1000),
+        "duration_ms": round(record.duration_s * 1000),
         "state_before": before.card["state"],
         "stability": change.state.card["stability"],
         "difficulty": change.state.card["difficulty"],
@@ -283,7 +289,11 @@ async def record_answer(
     review_id = inserted_id(await session.execute(_ADD_REVIEW, review_row))
     right = checked.verdict.is_correct
     await _count(
-        session, lesson_id, correct=int(right), wrong=int(not right), new=int(_was_new(saved))
+        session,
+        record.lesson_id,
+        correct=int(right),
+        wrong=int(not right),
+        new=int(_was_new(saved)),
     )
     return _recorded(review_id, change, config)
 

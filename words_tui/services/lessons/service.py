@@ -16,7 +16,7 @@ review row keeps.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -35,7 +35,7 @@ from words_tui.infrastructure.db.models import Lesson as LessonRow
 from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.language_data import LanguageData
 from words_tui.services.lessons.building import BuiltLesson, build_lesson
-from words_tui.services.lessons.cards import LessonCard
+from words_tui.services.lessons.cards import LessonCard, known_words
 from words_tui.services.lessons.checking import (
     AnswerChecker,
     CheckedAnswer,
@@ -45,7 +45,14 @@ from words_tui.services.lessons.checking import (
     local_checked,
 )
 from words_tui.services.lessons.queries import LessonError, vocabulary_has
-from words_tui.services.lessons.recording import Recorded, record_answer, rerate, unrecord
+from words_tui.services.lessons.recording import (
+    AnswerRecord,
+    Recorded,
+    record_answer,
+    rerate,
+    unrecord,
+)
+from words_tui.services.vocabulary import edit_meanings as save_meanings
 from words_tui.settings import Settings
 
 __all__ = ["Feedback", "Lesson", "LessonCard", "LessonError", "LessonService", "LessonSummary"]
@@ -246,31 +253,29 @@ class LessonService:
     async def _check_and_record(
         self, lesson: Lesson, lesson_id: int, card: LessonCard, answer: str, duration_s: float
     ) -> tuple[CheckedAnswer, Recorded]:
-        """Check and record in one session, as a connection per session is most of an answer's
+        """Decide and record in one session, as a connection per session is most of an answer's
         cost; a second one only when the judge must be asked, outside any transaction."""
 
-        def record(session: AsyncSession, checked: CheckedAnswer) -> Awaitable[Recorded]:
-            return record_answer(
-                session, lesson_id, card, answer, checked, duration_s, self.clock(), lesson.config
-            )
+        def record(checked: CheckedAnswer) -> AnswerRecord:
+            return AnswerRecord(lesson_id, card.card_id, answer, checked, duration_s, self.clock())
 
-        if card.is_choice:
-            checked = _choice_checked(card, answer)
-            async with self.database.session() as session:
-                return checked, await record(session, checked)
-        question = card.question()
-        known = lesson.known_words.get(card.answer_lang, frozenset())
-        local = self.checker.check_locally(question, answer, known)
-        if local.verdict != Verdict.NEEDS_JUDGE:
-            async with self.database.session() as session:
-                lookup = self._vocabulary_lookup(session, lesson, card)
-                local = await self.checker.recheck_near_miss(question, answer, local, known, lookup)
-                if local.verdict != Verdict.NEEDS_JUDGE:
-                    checked = local_checked(local)
-                    return checked, await record(session, checked)
-        checked = await self.checker.settle(question, answer, local)
         async with self.database.session() as session:
-            return checked, await record(session, checked)
+            if card.is_choice:
+                checked = _choice_checked(card, answer)
+                return checked, await record_answer(session, record(checked), lesson.config)
+            question = card.question()
+            local = await self.checker.decide(
+                question,
+                answer,
+                known_words=lesson.known_words.get(card.answer_lang, frozenset()),
+                is_known_word=self._vocabulary_lookup(session, lesson, card),
+            )
+            if local.verdict != Verdict.NEEDS_JUDGE:
+                checked = local_checked(local)
+                return checked, await record_answer(session, record(checked), lesson.config)
+        checked = await self.checker.judge_if_needed(question, answer, local)
+        async with self.database.session() as session:
+            return checked, await record_answer(session, record(checked), lesson.config)
 
     def _vocabulary_lookup(
         self, session: AsyncSession, lesson: Lesson, card: LessonCard
@@ -309,6 +314,27 @@ class LessonService:
         lesson.position -= 1
         lesson.cards[lesson.position] = last.card
         return last.card
+
+    async def edit_meanings(
+        self, lesson: Lesson, card: LessonCard, meanings: Sequence[str]
+    ) -> LessonCard:
+        """Change the meanings the learner is asked for, in the vocabulary and in this lesson.
+
+        The word's cards still to come (both directions) ask and accept the new meanings at
+        once, and so does a card taken back with undo. Returns `card` as it now is.
+        """
+        item = await save_meanings(self.database, lesson.profile_id, card.user_word_id, meanings)
+        chosen = tuple(item.meanings)
+
+        def edited(other: LessonCard) -> LessonCard:
+            if other.user_word_id != card.user_word_id:
+                return other
+            return other.with_meanings(chosen, lesson.native_lang)
+
+        lesson.cards[:] = [edited(c) for c in lesson.cards]
+        lesson.answered[:] = [replace(a, card=edited(a.card)) for a in lesson.answered]
+        lesson.known_words = known_words(lesson.cards)
+        return edited(card)
 
     async def suspend(self, lesson: Lesson, card: LessonCard) -> None:
         """Take the card's word out of practice (both directions) and out of this lesson."""

@@ -276,12 +276,20 @@ class LessonScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="lesson-edit", exit_on_error=False)
     async def save_meanings(self, card: LessonCard, meanings: list[str]) -> None:
-        from words_tui.services.vocabulary.browse import edit_meanings
-
-        await edit_meanings(
-            self.backend.database, self.lesson.profile_id, card.user_word_id, meanings
-        )
+        """Save through the lesson, so the cards still to come ask the new meanings."""
+        await self.service.edit_meanings(self.lesson, card, meanings)
+        current, asked = self.lesson.current, self.card
+        if self.phase == Phase.ASKING and current is not None and asked is not None:
+            self._show_edited(current, asked)
         self.notify(self.t("lesson.edited", word=card.headword), markup=False)
+
+    def _show_edited(self, current: LessonCard, asked: LessonCard) -> None:
+        """The card being asked, again, when its word's meanings changed."""
+        if current.user_word_id == asked.user_word_id:
+            self.card = current
+            self.query_one("#prompt", Static).update(current.prompt)
+            if current.is_choice:
+                self.query_one(ChoiceList).ask(current.options)
 
     def action_suspend(self) -> None:
         self.require("suspend")
