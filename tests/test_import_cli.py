@@ -63,6 +63,19 @@ def test_an_unusable_file_is_one_line_and_exit_status_1(
     assert "deck.apkg is not a valid .apkg" in err and "nothing was imported" in err
 
 
+def test_a_header_naming_no_word_column_imports_nothing_and_suggests_map(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    path = tmp_path / "es.csv"
+    path.write_text("Spanish;English;Note\nperro;dog;animal\n", encoding="utf-8")
+    assert main(["import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "names the columns Spanish, English, Note" in err
+    assert "perro | dog | animal" in err and "--map word=Spanish" in err
+    assert "nothing was imported" in err
+
+
 def test_an_unknown_profile_names_the_ones_there_are(
     words_csv: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import csv
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from words_tui.infrastructure.importers import ParsedSource, SourceError, parse_file
+from words_tui.infrastructure.importers import (
+    ParsedSource,
+    SourceError,
+    UnknownColumns,
+    parse_bytes,
+    parse_file,
+    parse_text,
+)
 
 
 def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
@@ -95,6 +103,56 @@ def test_a_mapping_naming_a_missing_column_is_a_clear_error(tmp_path: Path) -> N
         parse_file(
             write(tmp_path, "m.csv", "word,translation\nHaus,house\n"), mapping={"word": "Wort"}
         )
+
+
+def test_a_header_naming_no_word_column_stops_with_the_columns_and_a_sample_row(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path, "es.csv", "Spanish;English;Note\nperro;dog;animal\ngato;cat;\n")
+    with pytest.raises(UnknownColumns) as raised:
+        parse_file(path)
+    assert raised.value.shape.first_row == ("Spanish", "English", "Note")
+    assert raised.value.shape.sample == ("perro", "dog", "animal")
+    assert str(raised.value) == (
+        f"{path}: the first line names the columns Spanish, English, Note, but none of them is "
+        "the word (a row reads: perro | dog | animal); say which column holds what, e.g. "
+        "--map word=Spanish --map translations=English"
+    )
+
+
+def test_a_header_of_languages_reads_once_the_columns_are_mapped(tmp_path: Path) -> None:
+    path = write(tmp_path, "es.csv", "Spanish;English;Note\nperro;dog;animal\n")
+    parsed = parse_file(path, mapping={"word": "Spanish", "translations": "English"})
+    assert pairs(parsed) == [("perro", ["dog"])]
+    assert parsed.records[0].notes == "animal"
+
+
+def test_text_bytes_and_a_file_read_alike(tmp_path: Path) -> None:
+    text = "word;translations\nperro;dog\n;nothing\n"
+    from_file = parse_file(write(tmp_path, "list.csv", text))
+    from_bytes = parse_bytes(text.encode(), str(tmp_path / "list.csv"))
+    from_text = parse_text(text, str(tmp_path / "list.csv"))
+    assert from_file.records == from_bytes.records == from_text.records
+    assert from_file.problems == from_bytes.problems == from_text.problems
+    assert [str(p.location) for p in parse_text(text).problems] == ["pasted text:3 [word]"]
+
+
+def test_reading_bytes_writes_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.import_builders import genanki_apkg, kindle_db
+
+    deck = genanki_apkg(tmp_path / "d.apkg", [("Haus", "house", "")]).read_bytes()
+    vocab = kindle_db(tmp_path / "vocab.db", [("de:Haus", "Häuser", "Haus", "de", None)])
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("a temporary file was made")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    assert [r.word for r in parse_bytes(deck, "d.apkg").records] == ["Haus"]
+    assert [r.word for r in parse_bytes(vocab.read_bytes(), "vocab.db").records] == ["Haus"]
+    assert [r.word for r in parse_bytes(b"Haus\n", "list.txt").records] == ["Haus"]
 
 
 def test_anki_text_export_preamble_sets_the_separator(tmp_path: Path) -> None:

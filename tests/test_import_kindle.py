@@ -37,6 +37,17 @@ def test_regional_language_codes_are_reduced_to_the_language(tmp_path: Path) -> 
     assert parse_file(path).records[0].lang == "en"
 
 
+def test_a_vocab_db_left_in_wal_mode_reads_in_memory(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = kindle_db(tmp_path / "vocab.db", [("de:Haus", "Häuser", "Haus", "de", None)])
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.close()
+    assert path.read_bytes()[18:20] == b"\x02\x02"
+    assert [r.word for r in parse_file(path).records] == ["Haus"]
+
+
 def test_a_file_that_is_no_sqlite_database_is_one_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "vocab.db"
     path.write_text("hello")

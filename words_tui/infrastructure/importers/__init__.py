@@ -1,13 +1,15 @@
 """Readers of other programs' word lists: CSV/TSV/plain text, Anki packages, Kindle vocab.db.
 
-`parse_file` picks the reader from `format` or from the file itself and returns located records
-and problems; writing them into a profile is the import service's job.
+`parse_bytes` picks the reader from `format`, the name or the bytes themselves and returns located
+records and problems; `parse_text` reads pasted text, `parse_file` is `parse_bytes` of a file's
+content. Nothing is written to disk. Writing records into a profile is the import service's job.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from words_tui.infrastructure.importers.records import (
     ImportedCard,
@@ -16,38 +18,40 @@ from words_tui.infrastructure.importers.records import (
     ParsedSource,
     Problem,
     SourceError,
+    TableShape,
+    UnknownColumns,
 )
+from words_tui.infrastructure.importers.sqlite_image import SQLITE_HEADER
 
 FORMATS = ("csv", "anki", "kindle")
 FORMAT_ALIASES = {"tsv": "csv", "txt": "csv", "apkg": "anki", "vocab": "kindle"}
 ZIP_HEADER = b"PK\x03\x04"
-SQLITE_HEADER = b"SQLite format 3\x00"
+PASTED = "pasted text"
 
 __all__ = [
     "FORMATS",
+    "PASTED",
     "ImportRecord",
     "ImportedCard",
     "Location",
     "ParsedSource",
     "Problem",
     "SourceError",
+    "TableShape",
+    "UnknownColumns",
     "detect_format",
+    "parse_bytes",
     "parse_file",
+    "parse_text",
+    "table_shape",
 ]
 
 
-def detect_format(path: Path) -> str:
+def detect_format(data: bytes, name: str) -> str:
     """`anki` for zip packages, `kindle` for SQLite files, `csv` for anything textual."""
-    if path.suffix.lower() in (".apkg", ".colpkg"):
+    if PurePath(name).suffix.lower() in (".apkg", ".colpkg") or data.startswith(ZIP_HEADER):
         return "anki"
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as err:
-        raise SourceError(f"cannot read {path}: {err.strerror or err}") from None
-    if header.startswith(ZIP_HEADER):
-        return "anki"
-    if header == SQLITE_HEADER:
+    if data.startswith(SQLITE_HEADER):
         return "kindle"
     return "csv"
 
@@ -59,6 +63,39 @@ def normalise_format(name: str) -> str:
     return fmt
 
 
+def parse_bytes(
+    data: bytes,
+    name: str,
+    *,
+    format: str | None = None,
+    encoding: str | None = None,
+    mapping: Mapping[str, str | int] | None = None,
+) -> ParsedSource:
+    """Read the content of a file called `name` (an upload, a file read elsewhere) with the reader
+    for its format; `name` stands for it in locations and messages. `SourceError` when unusable."""
+    fmt = normalise_format(format) if format else detect_format(data, name)
+    if fmt == "anki":
+        from words_tui.infrastructure.importers.anki_source import parse_apkg
+
+        return parse_apkg(io.BytesIO(data), name, mapping=mapping)
+    if fmt == "kindle":
+        from words_tui.infrastructure.importers.kindle_source import parse_kindle
+
+        return parse_kindle(data, name)
+    from words_tui.infrastructure.importers.csv_source import parse_csv
+
+    return parse_csv(data, name, encoding=encoding, mapping=mapping)
+
+
+def parse_text(
+    text: str, name: str = PASTED, *, mapping: Mapping[str, str | int] | None = None
+) -> ParsedSource:
+    """Read pasted text: one word per line, or CSV/TSV; locations say `name` ("pasted text")."""
+    from words_tui.infrastructure.importers.csv_source import parse_csv_text
+
+    return parse_csv_text(text, name, mapping=mapping)
+
+
 def parse_file(
     path: Path,
     *,
@@ -66,16 +103,20 @@ def parse_file(
     encoding: str | None = None,
     mapping: Mapping[str, str | int] | None = None,
 ) -> ParsedSource:
-    """Read `path` with the reader for its format; `SourceError` when the file is unusable."""
-    fmt = normalise_format(format) if format else detect_format(path)
-    if fmt == "anki":
-        from words_tui.infrastructure.importers.anki_source import parse_apkg
+    """`parse_bytes` of the file at `path`; `SourceError` when it cannot be read or used."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise SourceError(f"cannot read {path}: {err.strerror or err}") from None
+    parsed = parse_bytes(data, str(path), format=format, encoding=encoding, mapping=mapping)
+    parsed.path = path
+    return parsed
 
-        return parse_apkg(path, mapping=mapping)
-    if fmt == "kindle":
-        from words_tui.infrastructure.importers.kindle_source import parse_kindle
 
-        return parse_kindle(path)
-    from words_tui.infrastructure.importers.csv_source import parse_csv
+def table_shape(data: bytes, name: str, *, encoding: str | None = None) -> TableShape:
+    """The columns of a CSV/TSV upload and a sample row, for a column choice."""
+    from words_tui.infrastructure.importers.csv_source import table_shape as shape_of_text
+    from words_tui.infrastructure.importers.text_encoding import decode_text
 
-    return parse_csv(path, encoding=encoding, mapping=mapping)
+    text, _ = decode_text(data, name, encoding)
+    return shape_of_text(text, name)

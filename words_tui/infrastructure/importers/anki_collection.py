@@ -5,29 +5,28 @@ An `.apkg` is a zip holding a SQLite collection: `collection.anki2` (Anki ≤ 2.
 stub `collection.anki2` telling old versions to upgrade — so the newest member wins). Older
 collections keep note types as JSON in `col.models`; newer ones in `notetypes`/`fields`/
 `templates` tables with protobuf configs, of which we need two values and decode only those.
+The collection is read in memory (`sqlite3.Connection.deserialize`): no temporary file.
 """
 
 from __future__ import annotations
 
+import io
 import json
-import shutil
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import zstandard
 
 from words_tui.infrastructure.importers.records import SourceError
+from words_tui.infrastructure.importers.sqlite_image import open_image
 
 MEMBERS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 ZSTD_MEMBER = "collection.anki21b"
 CLOZE_KIND = 1
-COPY_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -52,47 +51,45 @@ def _unicase(left: str, right: str) -> int:
 
 
 @contextmanager
-def open_collection(path: Path) -> Iterator[sqlite3.Connection]:
-    """The package's newest collection as a read-only SQLite connection; `SourceError` if unusable."""
-    with tempfile.TemporaryDirectory(prefix="words-tui-apkg-") as tmp:
-        target = Path(tmp) / "collection.sqlite"
-        _extract(path, target)
-        try:
-            connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
-        except sqlite3.Error as err:
-            raise SourceError(f"{path}: the collection cannot be opened ({err})") from None
-        connection.create_collation("unicase", _unicase)
-        try:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            yield connection
-        except sqlite3.DatabaseError as err:
-            raise SourceError(
-                f"{path}: the collection is not a usable SQLite file ({err})"
-            ) from None
-        finally:
-            connection.close()
-
-
-def _extract(path: Path, target: Path) -> None:
+def open_collection(package: BinaryIO, name: str) -> Iterator[sqlite3.Connection]:
+    """The package's newest collection as an in-memory SQLite connection (no file is written);
+    `SourceError` naming the package if it is unusable."""
+    data = _extract(package, name)
     try:
-        with zipfile.ZipFile(path) as package:
-            names = set(package.namelist())
-            member = next((name for name in MEMBERS if name in names), None)
+        connection = open_image(data)
+    except sqlite3.Error as err:
+        raise SourceError(f"{name}: the collection cannot be opened ({err})") from None
+    connection.create_collation("unicase", _unicase)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        yield connection
+    except sqlite3.DatabaseError as err:
+        raise SourceError(f"{name}: the collection is not a usable SQLite file ({err})") from None
+    finally:
+        connection.close()
+
+
+def _extract(package: BinaryIO, name: str) -> bytes:
+    try:
+        with zipfile.ZipFile(package) as archive:
+            names = set(archive.namelist())
+            member = next((m for m in MEMBERS if m in names), None)
             if member is None:
                 raise SourceError(
-                    f"{path} holds no Anki collection (expected {' or '.join(MEMBERS)})"
+                    f"{name} holds no Anki collection (expected {' or '.join(MEMBERS)})"
                 )
-            with package.open(member) as source, target.open("wb") as out:
-                if member == ZSTD_MEMBER:
-                    zstandard.ZstdDecompressor().copy_stream(source, out)
-                else:
-                    shutil.copyfileobj(source, out, COPY_CHUNK)
+            with archive.open(member) as source:
+                if member != ZSTD_MEMBER:
+                    return source.read()
+                out = io.BytesIO()
+                zstandard.ZstdDecompressor().copy_stream(source, out)
+                return out.getvalue()
     except OSError as err:
-        raise SourceError(f"cannot read {path}: {err.strerror or err}") from None
+        raise SourceError(f"cannot read {name}: {err.strerror or err}") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as err:
-        raise SourceError(f"{path} is not a valid .apkg (zip) file: {err}") from None
+        raise SourceError(f"{name} is not a valid .apkg (zip) file: {err}") from None
     except zstandard.ZstdError as err:
-        raise SourceError(f"{path}: the compressed collection is corrupt ({err})") from None
+        raise SourceError(f"{name}: the compressed collection is corrupt ({err})") from None
 
 
 def _tables(connection: sqlite3.Connection) -> set[str]:
@@ -100,15 +97,15 @@ def _tables(connection: sqlite3.Connection) -> set[str]:
     return {str(name) for (name,) in rows}
 
 
-def read_note_types(connection: sqlite3.Connection, path: Path) -> dict[int, NoteType]:
+def read_note_types(connection: sqlite3.Connection, name: str) -> dict[int, NoteType]:
     """Note types by id, from the tables (newer schema) or `col.models` JSON (older)."""
     tables = _tables(connection)
     missing = {"notes", "cards", "col"} - tables
     if missing:
-        raise SourceError(f"{path}: not an Anki collection (no table {', '.join(sorted(missing))})")
+        raise SourceError(f"{name}: not an Anki collection (no table {', '.join(sorted(missing))})")
     if "notetypes" in tables:
         return _note_types_from_tables(connection)
-    return _note_types_from_json(connection, path)
+    return _note_types_from_json(connection, name)
 
 
 def _note_types_from_tables(connection: sqlite3.Connection) -> dict[int, NoteType]:
@@ -133,7 +130,7 @@ def _note_types_from_tables(connection: sqlite3.Connection) -> dict[int, NoteTyp
     return types
 
 
-def _note_types_from_json(connection: sqlite3.Connection, path: Path) -> dict[int, NoteType]:
+def _note_types_from_json(connection: sqlite3.Connection, name: str) -> dict[int, NoteType]:
     row = connection.execute("SELECT models FROM col").fetchone()
     try:
         models: dict[str, Any] = json.loads(row[0]) if row and row[0] else {}
@@ -151,7 +148,7 @@ def _note_types_from_json(connection: sqlite3.Connection, path: Path) -> dict[in
             for mid, model in models.items()
         }
     except (ValueError, KeyError, TypeError, AttributeError) as err:
-        raise SourceError(f"{path}: the collection's note types are unreadable ({err})") from None
+        raise SourceError(f"{name}: the collection's note types are unreadable ({err})") from None
 
 
 def _proto_fields(blob: bytes) -> Iterator[tuple[int, int | bytes]]:

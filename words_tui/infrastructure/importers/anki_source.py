@@ -14,6 +14,7 @@ import re
 import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from fsrs import Scheduler
 
@@ -116,8 +117,8 @@ def _status(progress: list[ImportedCard]) -> WordStatus | None:
 class _Collection:
     """The rows of one opened collection that notes are built from."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
-        self.types = read_note_types(connection, path)
+    def __init__(self, connection: sqlite3.Connection, name: str) -> None:
+        self.types = read_note_types(connection, name)
         row = connection.execute("SELECT crt FROM col").fetchone()
         self.created = int(row[0]) if row else 0
         self.cards: dict[int, list[tuple[int, AnkiCard]]] = {}
@@ -134,18 +135,21 @@ class _Collection:
                 self.reviews.setdefault(int(cid), []).append(AnkiReview(rid, ease, type_))
 
 
-def parse_apkg(path: Path, *, mapping: Mapping[str, str | int] | None = None) -> ParsedSource:
-    """Read every note of the package; notes that are no word cards become located problems."""
-    parsed = ParsedSource(path=path, format="anki")
+def parse_apkg(
+    package: BinaryIO, name: str, *, mapping: Mapping[str, str | int] | None = None
+) -> ParsedSource:
+    """Read every note of the package (`name` stands for it in locations and messages); notes
+    that are no word cards become located problems."""
+    parsed = ParsedSource(path=Path(name), format="anki")
     scheduler = Scheduler(enable_fuzzing=False)
-    with open_collection(path) as connection:
-        collection = _Collection(connection, path)
-        _check_mapping(mapping, collection.types, path)
+    with open_collection(package, name) as connection:
+        collection = _Collection(connection, name)
+        _check_mapping(mapping, collection.types, name)
         roles = {mid: guess_roles(nt, mapping) for mid, nt in collection.types.items()}
         for nid, guid, mid, tags, flds in connection.execute(
             "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"
         ):
-            location = Location(str(path), item=f"note {nid}")
+            location = Location(name, item=f"note {nid}")
             note_type = collection.types.get(int(mid))
             if note_type is None:
                 parsed.problems.append(Problem(location, f"unknown note type {mid}"))
@@ -180,13 +184,13 @@ def parse_apkg(path: Path, *, mapping: Mapping[str, str | int] | None = None) ->
 
 
 def _check_mapping(
-    mapping: Mapping[str, str | int] | None, types: dict[int, NoteType], path: Path
+    mapping: Mapping[str, str | int] | None, types: dict[int, NoteType], name: str
 ) -> None:
     for role, wanted in (mapping or {}).items():
         if role not in ROLES:
             raise SourceError(f"unknown field '{role}' in the mapping; fields: {', '.join(ROLES)}")
         if all(_field_index(nt, wanted) is None for nt in types.values()):
-            raise SourceError(f"{path}: no note type has a field '{wanted}' (mapped to {role})")
+            raise SourceError(f"{name}: no note type has a field '{wanted}' (mapped to {role})")
 
 
 def _unusable(note_type: NoteType, roles: dict[str, int]) -> str | None:

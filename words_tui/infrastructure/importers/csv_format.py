@@ -80,6 +80,24 @@ def normalise_header(name: str) -> str:
 
 HEADER_TO_FIELD = {alias: field for field, names in ALIASES.items() for alias in names}
 
+LANGUAGE_NAMES = frozenset(
+    normalise_header(name)
+    for name in (
+        "English", "Spanish", "Russian", "German", "French", "Italian", "Portuguese", "Dutch",
+        "Polish", "Ukrainian", "Swedish", "Norwegian", "Danish", "Finnish", "Czech", "Slovak",
+        "Hungarian", "Romanian", "Bulgarian", "Greek", "Turkish", "Arabic", "Hebrew", "Chinese",
+        "Japanese", "Korean", "Catalan", "Croatian", "Serbian", "Slovenian", "Lithuanian",
+        "Latvian", "Estonian", "Indonesian", "Vietnamese", "Hindi", "Persian", "Latin",
+        "español", "castellano", "inglés", "ruso", "alemán", "francés", "italiano", "portugués",
+        "русский", "английский", "испанский", "немецкий", "французский", "итальянский",
+        "Deutsch", "Englisch", "Spanisch", "Russisch", "français", "anglais", "espagnol",
+        "português", "inglês", "Nederlands", "polski", "українська", "svenska", "norsk", "dansk",
+        "suomi", "čeština", "magyar", "română", "ελληνικά", "türkçe", "中文", "日本語", "한국어",
+    )
+)  # fmt: skip
+"""Names a word list's header gives its language columns ("Spanish;English"): they mark the first
+line as column names, though none of them says which column is the word."""
+
 
 def parse_status(text: str) -> WordStatus:
     """A status by name (`review`) or number (`2`)."""

@@ -1,9 +1,11 @@
 """CSV, TSV and plain word lists: encoding, delimiter and header are worked out, columns mapped.
 
 A header is recognised when its cells are names we know (`word`, `Front`, `Meaning`, ...); a file
-without one is read positionally (word, translations, examples, notes, tags). Anki's plain-text
-export (`#separator:tab` lines on top) reads as is. A user mapping (`word=Front`, `translations=3`)
-overrides the guess.
+without one is read positionally (word, translations, examples, notes, tags). A header of language
+names (`Spanish;English;Note`) says nothing about which column is the word: the import stops with
+`UnknownColumns` (the columns and a sample row) rather than learn the word "Spanish". Anki's
+plain-text export (`#separator:tab` lines on top) reads as is. A user mapping (`word=Front`,
+`translations=3`) overrides the guess. Everything works on text or bytes: no file is needed.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from words_tui.domain.enums import Level
@@ -32,8 +35,10 @@ from words_tui.infrastructure.importers.records import (
     ParsedSource,
     Problem,
     SourceError,
+    TableShape,
+    UnknownColumns,
 )
-from words_tui.infrastructure.importers.text_encoding import read_text
+from words_tui.infrastructure.importers.text_encoding import decode_text
 
 DELIMITERS = ("\t", ";", ",", "|")
 SNIFF_LINES = 200
@@ -87,13 +92,20 @@ def sniff_delimiter(lines: list[str], suffix: str) -> str:
 
 
 def resolve_columns(
-    header: list[str] | None, mapping: Mapping[str, str | int] | None, path: Path, width: int
+    header: list[str] | None,
+    mapping: Mapping[str, str | int] | None,
+    name: str,
+    shape: TableShape,
 ) -> ColumnMap:
-    """Which column holds which field: the user's mapping over the header's names or positions."""
+    """Which column holds which field: the user's mapping over the header's names or positions.
+
+    A header none of whose names is the word (`Spanish;English;Note`) raises `UnknownColumns`
+    with the columns and a sample row, instead of importing the header as a word.
+    """
     columns: ColumnMap = {}
     if header is not None:
-        for index, name in enumerate(header):
-            field = fmt.HEADER_TO_FIELD.get(fmt.normalise_header(name))
+        for index, title in enumerate(header):
+            field = fmt.HEADER_TO_FIELD.get(fmt.normalise_header(title))
             if field is not None and field not in columns:
                 columns[field] = index
     for field, column in (mapping or {}).items():
@@ -102,18 +114,21 @@ def resolve_columns(
                 f"unknown field '{field}' in the mapping; fields: {', '.join(fmt.FIELDS)}"
             )
         columns = {f: c for f, c in columns.items() if f != field}
-        columns[field] = _column_index(column, header, path)
+        columns[field] = _column_index(column, header, name)
     if header is None and not columns.keys() - {fmt.KEY}:
+        width = len(shape.first_row)
         columns.update({field: i for i, field in enumerate(fmt.POSITIONAL_FIELDS[:width])})
     if "word" not in columns:
+        if header is not None:
+            raise UnknownColumns(name, shape)
         raise SourceError(
-            f"{path}: no column holds the word; name it 'word' in the header or map it "
+            f"{name}: no column holds the word; name it 'word' in the header or map it "
             "(e.g. --map word=Front or --map word=1)"
         )
     return columns
 
 
-def _column_index(column: str | int, header: list[str] | None, path: Path) -> int:
+def _column_index(column: str | int, header: list[str] | None, name: str) -> int:
     if isinstance(column, int) or column.isdigit():
         number = int(column)
         if number < 1:
@@ -124,13 +139,29 @@ def _column_index(column: str | int, header: list[str] | None, path: Path) -> in
         for index, name in enumerate(header):
             if name.strip().casefold() == wanted:
                 return index
-    raise SourceError(f"{path} has no column named '{column}'")
+    raise SourceError(f"{name} has no column named '{column}'")
 
 
 def _looks_like_header(row: list[str]) -> bool:
     fields = [fmt.HEADER_TO_FIELD.get(fmt.normalise_header(cell)) for cell in row]
     known = [field for field in fields if field is not None]
     return "word" in known or len(known) >= 2
+
+
+def _names_languages(row: list[str]) -> bool:
+    """Column names without a word column: every cell a field or language name (`Spanish;English;
+    Note`), at least two of them."""
+    cells = [fmt.normalise_header(cell) for cell in row if cell.strip()]
+    named = [c for c in cells if c in fmt.HEADER_TO_FIELD or c in fmt.LANGUAGE_NAMES]
+    return len(cells) >= 2 and len(named) == len(cells)
+
+
+def _is_header(row: list[str], mapping: Mapping[str, str | int] | None) -> bool:
+    """Whether the first row names the columns. A mapping by column numbers says it does not,
+    unless its cells are our own field names."""
+    if _looks_like_header(row) or _names_columns(mapping):
+        return True
+    return not mapping and _names_languages(row)
 
 
 def _rows(text: str, delimiter: str, skip: int) -> Iterator[tuple[int, list[str] | csv.Error]]:
@@ -152,39 +183,96 @@ def _rows(text: str, delimiter: str, skip: int) -> Iterator[tuple[int, list[str]
 
 
 def parse_csv(
-    path: Path, *, encoding: str | None = None, mapping: Mapping[str, str | int] | None = None
+    data: bytes,
+    name: str,
+    *,
+    encoding: str | None = None,
+    mapping: Mapping[str, str | int] | None = None,
 ) -> ParsedSource:
-    """Read a CSV/TSV/plain list into located records; bad rows become located problems."""
-    text, used = read_text(path, encoding)
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    """Read the bytes of a CSV/TSV/plain list called `name` (its encoding detected unless given)."""
+    text, used = decode_text(data, name, encoding)
+    return parse_csv_text(text, name, mapping=mapping, encoding=used)
+
+
+def _layout(text: str, name: str) -> tuple[list[str], int, str]:
+    """The text's lines, how many the Anki preamble takes, and the delimiter."""
     lines = text.splitlines()
     skip, separator = _directives(lines)
     sample = [line for line in lines[skip : skip + SNIFF_LINES] if line.strip()]
-    delimiter = separator or sniff_delimiter(sample, path.suffix.lower())
-    parsed = ParsedSource(path=path, format="csv")
+    return sample, skip, separator or sniff_delimiter(sample, PurePath(name).suffix.lower())
+
+
+def table_shape(text: str, name: str) -> TableShape:
+    """The columns of a table's text: first line, a sample row, and whether the first line looks
+    like column names (for a column choice; a guess the learner can correct)."""
+    sample, _, delimiter = _layout(text, name)
+    shape = _shape(sample, delimiter, None)
+    if shape.header or not _sniffed_header(sample, shape.first_row):
+        return shape
+    return replace(shape, header=True)
+
+
+def _shape(
+    sample: list[str], delimiter: str, mapping: Mapping[str, str | int] | None
+) -> TableShape:
+    try:
+        rows = [row for row in csv.reader(sample, delimiter=delimiter) if row]
+    except csv.Error:
+        rows = [[line] for line in sample]
+    if not rows:
+        return TableShape(())
+    width = max(len(row) for row in rows)
+    first = tuple(cell.strip() for cell in rows[0]) + ("",) * (width - len(rows[0]))
+    following = tuple(cell.strip() for cell in rows[1]) if len(rows) > 1 else ()
+    return TableShape(first, following, _is_header(rows[0], mapping))
+
+
+def _sniffed_header(sample: list[str], first: tuple[str, ...]) -> bool:
+    try:
+        named = len(sample) > 1 and csv.Sniffer().has_header("\n".join(sample))
+    except csv.Error:
+        named = False
+    return named and all(first) and len(set(first)) == len(first)
+
+
+def parse_csv_text(
+    text: str,
+    name: str,
+    *,
+    mapping: Mapping[str, str | int] | None = None,
+    encoding: str | None = None,
+) -> ParsedSource:
+    """Read a CSV/TSV/plain list's text into located records; bad rows become located problems.
+
+    `name` stands for the file in locations and messages (a path, an upload's name, "pasted
+    text"); `encoding` is the one the text was decoded from, for the report.
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    sample, skip, delimiter = _layout(text, name)
+    parsed = ParsedSource(path=Path(name), format="csv")
     rows = _rows(text, delimiter, skip)
     header: list[str] | None = None
     pending: list[tuple[int, list[str] | csv.Error]] = []
     for line, row in rows:
         if isinstance(row, list) and not any(cell.strip() for cell in row):
             continue
-        if isinstance(row, list) and (_looks_like_header(row) or _names_columns(mapping)):
+        if isinstance(row, list) and _is_header(row, mapping):
             header = row
         else:
             pending.append((line, row))
         break
-    columns = resolve_columns(header, mapping, path, _width(sample, delimiter))
+    columns = resolve_columns(header, mapping, name, _shape(sample, delimiter, mapping))
     names = ", ".join(
         f"{field}={index + 1}" for field, index in sorted(columns.items(), key=lambda c: c[1])
     )
+    decoded = f"encoding {encoding}, " if encoding else ""
     parsed.info.append(
-        f"encoding {used}, delimiter {delimiter!r}, {'header' if header else 'no header'}; columns {names}"
+        f"{decoded}delimiter {delimiter!r}, {'header' if header else 'no header'}; columns {names}"
     )
     reader = _RowReader(columns)
-    where = str(path)
     for line, row in [*pending, *rows]:
-        location = Location(where, line)
+        location = Location(name, line)
         if isinstance(row, csv.Error):
             parsed.problems.append(Problem(location, f"unreadable row: {row}"))
             continue
@@ -196,13 +284,6 @@ def parse_csv(
         if record is not None:
             parsed.records.append(record)
     return parsed
-
-
-def _width(sample: list[str], delimiter: str) -> int:
-    try:
-        return max((len(row) for row in csv.reader(sample, delimiter=delimiter)), default=1)
-    except csv.Error:
-        return 1
 
 
 def _names_columns(mapping: Mapping[str, str | int] | None) -> bool:

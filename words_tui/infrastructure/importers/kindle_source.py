@@ -21,11 +21,11 @@ from words_tui.infrastructure.importers.records import (
     Problem,
     SourceError,
 )
+from words_tui.infrastructure.importers.sqlite_image import SQLITE_HEADER, open_image
 
 KEY_PREFIX = "kindle:"
 KINDLE_TAG = "kindle"
 LOOKED_UP_FORM = "looked up"
-SQLITE_HEADER = b"SQLite format 3\x00"
 QUERY = """
     SELECT w.id, w.word, w.stem, w.lang, l.usage, b.title
     FROM WORDS w
@@ -50,38 +50,36 @@ def _language(code: str) -> str:
     return code.replace("_", "-").split("-")[0].lower()
 
 
-def _read(path: Path) -> list[_Word]:
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as err:
-        raise SourceError(f"cannot read {path}: {err.strerror or err}") from None
-    if header != SQLITE_HEADER:
-        raise SourceError(f"{path} is not a Kindle vocab.db (not a SQLite file)")
+def _read(data: bytes, name: str) -> list[_Word]:
+    if not data.startswith(SQLITE_HEADER):
+        raise SourceError(f"{name} is not a Kindle vocab.db (not a SQLite file)")
     words: dict[str, _Word] = {}
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            for key, word, stem, lang, usage, title in connection.execute(QUERY):
-                entry = words.setdefault(
-                    str(key), _Word(str(key), str(word or ""), str(stem or ""), str(lang or ""))
-                )
-                if usage and str(usage).strip() and str(usage) not in entry.usages:
-                    entry.usages.append(str(usage))
-                if title and str(title) not in entry.books:
-                    entry.books.append(str(title))
-        finally:
-            connection.close()
+        connection = open_image(data)
     except sqlite3.Error as err:
-        raise SourceError(f"{path} is not a usable Kindle vocab.db ({err})") from None
+        raise SourceError(f"{name} is not a usable Kindle vocab.db ({err})") from None
+    try:
+        for key, word, stem, lang, usage, title in connection.execute(QUERY):
+            entry = words.setdefault(
+                str(key), _Word(str(key), str(word or ""), str(stem or ""), str(lang or ""))
+            )
+            if usage and str(usage).strip() and str(usage) not in entry.usages:
+                entry.usages.append(str(usage))
+            if title and str(title) not in entry.books:
+                entry.books.append(str(title))
+    except sqlite3.Error as err:
+        raise SourceError(f"{name} is not a usable Kindle vocab.db ({err})") from None
+    finally:
+        connection.close()
     return list(words.values())
 
 
-def parse_kindle(path: Path) -> ParsedSource:
-    """One record per looked-up word, keyed by Kindle's own word id."""
-    parsed = ParsedSource(path=path, format="kindle")
-    for item in _read(path):
-        location = Location(str(path), item=f"word {item.key}")
+def parse_kindle(data: bytes, name: str) -> ParsedSource:
+    """One record per looked-up word of the vocab.db image `data`, keyed by Kindle's own word id;
+    read in memory, no file written."""
+    parsed = ParsedSource(path=Path(name), format="kindle")
+    for item in _read(data, name):
+        location = Location(name, item=f"word {item.key}")
         headword = clean_text(item.stem) or clean_text(item.word)
         if not headword:
             parsed.problems.append(Problem(location, "the word is empty"))

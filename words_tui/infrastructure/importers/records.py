@@ -20,6 +20,48 @@ class SourceError(ValueError):
 
 
 @dataclass(frozen=True)
+class TableShape:
+    """The columns of a CSV/TSV as found: the cells of its first line, the next line's as a
+    sample row, and whether the first line looks like column names."""
+
+    first_row: tuple[str, ...]
+    sample: tuple[str, ...] = ()
+    header: bool = False
+
+    def column_choices(self, header: bool | None = None) -> list[tuple[str, str | int]]:
+        """(label, mapping value) per column: the header's names when the first line is a header
+        (the importer then skips that line), column numbers otherwise."""
+        named = self.header if header is None else header
+        choices: list[tuple[str, str | int]] = []
+        for number, title in enumerate(self.first_row, start=1):
+            if named and title:
+                choices.append((f"{number}: {title}", title))
+            else:
+                choices.append((f"column {number}" + (f" ({title})" if title else ""), number))
+        return choices
+
+
+class UnknownColumns(SourceError):
+    """The first line names the columns, but none of the names says which holds the word.
+
+    Rather than import the header as a word, the import stops; `shape` has the columns and a
+    sample row, for a front-end to let the learner say which column is which.
+    """
+
+    def __init__(self, name: str, shape: TableShape) -> None:
+        columns = ", ".join(shape.first_row)
+        example = " | ".join(shape.sample) if shape.sample else "(no rows)"
+        first, second = (*shape.first_row, "2")[:2] if shape.first_row else ("1", "2")
+        super().__init__(
+            f"{name}: the first line names the columns {columns}, but none of them is the word "
+            f"(a row reads: {example}); say which column holds what, e.g. "
+            f"--map word={first} --map translations={second}"
+        )
+        self.name = name
+        self.shape = shape
+
+
+@dataclass(frozen=True)
 class Location:
     """Where a record came from: a file and a line, or a file and a named item (note, word)."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from pathlib import Path
 
 from words_tui.infrastructure.importers.records import SourceError
 
@@ -74,25 +73,22 @@ def detect_encoding(data: bytes) -> str | None:
     return "utf-8"
 
 
-def read_text(path: Path, encoding: str | None = None) -> tuple[str, str]:
-    """The file's text and the encoding used; `SourceError` names the file when it cannot be read."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise SourceError(f"cannot read {path}: {err.strerror or err}") from None
+def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """The text of `data` (a file called `name`) and the encoding used; `SourceError` names the
+    file when it cannot be decoded."""
     chosen = encoding or detect_encoding(data)
     if chosen is None:
         raise SourceError(
-            f"cannot tell the encoding of {path} (it is not UTF-8; cp1251 and latin-1 both "
+            f"cannot tell the encoding of {name} (it is not UTF-8; cp1251 and latin-1 both "
             "fit); run again with --encoding cp1251 or --encoding latin-1"
         )
     try:
         return data.decode(chosen), chosen
     except LookupError:
-        raise SourceError(f"unknown encoding '{chosen}' given for {path}") from None
+        raise SourceError(f"unknown encoding '{chosen}' given for {name}") from None
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise SourceError(
-            f"{path}:{line}: not valid {chosen} ({err.reason}); run again with --encoding "
+            f"{name}:{line}: not valid {chosen} ({err.reason}); run again with --encoding "
             "naming the file's encoding"
         ) from None

@@ -10,18 +10,17 @@ CLI, so importing the same list twice changes nothing.
 
 from __future__ import annotations
 
-import csv
-import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
+from pathlib import PurePath
 
 from sqlalchemy import select
 from sqlmodel import col
 
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.text import clean_text, word_key
+from words_tui.infrastructure import importers
 from words_tui.infrastructure.db.bulk import chunks
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile, UserWord, Word
@@ -32,27 +31,23 @@ from words_tui.infrastructure.importers import (
     Location,
     ParsedSource,
     Problem,
-    parse_file,
+    parse_bytes,
+    parse_text,
 )
-from words_tui.infrastructure.importers.csv_source import sniff_delimiter
-from words_tui.infrastructure.importers.text_encoding import read_text
+from words_tui.infrastructure.importers import (
+    TableShape as TableShape,  # the column choice's record
+)
 from words_tui.services.bulk import BulkResult, BulkTranslator, ProgressCallback
 from words_tui.services.transfer.plan import plan_import
 from words_tui.services.transfer.writer import load_existing, write_plan
 from words_tui.services.vocabulary import translate_words
 
-PASTED = "pasted text"
 FROM_FILE = "file"
-SAMPLE_LINES = 50
 
 
 def read_pasted(text: str) -> ParsedSource:
     """Pasted text read like a file (one word per line, or CSV/TSV); locations say "pasted text"."""
-    with tempfile.TemporaryDirectory(prefix="words-tui-paste-") as folder:
-        path = Path(folder) / "pasted.txt"
-        path.write_text(text, encoding="utf-8")
-        parsed = parse_file(path, format="csv")
-    return _relocated(parsed, PASTED)
+    return parse_text(text)
 
 
 def read_upload(
@@ -63,63 +58,12 @@ def read_upload(
     mapping: Mapping[str, str | int] | None = None,
 ) -> ParsedSource:
     """An uploaded file (its name picks the reader, e.g. `.apkg`); locations use the name."""
-    safe = Path(name).name or "upload.txt"
-    with tempfile.TemporaryDirectory(prefix="words-tui-upload-") as folder:
-        path = Path(folder) / safe
-        path.write_bytes(content)
-        parsed = parse_file(path, format=format, mapping=mapping)
-    return _relocated(parsed, safe)
-
-
-def _relocated(parsed: ParsedSource, name: str) -> ParsedSource:
-    def moved(location: Location) -> Location:
-        return replace(location, path=name)
-
-    return replace(
-        parsed,
-        path=Path(name),
-        records=[replace(r, location=moved(r.location)) for r in parsed.records],
-        problems=[Problem(moved(p.location), p.reason) for p in parsed.problems],
-    )
-
-
-@dataclass(frozen=True)
-class TableShape:
-    """The cells of a CSV/TSV's first line and whether they look like column names."""
-
-    first_row: tuple[str, ...]
-    header: bool
-
-    def column_choices(self, header: bool | None = None) -> list[tuple[str, str | int]]:
-        """(label, mapping value) per column: the header's names when the first line is a header
-        (the importer then skips that line), column numbers otherwise."""
-        named = self.header if header is None else header
-        choices: list[tuple[str, str | int]] = []
-        for number, title in enumerate(self.first_row, start=1):
-            if named and title:
-                choices.append((f"{number}: {title}", title))
-            else:
-                choices.append((f"column {number}" + (f" ({title})" if title else ""), number))
-        return choices
+    return parse_bytes(content, PurePath(name).name or "upload.txt", format=format, mapping=mapping)
 
 
 def table_shape(name: str, content: bytes) -> TableShape:
     """The columns of an uploaded CSV/TSV, for the column choice (a guess the learner can fix)."""
-    with tempfile.TemporaryDirectory(prefix="words-tui-columns-") as folder:
-        path = Path(folder) / (Path(name).name or "upload.csv")
-        path.write_bytes(content)
-        text, _ = read_text(path, None)
-    lines = [line for line in text.splitlines()[:SAMPLE_LINES] if line.strip()]
-    if not lines:
-        return TableShape((), header=False)
-    rows = list(csv.reader(lines, delimiter=sniff_delimiter(lines, Path(name).suffix.lower())))
-    width = max(len(row) for row in rows)
-    first = tuple(cell.strip() for cell in rows[0]) + ("",) * (width - len(rows[0]))
-    try:
-        looks_named = len(rows) > 1 and csv.Sniffer().has_header("\n".join(lines))
-    except csv.Error:
-        looks_named = False
-    return TableShape(first, looks_named and all(first) and len(set(first)) == width)
+    return importers.table_shape(content, PurePath(name).name or "upload.csv")
 
 
 @dataclass(frozen=True)
