@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Entry, Profile, UserWord, Word
 from words_tui.infrastructure.importers import SourceError
 from words_tui.services.transfer.import_export import import_file
+from words_tui.services.vocabulary import WordSources
 from words_tui.services.vocabulary.profiles import create_profile
 from words_tui.services.vocabulary.store import add_to_profile
 
@@ -210,33 +210,23 @@ async def test_an_unusable_file_raises_before_anything_is_written(
 
 
 class Dictionary:
-    """A translator standing in for the bulk engine: a fixed word list, and what it was asked."""
+    """An offline dictionary knowing a fixed word list, and what it was asked."""
 
     def __init__(self, known: dict[str, str]) -> None:
         self.known = known
         self.asked: list[str] = []
 
-    async def translate_words(
-        self,
-        words: Sequence[str],
-        source_lang: str,
-        target_lang: str,
-        progress: Callable[[int, int], None] | None = None,
-    ) -> Mapping[str, WordEntry]:
-        self.asked.extend(words)
-        return {
-            w: WordEntry(
-                word=w,
-                source_lang=source_lang,
-                target_lang=target_lang,
-                meanings=(Meaning(text=self.known[w]),),
-            )
-            for w in words
-            if w in self.known
-        }
+    async def lookup(self, word: str, source_lang: str, target_lang: str) -> WordEntry | None:
+        self.asked.append(word)
+        if word not in self.known:
+            return None
+        meanings = (Meaning(text=self.known[word]),)
+        return WordEntry(
+            word=word, source_lang=source_lang, target_lang=target_lang, meanings=meanings
+        )
 
 
-async def test_kindle_words_need_translate_and_get_it_from_the_engine(
+async def test_kindle_words_get_their_translation_from_the_source_chain(
     database: Database, tmp_path: Path
 ) -> None:
     profile = await german(database)
@@ -250,12 +240,13 @@ async def test_kindle_words_need_translate_and_get_it_from_the_engine(
     )
     plain = await import_file(database, profile.id, path)
     assert plain.created == 0 and "--translate" in str(plain.problems[0])
-    engine = Dictionary({"Haus": "house"})
-    report = await import_file(database, profile.id, path, translate=engine)
+    dictionary = Dictionary({"Haus": "house"})
+    sources = WordSources(database, dictionary=dictionary)
+    report = await import_file(database, profile.id, path, sources=sources)
     assert (report.created, report.translated, report.skipped) == (1, 1, 1)
     assert await meanings_of(database, profile) == {"Haus": ["house"]}
-    again = await import_file(database, profile.id, path, translate=engine)
-    assert (again.unchanged, engine.asked) == (1, ["Haus", "Tür", "Tür"])
+    again = await import_file(database, profile.id, path, sources=sources)
+    assert (again.unchanged, dictionary.asked) == (1, ["Haus", "Tür", "Tür"])
 
 
 async def test_words_in_another_language_than_the_profile_are_skipped(
@@ -264,7 +255,8 @@ async def test_words_in_another_language_than_the_profile_are_skipped(
     profile = await german(database)
     assert profile.id is not None
     path = kindle_db(tmp_path / "vocab.db", [("en:house", "house", "house", "en", None)])
-    report = await import_file(database, profile.id, path, translate=Dictionary({"house": "Haus"}))
+    sources = WordSources(database, dictionary=Dictionary({"house": "Haus"}))
+    report = await import_file(database, profile.id, path, sources=sources)
     assert "is in 'en', but the profile learns 'de'" in str(report.problems[0])
 
 

@@ -12,7 +12,7 @@ from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, UserWord
 from words_tui.infrastructure.llm import LLMClient
 from words_tui.infrastructure.llm.retry import RetryPolicy
-from words_tui.services.vocabulary.lookup import Candidate, Sources, add_word, lookup_word
+from words_tui.services.vocabulary import FoundEntry, WordSources, add_word, lookup_word
 from words_tui.services.vocabulary.profiles import create_profile
 
 
@@ -38,10 +38,10 @@ async def new_profile(database: Database, user: str = "ann") -> int:
     return profile.id
 
 
-async def house_candidate(database: Database) -> tuple[int, Candidate]:
+async def house_candidate(database: Database) -> tuple[int, FoundEntry]:
     """A fresh profile and the starter's candidate for "дом"."""
     profile_id = await new_profile(database)
-    result = await lookup_word(database, profile_id, "дом", Sources(sample_starter()))
+    result = await lookup_word(database, profile_id, "дом", WordSources(database, sample_starter()))
     [candidate] = result.candidates
     return profile_id, candidate
 
@@ -54,7 +54,9 @@ async def test_a_target_language_word_comes_from_the_starter_with_all_meanings(
     database: Database,
 ) -> None:
     profile_id = await new_profile(database)
-    result = await lookup_word(database, profile_id, " Дом ", Sources(sample_starter()))
+    result = await lookup_word(
+        database, profile_id, " Дом ", WordSources(database, sample_starter())
+    )
     assert result.typed_lang == "ru"
     [candidate] = result.candidates
     assert (candidate.entry.word, candidate.entry.translations) == ("дом", ["house", "home"])
@@ -63,7 +65,9 @@ async def test_a_target_language_word_comes_from_the_starter_with_all_meanings(
 
 async def test_a_native_word_turns_into_target_language_candidates(database: Database) -> None:
     profile_id = await new_profile(database)
-    result = await lookup_word(database, profile_id, "home", Sources(sample_starter()))
+    result = await lookup_word(
+        database, profile_id, "home", WordSources(database, sample_starter())
+    )
     assert result.typed_lang == "en"
     assert [(c.entry.word, c.entry.source_lang) for c in result.candidates] == [
         ("домой", "ru"),
@@ -82,14 +86,14 @@ async def test_a_stored_entry_answers_before_the_starter(database: Database) -> 
         source="user",
     )
     await add_word(database, profile_id, mine)
-    result = await lookup_word(database, profile_id, "дом", Sources(sample_starter()))
+    result = await lookup_word(database, profile_id, "дом", WordSources(database, sample_starter()))
     [candidate] = result.candidates
     assert candidate.entry.source == "user" and candidate.in_vocabulary
 
 
 async def test_the_offline_dictionary_answers_what_the_starter_lacks(database: Database) -> None:
     profile_id = await new_profile(database)
-    sources = Sources(sample_starter(), dictionary=Dictionary())
+    sources = WordSources(database, sample_starter(), dictionary=Dictionary())
     result = await lookup_word(database, profile_id, "кошка", sources)
     assert [c.entry.source for c in result.candidates] == ["dictd:test"]
 
@@ -98,7 +102,7 @@ async def test_the_llm_is_asked_last_and_only_once(
     database: Database, llm_server: FakeLLMServer, fast_retry: RetryPolicy
 ) -> None:
     profile_id = await new_profile(database)
-    sources = Sources(sample_starter(), llm=llm(llm_server, fast_retry))
+    sources = WordSources(database, sample_starter(), llm=llm(llm_server, fast_retry))
     result = await lookup_word(database, profile_id, "собака", sources)
     [candidate] = result.candidates
     assert candidate.entry.translations[0] == fake_translation("собака", "en")
@@ -113,7 +117,7 @@ async def test_an_unreachable_llm_gives_a_clear_problem_not_a_crash(
 ) -> None:
     profile_id = await new_profile(database)
     llm_server.script("500", "500", "500")
-    sources = Sources(sample_starter(), llm=llm(llm_server, fast_retry))
+    sources = WordSources(database, sample_starter(), llm=llm(llm_server, fast_retry))
     result = await lookup_word(database, profile_id, "собака", sources)
     assert result.candidates == ()
     assert result.problem.startswith("the LLM could not be asked")
@@ -121,7 +125,9 @@ async def test_an_unreachable_llm_gives_a_clear_problem_not_a_crash(
 
 async def test_without_an_llm_an_unknown_word_says_so(database: Database) -> None:
     profile_id = await new_profile(database)
-    result = await lookup_word(database, profile_id, "собака", Sources(sample_starter()))
+    result = await lookup_word(
+        database, profile_id, "собака", WordSources(database, sample_starter())
+    )
     assert result.candidates == ()
     assert "no LLM is configured" in result.problem
 
@@ -152,5 +158,5 @@ async def test_a_word_already_in_the_vocabulary_is_reported_not_duplicated(
 async def test_another_learners_words_do_not_count_as_known(database: Database) -> None:
     await learner_with_words(database, "ann")
     bob = await new_profile(database, "bob")
-    result = await lookup_word(database, bob, "дом", Sources(sample_starter()))
+    result = await lookup_word(database, bob, "дом", WordSources(database, sample_starter()))
     assert [c.in_vocabulary for c in result.candidates] == [False]

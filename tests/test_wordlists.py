@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlmodel import col
@@ -16,9 +16,9 @@ from words_tui.domain.enums import Level
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Entry, UserWord, Word
 from words_tui.services.bulk.translator import BulkTranslator
+from words_tui.services.vocabulary import WordSources
 from words_tui.services.vocabulary.profiles import create_profile
 from words_tui.services.vocabulary.wordlists import (
-    Progress,
     bootstrap_from_starter,
     bootstrap_level,
     frequent_lemmas,
@@ -48,25 +48,10 @@ class Dictionary:
         return entry(word, source_lang, target_lang, self.known[word], "dictd:test")
 
 
-class Bulk:
-    """A bulk translator that translates every word it is given and remembers the requests."""
-
-    def __init__(self) -> None:
-        self.requested: list[str] = []
-        self.progress_seen: list[tuple[int, int]] = []
-
-    async def translate_words(
-        self,
-        words: Sequence[str],
-        source_lang: str,
-        target_lang: str,
-        progress: Progress | None = None,
-    ) -> Mapping[str, WordEntry]:
-        self.requested.extend(words)
-        if progress is not None:
-            progress(len(words), len(words))
-            self.progress_seen.append((len(words), len(words)))
-        return {w: entry(w, source_lang, target_lang, f"<{w}>", "llm:test") for w in words}
+def engine(database: Database, server: FakeLLMServer, clients: ClientPool) -> WordSources:
+    """The source chain with the sample starter and the real bulk engine on the test server."""
+    bulk = BulkTranslator(database, clients.rate_limited(server), batch_size=100)
+    return WordSources(database, sample_starter(), bulk=bulk)
 
 
 async def vocabulary(database: Database, profile_id: int) -> dict[str, tuple[list[str], str]]:
@@ -145,25 +130,22 @@ def test_bands_follow_the_documented_rank_cut_offs() -> None:
 
 
 async def test_the_frequency_bootstrap_takes_each_translation_from_the_first_source(
-    database: Database,
+    database: Database, llm_server: FakeLLMServer, llm_clients: ClientPool
 ) -> None:
     profile = await create_profile(database, "ann", "en", "es", "A1")
     assert profile.id is not None
-    bulk = Bulk()
-    result = await bootstrap_level(
-        database,
-        profile.id,
-        starter=sample_starter(),
+    sources = replace(
+        engine(database, llm_server, llm_clients),
         dictionary=Dictionary({"casa": "HOUSE?", "tiempo": "time"}),
-        bulk=bulk,
-        progress=lambda done, total: None,
     )
+    result = await bootstrap_level(database, profile.id, sources=sources)
     words = await vocabulary(database, profile.id)
     assert words["casa"] == (["house", "home"], "starter")
     assert words["tiempo"] == (["time"], "dictd:test")
-    assert words["hacer"] == (["<hacer>"], "llm:test")
-    assert "casa" not in bulk.requested and "tiempo" not in bulk.requested
-    assert bulk.progress_seen == [(len(bulk.requested), len(bulk.requested))]
+    assert words["hacer"][0][0] == fake_translation("hacer", "en")
+    assert words["hacer"][1].startswith("llm:")
+    requested = llm_server.requested_words()
+    assert "casa" not in requested and "tiempo" not in requested
     assert result.added == 500 and result.untranslated == ()
 
 
@@ -172,7 +154,8 @@ async def test_without_an_llm_untranslated_lemmas_are_reported_not_added(
 ) -> None:
     profile = await create_profile(database, "ann", "en", "es", "A1")
     assert profile.id is not None
-    result = await bootstrap_level(database, profile.id, starter=sample_starter())
+    sources = WordSources(database, sample_starter())
+    result = await bootstrap_level(database, profile.id, sources=sources)
     frequent = {item.lemma for item in frequent_lemmas("es", Level.A1)}
     in_starter = {"casa", "hogar", "ir", "rojo", "libro", "todavía", "aún"} & frequent
     assert set(await vocabulary(database, profile.id)) == in_starter
@@ -181,33 +164,31 @@ async def test_without_an_llm_untranslated_lemmas_are_reported_not_added(
 
 
 async def test_a_repeated_frequency_bootstrap_asks_the_llm_nothing_again(
-    database: Database,
-) -> None:
-    profile = await create_profile(database, "ann", "en", "es", "A1")
-    assert profile.id is not None
-    await bootstrap_level(database, profile.id, starter=sample_starter(), bulk=Bulk())
-    second = Bulk()
-    result = await bootstrap_level(database, profile.id, starter=sample_starter(), bulk=second)
-    assert second.requested == []
-    assert (result.added, result.already) == (0, 500)
-
-
-async def test_the_real_bulk_engine_translates_what_no_offline_source_has(
     database: Database, llm_server: FakeLLMServer, llm_clients: ClientPool
 ) -> None:
     profile = await create_profile(database, "ann", "en", "es", "A1")
     assert profile.id is not None
-    engine = BulkTranslator(database, llm_clients.rate_limited(llm_server), batch_size=100)
+    sources = engine(database, llm_server, llm_clients)
+    await bootstrap_level(database, profile.id, sources=sources)
+    llm_server.reset_log()
+    result = await bootstrap_level(database, profile.id, sources=sources)
+    assert llm_server.requests == 0
+    assert (result.added, result.already) == (0, 500)
+
+
+async def test_the_bulk_engine_reports_progress_while_translating_a_level(
+    database: Database, llm_server: FakeLLMServer, llm_clients: ClientPool
+) -> None:
+    profile = await create_profile(database, "ann", "en", "es", "A1")
+    assert profile.id is not None
     seen: list[tuple[int, int]] = []
     result = await bootstrap_level(
         database,
         profile.id,
-        starter=sample_starter(),
-        bulk=engine,
+        sources=engine(database, llm_server, llm_clients),
         progress=lambda done, total: seen.append((done, total)),
     )
     words = await vocabulary(database, profile.id)
     assert words["casa"] == (["house", "home"], "starter")
-    assert words["hacer"][0][0] == fake_translation("hacer", "en")
     assert result.added == 500 and result.untranslated == ()
-    assert seen and seen[-1][0] == seen[-1][1]
+    assert seen and seen[-1][0] == seen[-1][1] == len(set(llm_server.requested_words()))

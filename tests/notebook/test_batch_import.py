@@ -11,6 +11,7 @@ from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Entry, Profile, Word
 from words_tui.infrastructure.importers import SourceError
 from words_tui.services.transfer import batch as batch_import
+from words_tui.services.vocabulary import NO_LLM, WordSources
 from words_tui.services.vocabulary.profiles import create_profile
 from words_tui.services.vocabulary.store import add_to_profile
 
@@ -75,18 +76,16 @@ def test_an_unreadable_upload_is_refused_naming_the_file() -> None:
 async def test_without_an_llm_the_starter_vocabulary_translates_and_the_rest_say_why(
     database: Database,
 ) -> None:
-    translation = await batch_import.translate(
-        database, ["perro", "zzyzx"], "es", "en", engine=None
-    )
+    translation = await WordSources(database).translate(["perro", "zzyzx"], "es", "en")
     assert "dog" in translation.entries["perro"].translations
-    assert translation.failures == {"zzyzx": batch_import.NO_LLM}
+    assert translation.failures == {"zzyzx": NO_LLM}
     rows = batch_import.candidates(
         batch_import.read_pasted("perro\nzzyzx\n").records,
         translation.entries,
         translation.failures,
     )
     assert [(row.word, row.ready) for row in rows] == [("perro", True), ("zzyzx", False)]
-    assert rows[1].error == batch_import.NO_LLM
+    assert rows[1].error == NO_LLM
 
 
 async def test_commit_adds_the_kept_rows_with_their_chosen_meanings_once(

@@ -18,7 +18,7 @@ from words_tui.infrastructure.db.models import Profile
 from words_tui.infrastructure.llm.factory import llm_from_settings
 from words_tui.infrastructure.llm.protocols import LLMService
 from words_tui.notebook.bulk_import import BulkImport
-from words_tui.services.transfer.batch import NO_LLM
+from words_tui.services.vocabulary import NO_LLM
 from words_tui.services.vocabulary.profiles import create_profile
 from words_tui.settings import Settings, load_settings
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from words_tui.infrastructure.db.database import Database
-    from words_tui.services.transfer.import_export import WordTranslator
+    from words_tui.services.vocabulary import WordSources
     from words_tui.settings import Settings
 
 BAR_WIDTH = 30
@@ -108,27 +108,19 @@ async def _profile_id(database: Database, settings: Settings, name: str | None) 
     return profile.id
 
 
-def _translator(settings: Settings, database: Database) -> WordTranslator:
-    """The bulk engine behind `--translate`: the offline dictionaries, then the LLM."""
+def _sources(settings: Settings, database: Database, translate: bool) -> WordSources:
+    """The word-source chain for the import; the LLM only with `--translate`."""
     from words_tui.cli import CommandError
-    from words_tui.infrastructure.dictionaries.dictd import DictionarySet
     from words_tui.infrastructure.llm.factory import llm_from_settings
-    from words_tui.services.bulk.translator import BulkTranslator
+    from words_tui.services.vocabulary import WordSources
 
-    llm = llm_from_settings(settings, database)
-    dictionaries = DictionarySet.from_paths(settings.dictd_paths) if settings.dictd_paths else None
-    if llm is None and dictionaries is None:
+    llm = llm_from_settings(settings, database) if translate else None
+    if translate and llm is None and not settings.dictd_paths:
         raise CommandError(
             "--translate needs an LLM (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local "
             "server) or offline dictionaries (the dictd_paths setting)"
         )
-    return BulkTranslator(
-        database,
-        llm,
-        dictionaries=dictionaries,
-        batch_size=settings.llm_batch_size,
-        prices=settings.llm_prices,
-    )
+    return WordSources.from_settings(settings, database, llm)
 
 
 async def _import(args: argparse.Namespace) -> int:
@@ -145,17 +137,21 @@ async def _import(args: argparse.Namespace) -> int:
     try:
         await database.init()
         profile_id = await _profile_id(database, settings, args.profile)
-        translator = _translator(settings, database) if args.translate else None
-        report = await import_file(
-            database,
-            profile_id,
-            args.file,
-            args.format,
-            mapping,
-            translator,
-            bar,
-            encoding=args.encoding,
-        )
+        sources = _sources(settings, database, args.translate)
+        try:
+            report = await import_file(
+                database,
+                profile_id,
+                args.file,
+                args.format,
+                mapping,
+                sources,
+                bar,
+                encoding=args.encoding,
+            )
+        finally:
+            if sources.llm is not None:
+                await sources.llm.aclose()
     except SourceError as err:
         raise CommandError(f"{err} (nothing was imported)") from None
     finally:

@@ -27,7 +27,6 @@ from words_tui.domain.enums import JobStatus
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile
 from words_tui.infrastructure.db.types import utcnow
-from words_tui.infrastructure.dictionaries.dictd import DictionarySet
 from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 from words_tui.infrastructure.llm.protocols import LLMService
 from words_tui.notebook.bulk_grid import ResultsGrid
@@ -37,15 +36,14 @@ from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine
 from words_tui.notebook.workspace import Workspace
 from words_tui.services.bulk.jobs import unfinished_jobs
-from words_tui.services.bulk.translator import BulkTranslator
 from words_tui.services.transfer import batch as batch_import
 from words_tui.services.transfer.batch import (
     Candidate,
     CommitReport,
     Preview,
     TableShape,
-    Translation,
 )
+from words_tui.services.vocabulary import Translation, WordSources
 from words_tui.services.vocabulary.profiles import list_profiles
 from words_tui.settings import Settings
 
@@ -81,7 +79,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
         self.preview: Preview | None = None
         self.translation: Translation | None = None
         self.report: CommitReport | None = None
-        self.engine: BulkTranslator | None = None
+        self.engine: WordSources | None = None
         self.shape: TableShape | None = None
         self.running = False
         self.status = StatusLine()
@@ -254,17 +252,10 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
 
     # -- translating ------------------------------------------------------------------------
 
-    def _engine(self) -> BulkTranslator | None:
-        paths = self.settings.dictd_paths
-        dictionaries = DictionarySet.from_paths(paths) if paths else None
-        if self.llm is None and dictionaries is None:
-            return None
-        return BulkTranslator(
-            self.database,
-            self.llm,
-            dictionaries=dictionaries,
-            batch_size=self.settings.llm_batch_size,
-            prices=self.settings.llm_prices,
+    def _sources(self) -> WordSources:
+        """The word-source chain: offline sources, then the bulk engine around the LLM."""
+        return WordSources.from_settings(
+            self.settings, self.database, self.llm, starter=self.starter
         )
 
     async def translate(self) -> Translation:
@@ -273,17 +264,14 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
             raise ValueError("preview the list first")
         profile = self.chosen_profile
         words = self.preview.to_translate
-        self.engine = self._engine()
+        self.engine = self._sources()
         self._enable(running=True)
         self.progress.start(len(words), f"looking up {len(words):,} words…")
         try:
-            translation = await batch_import.translate(
-                self.database,
+            translation = await self.engine.translate(
                 words,
                 profile.target_lang,
                 profile.native_lang,
-                engine=self.engine,
-                starter=self.starter,
                 progress=self.progress.update,
                 profile_id=profile.id,
             )
@@ -304,13 +292,13 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
     async def resume(self) -> Translation:
         """Continue the unfinished job picked under "Unfinished jobs"."""
         job_id = self.jobs.value
-        engine = self.engine = self._engine()
-        if job_id is None or engine is None:
-            raise ValueError("pick an unfinished job; resuming needs an LLM or dictionaries")
+        engine = self.engine = self._sources()
+        if job_id is None or engine.bulk is None:
+            raise ValueError("pick an unfinished job; resuming needs an LLM")
         self._enable(running=True)
         self.progress.start(0, f"resuming job {job_id}…")
         try:
-            translation = await batch_import.resume(engine, job_id, self.progress.update)
+            translation = await engine.resume(job_id, self.progress.update)
         finally:
             self.engine = None
         self._translated(translation, batch_import.resumed_candidates(translation))

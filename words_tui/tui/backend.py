@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from words_tui.infrastructure.db.database import Database
     from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
     from words_tui.infrastructure.llm.protocols import LLMService
-    from words_tui.services.vocabulary.lookup import Sources
+    from words_tui.services.vocabulary import WordSources
     from words_tui.settings import Settings
 
 Clock = Callable[[], datetime]
@@ -57,14 +57,12 @@ class Backend:
 
         return StarterVocabulary.default()
 
-    def lookup_sources(self) -> Sources:
-        """Where "add a word" looks words up: the starter table, offline dictionaries, the LLM."""
-        from words_tui.infrastructure.dictionaries.dictd import DictionarySet
-        from words_tui.services.vocabulary.lookup import Sources
+    def word_sources(self) -> WordSources:
+        """The word-source chain add word and imports use: stored entries, the translation cache,
+        the starter table, offline dictionaries, the LLM."""
+        from words_tui.services.vocabulary import WordSources
 
-        paths = self.settings.dictd_paths
-        dictionary = DictionarySet.from_paths(paths) if paths else None
-        return Sources(starter=self.starter(), dictionary=dictionary, llm=self.llm)
+        return WordSources.from_settings(self.settings, self.database, self.llm)
 
     def connect_llm(self) -> None:
         """Build the LLM client if one is configured (imports the openai SDK: call it in a thread)."""

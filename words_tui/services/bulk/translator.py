@@ -1,13 +1,14 @@
 """Bulk translation: thousands of words for one language pair, at the API's rate limit, resumable.
 
-    translator = BulkTranslator(database, llm, dictionaries=DictionarySet.from_paths(paths))
+    translator = BulkTranslator(database, llm)
     result = await translator.run(words, "de", "en", progress=show)   # or .resume(job_id)
     result.entries["Haus"], result.failures, result.pending
 
-Words are cleaned and deduplicated, then answered from the translation cache, then from the
-offline dictionaries, then by the LLM in batches (see `bulk_llm_stage`). Every word is stored as an
-item of a `BulkJob` with its own status, so `resume(job_id)` after a crash, a cancel or an outage
-continues with exactly the unfinished words. `progress` (sync or async) receives a `BulkProgress`
+The engine is the LLM end of the word-source chain (`services.vocabulary.WordSources`, which asks
+the free sources first and hands it only what they lack). Words are cleaned and deduplicated, then
+sent to the LLM in batches (see `llm_stage`), which also fills the translation cache. Every word
+is stored as an item of a `BulkJob` with its own status, so `resume(job_id)` after a crash, a
+cancel or an outage continues with exactly the unfinished words. `progress` (sync or async) receives a `BulkProgress`
 after each step; `cancel()` stops the run, leaving the rest pending. Every word ends in `entries`,
 `failures` (with the reason) or `pending` — none is dropped.
 """
@@ -25,8 +26,6 @@ from words_tui.domain.entries import WordEntry
 from words_tui.domain.enums import JobStatus
 from words_tui.domain.text import word_key
 from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.dictionaries.dictd import DictionarySet
-from words_tui.infrastructure.llm.caching import TranslationCacheStore
 from words_tui.infrastructure.llm.factory import llm_from_settings
 from words_tui.infrastructure.llm.ledger import Prices, cost_usd
 from words_tui.infrastructure.llm.protocols import LLMService
@@ -43,7 +42,7 @@ DEFAULT_BATCH_SIZE = 25
 DEFAULT_MAX_IN_FLIGHT = 64
 DEFAULT_MAX_ATTEMPTS = 3
 DEFAULT_GIVE_UP_AFTER_S = 600.0
-NO_SOURCE = "no offline dictionary has it and no LLM is configured"
+NO_SOURCE = "no LLM is configured"
 
 
 @dataclass(frozen=True)
@@ -83,8 +82,6 @@ class BulkResult:
     failures: list[ItemFailure]
     pending: list[str]
     duplicates: int = 0
-    from_cache: int = 0
-    from_dictionary: int = 0
     from_llm: int = 0
     requests: int = 0
     usage: Usage = field(default_factory=Usage)
@@ -108,7 +105,6 @@ class BulkTranslator:
         database: Database,
         llm: LLMService | None,
         *,
-        dictionaries: DictionarySet | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
         max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
         max_attempts: int = DEFAULT_MAX_ATTEMPTS,
@@ -118,7 +114,6 @@ class BulkTranslator:
     ) -> None:
         self._database = database
         self._llm = llm
-        self._dictionaries = dictionaries or DictionarySet()
         self._batch_size = batch_size
         self._max_in_flight = max_in_flight
         self._max_attempts = max_attempts
@@ -130,14 +125,18 @@ class BulkTranslator:
 
     @classmethod
     def from_settings(cls, settings: Settings, database: Database) -> BulkTranslator:
-        """The engine as configured: the LLM (if any), `dictd_paths`, `llm_batch_size`, prices."""
+        """The engine as configured: the LLM (if any), `llm_batch_size`, prices."""
         return cls(
             database,
             llm_from_settings(settings, database),
-            dictionaries=DictionarySet.from_paths(settings.dictd_paths),
             batch_size=settings.llm_batch_size,
             prices=settings.llm_prices,
         )
+
+    @property
+    def model(self) -> str | None:
+        """The LLM's model (the translation cache's key), None without an LLM."""
+        return self._llm.model if self._llm is not None else None
 
     async def aclose(self) -> None:
         """Close the LLM client's connections (for engines built by `from_settings`)."""
@@ -174,19 +173,6 @@ class BulkTranslator:
         ones again if `retry_failed`)."""
         return await self._process(job_id, progress, retry_failed=retry_failed)
 
-    async def translate_words(
-        self,
-        words: Sequence[str],
-        source_lang: str,
-        target_lang: str,
-        progress: Callable[[int, int], None] | None = None,
-    ) -> dict[str, WordEntry]:
-        """Entries keyed by the words as given, for the importers and the level bootstrap."""
-        report = (lambda p: progress(p.done + p.failed, p.total)) if progress else None
-        result = await self.run(words, source_lang, target_lang, progress=report)
-        by_key = {word_key(w): e for w, e in result.entries.items()}
-        return {w: by_key[word_key(w)] for w in words if word_key(w) in by_key}
-
     async def _process(
         self,
         job_id: int,
@@ -203,8 +189,6 @@ class BulkTranslator:
         tally = _Tally(job.total, self._clock, progress, self._prices)
         tally.seed(await bulk_jobs.status_counts(self._database, job_id))
         await bulk_jobs.set_job_status(self._database, job_id, JobStatus.RUNNING)
-        items = await self._from_cache(items, job.source_lang, job.target_lang, tally)
-        items = await self._from_dictionaries(items, job.source_lang, job.target_lang, tally)
         error = ""
         if items and not self._cancelled:
             if self._llm is None:
@@ -222,46 +206,6 @@ class BulkTranslator:
         )
         await bulk_jobs.set_job_status(self._database, job_id, status)
         return await self._result(job_id, status, error, duplicates, tally)
-
-    async def _from_cache(
-        self, items: list[JobItem], source_lang: str, target_lang: str, tally: _Tally
-    ) -> list[JobItem]:
-        if self._llm is None or not items:
-            return items
-        store = TranslationCacheStore(self._database, self._llm.model)
-        cached = await store.get_many([i.word for i in items], source_lang, target_lang)
-        found = {i.id: cached[i.word] for i in items if i.word in cached}
-        tally.from_cache += len(found)
-        return await self._settle_found(items, found, tally)
-
-    async def _from_dictionaries(
-        self, items: list[JobItem], source_lang: str, target_lang: str, tally: _Tally
-    ) -> list[JobItem]:
-        if not items or not self._dictionaries.covers(source_lang, target_lang):
-            return items
-
-        def look_up() -> dict[int, WordEntry]:
-            entries = {
-                i.id: self._dictionaries.find(i.word, source_lang, target_lang) for i in items
-            }
-            return {item_id: entry for item_id, entry in entries.items() if entry is not None}
-
-        found = await asyncio.to_thread(look_up)
-        tally.from_dictionary += len(found)
-        return await self._settle_found(items, found, tally)
-
-    async def _settle_found(
-        self, items: list[JobItem], found: dict[int, WordEntry], tally: _Tally
-    ) -> list[JobItem]:
-        """Store the entries found (by item id) as done; return the items still without one."""
-        hits = [
-            ItemUpdate(i.id, JobStatus.DONE, i.attempts, entry=found[i.id])
-            for i in items
-            if i.id in found
-        ]
-        await bulk_jobs.save_items(self._database, hits)
-        await tally.advance(done=len(hits))
-        return [i for i in items if i.id not in found]
 
     async def _from_llm(
         self,
@@ -322,8 +266,6 @@ class BulkTranslator:
             failures=[ItemFailure(r.word, r.error) for r in rows if r.status == JobStatus.FAILED],
             pending=[r.word for r in rows if r.status == JobStatus.PENDING],
             duplicates=duplicates,
-            from_cache=tally.from_cache,
-            from_dictionary=tally.from_dictionary,
             from_llm=tally.from_llm,
             requests=tally.requests,
             usage=tally.usage,
@@ -344,7 +286,7 @@ class _Tally:
     ) -> None:
         self.total = total
         self.done = self.failed = 0
-        self.from_cache = self.from_dictionary = self.from_llm = self.requests = self.in_flight = 0
+        self.from_llm = self.requests = self.in_flight = 0
         self.usage = Usage()
         self.cost: float | None = 0.0
         self._meter = RateMeter(clock)

@@ -1,11 +1,11 @@
 """A bulk import in the steps a learner sees them: read, preview, translate, review, commit.
 
-`import_export.import_file` does all of it in one call (the CLI's import). The notebook stops in
-between: it shows what a list holds before anything is paid for — new words, words already in the
+`import_export.import_file` does all of it in one call (the CLI's and the quiz's import). The
+notebook stops in between: it shows what a list holds before anything is paid for — new words, words already in the
 vocabulary, repeated lines, unusable lines with their reason — lets the learner fix the
 translations, and only then writes. Reading uses the importers (CSV/TSV/plain lists, Anki
-packages, Kindle), translating the bulk engine, writing the import plan — the same rules as the
-CLI, so importing the same list twice changes nothing.
+packages, Kindle), translating the word-source chain, writing the import plan — the same rules
+as the CLI, so a list gets the same entries either way and importing it twice changes nothing.
 """
 
 from __future__ import annotations
@@ -15,17 +15,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 
-from sqlalchemy import select
-from sqlmodel import col
-
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure import importers
-from words_tui.infrastructure.db.bulk import chunks
 from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.db.models import Profile, UserWord, Word
+from words_tui.infrastructure.db.models import Profile
 from words_tui.infrastructure.db.types import utcnow
-from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 from words_tui.infrastructure.importers import (
     ImportRecord,
     Location,
@@ -37,10 +32,9 @@ from words_tui.infrastructure.importers import (
 from words_tui.infrastructure.importers import (
     TableShape as TableShape,  # the column choice's record
 )
-from words_tui.services.bulk import BulkResult, BulkTranslator, ProgressCallback
-from words_tui.services.transfer.plan import plan_import
+from words_tui.services.transfer.plan import plan_import, with_entry
 from words_tui.services.transfer.writer import load_existing, write_plan
-from words_tui.services.vocabulary import translate_words
+from words_tui.services.vocabulary import Translation, known_norms
 
 FROM_FILE = "file"
 
@@ -98,7 +92,8 @@ async def preview(database: Database, profile_id: int, parsed: ParsedSource) -> 
             )
             continue
         first[key] = record
-    known = await _known_keys(database, profile_id, list(first))
+    async with database.session() as session:
+        known = await known_norms(session, profile_id)
     records = list(first.values())
     return Preview(
         new=tuple(r for r in records if word_key(r.word) not in known),
@@ -106,85 +101,6 @@ async def preview(database: Database, profile_id: int, parsed: ParsedSource) -> 
         duplicates=tuple(duplicates),
         invalid=tuple(sorted(invalid, key=lambda p: p.location.line or 0)),
         info=tuple(parsed.info),
-    )
-
-
-async def _known_keys(database: Database, profile_id: int, keys: list[str]) -> set[str]:
-    found: set[str] = set()
-    async with database.session() as session:
-        for chunk in chunks(keys):
-            query = (
-                select(col(Word.norm))
-                .join(UserWord, col(UserWord.word_id) == col(Word.id))
-                .where(
-                    col(UserWord.profile_id) == profile_id,
-                    col(Word.norm).in_(chunk),
-                )
-            )
-            found.update((await session.execute(query)).scalars())
-    return found
-
-
-NO_LLM = (
-    "neither your stored entries nor the starter vocabulary have it, and no LLM is configured "
-    "(set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server)"
-)
-
-
-@dataclass(frozen=True)
-class Translation:
-    """Entries for the words that have one and a reason for each that failed; `result` is the
-    bulk engine's run (job, status, tokens, cost) when it was needed."""
-
-    entries: dict[str, WordEntry]
-    failures: dict[str, str]
-    pending: list[str]
-    offline: int
-    result: BulkResult | None = None
-
-
-async def translate(
-    database: Database,
-    words: Sequence[str],
-    source_lang: str,
-    target_lang: str,
-    *,
-    engine: BulkTranslator | None,
-    starter: StarterVocabulary | None = None,
-    progress: ProgressCallback | None = None,
-    profile_id: int | None = None,
-) -> Translation:
-    """Offline sources first (entries already stored, the starter vocabulary: free and instant),
-    then the bulk engine for the rest — or, without one, each remaining word fails with why."""
-    offline = await translate_words(
-        database, words, source_lang, target_lang, starter=starter or StarterVocabulary.default()
-    )
-    rest = [word for word in words if word not in offline]
-    if not rest or engine is None:
-        return Translation(offline, {word: NO_LLM for word in rest}, [], len(offline))
-    result = await engine.run(
-        rest, source_lang, target_lang, progress=progress, profile_id=profile_id
-    )
-    return Translation(
-        entries={**offline, **result.entries},
-        failures={failure.word: failure.reason for failure in result.failures},
-        pending=list(result.pending),
-        offline=len(offline),
-        result=result,
-    )
-
-
-async def resume(
-    engine: BulkTranslator, job_id: int, progress: ProgressCallback | None = None
-) -> Translation:
-    """Finish an interrupted job (after a Stop, a crash or a closed notebook)."""
-    result = await engine.resume(job_id, progress=progress)
-    return Translation(
-        entries=dict(result.entries),
-        failures={failure.word: failure.reason for failure in result.failures},
-        pending=list(result.pending),
-        offline=0,
-        result=result,
     )
 
 
@@ -209,50 +125,37 @@ class Candidate:
         return self.keep and any(clean_text(text) for text in self.chosen)
 
 
-def _from_entry(word: str, location: str, entry: WordEntry) -> Candidate:
-    return Candidate(
-        word=word,
-        location=location,
-        offered=entry.meanings,
-        chosen=entry.translations,
-        examples=entry.examples,
-        forms=dict(entry.forms),
-        pos=entry.pos,
-        source=entry.source,
-    )
-
-
 def candidates(
     records: Sequence[ImportRecord],
     entries: Mapping[str, WordEntry],
     failures: Mapping[str, str],
 ) -> list[Candidate]:
-    """Rows for the new words: the file's own translations first, then the translated entries;
-    a word with neither carries the reason (and is not kept until the learner adds a meaning)."""
+    """Rows for the new words: the file's own translations first, then the translated entries
+    (completed as an import completes them); a word with neither carries the reason (and is not
+    kept until the learner adds a meaning)."""
     by_key = {word_key(word): entry for word, entry in entries.items()}
     reasons = {word_key(word): reason for word, reason in failures.items()}
     rows = []
     for record in records:
-        where = str(record.location)
         entry = by_key.get(word_key(record.word))
-        if record.meanings:
-            rows.append(
-                Candidate(
-                    word=record.word,
-                    location=where,
-                    offered=record.meanings,
-                    chosen=[m.text for m in record.meanings],
-                    examples=record.examples or (entry.examples if entry else ()),
-                    forms={**(entry.forms if entry else {}), **record.forms},
-                    pos=record.pos,
-                    source=FROM_FILE,
-                )
-            )
-        elif entry is not None:
-            rows.append(_from_entry(record.word, where, entry))
-        else:
+        filled = with_entry(record, entry)
+        where = str(record.location)
+        if not filled.meanings:
             reason = reasons.get(word_key(record.word), "not translated yet")
             rows.append(Candidate(record.word, where, error=reason, keep=False))
+            continue
+        rows.append(
+            Candidate(
+                word=record.word,
+                location=where,
+                offered=filled.meanings,
+                chosen=[m.text for m in filled.meanings],
+                examples=filled.examples,
+                forms=dict(filled.forms),
+                pos=filled.pos,
+                source=FROM_FILE if record.meanings else (entry.source if entry else ""),
+            )
+        )
     return rows
 
 

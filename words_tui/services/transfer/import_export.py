@@ -1,8 +1,8 @@
 """Import word lists into a profile and export a profile's words: the use cases behind the CLI,
 the notebook's BulkImport and the TUI's import action.
 
-An import reads the whole file first (bad rows become located problems), optionally translates
-the new words that came without a translation, then writes everything in ONE transaction: a fatal
+An import reads the whole file first (bad rows become located problems), looks up the new words
+that came without a translation in the source chain, then writes everything in ONE transaction: a fatal
 error commits nothing, and importing the same file again changes nothing.
 """
 
@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 
-from words_tui.domain.entries import Example, Meaning, WordEntry
+from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.enums import Direction
 from words_tui.domain.text import word_key
 from words_tui.infrastructure.db.database import Database
@@ -27,26 +26,19 @@ from words_tui.infrastructure.exporters import DeckInfo, ExportedWord
 from words_tui.infrastructure.exporters.apkg_export import write_apkg
 from words_tui.infrastructure.exporters.csv_export import write_csv
 from words_tui.infrastructure.importers import ImportRecord, Problem, parse_file
-from words_tui.services.transfer.plan import ExistingWord, Plan, derived_key, plan_import
+from words_tui.services.bulk import BulkProgress
+from words_tui.services.transfer.plan import (
+    ExistingWord,
+    Plan,
+    derived_key,
+    plan_import,
+    with_entry,
+)
 from words_tui.services.transfer.writer import load_existing, write_plan
-from words_tui.services.vocabulary import ProfileNotFound
+from words_tui.services.vocabulary import ProfileNotFound, WordSources, known_norms
 
 ImportProgress = Callable[[str, int, int], None]
 """Called with (stage, done, total); stages: reading, translating, writing."""
-
-
-class WordTranslator(Protocol):
-    """What `--translate` needs from the bulk translation engine (injected, never imported here)."""
-
-    async def translate_words(
-        self,
-        words: Sequence[str],
-        source_lang: str,
-        target_lang: str,
-        progress: Callable[[int, int], None] | None = None,
-    ) -> Mapping[str, WordEntry]:
-        """Entries for the words it could translate, keyed by the word as given."""
-        ...
 
 
 @dataclass
@@ -115,45 +107,42 @@ async def _translate(
     database: Database,
     profile: Profile,
     records: list[ImportRecord],
-    translator: WordTranslator,
+    sources: WordSources,
     progress: ImportProgress | None,
 ) -> tuple[list[ImportRecord], int]:
-    """Fill in translations for words that have none and are not in the profile yet.
+    """Fill in translations for words that have none and are not in the profile yet, from the
+    source chain (offline sources always; the LLM when the chain has one).
 
     Runs before the import's transaction: no database transaction stays open across API calls.
     """
     assert profile.id is not None
+    bare = [r for r in records if not r.meanings]
+    if not bare:
+        return records, 0
     async with database.session() as session:
-        stored = await load_existing(session, profile.id, with_cards=False)
-        known = {word.norm for word in stored}
-    needed = list(
-        dict.fromkeys(r.word for r in records if not r.meanings and word_key(r.word) not in known)
-    )
+        known = await known_norms(session, profile.id)
+    needed = list(dict.fromkeys(r.word for r in bare if word_key(r.word) not in known))
     if not needed:
         return records, 0
 
-    def report(done: int, total: int) -> None:
+    def report(update: BulkProgress) -> None:
         if progress is not None:
-            progress("translating", done, total)
+            progress("translating", update.done + update.failed, update.total)
 
-    report(0, len(needed))
-    entries = await translator.translate_words(
-        needed, profile.target_lang, profile.native_lang, progress=report
+    if progress is not None:
+        progress("translating", 0, len(needed))
+    translation = await sources.translate(
+        needed,
+        profile.target_lang,
+        profile.native_lang,
+        progress=report,
+        profile_id=profile.id,
     )
-    report(len(needed), len(needed))
-    filled = []
-    for record in records:
-        entry = entries.get(record.word) if not record.meanings else None
-        if entry is not None and entry.meanings:
-            record = replace(
-                record,
-                provided=record.provided | {"translations"},
-                meanings=entry.meanings,
-                examples=record.examples or entry.examples,
-                forms={**entry.forms, **record.forms},
-            )
-        filled.append(record)
-    return filled, sum(1 for word in needed if word in entries and entries[word].meanings)
+    if progress is not None:
+        progress("translating", len(needed), len(needed))
+    entries = translation.entries
+    filled = [with_entry(r, None if r.meanings else entries.get(r.word)) for r in records]
+    return filled, len(entries)
 
 
 async def import_file(
@@ -162,19 +151,24 @@ async def import_file(
     path: Path,
     format: str | None = None,
     mapping: Mapping[str, str | int] | None = None,
-    translate: WordTranslator | None = None,
+    sources: WordSources | None = None,
     progress: ImportProgress | None = None,
     *,
     encoding: str | None = None,
     now: datetime | None = None,
 ) -> ImportReport:
-    """Import `path` into the profile; raises `SourceError` (nothing written) for unusable files."""
+    """Import `path` into the profile; raises `SourceError` (nothing written) for unusable files.
+
+    Words that come without a translation get one from the source chain: `sources` (the LLM
+    only when it has one), by default the offline chain (stored entries, the starter table).
+    """
     profile = await _profile(database, profile_id)
+    chain = sources or WordSources(database)
     with garbage_collection(enabled=False):
         # The records and the plan live in `_import`'s frame only, so they are gone when the
         # collector comes back on: its first pass would otherwise walk every one of them.
         return await _import(
-            database, profile, path, format, mapping, translate, progress, encoding, now
+            database, profile, path, format, mapping, chain, progress, encoding, now
         )
 
 
@@ -184,7 +178,7 @@ async def _import(
     path: Path,
     format: str | None,
     mapping: Mapping[str, str | int] | None,
-    translate: WordTranslator | None,
+    sources: WordSources,
     progress: ImportProgress | None,
     encoding: str | None,
     now: datetime | None,
@@ -196,10 +190,8 @@ async def _import(
     )
     if progress is not None:
         progress("reading", 1, 1)
-    records, translated = parsed.records, 0
-    if translate is not None:
-        with garbage_collection(enabled=True):  # API calls take a while and make cycles
-            records, translated = await _translate(database, profile, records, translate, progress)
+    with garbage_collection(enabled=True):  # API calls take a while and make cycles
+        records, translated = await _translate(database, profile, parsed.records, sources, progress)
     report = ImportReport(
         path=path, format=parsed.format, translated=translated, info=list(parsed.info)
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from words_tui.domain.entries import Example, Meaning
+from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import Direction, WordStatus
 from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure.importers import ImportedCard, ImportRecord, Problem
@@ -131,6 +131,21 @@ def _merge(first: ImportRecord, other: ImportRecord) -> ImportRecord:
         notes=notes,
         tags=tuple(dict.fromkeys((*first.tags, *other.tags))),
         cards=first.cards or other.cards,
+    )
+
+
+def with_entry(record: ImportRecord, entry: WordEntry | None) -> ImportRecord:
+    """A record without translations, completed by what a source knows about its word: the
+    entry's meanings and part of speech, its examples and forms where the record has none."""
+    if record.meanings or entry is None or not entry.meanings:
+        return record
+    return replace(
+        record,
+        provided=record.provided | {"translations"},
+        meanings=entry.meanings,
+        examples=record.examples or entry.examples,
+        forms={**entry.forms, **record.forms},
+        pos=record.pos or entry.pos,
     )
 
 

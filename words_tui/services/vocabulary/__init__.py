@@ -1,7 +1,8 @@
-"""A learner's vocabulary: profiles, adding words (one path, one word or thousands), looking
-words up through the source chain, levels from word lists, browsing, editing, word details.
+"""A learner's vocabulary: profiles, adding words (one path, one word or thousands), the word-source
+chain (`WordSources`: stored entries → translation cache → starter → dictionaries → LLM) and
+looking words up through it, levels from word lists, browsing, editing, word details.
 
-Imports `domain` and `infrastructure` only.
+Imports `domain`, `infrastructure` and the public surface of `bulk` (the chain's LLM end).
 """
 
 from words_tui.services.vocabulary.accuracy import DirectionAccuracy, direction_accuracy
@@ -25,9 +26,9 @@ from words_tui.services.vocabulary.browse import (
 from words_tui.services.vocabulary.bulk_words import NewWord, add_words
 from words_tui.services.vocabulary.details import DirectionCard, WordDetails, word_details
 from words_tui.services.vocabulary.lookup import (
-    Candidate,
+    AddOutcome,
+    FoundEntry,
     LookupResult,
-    Sources,
     add_word,
     lookup_word,
 )
@@ -45,24 +46,33 @@ from words_tui.services.vocabulary.profiles import (
     update_profile,
     use_profile,
 )
+from words_tui.services.vocabulary.sources import (
+    NO_LLM,
+    DictionaryProvider,
+    Translation,
+    WordSources,
+    stored_entries,
+)
 from words_tui.services.vocabulary.store import add_to_profile, entry_from_row
 from words_tui.services.vocabulary.wordlists import (
-    DictionaryProvider,
+    BootstrapResult,
     Progress,
     bootstrap_from_starter,
     bootstrap_level,
     frequent_lemmas,
     is_junk,
-    stored_entries,
-    translate_words,
+    known_norms,
 )
 
 __all__ = [
-    "Candidate",
+    "NO_LLM",
+    "AddOutcome",
+    "BootstrapResult",
     "Cursor",
     "DictionaryProvider",
     "DirectionAccuracy",
     "DirectionCard",
+    "FoundEntry",
     "LookupResult",
     "NewWord",
     "Order",
@@ -72,11 +82,12 @@ __all__ = [
     "ProfileNotFound",
     "Progress",
     "ReviewRecord",
-    "Sources",
+    "Translation",
     "VocabularyFilter",
     "VocabularyItem",
     "WordDetails",
     "WordNotFound",
+    "WordSources",
     "active_profile",
     "add_to_profile",
     "add_word",
@@ -95,6 +106,7 @@ __all__ = [
     "get_profile",
     "get_word",
     "is_junk",
+    "known_norms",
     "list_profiles",
     "lookup_word",
     "profile_by_id",
@@ -103,7 +115,6 @@ __all__ = [
     "set_suspended",
     "start_over",
     "stored_entries",
-    "translate_words",
     "update_profile",
     "use_profile",
     "word_details",

@@ -1,17 +1,16 @@
 """Adding a word: one word in either language → candidate entries → the learner picks → added.
 
-Sources are tried cheapest first — entries already stored, the starter table, an offline
-dictionary, then the LLM — and the first that knows the word answers. A word typed in the native
+Sources are tried cheapest first, through the one chain (`sources.WordSources`: stored entries,
+the translation cache, the starter table, an offline dictionary, then the LLM), and the first that
+knows the word answers. A word typed in the native
 language is turned around: each of its translations becomes a candidate headword in the target
 language (what a profile learns), looked up through the same chain.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 from sqlalchemy import select
 from sqlmodel import col
@@ -20,24 +19,16 @@ from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile, UserWord, Word
-from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
-from words_tui.infrastructure.llm.errors import LLMError
 from words_tui.services.vocabulary.profiles import profile_by_id
+from words_tui.services.vocabulary.sources import NO_LLM, WordSources
 from words_tui.services.vocabulary.store import add_to_profile
-from words_tui.services.vocabulary.wordlists import DictionaryProvider, stored_entries
 
 MAX_REVERSED = 4
 """Translations of a native-language word turned into candidates (each may cost an LLM call)."""
 
 
-class WordTranslator(Protocol):
-    """The LLM client's single-word lookup (`LLMClient.translate_word`)."""
-
-    async def translate_word(self, word: str, source_lang: str, target_lang: str) -> WordEntry: ...
-
-
 @dataclass(frozen=True)
-class Candidate:
+class FoundEntry:
     """One entry the learner may add: a headword in the profile's target language."""
 
     entry: WordEntry
@@ -55,7 +46,7 @@ class LookupResult:
 
     query: str
     typed_lang: str
-    candidates: tuple[Candidate, ...]
+    candidates: tuple[FoundEntry, ...]
     problem: str = ""
 
 
@@ -68,18 +59,6 @@ class AddOutcome:
     message: str
 
 
-@dataclass(frozen=True)
-class Sources:
-    """The lookup chain after the database: starter table, offline dictionary, LLM."""
-
-    starter: StarterVocabulary
-    dictionary: DictionaryProvider | None = None
-    llm: WordTranslator | None = None
-
-
-Step = Callable[[str, str, str], Awaitable[list[WordEntry]]]
-
-
 def _guess_language(text: str, first: str, second: str) -> str:
     """The likelier of two languages for `text` by wordfreq frequency; `first` on a tie."""
     import wordfreq
@@ -88,60 +67,20 @@ def _guess_language(text: str, first: str, second: str) -> str:
     return second if scores[second] > scores[first] else first
 
 
-class _Chain:
-    """The sources in order, each a step returning entries for (word, from, to)."""
-
-    def __init__(self, database: Database, sources: Sources) -> None:
-        self.database = database
-        self.sources = sources
-        self.problem = ""
-
-    def offline_steps(self) -> list[Step]:
-        return [self._stored, self._starter, self._dictionary]
-
-    async def _stored(self, word: str, source: str, target: str) -> list[WordEntry]:
-        async with self.database.session() as session:
-            return (await stored_entries(session, [word], source, target)).get(word, [])
-
-    async def _starter(self, word: str, source: str, target: str) -> list[WordEntry]:
-        return self.sources.starter.entries(word, source, target)
-
-    async def _dictionary(self, word: str, source: str, target: str) -> list[WordEntry]:
-        if self.sources.dictionary is None:
-            return []
-        entry = await self.sources.dictionary.lookup(word, source, target)
-        return [entry] if entry is not None and entry.translations else []
-
-    async def llm(self, word: str, source: str, target: str) -> list[WordEntry]:
-        if self.sources.llm is None:
-            self.problem = "not in the offline sources, and no LLM is configured"
-            return []
-        try:
-            entry = await self.sources.llm.translate_word(word, source, target)
-        except LLMError as err:
-            self.problem = f"the LLM could not be asked: {err}"
-            return []
-        return [entry] if entry.translations else []
-
-    async def first(
-        self, steps: list[Step], word: str, source: str, target: str
-    ) -> list[WordEntry]:
-        for step in steps:
-            found = await step(word, source, target)
-            if found:
-                return found
-        return []
+async def _first(sources: WordSources, word: str, source: str, target: str) -> list[WordEntry]:
+    """The offline chain, then the LLM."""
+    found = await sources.offline(word, source, target)
+    return found or (await sources.ask_llm(word, source, target))[0]
 
 
 async def _reversed(
-    chain: _Chain, found: list[WordEntry], profile: Profile, typed: str
+    sources: WordSources, found: list[WordEntry], profile: Profile, typed: str
 ) -> list[WordEntry]:
     """Target-language entries for the translations of a native-language word."""
     meanings = list(dict.fromkeys(m for entry in found for m in entry.meanings))[:MAX_REVERSED]
     result: list[WordEntry] = []
-    steps = [*chain.offline_steps(), chain.llm]
     for meaning in meanings:
-        entries = await chain.first(steps, meaning.text, profile.target_lang, profile.native_lang)
+        entries = await _first(sources, meaning.text, profile.target_lang, profile.native_lang)
         matching = [e for e in entries if not meaning.pos or e.pos in ("", meaning.pos)]
         result.extend(matching[:1] or entries[:1] or [_turned(meaning, typed, profile, found[0])])
     return result
@@ -161,7 +100,7 @@ def _turned(meaning: Meaning, typed: str, profile: Profile, entry: WordEntry) ->
 
 async def _mark_known(
     database: Database, profile: Profile, entries: list[WordEntry]
-) -> tuple[Candidate, ...]:
+) -> tuple[FoundEntry, ...]:
     first_per_key: dict[tuple[str, str], WordEntry] = {}
     for entry in entries:
         first_per_key.setdefault((word_key(entry.word), entry.pos), entry)
@@ -179,14 +118,14 @@ async def _mark_known(
         known = {
             (norm, pos): user_word_id for norm, pos, user_word_id in await session.execute(query)
         }
-    return tuple(Candidate(e, known.get((word_key(e.word), e.pos))) for e in unique)
+    return tuple(FoundEntry(e, known.get((word_key(e.word), e.pos))) for e in unique)
 
 
 async def lookup_word(
     database: Database,
     profile_id: int,
     text: str,
-    sources: Sources,
+    sources: WordSources,
     *,
     lang: str | None = None,
 ) -> LookupResult:
@@ -201,23 +140,26 @@ async def lookup_word(
     async with database.session() as session:
         profile = await profile_by_id(session, profile_id)
     target, native = profile.target_lang, profile.native_lang
-    chain = _Chain(database, sources)
     languages = [lang] if lang else [target, native]
-    for step in chain.offline_steps():
+    for _, step in sources.offline_steps():
         for typed_lang in languages:
-            found = await step(typed, typed_lang, native if typed_lang == target else target)
+            other = native if typed_lang == target else target
+            found = (await step([typed], typed_lang, other)).get(typed)
             if found:
-                return await _result(database, chain, profile, typed, typed_lang, found)
+                return await _result(database, sources, profile, typed, typed_lang, found)
     typed_lang = lang or _guess_language(typed, target, native)
-    found = await chain.llm(typed, typed_lang, native if typed_lang == target else target)
+    other = native if typed_lang == target else target
+    found, problem = await sources.ask_llm(typed, typed_lang, other)
     if not found:
-        return LookupResult(typed, typed_lang, (), chain.problem or f"no entry for '{typed}'")
-    return await _result(database, chain, profile, typed, typed_lang, found)
+        if problem == NO_LLM:
+            problem = "not in the offline sources, and no LLM is configured"
+        return LookupResult(typed, typed_lang, (), problem)
+    return await _result(database, sources, profile, typed, typed_lang, found)
 
 
 async def _result(
     database: Database,
-    chain: _Chain,
+    sources: WordSources,
     profile: Profile,
     typed: str,
     typed_lang: str,
@@ -225,9 +167,11 @@ async def _result(
 ) -> LookupResult:
     entries = found
     if typed_lang != profile.target_lang:
-        entries = await _reversed(chain, found, profile, typed)
+        entries = await _reversed(sources, found, profile, typed)
     candidates = await _mark_known(database, profile, entries)
-    return LookupResult(typed, typed_lang, candidates, "" if candidates else chain.problem)
+    return LookupResult(
+        typed, typed_lang, candidates, "" if candidates else f"no entry for '{typed}'"
+    )
 
 
 async def add_word(

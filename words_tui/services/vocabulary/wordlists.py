@@ -5,35 +5,32 @@ Two ways to fill a profile for its level:
   first run uses.
 - `bootstrap_level`: any language wordfreq knows. Word forms from wordfreq's ranking are merged to
   lemmas with simplemma (went/goes → go), junk is dropped, lemmas are ranked by their summed
-  frequency and banded with `domain.cefr`. Translations come from the first source that has them:
-  entries already stored, the starter table, an offline dictionary, then the bulk LLM engine.
+  frequency and banded with `domain.cefr`. Translations come from the source chain
+  (`sources.WordSources`: stored entries, the cache, the starter table, dictionaries, the LLM).
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from words_tui.domain.cefr import BAND_UPPER_RANK, band_for_rank, levels_up_to, parse_level
-from words_tui.domain.entries import WordEntry
 from words_tui.domain.enums import Level
 from words_tui.domain.text import word_key
-from words_tui.infrastructure.db.bulk import chunks
 from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.db.models import Entry, Profile, UserWord, Word
+from words_tui.infrastructure.db.models import Profile, UserWord, Word
 from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 from words_tui.services.vocabulary.bulk_words import NewWord, add_words
 from words_tui.services.vocabulary.profiles import profile_by_id
-from words_tui.services.vocabulary.store import entry_from_row
+from words_tui.services.vocabulary.sources import WordSources
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) as translation advances."""
@@ -42,24 +39,6 @@ SCAN_FACTOR = 3
 """Word forms scanned per lemma wanted: inflected languages spread a lemma over many forms."""
 CAPITALISED_NOUN_LANGUAGES = frozenset({"de", "lb"})
 """Languages whose common nouns have capitalised lemmas, so capitals do not mark a name there."""
-
-
-class DictionaryProvider(Protocol):
-    """An offline dictionary (dictd files): one word at a time, quick, possibly without a match."""
-
-    async def lookup(self, word: str, source_lang: str, target_lang: str) -> WordEntry | None: ...
-
-
-class BulkTranslator(Protocol):
-    """The bulk LLM engine: many words at once, paced to the API's limits, reporting progress."""
-
-    async def translate_words(
-        self,
-        words: Sequence[str],
-        source_lang: str,
-        target_lang: str,
-        progress: Progress | None = None,
-    ) -> Mapping[str, WordEntry]: ...
 
 
 @dataclass(frozen=True)
@@ -161,67 +140,8 @@ async def bootstrap_from_starter(
         return BootstrapResult(added=added.added, already=added.already)
 
 
-async def stored_entries(
-    session: AsyncSession, words: Sequence[str], source_lang: str, target_lang: str
-) -> dict[str, list[WordEntry]]:
-    """Entries already in the database for `words` (any source, one per part of speech, oldest
-    first), keyed by the word as given."""
-    by_key = {word_key(word): word for word in words}
-    found: dict[str, dict[str, WordEntry]] = {}
-    keys = list(by_key)
-    for chunk in chunks(keys):
-        query = (
-            select(Word, Entry)
-            .join(Entry, col(Entry.word_id) == col(Word.id))
-            .where(
-                col(Word.lang) == source_lang,
-                col(Word.norm).in_(chunk),
-                col(Entry.target_lang) == target_lang,
-            )
-            .order_by(col(Word.id), col(Entry.id))
-        )
-        for word, entry in (await session.execute(query)).all():
-            per_pos = found.setdefault(by_key[word.norm], {})
-            per_pos.setdefault(word.pos, entry_from_row(word, entry))
-    return {word: list(per_pos.values()) for word, per_pos in found.items()}
-
-
-async def translate_words(
-    database: Database,
-    words: Sequence[str],
-    source_lang: str,
-    target_lang: str,
-    *,
-    starter: StarterVocabulary,
-    dictionary: DictionaryProvider | None = None,
-    bulk: BulkTranslator | None = None,
-    progress: Progress | None = None,
-) -> dict[str, WordEntry]:
-    """An entry for as many `words` as possible, each from the first source that has one.
-
-    No database session stays open while the dictionary or the LLM works.
-    """
-    async with database.session() as session:
-        stored = await stored_entries(session, words, source_lang, target_lang)
-    found = {word: entries[0] for word, entries in stored.items()}
-    for word in words:
-        if word not in found:
-            entry = starter.entry(word, source_lang, target_lang)
-            if entry is not None:
-                found[word] = entry
-    if dictionary is not None:
-        for word in [w for w in words if w not in found]:
-            entry = await dictionary.lookup(word, source_lang, target_lang)
-            if entry is not None and entry.translations:
-                found[word] = entry
-    missing = [word for word in words if word not in found]
-    if bulk is not None and missing:
-        translated = await bulk.translate_words(missing, source_lang, target_lang, progress)
-        found.update({w: e for w, e in translated.items() if w in missing and e.translations})
-    return found
-
-
-async def _known_norms(session: AsyncSession, profile_id: int) -> set[str]:
+async def known_norms(session: AsyncSession, profile_id: int) -> set[str]:
+    """The normalised text of every word in the profile."""
     query = (
         select(col(Word.norm))
         .join(UserWord, col(UserWord.word_id) == col(Word.id))
@@ -235,32 +155,30 @@ async def bootstrap_level(
     profile_id: int,
     level: Level | str | None = None,
     *,
-    starter: StarterVocabulary,
-    dictionary: DictionaryProvider | None = None,
-    bulk: BulkTranslator | None = None,
+    sources: WordSources,
     progress: Progress | None = None,
     now: datetime | None = None,
 ) -> BootstrapResult:
-    """Fill the profile with the frequent lemmas of its target language up to `level`.
+    """Fill the profile with the frequent lemmas of its target language up to `level`, each
+    translated through the source chain.
 
     Lemmas already in the profile are not translated again (no LLM cost for a repeated run);
     lemmas no source can translate are reported in `untranslated`.
     """
     async with database.session() as session:
         profile = await profile_by_id(session, profile_id)
-        known = await _known_norms(session, profile_id)
+        known = await known_norms(session, profile_id)
     ranked = await asyncio.to_thread(frequent_lemmas, profile.target_lang, _up_to(profile, level))
     todo = [item for item in ranked if word_key(item.lemma) not in known]
-    entries = await translate_words(
-        database,
+    report = (lambda p: progress(p.done + p.failed, p.total)) if progress is not None else None
+    translation = await sources.translate(
         [item.lemma for item in todo],
         profile.target_lang,
         profile.native_lang,
-        starter=starter,
-        dictionary=dictionary,
-        bulk=bulk,
-        progress=progress,
+        progress=report,
+        profile_id=profile_id,
     )
+    entries = translation.entries
     words = [
         NewWord(
             entries[item.lemma].model_copy(update={"word": item.lemma}),

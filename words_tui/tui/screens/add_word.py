@@ -30,7 +30,7 @@ from words_tui.tui.widgets.entry_view import EntryView
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.vocabulary.lookup import Candidate, LookupResult
+    from words_tui.services.vocabulary.lookup import FoundEntry, LookupResult
 
 DEBOUNCE_S = 0.3
 """Quiet time after the last key press before a lookup starts."""
@@ -57,7 +57,7 @@ class AddWordScreen(WordsScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.result: LookupResult | None = None
-        self.chosen: Candidate | None = None
+        self.chosen: FoundEntry | None = None
         self._debounce: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -124,7 +124,7 @@ class AddWordScreen(WordsScreen[None]):
         assert profile is not None and profile.id is not None
         try:
             result = await lookup_word(
-                self.backend.database, profile.id, text, self.backend.lookup_sources()
+                self.backend.database, profile.id, text, self.backend.word_sources()
             )
         finally:
             self.query_one(LoadingIndicator).display = False
@@ -176,7 +176,7 @@ class AddWordScreen(WordsScreen[None]):
         if self.result is not None and event.option.id is not None:
             self.choose(self.result.candidates[int(event.option.id)])
 
-    def choose(self, candidate: Candidate | None) -> None:
+    def choose(self, candidate: FoundEntry | None) -> None:
         """Show `candidate`'s entry with all its meanings ticked."""
         self.chosen = candidate
         entry = candidate.entry if candidate is not None else None
@@ -204,7 +204,7 @@ class AddWordScreen(WordsScreen[None]):
         self.add(candidate, meanings)
 
     @work(exclusive=True, group="add", exit_on_error=False)
-    async def add(self, candidate: Candidate, meanings: list[str]) -> None:
+    async def add(self, candidate: FoundEntry, meanings: list[str]) -> None:
         from words_tui.services.vocabulary.lookup import add_word
 
         profile = self.words_app.profile

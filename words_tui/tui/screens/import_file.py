@@ -83,21 +83,18 @@ class ImportScreen(WordsScreen[None]):
     @work(exclusive=True, group="import", exit_on_error=False)
     async def run_import(self, path: Path, *, translate: bool) -> None:
         from words_tui.infrastructure.importers import SourceError
-        from words_tui.services.bulk.translator import BulkTranslator
         from words_tui.services.transfer.import_export import import_file
 
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None
         backend = self.backend
-        translator = (
-            BulkTranslator.from_settings(backend.settings, backend.database) if translate else None
-        )
+        sources = backend.word_sources()
         try:
             report = await import_file(
                 backend.database,
                 profile.id,
                 path,
-                translate=translator,
+                sources=sources if translate else sources.without_llm(),
                 progress=self.progress,
                 now=backend.clock(),
             )
@@ -107,8 +104,6 @@ class ImportScreen(WordsScreen[None]):
             )
             return
         finally:
-            if translator is not None:
-                await translator.aclose()
             self.query_one("#start-import", Button).disabled = False
         self.show_report(report)
 

@@ -1,0 +1,132 @@
+"""The one word-source chain: stored entries → translation cache → starter → dictionaries → LLM,
+for one word and for many, on real databases against the local LLM server."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from tests.llm_fixtures import ClientPool
+from tests.llm_server import FakeLLMServer, fake_translation
+from tests.starter_samples import sample_starter
+from tests.test_dictd import build_dictionary
+from words_tui.domain.entries import Meaning, WordEntry
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.llm.caching import TranslationCacheStore
+from words_tui.services.bulk import BulkTranslator
+from words_tui.services.vocabulary import NO_LLM, WordSources, add_word, create_profile
+
+
+def entry(word: str, translation: str, source: str) -> WordEntry:
+    return WordEntry(
+        word=word,
+        source_lang="es",
+        target_lang="en",
+        meanings=(Meaning(text=translation),),
+        source=source,
+    )
+
+
+class Dictionary:
+    """An offline dictionary knowing a fixed set of Spanish words."""
+
+    def __init__(self, *known: str) -> None:
+        self.known = known
+
+    async def lookup(self, word: str, source_lang: str, target_lang: str) -> WordEntry | None:
+        return entry(word, f"{word} (dictd)", "dictd:test") if word in self.known else None
+
+
+def chain(database: Database, server: FakeLLMServer, clients: ClientPool) -> WordSources:
+    return WordSources(
+        database,
+        sample_starter(),
+        dictionary=Dictionary("silla", "casa", "tiempo"),
+        bulk=BulkTranslator(database, clients.rate_limited(server), batch_size=10),
+    )
+
+
+async def test_each_word_comes_from_the_first_source_that_knows_it(
+    database: Database, llm_server: FakeLLMServer, llm_clients: ClientPool
+) -> None:
+    profile = await create_profile(database, "ann", "en", "es")
+    assert profile.id is not None
+    await add_word(database, profile.id, entry("mesa", "desk", "user"))
+    cache = TranslationCacheStore(database, "m1")
+    await cache.put_many([entry("mesa", "table?", "llm:m1"), entry("silla", "chair", "llm:m1")])
+    sources = chain(database, llm_server, llm_clients)
+
+    found = await sources.translate(["mesa", "silla", "casa", "tiempo", "perro"], "es", "en")
+
+    assert {word: e.source for word, e in found.entries.items()} == {
+        "mesa": "user",
+        "silla": "llm:m1",
+        "casa": "starter",
+        "tiempo": "dictd:test",
+        "perro": "llm:m1",
+    }
+    assert found.entries["perro"].translations[0] == fake_translation("perro", "en")
+    assert found.by_source == Counter(stored=1, cache=1, starter=1, dictionary=1, llm=1)
+    assert found.offline == 4 and llm_server.requested_words() == ["perro"]
+
+
+async def test_words_the_llm_translated_once_come_from_the_cache_after(
+    database: Database, llm_server: FakeLLMServer, llm_clients: ClientPool
+) -> None:
+    words = [f"palabra{i}" for i in range(12)]
+    await chain(database, llm_server, llm_clients).translate(words, "es", "en")
+    llm_server.reset_log()
+
+    again = await chain(database, llm_server, llm_clients).translate(words, "es", "en")
+
+    assert again.by_source == Counter(cache=12) and llm_server.requests == 0
+
+
+async def test_entries_are_keyed_by_the_words_as_given(
+    database: Database, llm_server: FakeLLMServer, llm_clients: ClientPool
+) -> None:
+    found = await chain(database, llm_server, llm_clients).translate(
+        ["Gato", "gato", "Casa"], "es", "en"
+    )
+
+    assert set(found.entries) == {"Gato", "gato", "Casa"}
+    assert found.entries["gato"] == found.entries["Gato"]
+    assert llm_server.requested_words() == ["Gato"]
+
+
+async def test_without_an_llm_the_words_no_offline_source_has_fail_saying_why(
+    database: Database,
+) -> None:
+    sources = WordSources(database, sample_starter())
+
+    found = await sources.translate(["casa", "zzyzx"], "es", "en")
+
+    assert found.entries["casa"].source == "starter"
+    assert found.failures == {"zzyzx": NO_LLM} and found.result is None
+
+
+async def test_the_chain_is_built_from_the_settings(
+    database: Database, llm_server: FakeLLMServer, tmp_path: Path
+) -> None:
+    from words_tui.infrastructure.llm.factory import llm_from_settings
+    from words_tui.settings import load_settings
+
+    settings = load_settings(
+        openai_api_key=llm_server.api_key,
+        openai_base_url=llm_server.base_url,
+        llm_model="m1",
+        llm_batch_size=3,
+        dictd_paths=[build_dictionary(tmp_path)],
+    )
+    llm = llm_from_settings(settings, database)
+    sources = WordSources.from_settings(settings, database, llm)
+
+    found = await sources.translate(["Haus", "Baum", "Katze", "Hund", "Maus"], "de", "en")
+    offline = await sources.without_llm().translate(["Igel"], "de", "en")
+    assert llm is not None
+    await llm.aclose()
+
+    assert found.entries["Haus"].source == "dictd:deu-eng"
+    assert found.by_source["llm"] == 4
+    assert sorted(len(r.words) for r in llm_server.records) == [1, 3]
+    assert offline.failures == {"Igel": NO_LLM} and not offline.entries
