@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.profile_helpers import learner_with_words
-from words_tui.domain.answers import Frequency, Lemmatiser
+from words_tui.domain.answers import Lemmatiser
+from words_tui.domain.lexicon import EMPTY_LEXICON, Lexicon
 from words_tui.domain.scheduling import SchedulingConfig
 from words_tui.infrastructure.db.database import Database, sqlite_path
 from words_tui.services.lessons.service import LessonError, LessonService
@@ -22,10 +23,10 @@ NOW = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
 
 
 class NoLanguageData:
-    """No word frequencies or lemmas: these tests are about files, not about checking."""
+    """No lemmas or known words: these tests are about files, not about checking."""
 
-    def frequency(self, language: str) -> Frequency:
-        return lambda word: 0.0
+    def lexicon(self, answer_lang: str, prompt_lang: str) -> Lexicon:
+        return EMPTY_LEXICON
 
     def lemmatiser(self, language: str) -> Lemmatiser | None:
         return None

@@ -96,6 +96,7 @@ def distractors(direction: Direction, pool: list[OptionWord], **kwargs: object) 
         answer_lang=answer_lang,
         native_lang="en",
         rng=random.Random(1),
+        translations=kwargs.pop("translations", ()),  # type: ignore[arg-type]
     )
 
 
@@ -115,6 +116,18 @@ def test_distractors_for_a_native_answer_are_meanings_and_never_an_accepted_answ
     chosen = distractors(Direction.FOREIGN_TO_NATIVE, pool, accepted=["cat", "feline"])
     assert "feline" not in chosen and "cat" not in chosen and "kitty" not in chosen
     assert len(chosen) == 3
+
+
+def test_no_option_is_another_translation_of_the_word_or_shares_one() -> None:
+    pool = [
+        *POOL,
+        OptionWord(10, "felino", ("feline",), "noun", "A1"),
+        OptionWord(11, "micho", ("puss", "feline"), "noun", "A1"),
+    ]
+    for direction in Direction:
+        for order in (pool, pool[::-1]):
+            chosen = distractors(direction, order, translations=("cat", "feline"))
+            assert not {"feline", "felino", "micho", "puss"} & set(chosen)
 
 
 def test_a_small_pool_falls_back_to_other_levels_and_parts_of_speech() -> None:

@@ -36,13 +36,13 @@ async def test_the_judge_can_reject_with_a_comment(
 ) -> None:
     profile_id = await spanish_learner(judged_backend.database, WINDOW)
     await promote_to_typing(judged_backend.database, profile_id)
-    llm_server.set_judgement("door", False, "a door is not a window")
+    llm_server.set_judgement("skylight", False, "a skylight is not a window")
     app = create_app(judged_backend)
     async with app.run_test(size=SIZE) as pilot:
         await open_lesson(app, pilot)
-        feedback = await type_answer(app, pilot, "door")
+        feedback = await type_answer(app, pilot, "skylight")
         assert feedback.startswith("✗ Wrong")
-        assert "Judge: a door is not a window" in feedback
+        assert "Judge: a skylight is not a window" in feedback
 
 
 async def test_with_the_judge_down_the_local_verdict_stands_and_can_be_overridden(

@@ -1,23 +1,25 @@
 """The local answer checker: everything that can be decided without asking the LLM judge.
 
 The ladder runs cheapest first and stops at the first rung that decides: exact (after
-normalisation) → accents only → a listed form or alternative translation → the same lemma → a typo
-small for the word's length. A near miss that is itself another real word ("car" for "cat", "pero"
-for "perro", "ou" for "où") is never a typo: it goes to the judge, which can tell "grey" from
-"car". What the ladder cannot accept is `NEEDS_JUDGE`; the caller decides what an unanswered
-judge means. The language data (word frequencies, lemmas, the learner's own words) comes in as
-plain callables and containers, so this module stays pure and fast to test.
+normalisation, with the article checked) → accents only → a listed form or alternative → a word
+the app knows (another entry is wrong and named: "abuelo = grandfather"; a synonym of the prompt
+is right) → the same lemma, when it keeps the meaning (not "better" for "good") → the other
+English spelling → a typo small for the word's length, unless the near miss is itself a real word
+("form" for "from"), which is wrong. What is left — an unknown answer, perhaps a synonym — is
+`NEEDS_JUDGE`; the caller decides what an unanswered judge means. Language data (a lemmatiser, a
+`Lexicon`) comes in as plain values, so this module stays pure and fast to test.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from words_tui.domain.enums import Verdict
+from words_tui.domain.lexicon import EMPTY_LEXICON, KnownWord, Lexicon
 from words_tui.domain.normalise import (
     Headword,
     articles_conflict,
@@ -26,9 +28,13 @@ from words_tui.domain.normalise import (
     split_alternatives,
     split_leading_word,
 )
-
-Frequency = Callable[[str], float]
-"""Zipf frequency of a normalised word or phrase in the answer's language (0 when unknown)."""
+from words_tui.domain.word_rules import (
+    NOUN_POS,
+    changes_degree,
+    changes_gender,
+    right_article,
+    spelling_variant,
+)
 
 Lemmatiser = Callable[[str], str]
 """The dictionary form of one normalised word in the answer's language."""
@@ -38,16 +44,19 @@ TYPO_ALLOWANCE: tuple[tuple[int, int], ...] = ((3, 0), (7, 1))
 MAX_TYPO_EDITS = 2
 """... and two from 8 letters on (Damerau–Levenshtein: a swap of neighbours is one edit)."""
 
-FREQUENT_ZIPF = 3.0
-"""A word this frequent (one per million words) is a real word, not a misspelling."""
-RIVAL_ZIPF_GAP = 1.0
-"""A near miss rarer than the expected word by more than this is a common misspelling of it
-("arbol" for "árbol" is 3.5 against 4.6), not a rival word ("si" against "sí")."""
-
 MIN_ANSWER_LIMIT = 40
 ANSWER_LIMIT_FACTOR = 3
 """Answers longer than max(40, 3 × the longest accepted answer) characters are refused unread:
 nobody types an essay for one word, and the judge never sees text meant to instruct it."""
+EXTRA_WORDS_ALLOWED = 2
+"""An answer with more words than the longest accepted answer plus this is a sentence, not a
+translation of the word asked."""
+
+NOT_FORMS = frozenset({"comparative", "superlative", "gender", "aspect", "countability"})
+"""Listed forms that are not the word asked: degrees change the meaning, the rest are labels."""
+OTHER_GENDER_FORMS = frozenset({"f", "m", "fem", "masc", "feminine", "masculine"})
+"""For a noun, the form of the other natural gender is another word (hijo → hija)."""
+PLURAL_FORMS = frozenset({"plural", "pl"})
 
 _ACCEPTED_ORDER = (Verdict.EXACT, Verdict.ACCENT, Verdict.TYPO, Verdict.FORM)
 
@@ -57,8 +66,11 @@ class LocalVerdict:
     """How the local ladder judged an answer, with what the learner should be shown.
 
     `expected` is the accepted answer closest to what was typed, spelled as stored; `form` names
-    the form or alternative that matched ("plural", "alternative", "lemma", "article"); `note` is
-    one line for the learner; `edits` counts the typo's edits.
+    what matched for an accepted answer ("plural", "alternative", "lemma", "article",
+    "spelling") and `reason` why another was not ("no_answer", "too_long", "other_word",
+    "real_word", "degree", "gender"); `note` is one line for the learner; `edits` counts a
+    typo's edits; `correction` is the answer as it should have been typed ("la mujer");
+    `known` is the other word the answer is, with its meanings.
     """
 
     verdict: Verdict
@@ -66,6 +78,9 @@ class LocalVerdict:
     form: str = ""
     note: str = ""
     edits: int = 0
+    reason: str = ""
+    correction: str = ""
+    known: KnownWord | None = None
 
     @property
     def accepted(self) -> bool:
@@ -83,7 +98,7 @@ class _Candidate:
 def answer_key(text: str, language: str) -> str:
     """The comparable core of a word: normalised, without its article or particle.
 
-    Build `known_words` containers from this, so they match what the checker looks up. Cached:
+    Lexicon entries are keyed by this, so they match what the checker looks up. Cached:
     choosing a lesson's options compares every word of the pool with every card.
     """
     return split_leading_word(normalise(text, language), language).core
@@ -115,52 +130,97 @@ def _candidates(texts: tuple[str, ...], language: str) -> tuple[_Candidate, ...]
     return tuple(found.values())
 
 
+@dataclass(frozen=True, slots=True)
+class Card:
+    """What the ladder knows about the card beyond its accepted answers.
+
+    `prompt` holds the texts shown (in `prompt_language`): a known word meaning one of them is a
+    synonym, not another word. `forms` are the headword's forms by name; `alternatives` other
+    correct translations this card does not practise; `pos` its part of speech.
+    """
+
+    prompt: tuple[str, ...] = ()
+    prompt_language: str = ""
+    forms: Mapping[str, str] | None = None
+    alternatives: Sequence[str] = ()
+    pos: str = ""
+
+
 def check_answer(
     answer: str,
     accepted: Sequence[str],
     language: str,
+    card: Card | None = None,
     *,
-    known_words: Container[str] = frozenset(),
-    forms: Mapping[str, str] | None = None,
-    alternatives: Sequence[str] = (),
+    lexicon: Lexicon = EMPTY_LEXICON,
     lemmatise: Lemmatiser | None = None,
-    frequency: Frequency | None = None,
 ) -> LocalVerdict:
     """Judge `answer` against the card's `accepted` answers in `language`, locally.
 
-    `known_words` holds `answer_key`s of words the learner knows (a near miss on one of them is
-    another word, not a typo); `forms` are the headword's forms by name; `alternatives` are other
-    correct translations that are not what this card practises. Several answers separated by
-    "," "/" or ";" must each be acceptable; the weakest verdict counts.
+    Several answers separated by "," "/" or ";" must each be acceptable: one wrong part makes
+    the answer wrong, one unknown part leaves it to the judge, else the weakest verdict counts.
     """
     candidates = _candidates(tuple(accepted), language)
     if not candidates:
         return LocalVerdict(Verdict.NEEDS_JUDGE, "", note="the card has no stored answer")
     expected = candidates[0].display
     if len(answer) > answer_limit(accepted):
-        return LocalVerdict(Verdict.WRONG, expected, note="answer too long to check")
+        return LocalVerdict(
+            Verdict.WRONG, expected, note="answer too long to check", reason="too_long"
+        )
     parts = [part for part in split_alternatives(answer) if normalise(part, language)]
     if not parts:
-        return LocalVerdict(Verdict.WRONG, expected, note="no answer")
-    ladder = _Ladder(
-        candidates,
-        language,
-        known_words,
-        tuple(
-            (name, c)
-            for name, text in (forms or {}).items()
-            for c in _candidates((text,), language)
-        ),
-        _candidates(tuple(alternatives), language),
-        lemmatise,
-        frequency,
-    )
-    verdicts = [ladder.check(part) for part in parts]
+        return LocalVerdict(Verdict.WRONG, expected, note="no answer", reason="no_answer")
+    longest = max(len(c.head.core.split()) for c in candidates)
+    if any(
+        len(normalise(part, language).split()) > longest + EXTRA_WORDS_ALLOWED for part in parts
+    ):
+        return LocalVerdict(
+            Verdict.WRONG, expected, note="a sentence, not the word asked", reason="too_long"
+        )
+    verdicts = [
+        _ladder(candidates, language, card or Card(), lexicon, lemmatise).check(part)
+        for part in parts
+    ]
     if len(verdicts) == 1:
         return verdicts[0]
     if all(v.accepted for v in verdicts):
         return max(verdicts, key=lambda v: _ACCEPTED_ORDER.index(v.verdict))
-    return LocalVerdict(Verdict.NEEDS_JUDGE, expected)
+    wrong = next((v for v in verdicts if v.verdict == Verdict.WRONG), None)
+    return wrong or LocalVerdict(Verdict.NEEDS_JUDGE, expected)
+
+
+def _ladder(
+    candidates: tuple[_Candidate, ...],
+    language: str,
+    card: Card,
+    lexicon: Lexicon,
+    lemmatise: Lemmatiser | None,
+) -> _Ladder:
+    is_noun = card.pos in NOUN_POS
+    named = [
+        (name, c)
+        for name, text in (card.forms or {}).items()
+        if name not in NOT_FORMS
+        for c in _candidates((text,), language)
+    ]
+    other_gender = tuple(c for name, c in named if is_noun and name in OTHER_GENDER_FORMS)
+    forms = tuple((name, c) for name, c in named if c not in other_gender)
+    prompt = frozenset(answer_key(text, card.prompt_language) for text in card.prompt)
+    gender = (card.forms or {}).get("gender", "")
+    return _Ladder(
+        candidates,
+        language,
+        forms,
+        other_gender,
+        _candidates(tuple(card.alternatives), language),
+        prompt,
+        card.prompt_language,
+        card.pos,
+        gender,
+        lexicon,
+        lemmatise,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +229,19 @@ class _Ladder:
 
     candidates: tuple[_Candidate, ...]
     language: str
-    known_words: Container[str]
     forms: tuple[tuple[str, _Candidate], ...]
+    other_gender: tuple[_Candidate, ...]
     alternatives: tuple[_Candidate, ...]
+    prompt: frozenset[str]
+    prompt_language: str
+    pos: str
+    gender: str
+    lexicon: Lexicon
     lemmatise: Lemmatiser | None
-    frequency: Frequency | None
+
+    @property
+    def expected(self) -> str:
+        return self.candidates[0].display
 
     def check(self, part: str) -> LocalVerdict:
         head = split_leading_word(normalise(part, self.language), self.language)
@@ -182,77 +250,134 @@ class _Ladder:
             self._exact(head)
             or self._accents(head, folded)
             or self._listed(head)
-            or self._lemma(head)
-            or self._typo(part, head, folded)
+            or self._related(head)
+            or self._variant(head)
+            or self._near_miss(part, head, folded)
+        )
+
+    def _article(self, head: Headword, c: _Candidate, plural: bool) -> LocalVerdict | None:
+        """A wrong article: right all the same, but the learner is told the right one."""
+        if articles_conflict(head, c.head, self.language):
+            right: str | None = c.head.leading
+        elif head.leading and not c.head.leading:
+            right = right_article(head.leading, head.core, self.gender, plural, self.language)
+        else:
+            right = None
+        if right is None:
+            return None
+        correction = f"{right} {head.core}"
+        return LocalVerdict(
+            Verdict.FORM,
+            c.display,
+            form="article",
+            note=f"right, but: {correction}",
+            correction=correction,
         )
 
     def _exact(self, head: Headword) -> LocalVerdict | None:
         for c in self.candidates:
             if head.core == c.head.core:
-                if articles_conflict(head, c.head, self.language):
-                    note = f"the article is '{c.head.leading}': {c.display}"
-                    return LocalVerdict(Verdict.FORM, c.display, form="article", note=note)
-                return LocalVerdict(Verdict.EXACT, c.display)
+                return self._article(head, c, plural=False) or LocalVerdict(
+                    Verdict.EXACT, c.display
+                )
         return None
 
     def _accents(self, head: Headword, folded: str) -> LocalVerdict | None:
+        """Only accents differ: accepted with a note, even when the bare spelling is another
+        word ("esta" for "está") — the learner knows the word and is shown its accents."""
         for c in self.candidates:
-            if folded == c.folded and not self._is_rival(head.core, c):
+            if folded == c.folded:
                 return LocalVerdict(
                     Verdict.ACCENT, c.display, note=f"mind the accents: {c.display}"
                 )
         return None
 
     def _listed(self, head: Headword) -> LocalVerdict | None:
-        expected = self.candidates[0].display
+        expected = self.expected
+        if any(head.core == c.head.core for c in self.other_gender):
+            return self._other_gender(head.core, self.candidates[0])
         for name, form in self.forms:
             if head.core == form.head.core:
+                plural = name in PLURAL_FORMS
+                article = self._article(head, self.candidates[0], plural)
+                if article is not None:
+                    return article
                 note = f"that is the {name} form; we expected {expected}"
                 return LocalVerdict(Verdict.FORM, expected, form=name, note=note)
         for alternative in self.alternatives:
             if head.core == alternative.head.core:
-                note = f"also right; this card practises {expected}"
-                return LocalVerdict(Verdict.FORM, expected, form="alternative", note=note)
+                return self._also_right()
         return None
 
-    def _lemma(self, head: Headword) -> LocalVerdict | None:
-        if self.lemmatise is None:
-            return None
-        lemma = self._lemma_of(head.core)
+    def _also_right(self) -> LocalVerdict:
+        note = f"also right; this card practises {self.expected}"
+        return LocalVerdict(Verdict.FORM, self.expected, form="alternative", note=note)
+
+    def _related(self, head: Headword) -> LocalVerdict | None:
+        """A word the app knows, or a form sharing the expected word's lemma."""
+        core = head.core
+        lemma = self._lemma_of(core)
+        known = self.lexicon.entry(core)
+        if known is None and lemma:
+            known = self.lexicon.entry(lemma)
+        if known is not None and not self._means_prompt(known):
+            note = f"that is another word: {known.describe()}"
+            return LocalVerdict(
+                Verdict.WRONG, self.expected, note=note, reason="other_word", known=known
+            )
         for c in self.candidates:
-            if lemma == self._lemma_of(c.head.core):
-                note = f"we expected the dictionary form: {c.display}"
-                return LocalVerdict(Verdict.FORM, c.display, form="lemma", note=note)
-        return None
+            if lemma and lemma == self._lemma_of(c.head.core):
+                return self._lemma_form(core, c)
+        return self._also_right() if known is not None else None
+
+    def _lemma_form(self, core: str, c: _Candidate) -> LocalVerdict:
+        expected = c.head.core
+        if changes_degree(core, expected, self.language, self.pos):
+            note = f"'{core}' is a degree of comparison; we asked for {c.display}"
+            return LocalVerdict(Verdict.WRONG, c.display, note=note, reason="degree")
+        if changes_gender(core, expected, self.language, self.pos):
+            return self._other_gender(core, c)
+        note = f"we expected the dictionary form: {c.display}"
+        return LocalVerdict(Verdict.FORM, c.display, form="lemma", note=note)
+
+    def _other_gender(self, core: str, c: _Candidate) -> LocalVerdict:
+        """The noun's other natural gender: another word where the prompt's language has one
+        (boy/girl), a fair answer where it has not ("cat"): only the judge can tell."""
+        note = f"'{core}' is the other gender of {c.display}"
+        return LocalVerdict(Verdict.NEEDS_JUDGE, c.display, note=note, reason="gender")
+
+    def _means_prompt(self, known: KnownWord) -> bool:
+        return any(answer_key(m, self.prompt_language) in self.prompt for m in known.meanings)
 
     def _lemma_of(self, core: str) -> str:
-        assert self.lemmatise is not None
+        if self.lemmatise is None:
+            return ""
         return " ".join(self.lemmatise(word) for word in core.split())
 
-    def _typo(self, part: str, head: Headword, folded: str) -> LocalVerdict:
+    def _variant(self, head: Headword) -> LocalVerdict | None:
+        for c in self.candidates:
+            if spelling_variant(head.core, c.head.core, self.language) and self.lexicon.is_word(
+                head.core
+            ):
+                note = f"{head.core} is another spelling of {c.display}"
+                return LocalVerdict(Verdict.EXACT, c.display, form="spelling", note=note)
+        return None
+
+    def _near_miss(self, part: str, head: Headword, folded: str) -> LocalVerdict:
+        """A typo small for the word's length — unless the answer is a real word: then it is
+        another word, even one letter away from a word too short to forgive a typo ("ano")."""
+        real = self.lexicon.is_word(head.core)
         best: tuple[int, _Candidate] | None = None
         for c in self.candidates:
             allowed = allowed_edits(len(c.folded))
-            edits = DamerauLevenshtein.distance(folded, c.folded, score_cutoff=allowed)
-            if edits <= allowed and (best is None or edits < best[0]):
+            limit = max(allowed, 1) if real else allowed
+            edits = DamerauLevenshtein.distance(folded, c.folded, score_cutoff=limit)
+            if edits <= limit and (best is None or edits < best[0]):
                 best = (edits, c)
         if best is None:
-            return LocalVerdict(Verdict.NEEDS_JUDGE, self.candidates[0].display)
+            return LocalVerdict(Verdict.NEEDS_JUDGE, self.expected)
         edits, c = best
-        if self._is_rival(head.core, c):
-            note = f"'{part}' is another word, not a spelling of '{c.display}'"
-            return LocalVerdict(Verdict.NEEDS_JUDGE, c.display, note=note)
+        if real:
+            note = f"'{part.strip()}' is another word, not a spelling of '{c.display}'"
+            return LocalVerdict(Verdict.WRONG, c.display, note=note, reason="real_word")
         return LocalVerdict(Verdict.TYPO, c.display, note=f"spelled {c.display}", edits=edits)
-
-    def _is_rival(self, core: str, candidate: _Candidate) -> bool:
-        """Whether `core`, close to the candidate, is a different real word."""
-        if core == candidate.head.core:
-            return False
-        if core in self.known_words:
-            return True
-        if self.frequency is None:
-            return False
-        zipf = self.frequency(core)
-        return (
-            zipf >= FREQUENT_ZIPF and zipf >= self.frequency(candidate.head.core) - RIVAL_ZIPF_GAP
-        )

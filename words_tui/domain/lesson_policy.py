@@ -128,14 +128,19 @@ def choose_distractors(
     native_lang: str,
     rng: random.Random,
     count: int = CHOICE_OPTIONS - 1,
+    translations: Collection[str] = (),
 ) -> list[str]:
-    """Up to `count` wrong options for `card`, never a synonym or an accepted answer.
+    """Up to `count` wrong options for `card`, never a second correct answer.
 
-    A synonym shares a meaning with the card's word; words of the same part of speech and level
-    are preferred, then the same part of speech, then any word, so options look alike.
+    An option is banned when it is an accepted answer or any translation of the card's word
+    (`translations`: the dictionary entry's, chosen or not: "child" for chico), or when its word
+    shares a meaning with those (a synonym). Words of the same part of speech and level are
+    preferred, then the same part of speech, then any word, so options look alike.
     """
-    card_meanings = {answer_key(m, native_lang) for m in card.meanings}
+    card_meanings = {answer_key(m, native_lang) for m in (*card.meanings, *translations)}
     banned = {answer_key(text, answer_lang) for text in accepted}
+    if direction == Direction.FOREIGN_TO_NATIVE:
+        banned |= card_meanings
     banned |= {answer_key(option_text(card, direction), answer_lang)}
     tiers: tuple[list[str], list[str], list[str]] = ([], [], [])
     seen: set[str] = set()

@@ -60,6 +60,26 @@ LETTER_FOLDS = str.maketrans(
 
 GERMAN_FOLDS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
+LETTERS_WITH_MARKS: dict[str, str] = {
+    "es": "ñ",
+    "ru": "й",
+    "uk": "йї",
+    "be": "йў",
+    "bg": "й",
+}
+"""Characters that look accented but are letters of their own in the language: "año" and "ano",
+"мой" and "мои" are different words, so dropping the mark is a spelling difference, not an
+accent slip. (Russian ё is written е by most people and is folded earlier, in `normalise`.)"""
+_PRIVATE_USE = 0xE000
+_PROTECT = {
+    lang: str.maketrans({c: chr(_PRIVATE_USE + i) for i, c in enumerate(letters)})
+    for lang, letters in LETTERS_WITH_MARKS.items()
+}
+_RESTORE = {
+    lang: str.maketrans({chr(_PRIVATE_USE + i): c for i, c in enumerate(letters)})
+    for lang, letters in LETTERS_WITH_MARKS.items()
+}
+
 
 @lru_cache(maxsize=256)
 def base_language(language: str) -> str:
@@ -172,13 +192,19 @@ def articles_conflict(answer: Headword, expected: Headword, language: str) -> bo
 def fold_accents(normalised: str, language: str) -> str:
     """`normalised` without diacritics, so "arbol" and "árbol" compare equal.
 
-    Only Latin, Greek and Cyrillic letters lose their marks. German umlauts fold to their two-letter spelling (ä → ae), the way Germans type without them.
+    Only Latin, Greek and Cyrillic letters lose their marks, and not the language's own letters
+    (`LETTERS_WITH_MARKS`: Spanish ñ, Russian й). German umlauts fold to their two-letter
+    spelling (ä → ae), the way Germans type without them.
     """
     if normalised.isascii():
         return normalised
+    lang = base_language(language)
     text = normalised
-    if base_language(language) == "de":
+    if lang == "de":
         text = text.translate(GERMAN_FOLDS)
+    protect = _PROTECT.get(lang)
+    if protect is not None:
+        text = text.translate(protect)
     kept: list[str] = []
     base_has_accents = False
     for char in unicodedata.normalize("NFD", text.translate(LETTER_FOLDS)):
@@ -187,7 +213,8 @@ def fold_accents(normalised: str, language: str) -> str:
             kept.append(char)
         elif not base_has_accents:
             kept.append(char)
-    return unicodedata.normalize("NFC", "".join(kept))
+    folded = unicodedata.normalize("NFC", "".join(kept))
+    return folded if protect is None else folded.translate(_RESTORE[lang])
 
 
 @lru_cache(maxsize=4096)

@@ -1,27 +1,29 @@
-"""Word frequencies (wordfreq) and lemmas (simplemma) for the answer checker, cached per process.
+"""Lemmas, known words and real-word membership for the answer checker, cached per process.
 
-The domain checker takes plain callables; this module builds them. Both libraries load their data
-per language on first use (simplemma needs about half a second per language), so `warm_up` lets a
-lesson load them in a worker thread before the first answer instead of during it.
+The domain checker takes plain values; this module builds them:
+- lemmas and membership from simplemma's per-language dictionaries of word forms (form → lemma).
+  Membership answers "is this a real word?" for rare words too ("ano"), which a frequency list
+  cannot do without also knowing common misspellings ("arbol"). simplemma loads a language's
+  table on first use (a second or two for Spanish or Russian), so `warm_up` loads it in a worker
+  thread before the first answer instead of during it;
+- known words with their meanings from the starter vocabulary (already in the package, read in
+  tens of milliseconds): every listed word and form, in any language pair it covers.
+No frequency list is loaded on the lesson's path.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
+from types import MappingProxyType
 
-from words_tui.domain.answers import Frequency, Lemmatiser
+from words_tui.domain.answers import Lemmatiser, answer_key
+from words_tui.domain.lexicon import KnownWord, Lexicon, WordTest
 from words_tui.domain.normalise import base_language
 
 WORD_CACHE_SIZE = 65536
-
-
-@cache
-def _wordfreq_languages() -> frozenset[str]:
-    import wordfreq
-
-    return frozenset(wordfreq.available_languages())
+NOT_WORD_FORMS = frozenset({"gender", "aspect", "countability"})
+"""Starter form names whose values are labels ("f", "impf"), not words."""
 
 
 @cache
@@ -29,22 +31,6 @@ def _simplemma_languages() -> frozenset[str]:
     from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
     return frozenset(SUPPORTED_LANGUAGES)
-
-
-@cache
-def frequency_for(language: str) -> Frequency:
-    """Zipf frequency (0–8, 3 ≈ once per million words) in `language`; 0 for unknown languages."""
-    lang = base_language(language)
-    if lang not in _wordfreq_languages():
-        return _never_heard
-
-    import wordfreq
-
-    @lru_cache(maxsize=WORD_CACHE_SIZE)
-    def zipf(text: str) -> float:
-        return float(wordfreq.zipf_frequency(text, lang))
-
-    return zipf
 
 
 @cache
@@ -63,39 +49,77 @@ def lemmatiser_for(language: str) -> Lemmatiser | None:
     return lemma
 
 
-def _never_heard(_: str) -> float:
-    return 0.0
+@cache
+def word_forms_for(language: str) -> WordTest | None:
+    """Whether a word is in simplemma's table of `language`'s word forms; None without data."""
+    lang = base_language(language)
+    if lang not in _simplemma_languages():
+        return None
+
+    import simplemma
+
+    @lru_cache(maxsize=WORD_CACHE_SIZE)
+    def is_known(word: str) -> bool:
+        return bool(simplemma.is_known(word, lang))
+
+    return is_known
+
+
+@cache
+def starter_entries(answer_lang: str, prompt_lang: str) -> Mapping[str, KnownWord]:
+    """Every word and form of the starter vocabulary in `answer_lang`, with its meanings in
+    `prompt_lang` (a word in several concepts means all of them)."""
+    from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
+
+    answer, prompt = base_language(answer_lang), base_language(prompt_lang)
+    meanings: dict[str, tuple[str, dict[str, None]]] = {}
+    for concept in StarterVocabulary.default().all_concepts:
+        if answer not in concept.sides or prompt not in concept.sides:
+            continue
+        side = concept.sides[answer]
+        texts = [*side.words]
+        texts += [form for name, form in side.forms.items() if name not in NOT_WORD_FORMS]
+        for text in texts:
+            key = answer_key(text, answer)
+            if key:
+                found = meanings.setdefault(key, (text, {}))[1]
+                found.update(dict.fromkeys(concept.sides[prompt].words))
+    return MappingProxyType(
+        {key: KnownWord(text, tuple(found)) for key, (text, found) in meanings.items()}
+    )
+
+
+def _never(_: str) -> bool:
+    return False
 
 
 def warm_up(languages: Iterable[str]) -> None:
-    """Load the data of each language now (blocking: call it in a thread)."""
-    for language in languages:
-        frequency_for(language)("a")
+    """Load the lemma and word-form tables of each language now (blocking: call it in a
+    thread), and the starter vocabulary's words."""
+    langs = sorted(set(languages))
+    for language in langs:
         lemmatiser = lemmatiser_for(language)
         if lemmatiser is not None:
             lemmatiser("a")
-    _drop_wordfreq_lists()
-
-
-def _drop_wordfreq_lists() -> None:
-    """Free the bucketed word lists wordfreq keeps beside the frequency dict built from them.
-
-    Lookups only use the dict; the lists hold about a million strings per language in
-    containers the garbage collector walks on every full collection (several milliseconds
-    each, landing on whichever answer triggers one). wordfreq rebuilds them if ever asked.
-    """
-    if "wordfreq" in sys.modules:
-        sys.modules["wordfreq"].get_frequency_list.cache_clear()
+        forms = word_forms_for(language)
+        if forms is not None:
+            forms("a")
+    for answer in langs:
+        for prompt in langs:
+            if answer != prompt:
+                starter_entries(answer, prompt)
 
 
 class LanguageData:
-    """The frequency and lemma data of every language, as the answer checker consumes it."""
-
-    def frequency(self, language: str) -> Frequency:
-        return frequency_for(language)
+    """The lemmas and known words of every language, as the answer checker consumes them."""
 
     def lemmatiser(self, language: str) -> Lemmatiser | None:
         return lemmatiser_for(language)
+
+    def lexicon(self, answer_lang: str, prompt_lang: str) -> Lexicon:
+        return Lexicon(
+            (starter_entries(answer_lang, prompt_lang),), word_forms_for(answer_lang) or _never
+        )
 
     def warm_up(self, languages: Iterable[str]) -> None:
         warm_up(languages)

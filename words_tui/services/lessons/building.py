@@ -21,9 +21,10 @@ from words_tui.domain.lesson_policy import (
     compose_lesson,
     day_start,
 )
+from words_tui.domain.lexicon import KnownWord
 from words_tui.domain.text import word_key
 from words_tui.infrastructure.db.models import ALL_TABLES, Profile
-from words_tui.services.lessons.cards import LessonCard, build_card, known_words, with_options
+from words_tui.services.lessons.cards import LessonCard, build_card, lesson_entries, with_options
 from words_tui.services.lessons.queries import (
     answers_today,
     card_details,
@@ -55,7 +56,7 @@ class BuiltLesson:
     profile: Profile
     lesson_id: int | None
     cards: list[LessonCard]
-    known_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    entries: dict[str, dict[str, KnownWord]] = field(default_factory=dict)
 
 
 async def _pick(
@@ -120,4 +121,4 @@ async def build_lesson(session: AsyncSession, profile_id: int, now: datetime) ->
             else card
             for card in cards
         ]
-    return BuiltLesson(profile, lesson_id, cards, known_words(cards))
+    return BuiltLesson(profile, lesson_id, cards, lesson_entries(cards))

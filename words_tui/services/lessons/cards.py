@@ -20,6 +20,7 @@ from words_tui.domain.lesson_policy import (
     choose_distractors,
     option_text,
 )
+from words_tui.domain.lexicon import KnownWord
 from words_tui.services.lessons.checking import Question
 from words_tui.services.lessons.queries import CardDetails
 
@@ -76,6 +77,10 @@ class LessonCard:
             answer_lang=self.answer_lang,
             forms=self.forms,
             alternatives=self.alternatives,
+            pos=self.pos,
+            prompt_meanings=(
+                self.meanings if self.direction == Direction.NATIVE_TO_FOREIGN else (self.headword,)
+            ),
         )
 
     def with_accepted(self, answer: str) -> LessonCard:
@@ -192,17 +197,32 @@ def with_options(
         answer_lang=card.answer_lang,
         native_lang=native_lang,
         rng=rng,
+        translations=card.translations,
     )
     return replace(card, options=tuple(choice_options(correct, distractors, rng)))
 
 
-def known_words(cards: Iterable[LessonCard]) -> dict[str, frozenset[str]]:
-    """The answer keys of the lesson's words by language: the likeliest confusions."""
-    found: dict[str, set[str]] = {}
+def lesson_entries(cards: Iterable[LessonCard]) -> dict[str, dict[str, KnownWord]]:
+    """The lesson's words as known words, by answer language and answer key: the likeliest
+    confusions, each with what it means on the card's other side ("abuelo" → grandfather,
+    "grandfather" → abuelo)."""
+    found: dict[str, dict[str, dict[str, None]]] = {}
+    texts: dict[tuple[str, str], str] = {}
+
+    def add(lang: str, text: str, meanings: Iterable[str]) -> None:
+        key = answer_key(text, lang)
+        if key:
+            texts.setdefault((lang, key), text)
+            found.setdefault(lang, {}).setdefault(key, {}).update(dict.fromkeys(meanings))
+
     for card in cards:
         native, foreign = card.prompt_lang, card.answer_lang
         if card.direction == Direction.FOREIGN_TO_NATIVE:
             native, foreign = foreign, native
-        found.setdefault(foreign, set()).add(answer_key(card.headword, foreign))
-        found.setdefault(native, set()).update(answer_key(m, native) for m in card.meanings)
-    return {lang: frozenset(keys) for lang, keys in found.items()}
+        add(foreign, card.headword, card.meanings)
+        for meaning in card.meanings:
+            add(native, meaning, (card.headword,))
+    return {
+        lang: {key: KnownWord(texts[lang, key], tuple(m)) for key, m in keys.items()}
+        for lang, keys in found.items()
+    }

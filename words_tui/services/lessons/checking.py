@@ -16,14 +16,9 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from words_tui.domain.answers import (
-    Frequency,
-    Lemmatiser,
-    LocalVerdict,
-    answer_key,
-    check_answer,
-)
+from words_tui.domain.answers import Card, Lemmatiser, LocalVerdict, answer_key, check_answer
 from words_tui.domain.enums import Verdict
+from words_tui.domain.lexicon import KnownWord, Lexicon
 from words_tui.infrastructure.llm.errors import LLMError
 
 log = logging.getLogger(__name__)
@@ -56,11 +51,11 @@ class Judge(Protocol):
 
 
 class LanguageSource(Protocol):
-    """Frequency and lemma data per language (`infrastructure.language_data.LanguageData`)."""
-
-    def frequency(self, language: str) -> Frequency: ...
+    """Lemmas and known words per language (`infrastructure.language_data.LanguageData`)."""
 
     def lemmatiser(self, language: str) -> Lemmatiser | None: ...
+
+    def lexicon(self, answer_lang: str, prompt_lang: str) -> Lexicon: ...
 
     def warm_up(self, languages: Iterable[str]) -> None: ...
 
@@ -75,14 +70,27 @@ class Question:
     answer_lang: str
     forms: Mapping[str, str] = field(default_factory=dict)
     alternatives: tuple[str, ...] = ()
+    pos: str = ""
+    prompt_meanings: tuple[str, ...] = ()
+    """What the prompt means (the texts shown): a known word meaning one of them is right."""
+
+    def card(self) -> Card:
+        return Card(
+            prompt=self.prompt_meanings or (self.prompt,),
+            prompt_language=self.prompt_lang,
+            forms=self.forms,
+            alternatives=self.alternatives,
+            pos=self.pos,
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class CheckedAnswer:
     """The final verdict on a typed answer and what to tell the learner.
 
-    `judge_hard` marks a judge acceptance of an answer the ladder saw as a near miss on another
-    word (a spelling variant like "gray" for "grey"): accepted, but rated Hard.
+    `judge_hard` marks a judge acceptance of an answer the ladder had a doubt about (a note):
+    accepted, but rated Hard. `judged` says the note is the judge's comment; `reason`,
+    `correction` and `known` come from the local ladder (see `LocalVerdict`).
     """
 
     verdict: Verdict
@@ -90,15 +98,29 @@ class CheckedAnswer:
     note: str = ""
     form: str = ""
     judge_hard: bool = False
+    judged: bool = False
+    reason: str = ""
+    correction: str = ""
+    known: KnownWord | None = None
 
 
 def local_checked(local: LocalVerdict) -> CheckedAnswer:
     """The final verdict of a local verdict that decided (not `NEEDS_JUDGE`)."""
-    return CheckedAnswer(local.verdict, local.expected, local.note, local.form)
+    return CheckedAnswer(
+        local.verdict,
+        local.expected,
+        local.note,
+        local.form,
+        reason=local.reason,
+        correction=local.correction,
+        known=local.known,
+    )
 
 
-KnownWordLookup = Callable[[str], Awaitable[bool]]
-"""Whether the learner's vocabulary holds this typed word (asked only for near misses)."""
+KnownWordLookup = Callable[[str], Awaitable[KnownWord | None]]
+"""The learner's word spelled like this typed answer, if any (asked only when the ladder is
+left with a typo, a lemma or nothing)."""
+RECHECKED = frozenset({Verdict.TYPO, Verdict.NEEDS_JUDGE})
 
 
 class AnswerChecker:
@@ -116,19 +138,24 @@ class AnswerChecker:
         self.judge_timeout_s = judge_timeout_s
 
     def check_locally(
-        self, question: Question, answer: str, known_words: frozenset[str] = frozenset()
+        self,
+        question: Question,
+        answer: str,
+        entries: Mapping[str, KnownWord] | None = None,
     ) -> LocalVerdict:
-        """The pure ladder for this question, with the answer language's data."""
+        """The pure ladder for this question, with the answer language's data and `entries`
+        (the lesson's own words, by answer key) known first."""
         lang = question.answer_lang
+        lexicon = self.language_data.lexicon(lang, question.prompt_lang)
+        if entries:
+            lexicon = lexicon.with_entries(entries)
         return check_answer(
             answer,
             question.accepted,
             lang,
-            known_words=known_words,
-            forms=question.forms,
-            alternatives=question.alternatives,
+            question.card(),
+            lexicon=lexicon,
             lemmatise=self.language_data.lemmatiser(lang),
-            frequency=self.language_data.frequency(lang),
         )
 
     async def decide(
@@ -136,21 +163,23 @@ class AnswerChecker:
         question: Question,
         answer: str,
         *,
-        known_words: frozenset[str] = frozenset(),
-        is_known_word: KnownWordLookup | None = None,
+        entries: Mapping[str, KnownWord] | None = None,
+        lookup: KnownWordLookup | None = None,
     ) -> LocalVerdict:
         """Step one: everything this machine can decide, without the judge.
 
-        `known_words` are answer keys the learner knows (the lesson's words); `is_known_word`
-        looks a near miss up in the whole vocabulary, so it is asked at most once per answer:
-        a typo or accent slip that spells another word of the learner's is that word, not a slip.
+        `entries` are words known already (the lesson's); `lookup` finds the typed answer in
+        the whole vocabulary, asked at most once and only when the ladder is left with a typo,
+        a lemma or nothing: a word of the learner's is that word, not a slip or a synonym.
         """
-        local = self.check_locally(question, answer, known_words)
-        near_miss = local.verdict in (Verdict.TYPO, Verdict.ACCENT)
-        if near_miss and is_known_word is not None and await is_known_word(answer):
-            key = answer_key(answer, question.answer_lang)
-            return self.check_locally(question, answer, known_words | {key})
-        return local
+        local = self.check_locally(question, answer, entries)
+        if lookup is None or not (local.verdict in RECHECKED or local.form == "lemma"):
+            return local
+        found = await lookup(answer)
+        if found is None:
+            return local
+        key = answer_key(answer, question.answer_lang)
+        return self.check_locally(question, answer, {**(entries or {}), key: found})
 
     async def judge_if_needed(
         self, question: Question, answer: str, local: LocalVerdict
@@ -168,20 +197,20 @@ class AnswerChecker:
         question: Question,
         answer: str,
         *,
-        known_words: frozenset[str] = frozenset(),
-        is_known_word: KnownWordLookup | None = None,
+        entries: Mapping[str, KnownWord] | None = None,
+        lookup: KnownWordLookup | None = None,
     ) -> CheckedAnswer:
         """Both steps: decide locally when possible, else ask the judge within the time limit."""
-        local = await self.decide(
-            question, answer, known_words=known_words, is_known_word=is_known_word
-        )
+        local = await self.decide(question, answer, entries=entries, lookup=lookup)
         return await self.judge_if_needed(question, answer, local)
 
     async def _ask_judge(
         self, question: Question, answer: str, local: LocalVerdict
     ) -> CheckedAnswer:
         if self.judge is None:
-            return CheckedAnswer(Verdict.WRONG, local.expected, local.note or COULD_NOT_CHECK)
+            return CheckedAnswer(
+                Verdict.WRONG, local.expected, local.note or COULD_NOT_CHECK, reason=local.reason
+            )
         try:
             async with asyncio.timeout(self.judge_timeout_s):
                 result = await self.judge.validate_answer(
@@ -196,6 +225,12 @@ class AnswerChecker:
             return CheckedAnswer(Verdict.WRONG, local.expected, COULD_NOT_CHECK)
         if result.is_correct:
             return CheckedAnswer(
-                Verdict.JUDGE_ACCEPTED, local.expected, result.comment, judge_hard=bool(local.note)
+                Verdict.JUDGE_ACCEPTED,
+                local.expected,
+                result.comment,
+                judge_hard=bool(local.note),
+                judged=True,
             )
-        return CheckedAnswer(Verdict.WRONG, local.expected, result.comment or local.note)
+        if result.comment:
+            return CheckedAnswer(Verdict.WRONG, local.expected, result.comment, judged=True)
+        return CheckedAnswer(Verdict.WRONG, local.expected, local.note, reason=local.reason)

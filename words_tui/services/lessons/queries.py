@@ -351,8 +351,8 @@ async def shared_options(
     ]
 
 
-_VOCABULARY_HAS = (
-    select(USER_WORDS.c.id)
+_VOCABULARY_WORD = (
+    select(WORDS.c.text, USER_WORDS.c.meanings)
     .join(WORDS, WORDS.c.id == USER_WORDS.c.word_id)
     .where(
         USER_WORDS.c.profile_id == bindparam("profile"),
@@ -363,12 +363,13 @@ _VOCABULARY_HAS = (
 )
 
 
-async def vocabulary_has(
+async def vocabulary_word(
     session: AsyncSession, profile_id: int, lang: str, texts: Sequence[str]
-) -> bool:
-    """Whether the profile has a word in `lang` stored under any of these texts."""
+) -> tuple[str, list[str]] | None:
+    """The profile's word in `lang` stored under any of these texts, with its chosen meanings."""
     keys = sorted({word_key(text) for text in texts if text.strip()})
     if not keys:
-        return False
+        return None
     params = {"profile": profile_id, "lang": lang, "keys": keys}
-    return (await session.execute(_VOCABULARY_HAS, params)).first() is not None
+    row = (await session.execute(_VOCABULARY_WORD, params)).first()
+    return None if row is None else (str(row[0]), list(row[1]))

@@ -27,6 +27,7 @@ from sqlmodel import col
 from words_tui.domain.answers import answer_key
 from words_tui.domain.entries import Example
 from words_tui.domain.enums import Direction, Stage, Verdict, WordStatus
+from words_tui.domain.lexicon import KnownWord
 from words_tui.domain.scheduling import Rating, SchedulingConfig
 from words_tui.infrastructure.db.database import Database, sqlite_path
 from words_tui.infrastructure.db.file_hold import FileHold
@@ -35,7 +36,7 @@ from words_tui.infrastructure.db.models import Lesson as LessonRow
 from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.language_data import LanguageData
 from words_tui.services.lessons.building import BuiltLesson, build_lesson
-from words_tui.services.lessons.cards import LessonCard, known_words
+from words_tui.services.lessons.cards import LessonCard, lesson_entries
 from words_tui.services.lessons.checking import (
     AnswerChecker,
     CheckedAnswer,
@@ -44,7 +45,7 @@ from words_tui.services.lessons.checking import (
     LanguageSource,
     local_checked,
 )
-from words_tui.services.lessons.queries import LessonError, vocabulary_has
+from words_tui.services.lessons.queries import LessonError, vocabulary_word
 from words_tui.services.lessons.recording import (
     AnswerRecord,
     Recorded,
@@ -62,8 +63,12 @@ __all__ = ["Feedback", "Lesson", "LessonCard", "LessonError", "LessonService", "
 class Feedback:
     """What the learner sees after an answer.
 
-    `note` explains the verdict (the right spelling, the form that was typed, the judge's comment,
-    "could not check — press r if you were right"); `can_override` offers "I was right".
+    `note` explains the verdict in English (the right spelling, the form that was typed, the
+    judge's comment, "could not check — press r if you were right"); `judged` says it is the
+    judge's comment. `reason` names why a local verdict was wrong ("other_word", "real_word",
+    "degree", "gender", "no_answer", "too_long"), `known` the other word typed, with its
+    meanings, and `correction` the answer as it should have been typed ("la mujer").
+    `can_override` offers "I was right".
     """
 
     card: LessonCard
@@ -77,6 +82,10 @@ class Feedback:
     promoted: bool = False
     mastered: bool = False
     leech: bool = False
+    judged: bool = False
+    reason: str = ""
+    correction: str = ""
+    known: KnownWord | None = None
 
     @property
     def correct(self) -> bool:
@@ -123,7 +132,8 @@ class Lesson:
     started_at: datetime
     cards: list[LessonCard]
     config: SchedulingConfig
-    known_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    entries: dict[str, dict[str, KnownWord]] = field(default_factory=dict)
+    """The lesson's words, by answer language and key (see `cards.lesson_entries`)."""
     position: int = 0
     answered: list[_Answered] = field(default_factory=list)
 
@@ -229,7 +239,7 @@ class LessonService:
             started_at=now,
             cards=built.cards,
             config=self._config_for(profile),
-            known_words=built.known_words,
+            entries=built.entries,
         )
 
     async def answer(
@@ -267,8 +277,8 @@ class LessonService:
             local = await self.checker.decide(
                 question,
                 answer,
-                known_words=lesson.known_words.get(card.answer_lang, frozenset()),
-                is_known_word=self._vocabulary_lookup(session, lesson, card),
+                entries=lesson.entries.get(card.answer_lang),
+                lookup=self._vocabulary_lookup(session, lesson, card),
             )
             if local.verdict != Verdict.NEEDS_JUDGE:
                 checked = local_checked(local)
@@ -284,9 +294,12 @@ class LessonService:
         if card.direction != Direction.NATIVE_TO_FOREIGN:
             return None
 
-        async def lookup(text: str) -> bool:
+        async def lookup(text: str) -> KnownWord | None:
             core = answer_key(text, card.answer_lang)
-            return await vocabulary_has(session, lesson.profile_id, card.answer_lang, [text, core])
+            found = await vocabulary_word(
+                session, lesson.profile_id, card.answer_lang, [text, core]
+            )
+            return None if found is None else KnownWord(found[0], tuple(found[1]))
 
         return lookup
 
@@ -333,7 +346,7 @@ class LessonService:
 
         lesson.cards[:] = [edited(c) for c in lesson.cards]
         lesson.answered[:] = [replace(a, card=edited(a.card)) for a in lesson.answered]
-        lesson.known_words = known_words(lesson.cards)
+        lesson.entries = lesson_entries(lesson.cards)
         return edited(card)
 
     async def suspend(self, lesson: Lesson, card: LessonCard) -> None:
@@ -377,6 +390,8 @@ class LessonService:
 
 def _choice_checked(card: LessonCard, answer: str) -> CheckedAnswer:
     """A chosen option is right when it is the card's answer (compared as typed answers are)."""
+    if not answer.strip():
+        return CheckedAnswer(Verdict.CHOICE_WRONG, card.expected, reason="no_answer")
     right = answer_key(answer, card.answer_lang) == answer_key(card.expected, card.answer_lang)
     return CheckedAnswer(Verdict.CHOICE_CORRECT if right else Verdict.CHOICE_WRONG, card.expected)
 
@@ -396,6 +411,10 @@ def _feedback(
         promoted=recorded.promoted,
         mastered=recorded.mastered,
         leech=recorded.leech,
+        judged=checked.judged,
+        reason=checked.reason,
+        correction=checked.correction,
+        known=checked.known,
     )
 
 

@@ -1,5 +1,7 @@
 """The lesson: one card at a time, answered by choice (keys 1–4, mouse) or by typing (Enter).
 
+"I don't know" (F2, or Enter on an empty answer) reveals the answer and counts as a miss.
+
 Checking runs in a worker, so the judge never blocks the screen: a spinner appears after 150 ms,
 and a judge that is slow or down leaves the local verdict standing, which the learner can
 override with "r". The service commits every answer before it returns, so leaving (or losing
@@ -63,6 +65,7 @@ class LessonScreen(WordsScreen[None]):
         Binding("3", "choose(2)", show=False),
         Binding("4", "choose(3)", show=False),
         Binding("enter", "next", "key.next", priority=True),
+        Binding("f2", "dont_know", "key.dont_know"),
         Binding("u", "undo", "key.undo"),
         Binding("r", "override", "key.override"),
         Binding("e", "edit", "key.edit"),
@@ -161,6 +164,8 @@ class LessonScreen(WordsScreen[None]):
         """
         if action == "choose":
             return self.phase == Phase.ASKING and self.card is not None and self.card.is_choice
+        if action == "dont_know":
+            return self.phase == Phase.ASKING
         if action in FEEDBACK_ACTIONS:
             if self.phase != Phase.FEEDBACK:
                 return False
@@ -188,8 +193,13 @@ class LessonScreen(WordsScreen[None]):
 
     @on(Input.Submitted, "#answer")
     def typed(self, event: Input.Submitted) -> None:
-        if event.value.strip():
-            self.submit(event.value)
+        """An answer, or "I don't know" when nothing was typed."""
+        self.submit(event.value if event.value.strip() else "")
+
+    def action_dont_know(self) -> None:
+        """Reveal the answer; it counts as a miss."""
+        self.require("dont_know")
+        self.submit("")
 
     def submit(self, answer: str) -> None:
         if self.phase != Phase.ASKING or self.card is None:

@@ -1,9 +1,11 @@
 """The panel under a card that explains the verdict: why it was accepted or what was expected.
 
-It shows the verdict, the right answer with the letters the learner missed highlighted, the
-judge's comment, other accepted answers, an example sentence, the word's forms, and news such as
-"you will type this word from now on". Texts come from the interface catalogue; the judge's
-comment is shown as the judge wrote it.
+It shows the verdict and its reason — every verdict has one: the letters the learner missed
+highlighted, the form typed, the right article ("✓, but: la mujer"), the other word typed
+("abuelo = grandfather"), the judge's comment (only when a judge gave it) — then other accepted
+answers, an example sentence, the word's forms, and news such as "you will type this word from
+now on". Texts come from the interface catalogue; words and the judge's comment are shown as
+written, never as markup.
 """
 
 from __future__ import annotations
@@ -33,8 +35,15 @@ HEADLINES = {
 FORM_EXPLANATIONS = {
     "alternative": "feedback.form.alternative",
     "lemma": "feedback.form.lemma",
-    "article": "feedback.form.article",
+    "spelling": "feedback.form.spelling",
 }
+WRONG_REASONS = {
+    "real_word": "feedback.reason.real_word",
+    "degree": "feedback.reason.degree",
+    "gender": "feedback.reason.gender",
+    "too_long": "feedback.reason.too_long",
+}
+"""Why a local verdict was wrong, when it was not another known word (named with its meaning)."""
 MAX_ALSO_ACCEPTED = 4
 SHOWN_FORMS = (
     "gender",
@@ -100,6 +109,11 @@ class FeedbackPanel(Static):
 
 
 def _headline(feedback: Feedback, texts: Texts) -> Content:
+    if feedback.correction:
+        but = Content.styled("✓ " + texts("feedback.but") + " ", "bold $success")
+        return Content.assemble(but, Content.styled(feedback.correction, "bold"))
+    if feedback.reason == "no_answer":
+        return Content.styled("✗ " + texts("feedback.not_known"), "bold $error")
     key = HEADLINES.get(feedback.verdict)
     if key is None:
         return Content.styled("✗ " + texts("feedback.wrong"), "bold $error")
@@ -135,26 +149,38 @@ def _lines(feedback: Feedback, texts: Texts, could_not_check: bool) -> Iterator[
 
 def _explanation(feedback: Feedback, texts: Texts, could_not_check: bool) -> Iterator[Content]:
     verdict, expected = feedback.verdict, feedback.expected
-    typed = feedback.card.stage == Stage.TYPING
+    if feedback.correction:
+        return  # the headline says it: "✓ Right, but: la mujer"
     if verdict in (Verdict.ACCENT, Verdict.TYPO):
         yield Content.assemble(
             texts("feedback.spelled") + " ", highlight_differences(expected, feedback.answer)
         )
+    elif feedback.form in FORM_EXPLANATIONS:
+        key = FORM_EXPLANATIONS[feedback.form]
+        yield Content(texts(key, expected=expected, answer=feedback.answer.strip()))
     elif verdict == Verdict.FORM:
-        key = FORM_EXPLANATIONS.get(feedback.form)
-        if key is not None:
-            yield Content(texts(key, expected=expected))
-        else:
-            form = texts.get("form." + feedback.form, feedback.form)
-            yield Content(texts("feedback.form.other", form=form, expected=expected))
+        form = texts.get("form." + feedback.form, feedback.form)
+        yield Content(texts("feedback.form.other", form=form, expected=expected))
     elif verdict == Verdict.JUDGE_ACCEPTED and feedback.note:
         yield Content(texts("feedback.judge_comment", comment=feedback.note))
     elif not feedback.correct:
-        answer = highlight_differences(expected, feedback.answer) if typed else Content(expected)
-        yield Content.assemble(texts("feedback.answer_is") + " ", answer.stylize("bold"))
-        if typed and feedback.answer.strip():
-            yield Content(texts("feedback.you_typed", answer=feedback.answer))
-        if could_not_check:
-            yield Content.styled(texts("feedback.could_not_check"), "$warning")
-        elif feedback.note:
-            yield Content(texts("feedback.judge_comment", comment=feedback.note))
+        yield from _why_wrong(feedback, texts, could_not_check)
+
+
+def _why_wrong(feedback: Feedback, texts: Texts, could_not_check: bool) -> Iterator[Content]:
+    """The right answer, what was typed, and the reason: the judge's only when it judged."""
+    expected, typed = feedback.expected, feedback.card.stage == Stage.TYPING
+    answer = highlight_differences(expected, feedback.answer) if typed else Content(expected)
+    yield Content.assemble(texts("feedback.answer_is") + " ", answer.stylize("bold"))
+    if not (typed and feedback.answer.strip()):
+        return
+    yield Content(texts("feedback.you_typed", answer=feedback.answer))
+    if feedback.known is not None:
+        yield Content(texts("feedback.reason.other_word", word=feedback.known.describe()))
+    elif feedback.reason in WRONG_REASONS:
+        key = WRONG_REASONS[feedback.reason]
+        yield Content(texts(key, answer=feedback.answer.strip(), expected=expected))
+    elif feedback.judged and feedback.note:
+        yield Content(texts("feedback.judge_comment", comment=feedback.note))
+    if could_not_check or (feedback.reason == "gender" and not feedback.judged):
+        yield Content.styled(texts("feedback.could_not_check"), "$warning")

@@ -1,0 +1,94 @@
+"""What the lesson screen says about a verdict: every verdict with its reason, words named with
+their meanings, the right article, "I don't know" — and no judge mentioned when there is none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.tui.conftest import SIZE
+from tests.tui.helpers import promote_to_typing, review_count, settle, spanish_learner, text_of
+from tests.tui.test_lesson_screen import open_lesson, type_answer
+from words_tui.domain.enums import Direction
+from words_tui.tui.app import WordsApp, create_app
+from words_tui.tui.backend import Backend
+from words_tui.tui.screens.lesson import LessonScreen
+
+WORDS = [
+    ("mujer", "noun", ("woman",), {"gender": "f", "plural": "mujeres"}),
+    ("hermano", "noun", ("brother",), {"gender": "m", "plural": "hermanos"}),
+]
+
+
+async def typing_learner(backend: Backend) -> WordsApp:
+    """The app for a learner whose two words are due as typed answers."""
+    profile_id = await spanish_learner(backend.database, WORDS)
+    await promote_to_typing(backend.database, profile_id)
+    return create_app(backend)
+
+
+async def skip_to(app: WordsApp, pilot: Pilot[Any], screen: LessonScreen, headword: str) -> None:
+    """Answer cards rightly until the Spanish answer to `headword` is asked."""
+    while (card := screen.lesson.current) is not None and not (
+        card.headword == headword and card.direction == Direction.NATIVE_TO_FOREIGN
+    ):
+        await type_answer(app, pilot, card.expected)
+        await pilot.press("enter")
+        await settle(app, pilot)
+
+
+async def test_a_wrong_article_is_right_but_says_which_article(backend: Backend) -> None:
+    app = await typing_learner(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        await skip_to(app, pilot, screen, "mujer")
+        feedback = await type_answer(app, pilot, "el mujer")
+        assert feedback.startswith("✓ Right, but: la mujer")
+
+
+async def test_another_known_word_is_wrong_and_named_with_its_meaning(backend: Backend) -> None:
+    app = await typing_learner(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        await skip_to(app, pilot, screen, "hermano")
+        feedback = await type_answer(app, pilot, "abuelo")
+        assert feedback.startswith("✗ Wrong")
+        assert "That is another word: abuelo = grandfather" in feedback
+        assert "Judge" not in feedback and "judge" not in feedback
+
+
+async def test_a_real_word_near_miss_is_wrong_without_mentioning_a_judge(backend: Backend) -> None:
+    app = await typing_learner(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        await skip_to(app, pilot, screen, "mujer")
+        feedback = await type_answer(app, pilot, "mujeres, mejor")
+        assert feedback.startswith("✗ Wrong")
+        assert "Judge" not in feedback
+
+
+async def test_enter_on_an_empty_answer_reveals_it_and_counts_as_a_miss(backend: Backend) -> None:
+    app = await typing_learner(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        card = screen.lesson.current
+        assert card is not None
+        feedback = await type_answer(app, pilot, "")
+        assert feedback.startswith("✗ Not known yet")
+        assert f"The answer is: {card.expected}" in feedback
+        assert await review_count(backend.database) == 1
+        assert screen.service.summary(screen.lesson).wrong == 1
+
+
+async def test_f2_means_i_do_not_know_on_a_choice_card(backend: Backend) -> None:
+    await spanish_learner(backend.database, WORDS)
+    app = create_app(backend)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_lesson(app, pilot)
+        card = screen.lesson.current
+        assert card is not None and card.is_choice
+        await pilot.press("f2")
+        await settle(app, pilot)
+        assert text_of(app, "#feedback").startswith("✗ Not known yet")
+        assert screen.service.summary(screen.lesson).wrong == 1
