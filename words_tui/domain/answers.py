@@ -365,8 +365,11 @@ class _Ladder:
 
     def _near_miss(self, part: str, head: Headword, folded: str) -> LocalVerdict:
         """A typo small for the word's length — unless the answer is a real word: then it is
-        another word, even one letter away from a word too short to forgive a typo ("ano")."""
-        real = self.lexicon.is_word(head.core)
+        another word, even one letter away from a word too short to forgive a typo ("ano").
+        A space too many or too few ("grand father") is a slip, whatever its parts are."""
+        joined = folded.replace(" ", "")
+        spacing = any(joined == c.folded.replace(" ", "") for c in self.candidates)
+        real = not spacing and self.lexicon.is_word(head.core)
         best: tuple[int, _Candidate] | None = None
         for c in self.candidates:
             allowed = allowed_edits(len(c.folded))
