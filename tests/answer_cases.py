@@ -36,9 +36,9 @@ hablar es en f | hablar + | hablo + | hablas + | habló + | decir - | halbar + |
 él es en f | él + | el + | ella - | yo - | él, ella -
 sí es en f | sí + | si + | no - | sí! +
 más es en f | más + | mas + | menos - | mes -
-ciudad es en f | ciudad + | la ciudad + | ciudades + | el ciudad + | cuidad - | ciudá + | pueblo + | país -
+ciudad es en f | ciudad + | la ciudad + | ciudades + | el ciudad + | cuidad - | ciudá + | pueblo - | país -
 gris es en f | gris + | grises + | negro - | gri +
-viejo es en f | viejo + | vieja + | viejos + | nuevo - | mayor - | vejo + | joven -
+viejo es en f | viejo + | vieja + | viejos + | nuevo - | mayor - | vejo - | joven -
 мальчик ru en f | мальчик + | Мальчик + | мальчики + | мальчика + | мальчику + | девочка - | девочки - | сын - | малчик + | мальчк + | мальчишка + | парень -
 девочка ru en f | девочка + | девочки + | девочку + | мальчик - | дочь - | девочкаа + | девчка +
 сын ru en f | сын + | сыну + | сыновья + | дочь - | сон - | сны - | брат -
@@ -78,15 +78,16 @@ viejo es en n | old + | older - | oldest - | new - | young - | od - | odl + | go
 дом ru en n | house + | home + | houses + | horse - | hose - | homes + | huose + | flat -
 собака ru en n | dog + | dogs + | cat - | dig - | dgo + | a dog + | puppy -
 серый ru en n | grey + | gray + | green - | greay + | pray - | blue -
-читать ru en n | read + | to read + | reads + | reading + | write - | red - | raed + | reed - | rea +
+читать ru en n | read + | to read + | reads + | reading + | write - | red - | raed + | reed - | rea -
 брат ru en n | brother + | brothers + | sister - | bother - | brohter + | son -
-красивый ru en n | beautiful + | beatiful + | beautifull + | beautifully - | ugly - | pretty + | bountiful -
+красивый ru en n | beautiful + | beatiful + | beautifull + | beautifully - | ugly - | pretty - | bountiful -
 """
 """Some grades need a word: "esposa" and "wife" are right because the entry of mujer means
 both woman and wife; "muchacho" because the starter vocabulary lists it beside "chico"; "niña"
 for chica because both mean girl; "прочитать" because it is the listed aspect pair of читать;
 "beautifully" is the adverb, another part of speech; "women's" is a form of woman; "can",
-"пёс", "дед", "grandad", "мальчишка", "since" and "pretty" are synonyms, right though the card
-practises another word; "pueblo" means town, one of the meanings asked. "перро" spellings that are other words ("pero", "gasto") are wrong even one
+"пёс", "дед", "grandad", "мальчишка" and "since" are synonyms, right though the card practises
+another word; "pueblo" (village) and "pretty" (хорошенький) are near, but a strict teacher asks
+for ciudad and beautiful. A near miss that spells a real word ("vejo", "rea") is that word. "перро" spellings that are other words ("pero", "gasto") are wrong even one
 letter away; "ano" is another word (ñ is a letter of Spanish); "bebe", "si", "mas", "el" only
 lack an accent."""

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pytest
 
 from tests.answer_cases import CASES
-from words_tui.domain.enums import Verdict
 from words_tui.domain.entries import WordEntry
+from words_tui.domain.enums import Verdict
 from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 from words_tui.infrastructure.language_data import LanguageData
 from words_tui.services.lessons.checking import AnswerChecker, Question

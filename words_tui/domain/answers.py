@@ -12,14 +12,17 @@ English spelling → a typo small for the word's length, unless the near miss is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from words_tui.domain.answer_types import Card, LocalVerdict
 from words_tui.domain.enums import Verdict
 from words_tui.domain.lexicon import EMPTY_LEXICON, KnownWord, Lexicon
+
+__all__ = ["Card", "Lemmatiser", "LocalVerdict", "allowed_edits", "answer_key", "check_answer"]
 from words_tui.domain.normalise import (
     Headword,
     articles_conflict,
@@ -59,32 +62,6 @@ OTHER_GENDER_FORMS = frozenset({"f", "m", "fem", "masc", "feminine", "masculine"
 PLURAL_FORMS = frozenset({"plural", "pl"})
 
 _ACCEPTED_ORDER = (Verdict.EXACT, Verdict.ACCENT, Verdict.TYPO, Verdict.FORM)
-
-
-@dataclass(frozen=True, slots=True)
-class LocalVerdict:
-    """How the local ladder judged an answer, with what the learner should be shown.
-
-    `expected` is the accepted answer closest to what was typed, spelled as stored; `form` names
-    what matched for an accepted answer ("plural", "alternative", "lemma", "article",
-    "spelling") and `reason` why another was not ("no_answer", "too_long", "other_word",
-    "real_word", "degree", "gender"); `note` is one line for the learner; `edits` counts a
-    typo's edits; `correction` is the answer as it should have been typed ("la mujer");
-    `known` is the other word the answer is, with its meanings.
-    """
-
-    verdict: Verdict
-    expected: str
-    form: str = ""
-    note: str = ""
-    edits: int = 0
-    reason: str = ""
-    correction: str = ""
-    known: KnownWord | None = None
-
-    @property
-    def accepted(self) -> bool:
-        return self.verdict.is_correct
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,22 +105,6 @@ def _candidates(texts: tuple[str, ...], language: str) -> tuple[_Candidate, ...]
                 head = split_leading_word(norm, language)
                 found.setdefault(norm, _Candidate(part, head, fold_accents(head.core, language)))
     return tuple(found.values())
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    """What the ladder knows about the card beyond its accepted answers.
-
-    `prompt` holds the texts shown (in `prompt_language`): a known word meaning one of them is a
-    synonym, not another word. `forms` are the headword's forms by name; `alternatives` other
-    correct translations this card does not practise; `pos` its part of speech.
-    """
-
-    prompt: tuple[str, ...] = ()
-    prompt_language: str = ""
-    forms: Mapping[str, str] | None = None
-    alternatives: Sequence[str] = ()
-    pos: str = ""
 
 
 def check_answer(
@@ -284,9 +245,10 @@ class _Ladder:
 
     def _accents(self, head: Headword, folded: str) -> LocalVerdict | None:
         """Only accents differ: accepted with a note, even when the bare spelling is another
-        word ("esta" for "está") — the learner knows the word and is shown its accents."""
-        for c in self.candidates:
-            if folded == c.folded:
+        word ("esta" for "está") — the learner knows the word and is shown its accents.
+        The same holds for a listed form ("arboles" for "árboles")."""
+        for c in (*self.candidates, *(form for _, form in self.forms)):
+            if folded == c.folded and head.core != c.head.core:
                 return LocalVerdict(
                     Verdict.ACCENT, c.display, note=f"mind the accents: {c.display}"
                 )
@@ -320,7 +282,8 @@ class _Ladder:
         known = self.lexicon.entry(core)
         if known is None and lemma:
             known = self.lexicon.entry(lemma)
-        if known is not None and not self._means_prompt(known):
+        sense = self._sense(known)
+        if known is not None and sense == "other":
             note = f"that is another word: {known.describe()}"
             return LocalVerdict(
                 Verdict.WRONG, self.expected, note=note, reason="other_word", known=known
@@ -328,7 +291,17 @@ class _Ladder:
         for c in self.candidates:
             if lemma and lemma == self._lemma_of(c.head.core):
                 return self._lemma_form(core, c)
-        return self._also_right() if known is not None else None
+        if sense == "same":
+            degree = next(
+                (
+                    c
+                    for c in self.candidates
+                    if changes_degree(core, c.head.core, self.language, self.pos)
+                ),
+                None,
+            )
+            return self._lemma_form(core, degree) if degree is not None else self._also_right()
+        return None
 
     def _lemma_form(self, core: str, c: _Candidate) -> LocalVerdict:
         expected = c.head.core
@@ -346,8 +319,24 @@ class _Ladder:
         note = f"'{core}' is the other gender of {c.display}"
         return LocalVerdict(Verdict.NEEDS_JUDGE, c.display, note=note, reason="gender")
 
-    def _means_prompt(self, known: KnownWord) -> bool:
-        return any(answer_key(m, self.prompt_language) in self.prompt for m in known.meanings)
+    def _sense(self, known: KnownWord | None) -> str:
+        """How a known word relates to the prompt: "same" (it means it, as this part of
+        speech: a synonym), "other" (another word of this part of speech: wrong), or "" (only
+        another part of speech, or unknown: the lemma or the judge decides)."""
+        if known is None:
+            return ""
+        fits = [i for i in range(len(known.meanings)) if self._same_pos(known.pos_of(i))]
+        means = {
+            i
+            for i, m in enumerate(known.meanings)
+            if answer_key(m, self.prompt_language) in self.prompt
+        }
+        if means & set(fits):
+            return "same"
+        return "other" if fits and not means else ""
+
+    def _same_pos(self, pos: str) -> bool:
+        return not pos or not self.pos or pos == self.pos
 
     def _lemma_of(self, core: str) -> str:
         if self.lemmatise is None:

@@ -21,6 +21,11 @@ class KnownWord:
 
     text: str
     meanings: tuple[str, ...]
+    pos: tuple[str, ...] = ()
+    """The part of speech of each meaning ("" or missing: unknown)."""
+
+    def pos_of(self, index: int) -> str:
+        return self.pos[index] if index < len(self.pos) else ""
 
     def describe(self) -> str:
         """ "abuelo = grandfather, grandpa": how feedback names it."""

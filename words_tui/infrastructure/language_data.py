@@ -72,7 +72,7 @@ def starter_entries(answer_lang: str, prompt_lang: str) -> Mapping[str, KnownWor
     from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 
     answer, prompt = base_language(answer_lang), base_language(prompt_lang)
-    meanings: dict[str, tuple[str, dict[str, None]]] = {}
+    meanings: dict[str, tuple[str, dict[tuple[str, str], None]]] = {}
     for concept in StarterVocabulary.default().all_concepts:
         if answer not in concept.sides or prompt not in concept.sides:
             continue
@@ -83,9 +83,12 @@ def starter_entries(answer_lang: str, prompt_lang: str) -> Mapping[str, KnownWor
             key = answer_key(text, answer)
             if key:
                 found = meanings.setdefault(key, (text, {}))[1]
-                found.update(dict.fromkeys(concept.sides[prompt].words))
+                found.update(dict.fromkeys((m, concept.pos) for m in concept.sides[prompt].words))
     return MappingProxyType(
-        {key: KnownWord(text, tuple(found)) for key, (text, found) in meanings.items()}
+        {
+            key: KnownWord(text, tuple(m for m, _ in found), tuple(pos for _, pos in found))
+            for key, (text, found) in meanings.items()
+        }
     )
 
 

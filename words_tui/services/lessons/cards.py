@@ -206,23 +206,27 @@ def lesson_entries(cards: Iterable[LessonCard]) -> dict[str, dict[str, KnownWord
     """The lesson's words as known words, by answer language and answer key: the likeliest
     confusions, each with what it means on the card's other side ("abuelo" → grandfather,
     "grandfather" → abuelo)."""
-    found: dict[str, dict[str, dict[str, None]]] = {}
+    found: dict[str, dict[str, dict[tuple[str, str], None]]] = {}
     texts: dict[tuple[str, str], str] = {}
 
-    def add(lang: str, text: str, meanings: Iterable[str]) -> None:
+    def add(lang: str, text: str, meanings: Iterable[str], pos: str) -> None:
         key = answer_key(text, lang)
         if key:
             texts.setdefault((lang, key), text)
-            found.setdefault(lang, {}).setdefault(key, {}).update(dict.fromkeys(meanings))
+            senses = dict.fromkeys((m, pos) for m in meanings)
+            found.setdefault(lang, {}).setdefault(key, {}).update(senses)
 
     for card in cards:
         native, foreign = card.prompt_lang, card.answer_lang
         if card.direction == Direction.FOREIGN_TO_NATIVE:
             native, foreign = foreign, native
-        add(foreign, card.headword, card.meanings)
+        add(foreign, card.headword, card.meanings, card.pos)
         for meaning in card.meanings:
-            add(native, meaning, (card.headword,))
+            add(native, meaning, (card.headword,), card.pos)
     return {
-        lang: {key: KnownWord(texts[lang, key], tuple(m)) for key, m in keys.items()}
+        lang: {
+            key: KnownWord(texts[lang, key], tuple(m for m, _ in s), tuple(p for _, p in s))
+            for key, s in keys.items()
+        }
         for lang, keys in found.items()
     }
