@@ -37,10 +37,10 @@ from _common import describe_ms
 from lesson_bench import Clock, seed
 
 from words_tui.infrastructure.db.database import Database
+from words_tui.services import Core
 from words_tui.services.vocabulary.profiles import use_profile
 from words_tui.settings import load_settings
 from words_tui.tui.app import WordsApp, create_app
-from words_tui.tui.backend import Backend
 
 SIZE = (100, 30)
 FIRST_FRAME = b"words-tui"
@@ -239,8 +239,8 @@ async def browse_pages(pilot: Any, frames: FrameClock, rounds: int) -> None:
     pages.report()
 
 
-async def bench_app(backend: Backend, answers: int) -> None:
-    app = create_app(backend)
+async def bench_app(core: Core, answers: int) -> None:
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         frames = FrameClock(app)
         await settle(pilot)
@@ -269,8 +269,7 @@ async def main() -> None:
         data_dir = Path(tmp)
         database = await prepare(data_dir, args.words, args.reviews)
         settings = load_settings(database_url=database.url, user=USER)
-        backend = Backend(database=database, settings=settings, clock=Clock(), llm_ready=True)
-        await bench_app(backend, args.answers)
+        await bench_app(Core(database, settings, clock=Clock()), args.answers)
         await database.close()
         bench_cold_start(data_dir, args.starts)
 

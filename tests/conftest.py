@@ -39,6 +39,29 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+PROFILE_DEFAULTS = {
+    "lesson_size": 5,
+    "new_per_day": 3,
+    "reviews_per_day": 80,
+    "desired_retention": 0.85,
+    "typing_after": 4,
+}
+"""Non-default values of the settings new profiles take their knobs from."""
+
+
+@pytest.fixture
+def profile_defaults_in_env(monkeypatch: pytest.MonkeyPatch) -> dict[str, float]:
+    """`PROFILE_DEFAULTS` set through their WORDS_* variables; returns what a profile should get."""
+    for name, value in PROFILE_DEFAULTS.items():
+        monkeypatch.setenv(f"WORDS_{name.upper()}", str(value))
+    return dict(PROFILE_DEFAULTS)
+
+
+def knobs_of(profile: object) -> dict[str, float]:
+    """The profile's values of the knobs in `PROFILE_DEFAULTS`."""
+    return {name: getattr(profile, name) for name in PROFILE_DEFAULTS}
+
+
 def _admin_url() -> str:
     assert POSTGRES_URL is not None
     return POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
@@ -103,7 +126,7 @@ async def database(db_url: str) -> AsyncIterator[Database]:
 
 @pytest.fixture
 async def sqlite_database(tmp_path: Path) -> AsyncIterator[Database]:
-    """A migrated SQLite file database, for tests about behaviour that is not backend-specific."""
+    """A migrated SQLite file database, for tests about behaviour that is not core-specific."""
     db = Database(f"sqlite+aiosqlite:///{tmp_path / 'words.db'}")
     await db.init()
     yield db

@@ -81,7 +81,7 @@ def test_an_unknown_profile_names_the_ones_there_are(
 ) -> None:
     make_profile()
     assert main(["import", str(words_csv), "--profile", "Latin"]) == 1
-    assert "no profile 'Latin' (profiles: Deutsch)" in capsys.readouterr().err
+    assert "no profile 'Latin' (profiles: Deutsch;" in capsys.readouterr().err
 
 
 def test_a_malformed_mapping_is_explained(

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import col
 from textual.widgets import Input
+from words_tui.tui.backend import Backend
 
 from tests.tui.conftest import SIZE, Clock
 from tests.tui.helpers import settle
@@ -21,7 +22,6 @@ from words_tui.notebook.bulk_import import BulkImport
 from words_tui.services.vocabulary import ProfileKnobs, create_profile, use_profile
 from words_tui.settings import load_settings
 from words_tui.tui.app import create_app
-from words_tui.tui.backend import Backend
 
 WORDS = "perro\nventana\nzzyzx\n"
 

@@ -1,6 +1,6 @@
 """Lessons end to end on real SQLite files and PostgreSQL, with the judge on a local server.
 
-Behaviour that depends on the backend (queries, JSON snapshots, times, transactions) runs on both
+Behaviour that depends on the core (queries, JSON snapshots, times, transactions) runs on both
 through the `database` fixture; pure bookkeeping runs on SQLite only to keep the suite fast.
 """
 
@@ -27,7 +27,6 @@ from words_tui.infrastructure.llm.retry import RetryPolicy
 from words_tui.services.lessons.checking import COULD_NOT_CHECK
 from words_tui.services.lessons.service import Lesson, LessonCard, LessonError, LessonService
 from words_tui.services.vocabulary import store
-from words_tui.settings import load_settings
 
 T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
 SCHEDULING = SchedulingConfig(enable_fuzzing=False)
@@ -434,15 +433,6 @@ async def test_a_judge_slower_than_the_time_limit_counts_as_could_not_check(
     )
     feedback = await lessons.answer(lesson, lesson.cards[0], "felino", 4)
     assert (feedback.verdict, feedback.note) == (Verdict.WRONG, COULD_NOT_CHECK)
-
-
-def test_the_service_takes_judge_timeout_mastery_and_leeches_from_the_settings(
-    sqlite_database: Database,
-) -> None:
-    settings = load_settings(judge_timeout_s=2.5, mastery_streak=12, leech_lapses=5)
-    lessons = LessonService.from_settings(sqlite_database, settings)
-    assert lessons.checker.judge_timeout_s == 2.5
-    assert (lessons.scheduling.mastery_streak, lessons.scheduling.leech_lapses) == (12, 5)
 
 
 async def test_editing_meanings_changes_the_database_and_the_cards_still_to_come(

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import knobs_of
 from words_tui.cli import main
+from words_tui.services import Core
+from words_tui.services.lessons import Lesson
+from words_tui.services.vocabulary import Profile
 
 
 def test_adding_a_profile_fills_it_from_the_starter_table(
@@ -35,7 +40,8 @@ def test_an_unknown_profile_is_one_clear_line(
 ) -> None:
     assert main(["profile", "use", "klingon"]) == 1
     assert capsys.readouterr().err == (
-        "words-tui: learner 'tester' has no profile 'klingon' (see: words-tui profile list)\n"
+        "words-tui: learner 'tester' has no profile 'klingon' (profiles: none; "
+        "see: words-tui profile list)\n"
     )
 
 
@@ -53,3 +59,20 @@ def test_fitting_fsrs_on_a_fresh_profile_explains_what_is_missing(
     capsys.readouterr()
     assert main(["profile", "fit-fsrs"]) == 0
     assert capsys.readouterr().out == "0 typed reviews; 1,000 are needed\n"
+
+
+def test_a_new_profile_takes_its_lesson_knobs_from_the_settings(
+    isolated_settings: Path, profile_defaults_in_env: dict[str, float]
+) -> None:
+    assert main(["profile", "add", "en", "es"]) == 0
+
+    async def lesson_of_the_new_profile() -> tuple[Profile, Lesson]:
+        async with Core.open() as core:
+            profile = await core.profiles.find(None)
+            assert profile.id is not None
+            return profile, await core.lessons.start_lesson(profile.id)
+
+    profile, lesson = asyncio.run(lesson_of_the_new_profile())
+    assert knobs_of(profile) == profile_defaults_in_env
+    assert len(lesson.cards) == profile_defaults_in_env["new_per_day"]
+    assert (lesson.config.desired_retention, lesson.config.typing_after) == (0.85, 4)

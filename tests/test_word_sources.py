@@ -4,12 +4,10 @@ for one word and for many, on real databases against the local LLM server."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from tests.llm_fixtures import ClientPool
 from tests.llm_server import FakeLLMServer, fake_translation
 from tests.starter_samples import sample_starter
-from tests.test_dictd import build_dictionary
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.llm.caching import TranslationCacheStore
@@ -103,30 +101,3 @@ async def test_without_an_llm_the_words_no_offline_source_has_fail_saying_why(
 
     assert found.entries["casa"].source == "starter"
     assert found.failures == {"zzyzx": NO_LLM} and found.result is None
-
-
-async def test_the_chain_is_built_from_the_settings(
-    database: Database, llm_server: FakeLLMServer, tmp_path: Path
-) -> None:
-    from words_tui.infrastructure.llm.factory import llm_from_settings
-    from words_tui.settings import load_settings
-
-    settings = load_settings(
-        openai_api_key=llm_server.api_key,
-        openai_base_url=llm_server.base_url,
-        llm_model="m1",
-        llm_batch_size=3,
-        dictd_paths=[build_dictionary(tmp_path)],
-    )
-    llm = llm_from_settings(settings, database)
-    sources = WordSources.from_settings(settings, database, llm)
-
-    found = await sources.translate(["Haus", "Baum", "Katze", "Hund", "Maus"], "de", "en")
-    offline = await sources.without_llm().translate(["Igel"], "de", "en")
-    assert llm is not None
-    await llm.aclose()
-
-    assert found.entries["Haus"].source == "dictd:deu-eng"
-    assert found.by_source["llm"] == 4
-    assert sorted(len(r.words) for r in llm_server.records) == [1, 3]
-    assert offline.failures == {"Igel": NO_LLM} and not offline.entries

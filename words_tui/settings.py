@@ -94,11 +94,11 @@ class Settings(BaseSettings):
     user: str = Field(
         default_factory=getpass.getuser, description="Learner identity on a shared database."
     )
-    lesson_size: PositiveInt = Field(default=30, description="Cards per lesson.")
-    new_per_day: int = Field(default=20, ge=0, description="New words introduced per day.")
-    reviews_per_day: int = Field(default=200, ge=0, description="Review cap per day.")
-    desired_retention: float = Field(default=0.9, gt=0.5, lt=1.0, description="FSRS target.")
-    typing_after: PositiveInt = Field(default=3, description="Correct choices before typing.")
+    lesson_size: PositiveInt = Field(default=30, le=500, description="Cards per lesson.")
+    new_per_day: int = Field(default=20, ge=0, le=10_000, description="New words per day.")
+    reviews_per_day: int = Field(default=200, ge=0, le=100_000, description="Review cap per day.")
+    desired_retention: float = Field(default=0.9, ge=0.7, le=0.99, description="FSRS target.")
+    typing_after: PositiveInt = Field(default=3, le=100, description="Correct choices to typing.")
     mastery_stability_days: PositiveFloat | None = Field(
         default=180.0, description="Stability (days) of both directions that means mastered."
     )

@@ -1,4 +1,4 @@
-"""Fixtures of the notebook tests: a small simulated learner built once, matplotlib's Agg backend.
+"""Fixtures of the notebook tests: a small simulated learner built once, matplotlib's Agg core.
 
 The demo history is built once per session into a SQLite file; each test opens its own
 `Database` on it (in its own event loop) and leaves the learner's data as it found it, so the

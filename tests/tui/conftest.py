@@ -1,4 +1,4 @@
-"""Fixtures of the TUI tests: a backend on a temporary SQLite file with a fixed clock, and helpers
+"""Fixtures of the TUI tests: a core on a temporary SQLite file with a fixed clock, and helpers
 to drive the app with Textual's pilot."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 
 from tests.llm_server import FakeLLMServer
 from words_tui.infrastructure.db.database import Database
+from words_tui.services import Core
 from words_tui.settings import load_settings
-from words_tui.tui.backend import Backend
 
 T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
 SIZE = (100, 30)
@@ -36,19 +36,17 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-async def backend(sqlite_database: Database, clock: Clock) -> AsyncIterator[Backend]:
+async def core(sqlite_database: Database, clock: Clock) -> AsyncIterator[Core]:
     """No LLM configured: the first-run path of a learner without an API key."""
     settings = load_settings(database_url=sqlite_database.url)
-    yield Backend(database=sqlite_database, settings=settings, clock=clock, llm_ready=True)
+    yield Core(database=sqlite_database, settings=settings, clock=clock)
 
 
 @pytest.fixture
-async def judged_backend(
+async def judged_core(
     sqlite_database: Database, clock: Clock, llm_server: FakeLLMServer
-) -> AsyncIterator[Backend]:
-    """An LLM judge on the local OpenAI-compatible test server."""
-    from words_tui.infrastructure.llm.factory import llm_from_settings
-
+) -> AsyncIterator[Core]:
+    """An LLM judge on the local OpenAI-compatible test server, its client built up front."""
     settings = load_settings(
         database_url=sqlite_database.url,
         openai_api_key=llm_server.api_key,
@@ -56,7 +54,7 @@ async def judged_backend(
         judge_timeout_s=2.0,
         llm_timeout_s=1.0,
     )
-    llm = llm_from_settings(settings, sqlite_database)
-    yield Backend(database=sqlite_database, settings=settings, clock=clock, llm=llm, llm_ready=True)
-    if llm is not None:
-        await llm.aclose()
+    core = Core(database=sqlite_database, settings=settings, clock=clock)
+    core.connect_llm()
+    yield core
+    await core.close()

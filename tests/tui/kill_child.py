@@ -16,9 +16,9 @@ from textual.pilot import Pilot
 
 from tests.tui.conftest import Clock
 from words_tui.infrastructure.db.database import Database
+from words_tui.services import Core
 from words_tui.settings import load_settings
 from words_tui.tui.app import create_app
-from words_tui.tui.backend import Backend
 from words_tui.tui.screens.lesson import LessonScreen, Phase
 
 
@@ -34,9 +34,7 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 def main(url: str, answers: int) -> None:
     database = Database(url)
-    backend = Backend(
-        database=database, settings=load_settings(database_url=url), clock=Clock(), llm_ready=True
-    )
+    core = Core(database=database, settings=load_settings(database_url=url), clock=Clock())
 
     async def drive(pilot: Pilot[Any]) -> None:
         await settle(pilot)
@@ -56,7 +54,7 @@ def main(url: str, answers: int) -> None:
         report("waiting")
         await asyncio.Event().wait()
 
-    create_app(backend).run(headless=True, auto_pilot=drive, size=(100, 30))
+    create_app(core).run(headless=True, auto_pilot=drive, size=(100, 30))
 
 
 if __name__ == "__main__":

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from tests.tui.conftest import SIZE
+from tests.conftest import knobs_of
+from tests.tui.conftest import SIZE, Clock
+from words_tui.infrastructure.db.database import Database
+from words_tui.services import Core
 from words_tui.services.vocabulary.profiles import active_profile
+from words_tui.settings import load_settings
 from words_tui.tui.app import create_app
-from words_tui.tui.backend import Backend
 from words_tui.tui.screens.home import HomeScreen
 from words_tui.tui.screens.lesson import LessonScreen
 from words_tui.tui.screens.onboarding import OnboardingScreen
 
 
 async def test_first_run_english_to_russian_a1_reaches_a_lesson_from_the_starter_table(
-    backend: Backend,
+    core: Core,
 ) -> None:
-    app = create_app(backend)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -26,7 +29,7 @@ async def test_first_run_english_to_russian_a1_reaches_a_lesson_from_the_starter
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        profile = await active_profile(backend.database, backend.user)
+        profile = await active_profile(core.database, core.user)
         assert profile is not None
         assert (profile.native_lang, profile.target_lang, profile.level) == ("en", "ru", "A1")
         await pilot.press("l")
@@ -35,3 +38,26 @@ async def test_first_run_english_to_russian_a1_reaches_a_lesson_from_the_starter
         assert isinstance(app.screen, LessonScreen)
         card = app.screen.lesson.current
         assert card is not None and card.is_choice and len(card.options) == 4
+
+
+async def test_onboarding_gives_the_new_profile_the_lesson_knobs_of_the_settings(
+    sqlite_database: Database, clock: Clock, profile_defaults_in_env: dict[str, float]
+) -> None:
+    core = Core(sqlite_database, load_settings(database_url=sqlite_database.url), clock=clock)
+    app = create_app(core)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("enter", "enter", "enter", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, LessonScreen)
+        lesson = app.screen.lesson
+    profile = await active_profile(core.database, core.user)
+    assert knobs_of(profile) == profile_defaults_in_env
+    assert len(lesson.cards) == profile_defaults_in_env["new_per_day"]
+    assert (lesson.config.desired_retention, lesson.config.typing_after) == (0.85, 4)

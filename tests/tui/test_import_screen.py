@@ -8,17 +8,17 @@ from textual.widgets import Input
 
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import settle, spanish_learner, text_of
+from words_tui.services import Core
 from words_tui.services.vocabulary.browse import browse
 from words_tui.tui.app import create_app
-from words_tui.tui.backend import Backend
 from words_tui.tui.screens.import_file import ImportScreen
 
 
-async def test_a_csv_file_is_imported_and_reported(backend: Backend, tmp_path: Path) -> None:
-    profile_id = await spanish_learner(backend.database, [])
+async def test_a_csv_file_is_imported_and_reported(core: Core, tmp_path: Path) -> None:
+    profile_id = await spanish_learner(core.database, [])
     words = tmp_path / "words.csv"
     words.write_text("word,translations\nperro,dog\nmesa,table\n", encoding="utf-8")
-    app = create_app(backend)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("i")
@@ -28,15 +28,13 @@ async def test_a_csv_file_is_imported_and_reported(backend: Backend, tmp_path: P
         await pilot.press("enter")
         await settle(app, pilot)
         assert text_of(app, "#report").startswith("words.csv: 2 added, 0 updated")
-    page = await browse(backend.database, profile_id)
+    page = await browse(core.database, profile_id)
     assert sorted(item.word for item in page.items) == ["mesa", "perro"]
 
 
-async def test_a_missing_file_imports_nothing_and_says_why(
-    backend: Backend, tmp_path: Path
-) -> None:
-    await spanish_learner(backend.database, [])
-    app = create_app(backend)
+async def test_a_missing_file_imports_nothing_and_says_why(core: Core, tmp_path: Path) -> None:
+    await spanish_learner(core.database, [])
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("i")

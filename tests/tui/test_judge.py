@@ -9,8 +9,8 @@ from tests.llm_server import FakeLLMServer
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import promote_to_typing, settle, spanish_learner, text_of
 from tests.tui.test_lesson_screen import open_lesson, type_answer
+from words_tui.services import Core
 from words_tui.tui.app import create_app
-from words_tui.tui.backend import Backend
 from words_tui.tui.screens.help import HelpScreen
 from words_tui.tui.screens.lesson import Phase
 
@@ -18,12 +18,12 @@ WINDOW = [("ventana", "noun", ("window",), {})]
 
 
 async def test_the_judge_accepts_what_the_local_checker_cannot_decide(
-    judged_backend: Backend, llm_server: FakeLLMServer
+    judged_core: Core, llm_server: FakeLLMServer
 ) -> None:
-    profile_id = await spanish_learner(judged_backend.database, WINDOW)
-    await promote_to_typing(judged_backend.database, profile_id)
+    profile_id = await spanish_learner(judged_core.database, WINDOW)
+    await promote_to_typing(judged_core.database, profile_id)
     llm_server.set_judgement("pane", True, "a pane is part of a window; accepted")
-    app = create_app(judged_backend)
+    app = create_app(judged_core)
     async with app.run_test(size=SIZE) as pilot:
         await open_lesson(app, pilot)
         feedback = await type_answer(app, pilot, "pane")
@@ -32,12 +32,12 @@ async def test_the_judge_accepts_what_the_local_checker_cannot_decide(
 
 
 async def test_the_judge_can_reject_with_a_comment(
-    judged_backend: Backend, llm_server: FakeLLMServer
+    judged_core: Core, llm_server: FakeLLMServer
 ) -> None:
-    profile_id = await spanish_learner(judged_backend.database, WINDOW)
-    await promote_to_typing(judged_backend.database, profile_id)
+    profile_id = await spanish_learner(judged_core.database, WINDOW)
+    await promote_to_typing(judged_core.database, profile_id)
     llm_server.set_judgement("skylight", False, "a skylight is not a window")
-    app = create_app(judged_backend)
+    app = create_app(judged_core)
     async with app.run_test(size=SIZE) as pilot:
         await open_lesson(app, pilot)
         feedback = await type_answer(app, pilot, "skylight")
@@ -46,14 +46,14 @@ async def test_the_judge_can_reject_with_a_comment(
 
 
 async def test_with_the_judge_down_the_local_verdict_stands_and_can_be_overridden(
-    judged_backend: Backend, llm_server: FakeLLMServer
+    judged_core: Core, llm_server: FakeLLMServer
 ) -> None:
-    profile_id = await spanish_learner(judged_backend.database, WINDOW)
-    await promote_to_typing(judged_backend.database, profile_id)
+    profile_id = await spanish_learner(judged_core.database, WINDOW)
+    await promote_to_typing(judged_core.database, profile_id)
     llm_server.stop()
-    settings = judged_backend.settings
-    judged_backend.settings = settings.model_copy(update={"judge_timeout_s": 0.5})
-    app = create_app(judged_backend)
+    settings = judged_core.settings
+    judged_core.settings = settings.model_copy(update={"judge_timeout_s": 0.5})
+    app = create_app(judged_core)
     async with app.run_test(size=SIZE) as pilot:
         await open_lesson(app, pilot)
         feedback = await type_answer(app, pilot, "pane")
@@ -64,13 +64,13 @@ async def test_with_the_judge_down_the_local_verdict_stands_and_can_be_overridde
 
 
 async def test_a_slow_judge_shows_a_spinner_and_leaves_the_screen_responsive(
-    judged_backend: Backend, llm_server: FakeLLMServer
+    judged_core: Core, llm_server: FakeLLMServer
 ) -> None:
-    profile_id = await spanish_learner(judged_backend.database, WINDOW)
-    await promote_to_typing(judged_backend.database, profile_id)
+    profile_id = await spanish_learner(judged_core.database, WINDOW)
+    await promote_to_typing(judged_core.database, profile_id)
     llm_server.set_judgement("pane", True)
     llm_server.set_latency(1.0)
-    app = create_app(judged_backend)
+    app = create_app(judged_core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         screen.query_one("#answer", Input).value = "pane"

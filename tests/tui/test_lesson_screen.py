@@ -10,8 +10,8 @@ from textual.widgets import Input
 
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import promote_to_typing, review_count, settle, spanish_learner, text_of
+from words_tui.services import Core
 from words_tui.tui.app import WordsApp, create_app
-from words_tui.tui.backend import Backend
 from words_tui.tui.screens.home import HomeScreen
 from words_tui.tui.screens.lesson import LessonScreen
 from words_tui.tui.screens.summary import SummaryScreen
@@ -34,9 +34,9 @@ async def type_answer(app: WordsApp, pilot: Pilot[Any], text: str) -> str:
     return text_of(app, "#feedback")
 
 
-async def test_choosing_the_right_option_by_number_is_correct(backend: Backend) -> None:
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_choosing_the_right_option_by_number_is_correct(core: Core) -> None:
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         card = screen.lesson.current
@@ -44,12 +44,12 @@ async def test_choosing_the_right_option_by_number_is_correct(backend: Backend) 
         await pilot.press(str(card.options.index(card.expected) + 1))
         await settle(app, pilot)
         assert text_of(app, "#feedback").startswith("✓ Correct")
-        assert await review_count(backend.database) == 1
+        assert await review_count(core.database) == 1
 
 
-async def test_a_wrong_choice_shows_the_right_answer_and_enter_moves_on(backend: Backend) -> None:
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_a_wrong_choice_shows_the_right_answer_and_enter_moves_on(core: Core) -> None:
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         first = screen.lesson.current
@@ -66,9 +66,9 @@ async def test_a_wrong_choice_shows_the_right_answer_and_enter_moves_on(backend:
         assert text_of(app, "#prompt") == screen.lesson.current.prompt
 
 
-async def test_clicking_an_option_answers_like_its_key(backend: Backend) -> None:
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_clicking_an_option_answers_like_its_key(core: Core) -> None:
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         card = screen.lesson.current
@@ -79,10 +79,10 @@ async def test_clicking_an_option_answers_like_its_key(backend: Backend) -> None
         assert text_of(app, "#feedback").startswith("✓ Correct")
 
 
-async def test_an_exact_typed_answer_is_correct(backend: Backend) -> None:
-    profile_id = await spanish_learner(backend.database)
-    await promote_to_typing(backend.database, profile_id)
-    app = create_app(backend)
+async def test_an_exact_typed_answer_is_correct(core: Core) -> None:
+    profile_id = await spanish_learner(core.database)
+    await promote_to_typing(core.database, profile_id)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         card = screen.lesson.current
@@ -90,10 +90,10 @@ async def test_an_exact_typed_answer_is_correct(backend: Backend) -> None:
         assert (await type_answer(app, pilot, card.expected)).startswith("✓ Correct")
 
 
-async def test_a_typo_is_accepted_and_the_right_spelling_is_shown(backend: Backend) -> None:
-    profile_id = await spanish_learner(backend.database, [("ventana", "noun", ("window",), {})])
-    await promote_to_typing(backend.database, profile_id)
-    app = create_app(backend)
+async def test_a_typo_is_accepted_and_the_right_spelling_is_shown(core: Core) -> None:
+    profile_id = await spanish_learner(core.database, [("ventana", "noun", ("window",), {})])
+    await promote_to_typing(core.database, profile_id)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         card = screen.lesson.current
@@ -104,10 +104,10 @@ async def test_a_typo_is_accepted_and_the_right_spelling_is_shown(backend: Backe
         assert f"Spelled: {card.expected}" in feedback
 
 
-async def test_a_wrong_answer_without_a_judge_can_be_overridden(backend: Backend) -> None:
-    profile_id = await spanish_learner(backend.database, [("ventana", "noun", ("window",), {})])
-    await promote_to_typing(backend.database, profile_id)
-    app = create_app(backend)
+async def test_a_wrong_answer_without_a_judge_can_be_overridden(core: Core) -> None:
+    profile_id = await spanish_learner(core.database, [("ventana", "noun", ("window",), {})])
+    await promote_to_typing(core.database, profile_id)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         card = screen.lesson.current
@@ -118,30 +118,30 @@ async def test_a_wrong_answer_without_a_judge_can_be_overridden(backend: Backend
         await pilot.press("r")
         await settle(app, pilot)
         assert text_of(app, "#feedback").startswith("✓ Counted as right")
-        assert await review_count(backend.database) == 1
+        assert await review_count(core.database) == 1
 
 
-async def test_undo_takes_the_answer_back_and_asks_the_card_again(backend: Backend) -> None:
-    profile_id = await spanish_learner(backend.database)
-    await promote_to_typing(backend.database, profile_id)
-    app = create_app(backend)
+async def test_undo_takes_the_answer_back_and_asks_the_card_again(core: Core) -> None:
+    profile_id = await spanish_learner(core.database)
+    await promote_to_typing(core.database, profile_id)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         card = screen.lesson.current
         assert card is not None
         await type_answer(app, pilot, card.expected)
-        assert await review_count(backend.database) == 1
+        assert await review_count(core.database) == 1
         await pilot.press("u")
         await settle(app, pilot)
-        assert await review_count(backend.database) == 0
+        assert await review_count(core.database) == 0
         assert screen.lesson.current == card
         assert text_of(app, "#prompt") == card.prompt
         assert app.focused is screen.query_one("#answer")
 
 
-async def test_suspending_the_asked_word_skips_to_the_next_card(backend: Backend) -> None:
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_suspending_the_asked_word_skips_to_the_next_card(core: Core) -> None:
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         first = screen.lesson.current
@@ -154,9 +154,9 @@ async def test_suspending_the_asked_word_skips_to_the_next_card(backend: Backend
         assert screen.lesson.current.headword != first.headword
 
 
-async def test_the_last_answer_leads_to_the_summary(backend: Backend) -> None:
-    await spanish_learner(backend.database, [("gato", "noun", ("cat",), {})])
-    app = create_app(backend)
+async def test_the_last_answer_leads_to_the_summary(core: Core) -> None:
+    await spanish_learner(core.database, [("gato", "noun", ("cat",), {})])
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         card = screen.lesson.current

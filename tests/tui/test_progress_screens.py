@@ -8,10 +8,10 @@ from textual.widgets import Input, Select
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import settle, spanish_learner, text_of
 from tests.tui.test_lesson_screen import open_lesson
+from words_tui.services import Core
 from words_tui.services.vocabulary.browse import count_words
 from words_tui.services.vocabulary.profiles import active_profile, create_profile, list_profiles
 from words_tui.tui.app import create_app
-from words_tui.tui.backend import Backend
 from words_tui.tui.dialogs.profiles import ProfilePicker
 from words_tui.tui.screens.help import HelpScreen
 from words_tui.tui.screens.home import HomeScreen
@@ -20,10 +20,10 @@ from words_tui.tui.screens.statistics import StatisticsScreen
 
 
 async def test_statistics_after_a_lesson_show_counts_streak_and_accuracy(
-    backend: Backend,
+    core: Core,
 ) -> None:
-    await spanish_learner(backend.database, [("gato", "noun", ("cat",), {})])
-    app = create_app(backend)
+    await spanish_learner(core.database, [("gato", "noun", ("cat",), {})])
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         card = screen.lesson.current
@@ -39,9 +39,9 @@ async def test_statistics_after_a_lesson_show_counts_streak_and_accuracy(
         assert "choice 100%" in counts
 
 
-async def test_settings_change_the_lesson_size_of_the_profile(backend: Backend) -> None:
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_settings_change_the_lesson_size_of_the_profile(core: Core) -> None:
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("o")
@@ -49,13 +49,13 @@ async def test_settings_change_the_lesson_size_of_the_profile(backend: Backend) 
         app.screen.query_one("#lesson_size", Input).value = "12"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-    profile = await active_profile(backend.database, backend.user)
+    profile = await active_profile(core.database, core.user)
     assert profile is not None and profile.lesson_size == 12
 
 
-async def test_a_retention_out_of_range_is_refused_with_the_field_named(backend: Backend) -> None:
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_a_retention_out_of_range_is_refused_with_the_field_named(core: Core) -> None:
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("o")
@@ -65,14 +65,14 @@ async def test_a_retention_out_of_range_is_refused_with_the_field_named(backend:
         await settle(app, pilot)
         messages = [n.message for n in app._notifications]
         assert any("desired_retention" in message for message in messages)
-    profile = await active_profile(backend.database, backend.user)
+    profile = await active_profile(core.database, core.user)
     assert profile is not None and profile.desired_retention == 0.9
 
 
-async def test_raising_the_level_adds_that_levels_starter_words(backend: Backend) -> None:
-    profile = await create_profile(backend.database, "tester", "en", "es", "A1")
+async def test_raising_the_level_adds_that_levels_starter_words(core: Core) -> None:
+    profile = await create_profile(core.database, "tester", "en", "es", "A1")
     assert profile.id is not None
-    app = create_app(backend)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("o")
@@ -80,16 +80,16 @@ async def test_raising_the_level_adds_that_levels_starter_words(backend: Backend
         app.screen.query_one("#level", Select).value = "A2"
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-    starter = backend.starter()
+    starter = core.starter()
     expected = sum(1 for c in starter.concepts("es") if c.cefr.value in ("A1", "A2"))
-    assert await count_words(backend.database, profile.id) == expected
+    assert await count_words(core.database, profile.id) == expected
 
 
 async def test_switching_the_interface_to_russian_redraws_home_in_russian(
-    backend: Backend,
+    core: Core,
 ) -> None:
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("o")
@@ -101,10 +101,10 @@ async def test_switching_the_interface_to_russian_redraws_home_in_russian(
         assert text_of(app, "#due").startswith("К повторению")
 
 
-async def test_the_profile_switcher_changes_the_active_profile(backend: Backend) -> None:
-    await create_profile(backend.database, "tester", "en", "ru", "A1")
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_the_profile_switcher_changes_the_active_profile(core: Core) -> None:
+    await create_profile(core.database, "tester", "en", "ru", "A1")
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert "Spanish" in text_of(app, "#profile")
@@ -115,13 +115,13 @@ async def test_the_profile_switcher_changes_the_active_profile(backend: Backend)
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "Russian" in text_of(app, "#profile")
-    profile = await active_profile(backend.database, backend.user)
+    profile = await active_profile(core.database, core.user)
     assert profile is not None and profile.target_lang == "ru"
 
 
-async def test_a_new_profile_goes_through_onboarding(backend: Backend) -> None:
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_a_new_profile_goes_through_onboarding(core: Core) -> None:
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("p")
@@ -132,16 +132,16 @@ async def test_a_new_profile_goes_through_onboarding(backend: Backend) -> None:
         await pilot.press("down", "enter", "enter", "enter", "enter")
         await settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
-    profiles = await list_profiles(backend.database, backend.user)
+    profiles = await list_profiles(core.database, core.user)
     assert [(p.native_lang, p.target_lang, p.is_active) for p in profiles] == [
         ("en", "es", False),
         ("ru", "en", True),
     ]
 
 
-async def test_f1_shows_the_keys_of_the_current_screen(backend: Backend) -> None:
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_f1_shows_the_keys_of_the_current_screen(core: Core) -> None:
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await open_lesson(app, pilot)
         await pilot.press("f1")
@@ -154,9 +154,9 @@ async def test_f1_shows_the_keys_of_the_current_screen(backend: Backend) -> None
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_the_command_palette_starts_a_lesson(backend: Backend) -> None:
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_the_command_palette_starts_a_lesson(core: Core) -> None:
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("ctrl+p")

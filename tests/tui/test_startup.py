@@ -11,13 +11,13 @@ from tests.tui.conftest import SIZE
 from tests.tui.helpers import settle
 from words_tui.settings import load_settings
 from words_tui.tui.app import create_app
-from words_tui.tui.backend import open_backend
+from words_tui.tui.boot import open_core
 from words_tui.tui.screens.onboarding import OnboardingScreen
 
 
 async def test_a_fresh_data_directory_opens_on_onboarding(tmp_path: Path) -> None:
     settings = load_settings(data_dir=tmp_path / "fresh")
-    app = create_app(loader=partial(open_backend, settings))
+    app = create_app(loader=partial(open_core, settings))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert isinstance(app.screen, OnboardingScreen)
@@ -30,7 +30,7 @@ async def test_a_database_file_that_is_not_sqlite_stops_the_app_with_its_path(
     broken = tmp_path / "words.db"
     broken.write_text("not a database")
     settings = load_settings(data_dir=tmp_path)
-    app = create_app(loader=partial(open_backend, settings))
+    app = create_app(loader=partial(open_core, settings))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
     assert app.return_code == 1
@@ -42,7 +42,7 @@ async def test_a_bad_setting_stops_the_app_with_the_setting_named(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("WORDS_LESSON_SIZE", "0")
-    app = create_app(loader=open_backend)
+    app = create_app(loader=open_core)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
     assert app.return_code == 1

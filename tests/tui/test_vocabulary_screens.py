@@ -11,9 +11,9 @@ from tests.llm_server import FakeLLMServer
 from tests.tui.conftest import SIZE
 from tests.tui.helpers import settle, spanish_learner, text_of
 from words_tui.domain.enums import WordStatus
+from words_tui.services import Core
 from words_tui.services.vocabulary.browse import browse, count_words, get_word
 from words_tui.tui.app import WordsApp, create_app
-from words_tui.tui.backend import Backend
 from words_tui.tui.dialogs.confirm import ConfirmDialog
 from words_tui.tui.dialogs.edit_word import EditWordDialog
 from words_tui.tui.dialogs.history import HistoryDialog
@@ -34,10 +34,10 @@ async def look_up(app: WordsApp, pilot: Pilot[Any], text: str) -> None:
 
 
 async def test_a_starter_word_typed_in_english_is_found_and_added_with_chosen_meanings(
-    backend: Backend,
+    core: Core,
 ) -> None:
-    profile_id = await spanish_learner(backend.database, [])
-    app = create_app(backend)
+    profile_id = await spanish_learner(core.database, [])
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "a")
         assert isinstance(app.screen, AddWordScreen)
@@ -48,13 +48,13 @@ async def test_a_starter_word_typed_in_english_is_found_and_added_with_chosen_me
         meanings.deselect("home")
         await pilot.click("#add")
         await settle(app, pilot)
-    page = await browse(backend.database, profile_id)
+    page = await browse(core.database, profile_id)
     assert [(item.word, item.meanings) for item in page.items] == [("casa", ("house",))]
 
 
-async def test_without_an_llm_an_unknown_word_gets_a_clear_message(backend: Backend) -> None:
-    await spanish_learner(backend.database, [])
-    app = create_app(backend)
+async def test_without_an_llm_an_unknown_word_gets_a_clear_message(core: Core) -> None:
+    await spanish_learner(core.database, [])
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "a")
         await look_up(app, pilot, "quokka")
@@ -65,22 +65,22 @@ async def test_without_an_llm_an_unknown_word_gets_a_clear_message(backend: Back
 
 
 async def test_an_unknown_word_is_translated_by_the_llm(
-    judged_backend: Backend, llm_server: FakeLLMServer
+    judged_core: Core, llm_server: FakeLLMServer
 ) -> None:
-    profile_id = await spanish_learner(judged_backend.database, [])
-    app = create_app(judged_backend)
+    profile_id = await spanish_learner(judged_core.database, [])
+    app = create_app(judged_core)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "a")
         await look_up(app, pilot, "ornitorrinco")
         assert "ornitorrinco" in text_of(app, "#entry")
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-    assert await count_words(judged_backend.database, profile_id) == 1
+    assert await count_words(judged_core.database, profile_id) == 1
 
 
-async def test_a_stale_lookup_result_is_dropped(backend: Backend) -> None:
-    await spanish_learner(backend.database, [])
-    app = create_app(backend)
+async def test_a_stale_lookup_result_is_dropped(core: Core) -> None:
+    await spanish_learner(core.database, [])
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "a")
         screen = app.screen
@@ -91,9 +91,9 @@ async def test_a_stale_lookup_result_is_dropped(backend: Backend) -> None:
         assert screen.result is None or screen.result.query != "house"
 
 
-async def test_the_browser_edits_the_selected_words_translations(backend: Backend) -> None:
-    profile_id = await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_the_browser_edits_the_selected_words_translations(core: Core) -> None:
+    profile_id = await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "b")
         assert isinstance(app.screen, BrowserScreen)
@@ -104,29 +104,29 @@ async def test_the_browser_edits_the_selected_words_translations(backend: Backen
         app.screen.query_one(Input).value = "cat; kitty"
         await pilot.press("enter")
         await settle(app, pilot)
-    first = (await browse(backend.database, profile_id)).items[0]
+    first = (await browse(core.database, profile_id)).items[0]
     assert first.meanings == ("cat", "kitty")
 
 
-async def test_the_browser_suspends_and_resumes_a_word(backend: Backend) -> None:
-    profile_id = await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_the_browser_suspends_and_resumes_a_word(core: Core) -> None:
+    profile_id = await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "b")
         await pilot.press("s")
         await settle(app, pilot)
-        first = (await browse(backend.database, profile_id)).items[0]
+        first = (await browse(core.database, profile_id)).items[0]
         assert first.status == WordStatus.SUSPENDED
         await pilot.press("s")
         await settle(app, pilot)
-    assert (await get_word(backend.database, profile_id, first.user_word_id)).status == (
+    assert (await get_word(core.database, profile_id, first.user_word_id)).status == (
         WordStatus.NEW
     )
 
 
-async def test_deleting_asks_first_and_cancel_keeps_the_word(backend: Backend) -> None:
-    profile_id = await spanish_learner(backend.database)
-    app = create_app(backend)
+async def test_deleting_asks_first_and_cancel_keeps_the_word(core: Core) -> None:
+    profile_id = await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "b")
         await pilot.press("d")
@@ -134,20 +134,20 @@ async def test_deleting_asks_first_and_cancel_keeps_the_word(backend: Backend) -
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         await settle(app, pilot)
-        assert await count_words(backend.database, profile_id) == 6
+        assert await count_words(core.database, profile_id) == 6
         await pilot.press("d")
         await settle(app, pilot)
         await pilot.click("#yes")
         await settle(app, pilot)
-        assert await count_words(backend.database, profile_id) == 5
+        assert await count_words(core.database, profile_id) == 5
         assert text_of(app, "#page-info") == "1–5 of 5"
 
 
 async def test_searching_filters_the_list_and_history_opens_for_the_selection(
-    backend: Backend,
+    core: Core,
 ) -> None:
-    await spanish_learner(backend.database)
-    app = create_app(backend)
+    await spanish_learner(core.database)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "b")
         screen = app.screen
@@ -163,10 +163,10 @@ async def test_searching_filters_the_list_and_history_opens_for_the_selection(
         assert app.screen.word == "mesa"
 
 
-async def test_the_browser_pages_through_a_long_vocabulary(backend: Backend) -> None:
+async def test_the_browser_pages_through_a_long_vocabulary(core: Core) -> None:
     words = [(f"palabra{n:03}", "noun", (f"word {n}",), {}) for n in range(120)]
-    await spanish_learner(backend.database, words)
-    app = create_app(backend)
+    await spanish_learner(core.database, words)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "b")
         assert text_of(app, "#page-info") == "1–50 of 120"

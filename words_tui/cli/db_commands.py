@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
+
+from words_tui.cli.with_core import run_with_core
+from words_tui.services import Core
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -13,18 +15,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     upgrade.set_defaults(handler=run_upgrade)
 
 
-async def _upgrade() -> tuple[str, str]:
-    from words_tui.infrastructure.db.database import Database
-
-    database = Database.from_settings()
-    try:
-        revision = await database.init()
-    finally:
-        await database.close()
-    return database.location, revision
+async def _upgraded(core: Core) -> str:
+    return f"database {core.database_location} is at schema revision {core.revision}"
 
 
 def run_upgrade(_: argparse.Namespace) -> int:
-    location, revision = asyncio.run(_upgrade())
-    print(f"database {location} is at schema revision {revision}")
+    print(run_with_core(_upgraded))
     return 0

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 from typing import TYPE_CHECKING
 
 from words_tui import __version__
+from words_tui.cli.with_core import run_with_core
 from words_tui.errors import DatabaseError
+from words_tui.services import Core
 
 if TYPE_CHECKING:
-    from words_tui.infrastructure.db.database import Database
     from words_tui.settings import Settings
 
 SECRET_FIELDS = {"openai_api_key"}
@@ -35,37 +35,35 @@ def describe_settings(settings: Settings) -> list[tuple[str, str]]:
     return rows
 
 
-async def _schema_status(database: Database) -> str:
-    from words_tui.infrastructure.db.migrate import current_revision, head_revision
-
+async def _schema_status(core: Core) -> str:
     try:
-        revision = await current_revision(database.engine)
+        schema = await core.schema()
     except DatabaseError as err:
         return f"unusable: {err}"
     except Exception as err:  # the point of doctor is to report, not to crash
         return f"unusable: {type(err).__name__}: {err}"
-    finally:
-        await database.close()
-    head = head_revision()
-    if revision is None:
-        return f"not created yet (will be created at revision {head} on first use)"
-    if revision == head:
-        return f"up to date (revision {revision})"
-    return f"at revision {revision}; latest is {head} — run `words-tui db upgrade`"
+    if schema.current is None:
+        return f"not created yet (will be created at revision {schema.head} on first use)"
+    if schema.up_to_date:
+        return f"up to date (revision {schema.current})"
+    return f"at revision {schema.current}; latest is {schema.head} — run `words-tui db upgrade`"
+
+
+async def _database(core: Core) -> tuple[str, str]:
+    return core.database_location, await _schema_status(core)
 
 
 def run(_: argparse.Namespace) -> int:
-    from words_tui.infrastructure.db.database import Database
     from words_tui.settings import default_config_file, load_settings
 
     settings = load_settings()
-    database = Database(settings.effective_database_url)
     print(f"words-tui {__version__}")
     print(f"config file: {default_config_file()}")
     for name, value in describe_settings(settings):
         print(f"  {name} = {value}")
-    print(f"database: {database.location}")
-    print(f"schema: {asyncio.run(_schema_status(database))}")
+    location, schema = run_with_core(_database, settings, migrate=False)
+    print(f"database: {location}")
+    print(f"schema: {schema}")
     endpoint = settings.openai_base_url or "https://api.openai.com/v1 (default)"
     if settings.llm_configured:
         print(f"LLM: configured — endpoint {endpoint}, model {settings.llm_model}")

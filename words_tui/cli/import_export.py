@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from words_tui.cli.with_core import run_with_core
+from words_tui.errors import CommandError
+from words_tui.services import Core
+
 if TYPE_CHECKING:
-    from words_tui.infrastructure.db.database import Database
-    from words_tui.services.vocabulary import WordSources
-    from words_tui.settings import Settings
+    from words_tui.services.transfer import ExportReport, ImportReport
 
 BAR_WIDTH = 30
 PROBLEMS_SHOWN = 20
@@ -45,8 +46,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def parse_mapping(pairs: list[str]) -> dict[str, str | int]:
-    from words_tui.cli import CommandError
-
     mapping: dict[str, str | int] = {}
     for pair in pairs:
         field, sep, column = pair.partition("=")
@@ -85,78 +84,31 @@ class ProgressBar:
             self.stream.write("\n")
 
 
-async def _profile_id(database: Database, settings: Settings, name: str | None) -> int:
-    from words_tui.cli import CommandError
-    from words_tui.services.vocabulary.profiles import active_profile, list_profiles
+async def _import(core: Core, args: argparse.Namespace) -> ImportReport:
+    from words_tui.services.transfer import SourceError
 
-    if name is None:
-        profile = await active_profile(database, settings.user)
-        if profile is None:
-            raise CommandError(
-                f"learner '{settings.user}' has no profile yet: run `words-tui` first"
-            )
-    else:
-        profiles = await list_profiles(database, settings.user)
-        matches = [p for p in profiles if p.name.casefold() == name.casefold()]
-        if not matches:
-            known = ", ".join(p.name for p in profiles) or "none"
-            raise CommandError(
-                f"learner '{settings.user}' has no profile '{name}' (profiles: {known})"
-            )
-        profile = matches[0]
+    profile = await core.profiles.find(args.profile)
     assert profile.id is not None
-    return profile.id
-
-
-def _sources(settings: Settings, database: Database, translate: bool) -> WordSources:
-    """The word-source chain for the import; the LLM only with `--translate`."""
-    from words_tui.cli import CommandError
-    from words_tui.infrastructure.llm.factory import llm_from_settings
-    from words_tui.services.vocabulary import WordSources
-
-    llm = llm_from_settings(settings, database) if translate else None
-    if translate and llm is None and not settings.dictd_paths:
-        raise CommandError(
-            "--translate needs an LLM (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local "
-            "server) or offline dictionaries (the dictd_paths setting)"
-        )
-    return WordSources.from_settings(settings, database, llm)
-
-
-async def _import(args: argparse.Namespace) -> int:
-    from words_tui.cli import CommandError
-    from words_tui.infrastructure.db.database import Database
-    from words_tui.infrastructure.importers import SourceError
-    from words_tui.services.transfer.import_export import import_file
-    from words_tui.settings import load_settings
-
-    settings = load_settings()
-    mapping = parse_mapping(args.map)
-    database = Database(settings.effective_database_url)
     bar = ProgressBar(sys.stderr)
     try:
-        await database.init()
-        profile_id = await _profile_id(database, settings, args.profile)
-        sources = _sources(settings, database, args.translate)
-        try:
-            report = await import_file(
-                database,
-                profile_id,
-                args.file,
-                args.format,
-                mapping,
-                sources,
-                bar,
-                encoding=args.encoding,
-            )
-        finally:
-            if sources.llm is not None:
-                await sources.llm.aclose()
+        return await core.transfer.import_file(
+            profile.id,
+            args.file,
+            args.format,
+            parse_mapping(args.map),
+            translate=args.translate,
+            progress=bar,
+            encoding=args.encoding,
+        )
     except SourceError as err:
         raise CommandError(f"{err} (nothing was imported)") from None
     finally:
         bar.close()
-        await database.close()
+
+
+def run_import(args: argparse.Namespace) -> int:
+    parse_mapping(args.map)  # a malformed --map is reported before anything opens
+    report = run_with_core(lambda core: _import(core, args))
     for line in report.info:
         print(f"  {line}")
     for problem in report.problems[:PROBLEMS_SHOWN]:
@@ -167,26 +119,12 @@ async def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_import(args: argparse.Namespace) -> int:
-    return asyncio.run(_import(args))
-
-
-async def _export(args: argparse.Namespace) -> int:
-    from words_tui.infrastructure.db.database import Database
-    from words_tui.services.transfer.import_export import export_profile
-    from words_tui.settings import load_settings
-
-    settings = load_settings()
-    database = Database(settings.effective_database_url)
-    try:
-        await database.init()
-        profile_id = await _profile_id(database, settings, args.profile)
-        report = await export_profile(database, profile_id, args.out, args.format)
-    finally:
-        await database.close()
-    print(report.summary())
-    return 0
+async def _export(core: Core, args: argparse.Namespace) -> ExportReport:
+    profile = await core.profiles.find(args.profile)
+    assert profile.id is not None
+    return await core.transfer.export(profile.id, args.out, args.format)
 
 
 def run_export(args: argparse.Namespace) -> int:
-    return asyncio.run(_export(args))
+    print(run_with_core(lambda core: _export(core, args)).summary())
+    return 0

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from words_tui.cli.with_core import run_with_core
+
 if TYPE_CHECKING:
-    from words_tui.infrastructure.llm.ledger import UsageRow
+    from words_tui.services.stats import UsageRow
 
 
 HEADER = ("day", "model", "purpose", "calls", "failed", "prompt tok", "compl. tok", "est. USD")
@@ -67,25 +67,8 @@ def format_usage(rows: list[UsageRow]) -> list[str]:
     ]
 
 
-async def _usage(days: int) -> list[UsageRow]:
-    from words_tui.infrastructure.db.database import Database
-    from words_tui.infrastructure.db.types import utcnow
-    from words_tui.infrastructure.llm.ledger import usage_by_day
-    from words_tui.settings import load_settings
-
-    settings = load_settings()
-    database = Database(settings.effective_database_url)
-    try:
-        await database.init()
-        return await usage_by_day(
-            database, settings.llm_prices, since=utcnow() - timedelta(days=days)
-        )
-    finally:
-        await database.close()
-
-
 def run_usage(args: argparse.Namespace) -> int:
-    rows = asyncio.run(_usage(args.days))
+    rows = run_with_core(lambda core: core.stats.llm_usage(args.days))
     if not rows:
         print(f"no LLM calls in the last {args.days} days")
         return 0

@@ -1,14 +1,16 @@
-"""`words-tui profile list|add|use`: manage the learner's language profiles from the shell."""
+"""`words-tui profile list|add|use|fit-fsrs`: manage the learner's language profiles from the shell."""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
+from words_tui.cli.with_core import run_with_core
+from words_tui.services import Core
+
 if TYPE_CHECKING:
-    from words_tui.infrastructure.db.database import Database
-    from words_tui.infrastructure.db.models import Profile
+    from words_tui.services.vocabulary import Profile
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,7 +19,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     actions.add_parser("list", help="the profiles, * marks the active one").set_defaults(
         handler=run_list
     )
-    add = actions.add_parser("add", help="create a profile and fill it for its level")
+    add = actions.add_parser(
+        "add",
+        help="create a profile and fill it for its level",
+        description="Create a profile and fill it for its level. Its lesson size, new words "
+        "and reviews per day, desired retention and typing threshold come from the settings "
+        "(WORDS_LESSON_SIZE ...); change them later in the quiz's settings.",
+    )
     add.add_argument("native", help="your language, e.g. en")
     add.add_argument("target", help="the language to learn, e.g. ru")
     add.add_argument("--level", default="A1", help="CEFR level A1–C2 (default A1)")
@@ -44,100 +52,66 @@ def _describe(profile: Profile) -> str:
     )
 
 
-async def _with_database(action: str, args: argparse.Namespace) -> list[str]:
-    from words_tui.infrastructure.db.database import Database
-    from words_tui.services.stats.fsrs_params import OptimizerUnavailable
-    from words_tui.services.vocabulary.profiles import ProfileError
-    from words_tui.settings import load_settings
-
-    settings = load_settings()
-    database = Database(settings.effective_database_url)
-    try:
-        await database.init()
-        handler = {"list": _list, "add": _add, "use": _use, "fit": _fit}[action]
-        return await handler(database, settings.user, args)
-    except (ProfileError, LookupError, OptimizerUnavailable) as err:
-        from words_tui.cli import CommandError
-
-        raise CommandError(str(err)) from None
-    finally:
-        await database.close()
-
-
-async def _list(database: Database, user: str, _: argparse.Namespace) -> list[str]:
-    from words_tui.services.vocabulary.profiles import list_profiles
-
-    profiles = await list_profiles(database, user)
+async def _list(core: Core, _: argparse.Namespace) -> list[str]:
+    profiles = await core.profiles.all()
     if not profiles:
         return ["no profiles yet: words-tui profile add <native> <target> --level A1"]
     return [f"{'*' if p.is_active else ' '} {_describe(p)}" for p in profiles]
 
 
-async def _add(database: Database, user: str, args: argparse.Namespace) -> list[str]:
-    from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
-    from words_tui.services.vocabulary.profiles import ProfileKnobs, create_profile
-    from words_tui.services.vocabulary.wordlists import bootstrap_from_starter
+async def _add(core: Core, args: argparse.Namespace) -> list[str]:
+    from words_tui.services.vocabulary import ProfileKnobs
 
     knobs = ProfileKnobs(name=args.name, timezone=args.timezone)
-    profile = await create_profile(database, user, args.native, args.target, args.level, knobs)
+    profile = await core.profiles.create(args.native, args.target, args.level, knobs)
     assert profile.id is not None
     lines = [f"created and activated: {_describe(profile)}"]
-    starter = StarterVocabulary.default()
     if args.empty:
         return lines
-    if {profile.native_lang, profile.target_lang} <= starter.languages:
-        result = await bootstrap_from_starter(database, profile.id, starter)
+    if {profile.native_lang, profile.target_lang} <= core.vocabulary.starter_languages:
+        result = await core.vocabulary.fill_from_starter(profile.id)
         lines.append(f"added {result.added} starter words up to {profile.level}")
     else:
         lines.append("no starter vocabulary for this pair; add words in the app or import a list")
     return lines
 
 
-async def _use(database: Database, user: str, args: argparse.Namespace) -> list[str]:
-    from words_tui.services.vocabulary.profiles import ProfileNotFound, list_profiles, use_profile
-
-    wanted = args.profile.strip()
-    for profile in await list_profiles(database, user):
-        if str(profile.id) == wanted or profile.name == wanted:
-            assert profile.id is not None
-            chosen = await use_profile(database, user, profile.id)
-            return [f"active: {_describe(chosen)}"]
-    raise ProfileNotFound(
-        f"learner '{user}' has no profile '{wanted}' (see: words-tui profile list)"
-    )
+async def _use(core: Core, args: argparse.Namespace) -> list[str]:
+    profile = await core.profiles.find(args.profile)
+    assert profile.id is not None
+    return [f"active: {_describe(await core.profiles.use(profile.id))}"]
 
 
-async def _fit(database: Database, user: str, _: argparse.Namespace) -> list[str]:
-    from words_tui.services.stats.fsrs_params import fit_personal_parameters
-    from words_tui.services.vocabulary.profiles import ProfileNotFound, active_profile
-
-    profile = await active_profile(database, user)
-    if profile is None or profile.id is None:
-        raise ProfileNotFound(f"learner '{user}' has no active profile")
-    report = await fit_personal_parameters(database, profile.id)
+async def _fit(core: Core, _: argparse.Namespace) -> list[str]:
+    profile = await core.profiles.find(None)
+    assert profile.id is not None
+    report = await core.stats.fit_fsrs(profile.id)
     lines = [report.message]
     if report.kept:
         lines.append(f"rescheduled {report.rescheduled:,} cards")
     return lines
 
 
-def _run(action: str, args: argparse.Namespace) -> int:
-    for line in asyncio.run(_with_database(action, args)):
+Action = Callable[[Core, argparse.Namespace], Awaitable[list[str]]]
+
+
+def _run(action: Action, args: argparse.Namespace) -> int:
+    for line in run_with_core(lambda core: action(core, args)):
         print(line)
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
-    return _run("list", args)
+    return _run(_list, args)
 
 
 def run_add(args: argparse.Namespace) -> int:
-    return _run("add", args)
+    return _run(_add, args)
 
 
 def run_use(args: argparse.Namespace) -> int:
-    return _run("use", args)
+    return _run(_use, args)
 
 
 def run_fit(args: argparse.Namespace) -> int:
-    return _run("fit", args)
+    return _run(_fit, args)

@@ -6,14 +6,15 @@ Meant for a scheduler; it never creates a database and always exits 0 unless mis
 from __future__ import annotations
 
 import argparse
-import asyncio
 import shutil
 import subprocess
 from typing import TYPE_CHECKING
 
+from words_tui.cli.with_core import run_with_core
+from words_tui.services import Core
+
 if TYPE_CHECKING:
-    from words_tui.infrastructure.db.database import Database
-    from words_tui.services.stats.reminders import DaytimeWindow, Reminder
+    from words_tui.services.stats import Reminder
 
 NOTIFY_TIMEOUT_S = 10.0
 SCHEDULING_HELP = """\
@@ -78,34 +79,21 @@ def notify(reminder: Reminder, *, printed: bool) -> None:
     print(reminder.message)
 
 
-async def _due(
-    database: Database, user: str, quiet_hours: float, window: DaytimeWindow
-) -> list[Reminder]:
-    from words_tui.services.stats.reminders import reminders
-
-    try:
-        await database.init()
-        return await reminders(database, user, quiet_hours=quiet_hours, window=window)
-    finally:
-        await database.close()
-
-
 def run(args: argparse.Namespace) -> int:
     from words_tui.errors import SettingsError
-    from words_tui.infrastructure.db.database import Database, sqlite_path
-    from words_tui.services.stats.reminders import DaytimeWindow
+    from words_tui.services.stats import DaytimeWindow
     from words_tui.settings import load_settings
 
     settings = load_settings()
-    quiet_hours = args.quiet_hours if args.quiet_hours is not None else settings.remind_after_hours
     try:
         window = DaytimeWindow.parse(args.window or settings.remind_window)
     except ValueError as err:
         raise SettingsError(f"invalid remind window: {err}") from None
-    url = settings.effective_database_url
-    path = sqlite_path(url)
-    if path is not None and not path.exists():
+    if not Core.has_database(settings):
         return 0  # nothing learnt yet: nothing to remind of, and no database is created
-    for reminder in asyncio.run(_due(Database(url), settings.user, quiet_hours, window)):
+    due = run_with_core(
+        lambda core: core.stats.reminders(quiet_hours=args.quiet_hours, window=window), settings
+    )
+    for reminder in due:
         notify(reminder, printed=args.print)
     return 0

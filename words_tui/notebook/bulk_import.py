@@ -43,6 +43,7 @@ from words_tui.services.transfer.batch import (
     Preview,
     TableShape,
 )
+from words_tui.services import Core
 from words_tui.services.vocabulary import Translation, WordSources
 from words_tui.services.vocabulary.profiles import list_profiles
 from words_tui.settings import Settings
@@ -252,11 +253,10 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
 
     # -- translating ------------------------------------------------------------------------
 
-    def _sources(self) -> WordSources:
+    async def _sources(self) -> WordSources:
         """The word-source chain: offline sources, then the bulk engine around the LLM."""
-        return WordSources.from_settings(
-            self.settings, self.database, self.llm, starter=self.starter
-        )
+        core = Core(self.database, self.settings, llm=self.llm, starter=self.starter)
+        return await core.word_sources()
 
     async def translate(self) -> Translation:
         """Translate the previewed new words that have no translation yet."""
@@ -264,7 +264,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
             raise ValueError("preview the list first")
         profile = self.chosen_profile
         words = self.preview.to_translate
-        self.engine = self._sources()
+        self.engine = await self._sources()
         self._enable(running=True)
         self.progress.start(len(words), f"looking up {len(words):,} words…")
         try:
@@ -292,7 +292,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
     async def resume(self) -> Translation:
         """Continue the unfinished job picked under "Unfinished jobs"."""
         job_id = self.jobs.value
-        engine = self.engine = self._sources()
+        engine = self.engine = await self._sources()
         if job_id is None or engine.bulk is None:
             raise ValueError("pick an unfinished job; resuming needs an LLM")
         self._enable(running=True)

@@ -1,9 +1,11 @@
 """The Textual application: one factory (`create_app`) used by `words-tui` and by the tests.
 
-The app receives its backend (database, settings, clock, LLM) in the constructor, or a coroutine
-that opens it, and hands it to screens; it never creates engines or reads settings itself. It shows
-a start-up screen at once and loads the database and the screens in a worker, so the first frame
-does not wait for SQLAlchemy or migrations. Failures of every worker arrive in `report_error`.
+The app receives its `Core` (the services on the database, settings, clock and LLM) in the
+constructor, or a coroutine that opens one, and screens reach the services through it; it never
+creates engines or reads settings itself. It shows a start-up screen at once and opens the core
+and loads the screens in a worker, so the first frame does not wait for SQLAlchemy or
+migrations; the LLM client is built in a thread after that. Failures of every worker arrive in
+`report_error`.
 """
 
 from __future__ import annotations
@@ -17,15 +19,15 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from words_tui.tui.backend import Backend
+from words_tui.services import Core
 from words_tui.tui.i18n import Texts
 from words_tui.tui.screens.startup import StartupScreen
 
 if TYPE_CHECKING:
-    from words_tui.infrastructure.db.models import Profile
+    from words_tui.services.vocabulary import Profile
     from words_tui.tui.screens.home import HomeScreen
 
-BackendLoader = Callable[[], Awaitable[Backend]]
+CoreLoader = Callable[[], Awaitable[Core]]
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 
@@ -47,17 +49,17 @@ class WordsApp(App[int]):
 
     def __init__(
         self,
-        backend: Backend | None = None,
+        core: Core | None = None,
         *,
-        loader: BackendLoader | None = None,
+        loader: CoreLoader | None = None,
         language: str = "en",
     ) -> None:
         super().__init__()
-        if (backend is None) == (loader is None):
-            raise ValueError("give the app either a backend or a loader, not both or neither")
-        self._backend = backend
+        if (core is None) == (loader is None):
+            raise ValueError("give the app either a core or a loader, not both or neither")
+        self._core = core
         self._loader = loader
-        self._owns_backend = backend is None
+        self._owns_core = core is None
         self.texts = Texts(language)
         self.profile: Profile | None = None
         self.exit_message = ""
@@ -65,41 +67,40 @@ class WordsApp(App[int]):
         self.theme = DARK_THEME
 
     @property
-    def backend(self) -> Backend:
-        if self._backend is None:
-            raise RuntimeError("the backend is not open yet")
-        return self._backend
+    def core(self) -> Core:
+        if self._core is None:
+            raise RuntimeError("the core is not open yet")
+        return self._core
 
     def on_mount(self) -> None:
         self.push_screen(StartupScreen())
         self.boot()
 
     async def on_unmount(self) -> None:
-        if self._owns_backend and self._backend is not None:
-            await self._backend.close()
+        if self._owns_core and self._core is not None:
+            await self._core.close()
 
     @work(exclusive=True, group="boot", exit_on_error=False)
     async def boot(self) -> None:
-        """Open the backend, then show onboarding (no profile yet) or the home screen."""
-        if self._backend is None:
+        """Open the core, then show onboarding (no profile yet) or the home screen."""
+        if self._core is None:
             assert self._loader is not None
-            self._backend = await self._loader()
-        from words_tui.services.vocabulary.profiles import active_profile
-
-        profile = await active_profile(self.backend.database, self.backend.user)
+            self._core = await self._loader()
+        profile = await self.core.profiles.active()
         if profile is None:
             from words_tui.tui.screens.onboarding import OnboardingScreen
 
             await self.switch_screen(OnboardingScreen(first_run=True))
         else:
             self.show_home(profile)
-        if not self.backend.llm_ready:
+        if not self.core.llm_ready:
             self.connect_llm()
 
     @work(thread=True, exclusive=True, group="llm", exit_on_error=False)
     def connect_llm(self) -> None:
-        """Build the LLM client off the event loop (the openai SDK takes a while to import)."""
-        self.backend.connect_llm()
+        """Build the LLM client off the event loop (the openai SDK takes a while to import), so
+        the judge and the lookups find it ready."""
+        self.core.connect_llm()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
@@ -112,7 +113,7 @@ class WordsApp(App[int]):
         would scribble over the screen.
         """
         self.log.error(f"{type(error).__name__}: {error}")
-        if self._backend is None:
+        if self._core is None:
             self.exit_message = f"words-tui: {error}"
             self.exit(return_code=1, message=self.exit_message)
             return
@@ -157,9 +158,7 @@ class WordsApp(App[int]):
 
     @work(exclusive=True, group="profile", exit_on_error=False)
     async def use_profile(self, profile_id: int) -> None:
-        from words_tui.services.vocabulary.profiles import use_profile
-
-        self.show_home(await use_profile(self.backend.database, self.backend.user, profile_id))
+        self.show_home(await self.core.profiles.use(profile_id))
 
     def action_help(self) -> None:
         from words_tui.tui.screens.help import HelpScreen
@@ -198,7 +197,7 @@ class WordsApp(App[int]):
 
 
 def create_app(
-    backend: Backend | None = None, *, loader: BackendLoader | None = None, language: str = "en"
+    core: Core | None = None, *, loader: CoreLoader | None = None, language: str = "en"
 ) -> WordsApp:
-    """The app for the CLI (with a `loader`) and for tests (with a ready `backend`)."""
-    return WordsApp(backend, loader=loader, language=language)
+    """The app for the CLI (with a `loader`) and for tests (with a ready `core`)."""
+    return WordsApp(core, loader=loader, language=language)

@@ -1,4 +1,4 @@
-"""Base classes of every screen and dialog: typed access to the app, its texts and backend, and the
+"""Base classes of every screen and dialog: typed access to the app, its texts and core, and the
 one route by which a failed worker's error reaches the learner (`WordsApp.report_error`).
 
 Worker state messages do not bubble, so each screen forwards its own workers' failures here; the
@@ -13,8 +13,8 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
+    from words_tui.services import Core
     from words_tui.tui.app import WordsApp
-    from words_tui.tui.backend import Backend
 
 ResultType = TypeVar("ResultType")
 
@@ -27,8 +27,9 @@ class AppAccess:
         return cast("WordsApp", cast(Any, self).app)
 
     @property
-    def backend(self) -> Backend:
-        return self.words_app.backend
+    def core(self) -> Core:
+        """The services: `self.core.lessons`, `self.core.vocabulary`, ..."""
+        return self.words_app.core
 
     def t(self, key: str, /, **values: object) -> str:
         """The interface text `key` in the learner's interface language."""

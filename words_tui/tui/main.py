@@ -24,8 +24,8 @@ def system_language() -> str:
 def run_app() -> int:
     """Run the app until the learner quits; returns the process exit status."""
     from words_tui.tui.app import create_app
-    from words_tui.tui.backend import open_backend
+    from words_tui.tui.boot import open_core
 
-    app = create_app(loader=open_backend, language=system_language())
+    app = create_app(loader=open_core, language=system_language())
     app.run()
     return app.return_code or 0

@@ -1,9 +1,12 @@
 """Bulk translation: thousands of words at the API's rate limit, resumable job by job.
 
 Imports `domain` and `infrastructure` only. `BulkTranslator` is the engine; jobs and their items
-persist in the database so an interrupted run resumes where it stopped.
+persist in the database so an interrupted run resumes where it stopped. Front-ends get engines
+with the word-source chain (`Core.word_sources`) and the jobs from `Bulk` (`Core.bulk`).
 """
 
+from words_tui.infrastructure.db.models import BulkJob
+from words_tui.services.bulk.facade import Bulk
 from words_tui.services.bulk.jobs import TOO_LONG, unfinished_jobs
 from words_tui.services.bulk.pacing import in_flight_target
 from words_tui.services.bulk.translator import (
@@ -18,6 +21,8 @@ from words_tui.services.bulk.translator import (
 __all__ = [
     "NO_SOURCE",
     "TOO_LONG",
+    "Bulk",
+    "BulkJob",
     "BulkProgress",
     "BulkResult",
     "BulkTranslator",

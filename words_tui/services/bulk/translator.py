@@ -26,7 +26,6 @@ from words_tui.domain.entries import WordEntry
 from words_tui.domain.enums import JobStatus
 from words_tui.domain.text import word_key
 from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.llm.factory import llm_from_settings
 from words_tui.infrastructure.llm.ledger import Prices, cost_usd
 from words_tui.infrastructure.llm.protocols import LLMService
 from words_tui.infrastructure.llm.results import Usage
@@ -34,7 +33,6 @@ from words_tui.services.bulk import jobs as bulk_jobs
 from words_tui.services.bulk.jobs import ItemUpdate, JobItem
 from words_tui.services.bulk.llm_stage import LLMStage, StageOutcome, StageSettings
 from words_tui.services.bulk.pacing import RateMeter
-from words_tui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -123,25 +121,10 @@ class BulkTranslator:
         self._stage: LLMStage | None = None
         self._cancelled = False
 
-    @classmethod
-    def from_settings(cls, settings: Settings, database: Database) -> BulkTranslator:
-        """The engine as configured: the LLM (if any), `llm_batch_size`, prices."""
-        return cls(
-            database,
-            llm_from_settings(settings, database),
-            batch_size=settings.llm_batch_size,
-            prices=settings.llm_prices,
-        )
-
     @property
     def model(self) -> str | None:
         """The LLM's model (the translation cache's key), None without an LLM."""
         return self._llm.model if self._llm is not None else None
-
-    async def aclose(self) -> None:
-        """Close the LLM client's connections (for engines built by `from_settings`)."""
-        if self._llm is not None:
-            await self._llm.aclose()
 
     def cancel(self) -> None:
         """Stop the running job (call from its event loop); unfinished words stay pending."""

@@ -5,7 +5,13 @@ meanings are edited there, then mirrored in the running lesson). Front-ends use 
 (through `Core.lessons`) and the records it returns.
 """
 
-from words_tui.services.lessons.checking import COULD_NOT_CHECK, AnswerChecker, Judge, Question
+from words_tui.services.lessons.checking import (
+    COULD_NOT_CHECK,
+    AnswerChecker,
+    Judge,
+    LanguageSource,
+    Question,
+)
 from words_tui.services.lessons.queries import LessonError
 from words_tui.services.lessons.service import (
     Feedback,
@@ -14,18 +20,20 @@ from words_tui.services.lessons.service import (
     LessonService,
     LessonSummary,
 )
-from words_tui.services.lessons.today import today_counts
+from words_tui.services.lessons.today import TodayCounts, today_counts
 
 __all__ = [
     "COULD_NOT_CHECK",
     "AnswerChecker",
     "Feedback",
     "Judge",
+    "LanguageSource",
     "Lesson",
     "LessonCard",
     "LessonError",
     "LessonService",
     "LessonSummary",
     "Question",
+    "TodayCounts",
     "today_counts",
 ]

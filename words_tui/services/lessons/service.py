@@ -53,6 +53,7 @@ from words_tui.services.lessons.recording import (
     rerate,
     unrecord,
 )
+from words_tui.services.lessons.today import TodayCounts, today_counts
 from words_tui.services.vocabulary import edit_meanings as save_meanings
 from words_tui.settings import Settings
 
@@ -194,7 +195,13 @@ class LessonService:
 
     @classmethod
     def from_settings(
-        cls, database: Database, settings: Settings, judge: Judge | None = None
+        cls,
+        database: Database,
+        settings: Settings,
+        judge: Judge | None = None,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        language_data: LanguageSource | None = None,
     ) -> LessonService:
         """A service configured by the user's settings (judge timeout, mastery, leeches)."""
         scheduling = SchedulingConfig(
@@ -202,7 +209,18 @@ class LessonService:
             mastery_streak=settings.mastery_streak,
             leech_lapses=settings.leech_lapses,
         )
-        return cls(database, judge, scheduling=scheduling, judge_timeout_s=settings.judge_timeout_s)
+        return cls(
+            database,
+            judge,
+            clock=clock,
+            scheduling=scheduling,
+            judge_timeout_s=settings.judge_timeout_s,
+            language_data=language_data,
+        )
+
+    async def today(self, profile_id: int) -> TodayCounts:
+        """What a lesson started now would hold: cards due and new cards allowed today."""
+        return await today_counts(self.database, profile_id, self.clock())
 
     def _config_for(self, profile: Profile) -> SchedulingConfig:
         parameters = profile.fsrs_parameters

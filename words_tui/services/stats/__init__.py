@@ -1,9 +1,11 @@
 """Statistics: the summary screen, the progress history for charts, reminders, personal FSRS.
 
 Imports `domain`, `infrastructure` (the rollups live with the database) and the vocabulary
-capability's public surface (profiles).
+capability's public surface (profiles). Front-ends use `Stats` (through `Core.stats`).
 """
 
+from words_tui.infrastructure.llm.ledger import UsageRow
+from words_tui.services.stats.facade import Stats
 from words_tui.services.stats.fsrs_params import (
     FitReport,
     OptimizerUnavailable,
@@ -32,7 +34,9 @@ __all__ = [
     "RetentionPoint",
     "ReviewBucket",
     "StatisticsSummary",
+    "Stats",
     "TypedReview",
+    "UsageRow",
     "fit_personal_parameters",
     "histories",
     "progress_history",

@@ -28,6 +28,7 @@ from sqlmodel import col
 from words_tui.domain.enums import CardState, Stage
 from words_tui.domain.scheduling import SchedulingConfig
 from words_tui.domain.study_days import StudyCalendar
+from words_tui.errors import UserError
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Profile, Review
 from words_tui.services.vocabulary import profile_by_id
@@ -40,7 +41,7 @@ Fitter = Callable[[Sequence[Any]], Sequence[float]]
 """Fits parameters to FSRS items (fsrs-rs-python's `FSRS.compute_parameters` by default)."""
 
 
-class OptimizerUnavailable(RuntimeError):
+class OptimizerUnavailable(UserError, RuntimeError):
     """The optional optimizer is not installed."""
 
 

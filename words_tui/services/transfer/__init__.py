@@ -3,13 +3,38 @@ transaction, the notebook's step-by-step batch import, and exports (CSV, Anki).
 
 Words without a translation get theirs from the one word-source chain (`vocabulary.WordSources`).
 Imports `domain`, `infrastructure` and the public surfaces of `vocabulary` and `bulk`.
+Front-ends use `Transfer` (through `Core.transfer`), the pure reading helpers of `batch`
+(pasted text, uploads, column shapes, grid rows) and the records they return.
 """
 
+from words_tui.infrastructure.importers import ParsedSource, SourceError
 from words_tui.services.transfer import batch
+from words_tui.services.transfer.batch import (
+    Candidate,
+    CommitReport,
+    Preview,
+    TableShape,
+)
+from words_tui.services.transfer.facade import NoTranslationSource, Transfer
 from words_tui.services.transfer.import_export import (
+    ExportReport,
     ImportReport,
     export_profile,
     import_file,
 )
 
-__all__ = ["ImportReport", "batch", "export_profile", "import_file"]
+__all__ = [
+    "Candidate",
+    "CommitReport",
+    "ExportReport",
+    "ImportReport",
+    "NoTranslationSource",
+    "ParsedSource",
+    "Preview",
+    "SourceError",
+    "TableShape",
+    "Transfer",
+    "batch",
+    "export_profile",
+    "import_file",
+]

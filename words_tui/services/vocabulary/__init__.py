@@ -3,8 +3,11 @@ chain (`WordSources`: stored entries → translation cache → starter → dicti
 looking words up through it, levels from word lists, browsing, editing, word details.
 
 Imports `domain`, `infrastructure` and the public surface of `bulk` (the chain's LLM end).
+Front-ends use `Profiles` and `Vocabulary` (through `Core.profiles` and `Core.vocabulary`) and
+the records they return; `Profile` is re-exported for their type hints.
 """
 
+from words_tui.infrastructure.db.models import Profile
 from words_tui.services.vocabulary.accuracy import DirectionAccuracy, direction_accuracy
 from words_tui.services.vocabulary.browse import (
     Cursor,
@@ -25,6 +28,7 @@ from words_tui.services.vocabulary.browse import (
 )
 from words_tui.services.vocabulary.bulk_words import NewWord, add_words
 from words_tui.services.vocabulary.details import DirectionCard, WordDetails, word_details
+from words_tui.services.vocabulary.facade import SETTING_KNOBS, Profiles, Vocabulary
 from words_tui.services.vocabulary.lookup import (
     AddOutcome,
     FoundEntry,
@@ -36,6 +40,7 @@ from words_tui.services.vocabulary.profiles import (
     ProfileError,
     ProfileKnobs,
     ProfileNotFound,
+    StartedOver,
     active_profile,
     change_level,
     create_profile,
@@ -66,6 +71,7 @@ from words_tui.services.vocabulary.wordlists import (
 
 __all__ = [
     "NO_LLM",
+    "SETTING_KNOBS",
     "AddOutcome",
     "BootstrapResult",
     "Cursor",
@@ -77,12 +83,16 @@ __all__ = [
     "NewWord",
     "Order",
     "Page",
+    "Profile",
     "ProfileError",
     "ProfileKnobs",
     "ProfileNotFound",
+    "Profiles",
     "Progress",
     "ReviewRecord",
+    "StartedOver",
     "Translation",
+    "Vocabulary",
     "VocabularyFilter",
     "VocabularyItem",
     "WordDetails",

@@ -18,6 +18,7 @@ from sqlmodel import col
 
 from words_tui.domain.cefr import parse_level
 from words_tui.domain.enums import Level
+from words_tui.errors import UserError
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Lesson, Profile, Review
 from words_tui.infrastructure.db.rollups import forget_rollups
@@ -29,7 +30,7 @@ LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 MAX_LESSON_SIZE = 500
 
 
-class ProfileError(ValueError):
+class ProfileError(UserError, ValueError):
     """A profile request cannot be honoured; the message names the field or the profile."""
 
 

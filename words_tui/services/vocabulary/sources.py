@@ -27,14 +27,12 @@ from words_tui.domain.text import word_key
 from words_tui.infrastructure.db.bulk import chunks
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Entry, Word
-from words_tui.infrastructure.dictionaries.dictd import DictionarySet
 from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 from words_tui.infrastructure.llm.caching import TranslationCacheStore
 from words_tui.infrastructure.llm.errors import LLMError
 from words_tui.infrastructure.llm.protocols import LLMService
 from words_tui.services.bulk import BulkResult, BulkTranslator, ProgressCallback
 from words_tui.services.vocabulary.store import entry_from_row
-from words_tui.settings import Settings
 
 NO_LLM = (
     "no offline source has it (your stored entries, the starter vocabulary, dictionaries) and no "
@@ -74,7 +72,8 @@ Step = Callable[[list[str], str, str], Awaitable[dict[str, list[WordEntry]]]]
 @dataclass(frozen=True)
 class WordSources:
     """The chain's sources. `llm` answers single lookups; `bulk` (the paced, resumable engine,
-    usually around the same client) answers many words at once."""
+    usually around the same client) answers many words at once. `Core.word_sources` builds the
+    configured chain."""
 
     database: Database
     starter: StarterVocabulary | None = None
@@ -82,30 +81,6 @@ class WordSources:
     dictionary: DictionaryProvider | None = None
     llm: LLMService | None = None
     bulk: BulkTranslator | None = None
-
-    @classmethod
-    def from_settings(
-        cls,
-        settings: Settings,
-        database: Database,
-        llm: LLMService | None,
-        *,
-        starter: StarterVocabulary | None = None,
-    ) -> WordSources:
-        """The configured chain: `dictd_paths`, the LLM given, a bulk engine around it."""
-        paths = settings.dictd_paths
-        bulk = None
-        if llm is not None:
-            bulk = BulkTranslator(
-                database, llm, batch_size=settings.llm_batch_size, prices=settings.llm_prices
-            )
-        return cls(
-            database,
-            starter,
-            dictionary=DictionarySet.from_paths(paths) if paths else None,
-            llm=llm,
-            bulk=bulk,
-        )
 
     def without_llm(self) -> WordSources:
         """The offline part of the chain (an import that may not spend API calls)."""

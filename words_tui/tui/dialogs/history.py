@@ -15,7 +15,7 @@ from words_tui.domain.enums import Direction, Stage
 from words_tui.tui.base import WordsModal
 
 if TYPE_CHECKING:
-    from words_tui.services.vocabulary.browse import ReviewRecord
+    from words_tui.services.vocabulary import ReviewRecord
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 

@@ -41,9 +41,7 @@ class ProfilePicker(WordsModal[int | str | None]):
 
     @work(exclusive=True, group="profiles", exit_on_error=False)
     async def load_profiles(self) -> None:
-        from words_tui.services.vocabulary.profiles import list_profiles
-
-        profiles = await list_profiles(self.backend.database, self.backend.user)
+        profiles = await self.core.profiles.all()
         names = self.words_app.texts.language_name
         options = self.query_one(OptionList)
         options.add_options(

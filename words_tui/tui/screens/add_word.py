@@ -30,7 +30,7 @@ from words_tui.tui.widgets.entry_view import EntryView
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.vocabulary.lookup import FoundEntry, LookupResult
+    from words_tui.services.vocabulary import FoundEntry, LookupResult
 
 DEBOUNCE_S = 0.3
 """Quiet time after the last key press before a lookup starts."""
@@ -118,14 +118,10 @@ class AddWordScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="lookup", exit_on_error=False)
     async def look_up(self, text: str) -> None:
-        from words_tui.services.vocabulary.lookup import lookup_word
-
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None
         try:
-            result = await lookup_word(
-                self.backend.database, profile.id, text, self.backend.word_sources()
-            )
+            result = await self.core.vocabulary.lookup(profile.id, text)
         finally:
             self.query_one(LoadingIndicator).display = False
         if self.query_one("#query", Input).value.strip() != text:
@@ -136,7 +132,7 @@ class AddWordScreen(WordsScreen[None]):
         self.result = result
         if not result.candidates:
             self.show_candidates(None)
-            if not self.backend.llm_configured:
+            if not self.core.llm_configured:
                 self.set_status(self.t("add.no_source", word=result.query), problem=True)
             else:
                 self.set_status(
@@ -205,13 +201,9 @@ class AddWordScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="add", exit_on_error=False)
     async def add(self, candidate: FoundEntry, meanings: list[str]) -> None:
-        from words_tui.services.vocabulary.lookup import add_word
-
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None
-        outcome = await add_word(
-            self.backend.database, profile.id, candidate.entry, meanings, now=self.backend.clock()
-        )
+        outcome = await self.core.vocabulary.add(profile.id, candidate.entry, meanings)
         key = "add.added" if outcome.created else "add.already"
         self.notify(self.t(key, word=candidate.entry.word), markup=False)
         query = self.query_one("#query", Input)

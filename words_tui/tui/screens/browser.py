@@ -18,12 +18,17 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, Select, Static
 
 from words_tui.domain.enums import Direction, Level, WordStatus
+from words_tui.services.vocabulary import VocabularyFilter
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.vocabulary.accuracy import DirectionAccuracy
-    from words_tui.services.vocabulary.browse import Cursor, Page, VocabularyFilter, VocabularyItem
+    from words_tui.services.vocabulary import (
+        Cursor,
+        DirectionAccuracy,
+        Page,
+        VocabularyItem,
+    )
 
 PAGE_SIZE = 50
 SEARCH_DEBOUNCE_S = 0.25
@@ -110,8 +115,6 @@ class BrowserScreen(WordsScreen[None]):
         return profile.id
 
     def filters(self) -> VocabularyFilter:
-        from words_tui.services.vocabulary.browse import VocabularyFilter
-
         status = self.query_one("#status", Select).value
         level = self.query_one("#level", Select).value
         return VocabularyFilter(
@@ -131,15 +134,12 @@ class BrowserScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="browser", exit_on_error=False)
     async def load_page(self) -> None:
-        from words_tui.services.vocabulary.accuracy import direction_accuracy
-        from words_tui.services.vocabulary.browse import browse
-
-        database = self.backend.database
-        page = await browse(
-            database, self.profile_id, self.filters(), after=self.cursors[-1], limit=PAGE_SIZE
+        vocabulary = self.core.vocabulary
+        page = await vocabulary.browse(
+            self.profile_id, self.filters(), after=self.cursors[-1], limit=PAGE_SIZE
         )
-        accuracy = await direction_accuracy(
-            database, self.profile_id, [item.user_word_id for item in page.items]
+        accuracy = await vocabulary.accuracy(
+            self.profile_id, [item.user_word_id for item in page.items]
         )
         self.show_page(page, accuracy)
 
@@ -147,9 +147,7 @@ class BrowserScreen(WordsScreen[None]):
     async def count_matches(self) -> None:
         """The number of matching words (a count over the whole vocabulary: not on the path of
         the first page)."""
-        from words_tui.services.vocabulary.browse import count_words
-
-        self.total = await count_words(self.backend.database, self.profile_id, self.filters())
+        self.total = await self.core.vocabulary.count(self.profile_id, self.filters())
         self.show_page_info()
 
     def show_page(
@@ -242,9 +240,7 @@ class BrowserScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def save_meanings(self, item: VocabularyItem, meanings: list[str]) -> None:
-        from words_tui.services.vocabulary.browse import edit_meanings
-
-        await edit_meanings(self.backend.database, self.profile_id, item.user_word_id, meanings)
+        await self.core.vocabulary.edit_meanings(self.profile_id, item.user_word_id, meanings)
         self.notify(self.t("browser.edited", word=item.word), markup=False)
         self.load_page()
 
@@ -255,10 +251,8 @@ class BrowserScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def toggle_suspended(self, item: VocabularyItem) -> None:
-        from words_tui.services.vocabulary.browse import set_suspended
-
         suspend = item.status != WordStatus.SUSPENDED
-        await set_suspended(self.backend.database, self.profile_id, item.user_word_id, suspend)
+        await self.core.vocabulary.set_suspended(self.profile_id, item.user_word_id, suspend)
         key = "browser.suspended" if suspend else "browser.resumed"
         self.notify(self.t(key, word=item.word), markup=False)
         self.load_page()
@@ -288,20 +282,14 @@ class BrowserScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def delete_selected(self, item: VocabularyItem) -> None:
-        from words_tui.services.vocabulary.browse import delete_word
-
-        await delete_word(self.backend.database, self.profile_id, item.user_word_id)
+        await self.core.vocabulary.delete(self.profile_id, item.user_word_id)
         self.notify(self.t("browser.deleted", word=item.word), markup=False)
         self.load_page()
         self.count_matches()
 
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def reset_selected(self, item: VocabularyItem) -> None:
-        from words_tui.services.vocabulary.browse import reset_word
-
-        await reset_word(
-            self.backend.database, self.profile_id, item.user_word_id, self.backend.clock()
-        )
+        await self.core.vocabulary.reset(self.profile_id, item.user_word_id)
         self.notify(self.t("browser.was_reset", word=item.word), markup=False)
         self.load_page()
 
@@ -312,10 +300,9 @@ class BrowserScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="browser-history", exit_on_error=False)
     async def show_history(self, item: VocabularyItem) -> None:
-        from words_tui.services.vocabulary.browse import review_history
         from words_tui.tui.dialogs.history import HistoryDialog
 
-        records = await review_history(self.backend.database, self.profile_id, item.user_word_id)
+        records = await self.core.vocabulary.history(self.profile_id, item.user_word_id)
         profile = self.words_app.profile
         assert profile is not None
         self.app.push_screen(HistoryDialog(item.word, records, profile.timezone))

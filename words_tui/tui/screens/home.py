@@ -15,7 +15,7 @@ from words_tui.tui.base import WordsScreen
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.lessons.service import LessonService
+    from words_tui.services.lessons import LessonService
 
 ACTIVITY_DAYS = 14
 MENU = (
@@ -61,19 +61,6 @@ class HomeScreen(WordsScreen[None]):
         ("profile", "switch_profile"),
     )
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._lessons: LessonService | None = None
-
-    @property
-    def lessons(self) -> LessonService:
-        """The lesson service of this profile's session (built on first use)."""
-        if self._lessons is None:
-            from words_tui.tui.lesson_service import lesson_service
-
-            self._lessons = lesson_service(self.backend)
-        return self._lessons
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
@@ -97,14 +84,14 @@ class HomeScreen(WordsScreen[None]):
     def on_mount(self) -> None:
         self.title = "words-tui"
         self.query_one("#llm", Static).update(
-            self.t("home.llm_on" if self.backend.llm_configured else "home.llm_off")
+            self.t("home.llm_on" if self.core.llm_configured else "home.llm_off")
         )
         menu = self.query_one("#menu", OptionList)
         menu.highlighted = 0
         menu.focus()
         profile = self.words_app.profile
         assert profile is not None
-        self.warm_up_languages(self.lessons, [profile.native_lang, profile.target_lang])
+        self.warm_up_languages(self.core.lessons, [profile.native_lang, profile.target_lang])
 
     def on_screen_resume(self) -> None:
         self.show_profile()
@@ -128,14 +115,10 @@ class HomeScreen(WordsScreen[None]):
     @work(exclusive=True, group="home", exit_on_error=False)
     async def refresh_counts(self) -> None:
         """Reload today's numbers and the activity line (after every lesson, edit or import)."""
-        from words_tui.services.lessons.today import today_counts
-        from words_tui.services.stats.summary import statistics_summary
-
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None
-        now = self.backend.clock()
-        today = await today_counts(self.backend.database, profile.id, now)
-        summary = await statistics_summary(self.backend.database, profile.id, now)
+        today = await self.core.lessons.today(profile.id)
+        summary = await self.core.stats.summary(profile.id)
         self.query_one("#due", Static).update(self.t("home.due", count=today.due))
         self.query_one("#new", Static).update(self.t("home.new", count=today.new))
         self.query_one("#streak", Static).update(
@@ -164,7 +147,7 @@ class HomeScreen(WordsScreen[None]):
 
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None
-        service = self.lessons
+        service = self.core.lessons
         lesson = await service.start_lesson(profile.id)
         if not lesson.cards:
             self.notify(self.t("home.nothing_due"))

@@ -16,11 +16,12 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Header, Input, ProgressBar, Static
 
+from words_tui.services.transfer import SourceError
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.transfer.import_export import ImportReport
+    from words_tui.services.transfer import ImportReport
 
 PROBLEMS_SHOWN = 8
 
@@ -56,7 +57,7 @@ class ImportScreen(WordsScreen[None]):
     def on_mount(self) -> None:
         self.title = self.t("import.title")
         translate = self.query_one("#translate", Checkbox)
-        translate.display = self.backend.llm_configured
+        translate.display = self.core.llm_configured
         self.query_one(ProgressBar).display = False
         self.query_one("#path", Input).focus()
 
@@ -67,7 +68,7 @@ class ImportScreen(WordsScreen[None]):
         if not text:
             self.notify(self.t("import.no_path"), severity="warning")
             return
-        translate = self.query_one("#translate", Checkbox).value and self.backend.llm_configured
+        translate = self.query_one("#translate", Checkbox).value and self.core.llm_configured
         self.query_one("#start-import", Button).disabled = True
         self.query_one(ProgressBar).display = True
         self.query_one("#report", Static).update("")
@@ -82,21 +83,11 @@ class ImportScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="import", exit_on_error=False)
     async def run_import(self, path: Path, *, translate: bool) -> None:
-        from words_tui.infrastructure.importers import SourceError
-        from words_tui.services.transfer.import_export import import_file
-
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None
-        backend = self.backend
-        sources = backend.word_sources()
         try:
-            report = await import_file(
-                backend.database,
-                profile.id,
-                path,
-                sources=sources if translate else sources.without_llm(),
-                progress=self.progress,
-                now=backend.clock(),
+            report = await self.core.transfer.import_file(
+                profile.id, path, translate=translate, progress=self.progress
             )
         except SourceError as err:
             self.query_one("#report", Static).update(

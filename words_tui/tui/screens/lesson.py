@@ -22,14 +22,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Header, Input, LoadingIndicator, ProgressBar, Static
 
-from words_tui.services.lessons.checking import COULD_NOT_CHECK
+from words_tui.services.lessons import COULD_NOT_CHECK
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.widgets.choices import ChoiceList
 from words_tui.tui.widgets.feedback import FeedbackPanel
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.lessons.service import Feedback, Lesson, LessonCard, LessonService
+    from words_tui.services.lessons import Feedback, Lesson, LessonCard, LessonService
 
 SPINNER_DELAY_S = 0.15
 """The spinner appears only when checking takes longer than this (the judge, a slow disk)."""

@@ -74,7 +74,7 @@ class OnboardingScreen(WordsScreen[None]):
         self.show_step()
 
     def languages(self) -> list[str]:
-        available = self.backend.starter().languages
+        available = self.core.vocabulary.starter_languages
         return [code for code in LANGUAGE_ORDER if code in available]
 
     def show_step(self) -> None:
@@ -127,7 +127,7 @@ class OnboardingScreen(WordsScreen[None]):
             ),
             "",
             self.t("onboarding.llm_configured")
-            if self.backend.llm_configured
+            if self.core.llm_configured
             else self.t("onboarding.llm_missing"),
         ]
         if self.choices.level not in STARTER_LEVELS:
@@ -166,20 +166,13 @@ class OnboardingScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="onboarding", exit_on_error=False)
     async def create_profile(self) -> None:
-        from words_tui.services.vocabulary.profiles import create_profile
-        from words_tui.services.vocabulary.wordlists import bootstrap_from_starter
-
         choices = self.choices
         assert choices.native and choices.target and choices.level
-        backend = self.backend
+        core = self.core
         try:
-            profile = await create_profile(
-                backend.database, backend.user, choices.native, choices.target, choices.level
-            )
+            profile = await core.profiles.create(choices.native, choices.target, choices.level)
             assert profile.id is not None
-            await bootstrap_from_starter(
-                backend.database, profile.id, backend.starter(), now=backend.clock()
-            )
+            await core.vocabulary.fill_from_starter(profile.id)
         finally:
             self.query_one("#start", Button).disabled = False
             self.query_one(LoadingIndicator).display = False

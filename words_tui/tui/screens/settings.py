@@ -17,13 +17,13 @@ from textual.content import Content
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from words_tui.domain.enums import Level
+from words_tui.services.vocabulary import ProfileError, ProfileKnobs
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.i18n import INTERFACE_LANGUAGES, Texts
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.infrastructure.db.models import Profile
-    from words_tui.services.vocabulary.profiles import ProfileKnobs
+    from words_tui.services.vocabulary import Profile
 
 DEFAULT_ENDPOINT = "https://api.openai.com/v1"
 
@@ -111,7 +111,7 @@ class SettingsScreen(WordsScreen[None]):
     def llm_description(self) -> Content:
         from words_tui.settings import default_config_file
 
-        settings = self.backend.settings
+        settings = self.core.settings
         key = "settings.key_set" if settings.openai_api_key is not None else "settings.key_missing"
         lines = [
             self.t("settings.endpoint", endpoint=settings.openai_base_url or DEFAULT_ENDPOINT),
@@ -123,7 +123,6 @@ class SettingsScreen(WordsScreen[None]):
 
     def knobs(self) -> ProfileKnobs:
         """The values in the form; a value that is not a number is reported by field."""
-        from words_tui.services.vocabulary.profiles import ProfileError, ProfileKnobs
 
         def number(field: str, convert: type[int] | type[float]) -> float:
             text = self.query_one(f"#{field}", Input).value.strip()
@@ -144,8 +143,6 @@ class SettingsScreen(WordsScreen[None]):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        from words_tui.services.vocabulary.profiles import ProfileError
-
         try:
             knobs = self.knobs()
         except ProfileError as err:
@@ -155,17 +152,12 @@ class SettingsScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="settings", exit_on_error=False)
     async def save(self, knobs: ProfileKnobs, level: str) -> None:
-        from words_tui.services.vocabulary.profiles import change_level, update_profile
-        from words_tui.services.vocabulary.wordlists import bootstrap_from_starter
-
-        backend, profile = self.backend, self.current_profile
+        core, profile = self.core, self.current_profile
         assert profile.id is not None
-        updated = await update_profile(backend.database, backend.user, profile.id, knobs)
+        updated = await core.profiles.update(profile.id, knobs)
         if level != profile.level:
-            updated = await change_level(backend.database, backend.user, profile.id, level)
-            added = await bootstrap_from_starter(
-                backend.database, profile.id, backend.starter(), now=backend.clock()
-            )
+            updated = await core.profiles.change_level(profile.id, level)
+            added = await core.vocabulary.fill_from_starter(profile.id)
             self.notify(self.t("settings.level_words", level=level, count=added.added))
         if updated.interface_lang != profile.interface_lang:
             self.words_app.show_home(updated)

@@ -10,7 +10,7 @@ from words_tui.tui.base import WordsScreen
 
 
 class StartupScreen(WordsScreen[None]):
-    """Shown while the backend opens; replaced by onboarding or the home screen."""
+    """Shown while the core opens; replaced by onboarding or the home screen."""
 
     DEFAULT_CSS = """
     StartupScreen { align: center middle; }

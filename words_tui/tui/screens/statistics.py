@@ -18,7 +18,7 @@ from words_tui.tui.widgets.charts import ColumnChart, Heatmap
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.stats.summary import Accuracy, RetentionPoint, StatisticsSummary
+    from words_tui.services.stats import Accuracy, RetentionPoint, StatisticsSummary
 
 RETENTION_WEEKS_SHOWN = 4
 DATE_FORMAT = "%d.%m"
@@ -73,11 +73,9 @@ class StatisticsScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="statistics", exit_on_error=False)
     async def load(self) -> None:
-        from words_tui.services.stats.summary import statistics_summary
-
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None
-        summary = await statistics_summary(self.backend.database, profile.id, self.backend.clock())
+        summary = await self.core.stats.summary(profile.id)
         self.query_one(LoadingIndicator).display = False
         self.show(summary)
 

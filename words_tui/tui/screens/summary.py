@@ -15,7 +15,7 @@ from words_tui.tui.base import WordsScreen
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
-    from words_tui.services.lessons.service import LessonSummary
+    from words_tui.services.lessons import LessonSummary
 
 
 def minutes_and_seconds(span: timedelta) -> str:
@@ -74,11 +74,7 @@ class SummaryScreen(WordsScreen[None]):
 
     @work(exclusive=True, group="summary", exit_on_error=False)
     async def load_streak(self) -> None:
-        from words_tui.services.stats.summary import statistics_summary
-
-        stats = await statistics_summary(
-            self.backend.database, self.profile_id, self.backend.clock()
-        )
+        stats = await self.core.stats.summary(self.profile_id)
         self.query_one("#streak-line", Static).update(
             self.t("summary.streak", count=stats.streak.current)
         )

@@ -20,7 +20,7 @@ from textual.widgets import Static
 from words_tui.domain.enums import Stage, Verdict
 
 if TYPE_CHECKING:
-    from words_tui.services.lessons.service import Feedback
+    from words_tui.services.lessons import Feedback
     from words_tui.tui.i18n import Texts
 
 HEADLINES = {

@@ -1,0 +1,56 @@
+"""The statistics capability as a `Core` hands it out: `core.stats`.
+
+Bound to the core's database, learner, clock and settings (the reminder window and quiet hours,
+the LLM prices), so front-ends pass a profile and nothing else.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from words_tui.infrastructure.llm.ledger import UsageRow, usage_by_day
+from words_tui.services.parts import Parts
+from words_tui.services.stats.fsrs_params import FitReport, fit_personal_parameters
+from words_tui.services.stats.history import ProgressHistory, progress_history
+from words_tui.services.stats.reminders import DaytimeWindow, Reminder, reminders
+from words_tui.services.stats.summary import StatisticsSummary, statistics_summary
+
+
+class Stats:
+    """Summaries, progress history, reminders, personal FSRS parameters, LLM usage."""
+
+    def __init__(self, parts: Parts) -> None:
+        self._parts = parts
+
+    async def summary(self, profile_id: int) -> StatisticsSummary:
+        """Counts by status, streak, retention, forecast, heatmap, hardest words — as of now."""
+        return await statistics_summary(self._parts.database, profile_id, self._parts.now())
+
+    async def history(self, profile_id: int) -> ProgressHistory:
+        """Everything the progress charts are drawn from."""
+        return await progress_history(self._parts.database, profile_id, self._parts.now())
+
+    async def reminders(
+        self, *, quiet_hours: float | None = None, window: DaytimeWindow | None = None
+    ) -> list[Reminder]:
+        """The learner's profiles that should be reminded now; the quiet hours and the window
+        default to the `remind_after_hours` and `remind_window` settings."""
+        settings = self._parts.settings
+        return await reminders(
+            self._parts.database,
+            self._parts.user,
+            self._parts.now(),
+            quiet_hours=settings.remind_after_hours if quiet_hours is None else quiet_hours,
+            window=window or DaytimeWindow.parse(settings.remind_window),
+        )
+
+    async def fit_fsrs(self, profile_id: int) -> FitReport:
+        """Fit personal FSRS parameters to the profile's typed answers; keep them if better."""
+        return await fit_personal_parameters(self._parts.database, profile_id)
+
+    async def llm_usage(self, days: int) -> list[UsageRow]:
+        """LLM calls, tokens and estimated cost (the `llm_prices` setting) of the last days."""
+        since = self._parts.now() - timedelta(days=days)
+        return await usage_by_day(
+            self._parts.database, self._parts.settings.llm_prices, since=since
+        )

@@ -1,0 +1,233 @@
+"""The vocabulary capability as a `Core` hands it out: `core.profiles` and `core.vocabulary`.
+
+Each method is one use case bound to the core's database, learner, clock and word sources, so a
+front-end calls `await core.vocabulary.browse(profile_id)` and never holds a database. New
+profiles take their lesson knobs from the settings (`lesson_size`, `new_per_day`,
+`reviews_per_day`, `desired_retention`, `typing_after`) unless the caller sets them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import fields, replace
+
+from words_tui.domain.entries import WordEntry
+from words_tui.domain.enums import Direction, Level, WordStatus
+from words_tui.infrastructure.db.models import Profile
+from words_tui.services.parts import Parts
+from words_tui.services.vocabulary.accuracy import DirectionAccuracy, direction_accuracy
+from words_tui.services.vocabulary.browse import (
+    DEFAULT_PAGE_SIZE,
+    Cursor,
+    Order,
+    Page,
+    ReviewRecord,
+    VocabularyFilter,
+    VocabularyItem,
+    browse,
+    count_words,
+    delete_word,
+    edit_meanings,
+    get_word,
+    reset_word,
+    review_history,
+    set_suspended,
+)
+from words_tui.services.vocabulary.details import WordDetails, word_details
+from words_tui.services.vocabulary.lookup import AddOutcome, LookupResult, add_word, lookup_word
+from words_tui.services.vocabulary.profiles import (
+    ProfileKnobs,
+    ProfileNotFound,
+    StartedOver,
+    active_profile,
+    change_level,
+    create_profile,
+    get_profile,
+    list_profiles,
+    start_over,
+    update_profile,
+    use_profile,
+)
+from words_tui.services.vocabulary.sources import WordSources
+from words_tui.services.vocabulary.wordlists import BootstrapResult, bootstrap_from_starter
+
+SETTING_KNOBS = (
+    "lesson_size",
+    "new_per_day",
+    "reviews_per_day",
+    "desired_retention",
+    "typing_after",
+)
+"""Profile knobs whose default for new profiles comes from the settings of the same name."""
+
+
+class Profiles:
+    """The learner's language profiles: create, list, find, switch, tune, start over."""
+
+    def __init__(self, parts: Parts) -> None:
+        self._parts = parts
+
+    def defaults(self) -> ProfileKnobs:
+        """The knobs a new profile gets from the settings."""
+        settings = self._parts.settings
+        return ProfileKnobs(**{name: getattr(settings, name) for name in SETTING_KNOBS})
+
+    async def create(
+        self,
+        native_lang: str,
+        target_lang: str,
+        level: Level | str = Level.A1,
+        knobs: ProfileKnobs | None = None,
+        *,
+        activate: bool = True,
+    ) -> Profile:
+        """A new profile (active unless `activate` is False); knobs left unset in `knobs` take
+        the settings' values."""
+        chosen = knobs or ProfileKnobs()
+        given = {f.name: getattr(chosen, f.name) for f in fields(chosen)}
+        merged = replace(self.defaults(), **{k: v for k, v in given.items() if v is not None})
+        return await create_profile(
+            self._parts.database,
+            self._parts.user,
+            native_lang,
+            target_lang,
+            level,
+            merged,
+            activate=activate,
+        )
+
+    async def all(self) -> list[Profile]:
+        """The learner's profiles, oldest first."""
+        return await list_profiles(self._parts.database, self._parts.user)
+
+    async def active(self) -> Profile | None:
+        """The profile lessons use now; None before the first one is created."""
+        return await active_profile(self._parts.database, self._parts.user)
+
+    async def get(self, profile_id: int) -> Profile:
+        """One of the learner's profiles; `ProfileNotFound` for anyone else's."""
+        return await get_profile(self._parts.database, self._parts.user, profile_id)
+
+    async def find(self, wanted: str | None) -> Profile:
+        """The profile a command names: its id or name (any case), or the active one for None."""
+        user = self._parts.user
+        if wanted is None:
+            active = await self.active()
+            if active is None:
+                raise ProfileNotFound(f"learner '{user}' has no profile yet: run `words-tui` first")
+            return active
+        wanted = wanted.strip()
+        known = await self.all()
+        for profile in known:
+            if str(profile.id) == wanted or profile.name.casefold() == wanted.casefold():
+                return profile
+        names = ", ".join(p.name for p in known) or "none"
+        raise ProfileNotFound(
+            f"learner '{user}' has no profile '{wanted}' (profiles: {names}; "
+            "see: words-tui profile list)"
+        )
+
+    async def use(self, profile_id: int) -> Profile:
+        """Make the profile the active one."""
+        return await use_profile(self._parts.database, self._parts.user, profile_id)
+
+    async def update(self, profile_id: int, knobs: ProfileKnobs) -> Profile:
+        """Change the knobs set in `knobs`; the others stay."""
+        return await update_profile(self._parts.database, self._parts.user, profile_id, knobs)
+
+    async def change_level(self, profile_id: int, level: Level | str) -> Profile:
+        """Move the profile to another CEFR level (words and statistics are kept)."""
+        return await change_level(self._parts.database, self._parts.user, profile_id, level)
+
+    async def start_over(self, profile_id: int, confirmation: str) -> StartedOver:
+        """Reset every word to new and delete the history; `confirmation` repeats the name."""
+        return await start_over(
+            self._parts.database, self._parts.user, profile_id, confirmation, self._parts.now()
+        )
+
+
+class Vocabulary:
+    """A profile's words: fill from the starter vocabulary, look up and add, browse and edit."""
+
+    def __init__(self, parts: Parts) -> None:
+        self._parts = parts
+
+    @property
+    def starter_languages(self) -> frozenset[str]:
+        """Languages the bundled starter vocabulary has (any pair of them fills a profile)."""
+        return self._parts.starter().languages
+
+    async def fill_from_starter(
+        self, profile_id: int, level: Level | str | None = None
+    ) -> BootstrapResult:
+        """Add the starter words from A1 up to `level` (default: the profile's)."""
+        return await bootstrap_from_starter(
+            self._parts.database, profile_id, self._parts.starter(), level, now=self._parts.now()
+        )
+
+    async def lookup(self, profile_id: int, text: str, *, lang: str | None = None) -> LookupResult:
+        """Candidate entries for a word typed in either language of the profile."""
+        sources = await self._parts.word_sources()
+        return await lookup_word(self._parts.database, profile_id, text, sources, lang=lang)
+
+    async def sources(self, *, llm: bool = True) -> WordSources:
+        """The word-source chain as configured, e.g. to translate many words with
+        `translate`, `cancel` and `resume` (the notebook's bulk import)."""
+        return await self._parts.word_sources(llm=llm)
+
+    async def add(
+        self, profile_id: int, entry: WordEntry, meanings: list[str] | None = None
+    ) -> AddOutcome:
+        """Add an entry with the meanings picked (default: all) and both direction cards."""
+        return await add_word(self._parts.database, profile_id, entry, meanings, self._parts.now())
+
+    async def browse(
+        self,
+        profile_id: int,
+        filters: VocabularyFilter | None = None,
+        *,
+        order: Order = Order.ADDED,
+        after: Cursor | None = None,
+        limit: int = DEFAULT_PAGE_SIZE,
+    ) -> Page:
+        """One page of the profile's words; pass `next_cursor` as `after` for the next."""
+        return await browse(
+            self._parts.database, profile_id, filters, order=order, after=after, limit=limit
+        )
+
+    async def count(self, profile_id: int, filters: VocabularyFilter | None = None) -> int:
+        return await count_words(self._parts.database, profile_id, filters)
+
+    async def accuracy(
+        self, profile_id: int, user_word_ids: Sequence[int]
+    ) -> dict[int, dict[Direction, DirectionAccuracy]]:
+        """Answers right and given per word and direction."""
+        return await direction_accuracy(self._parts.database, profile_id, user_word_ids)
+
+    async def get(self, profile_id: int, user_word_id: int) -> VocabularyItem:
+        return await get_word(self._parts.database, profile_id, user_word_id)
+
+    async def details(self, profile_id: int, user_word_id: int) -> WordDetails:
+        """A word's entry, each direction's memory state now, and its answers."""
+        return await word_details(self._parts.database, profile_id, user_word_id, self._parts.now())
+
+    async def edit_meanings(
+        self, profile_id: int, user_word_id: int, meanings: Sequence[str]
+    ) -> VocabularyItem:
+        return await edit_meanings(self._parts.database, profile_id, user_word_id, meanings)
+
+    async def set_suspended(
+        self, profile_id: int, user_word_id: int, suspended: bool
+    ) -> WordStatus:
+        return await set_suspended(self._parts.database, profile_id, user_word_id, suspended)
+
+    async def delete(self, profile_id: int, user_word_id: int) -> None:
+        await delete_word(self._parts.database, profile_id, user_word_id)
+
+    async def reset(self, profile_id: int, user_word_id: int) -> None:
+        """Back to new: both cards forget their progress (the history stays)."""
+        await reset_word(self._parts.database, profile_id, user_word_id, self._parts.now())
+
+    async def history(self, profile_id: int, user_word_id: int) -> list[ReviewRecord]:
+        """Every answer given to the word, newest first."""
+        return await review_history(self._parts.database, profile_id, user_word_id)
