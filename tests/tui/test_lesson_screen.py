@@ -174,11 +174,11 @@ async def test_the_last_answer_leads_to_the_summary(core: Core) -> None:
 
 
 async def test_editing_a_word_in_a_lesson_changes_the_cards_still_to_come(
-    backend: Backend,
+    core: Core,
 ) -> None:
-    profile_id = await spanish_learner(backend.database, [("ventana", "noun", ("window",), {})])
-    await promote_to_typing(backend.database, profile_id)
-    app = create_app(backend)
+    profile_id = await spanish_learner(core.database, [("ventana", "noun", ("window",), {})])
+    await promote_to_typing(core.database, profile_id)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         card = screen.lesson.current
