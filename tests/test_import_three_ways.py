@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import col
 from textual.widgets import Input
-from words_tui.tui.backend import Backend
 
 from tests.tui.conftest import SIZE, Clock
 from tests.tui.helpers import settle
@@ -19,6 +18,7 @@ from words_tui.cli import main
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Entry, Profile, UserWord, Word
 from words_tui.notebook.bulk_import import BulkImport
+from words_tui.services import Core
 from words_tui.services.vocabulary import ProfileKnobs, create_profile, use_profile
 from words_tui.settings import load_settings
 from words_tui.tui.app import create_app
@@ -56,7 +56,7 @@ async def test_a_plain_list_gets_the_same_entries_from_the_cli_the_quiz_and_the_
     quiz_id = profiles["quiz"].id
     assert quiz_id is not None
     await use_profile(database, "tester", quiz_id)
-    app = create_app(Backend(database=database, settings=settings, clock=Clock(), llm_ready=True))
+    app = create_app(Core(database, settings, clock=Clock()))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("i")

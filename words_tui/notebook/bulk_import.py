@@ -35,6 +35,7 @@ from words_tui.notebook.preview_view import preview_html
 from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine
 from words_tui.notebook.workspace import Workspace
+from words_tui.services import Core
 from words_tui.services.bulk.jobs import unfinished_jobs
 from words_tui.services.transfer import batch as batch_import
 from words_tui.services.transfer.batch import (
@@ -43,7 +44,6 @@ from words_tui.services.transfer.batch import (
     Preview,
     TableShape,
 )
-from words_tui.services import Core
 from words_tui.services.vocabulary import Translation, WordSources
 from words_tui.services.vocabulary.profiles import list_profiles
 from words_tui.settings import Settings
