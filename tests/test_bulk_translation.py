@@ -1,10 +1,9 @@
-"""The bulk translation engine: dedupe, cache → dictionary → LLM in batches, per-item status,
+"""The bulk translation engine (the source chain's LLM end): dedupe, LLM batches, per-item status,
 progress, cancel and resume — on real databases against the local LLM server."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,11 +11,9 @@ from sqlalchemy import func, select
 
 from tests.llm_fixtures import ClientPool
 from tests.llm_server import FakeLLMServer, fake_translation
-from tests.test_dictd import build_dictionary
 from words_tui.domain.enums import JobStatus
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import BulkItem
-from words_tui.infrastructure.dictionaries.dictd import DictionarySet
 from words_tui.services.bulk.jobs import TOO_LONG, unfinished_jobs
 from words_tui.services.bulk.pacing import in_flight_target
 from words_tui.services.bulk.translator import NO_SOURCE, BulkProgress, BulkTranslator
@@ -56,35 +53,6 @@ async def test_words_travel_k_per_request(
     assert result.requests == 3
 
 
-async def test_cached_words_cost_nothing_the_second_time(
-    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
-) -> None:
-    await make(database, llm_server).run(WORDS, "de", "en")
-    llm_server.reset_log()
-
-    again = await make(database, llm_server).run(WORDS, "de", "en")
-
-    assert again.from_cache == len(WORDS) and again.from_llm == 0
-    assert llm_server.requests == 0
-    assert len(again.entries) == len(WORDS)
-
-
-async def test_the_offline_dictionary_answers_before_the_llm(
-    llm_server: FakeLLMServer,
-    database: Database,
-    tmp_path: Path,
-    make: Callable[..., BulkTranslator],
-) -> None:
-    dictionaries = DictionarySet.from_paths([build_dictionary(tmp_path)])
-    bulk = make(database, llm_server, dictionaries=dictionaries)
-
-    result = await bulk.run(["Haus", "gehen", "Baum"], "de", "en")
-
-    assert result.from_dictionary == 2 and result.from_llm == 1
-    assert llm_server.requested_words() == ["Baum"]
-    assert result.entries["Haus"].source == "dictd:deu-eng"
-
-
 async def test_a_word_missing_from_a_batch_is_retried_alone(
     llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
 ) -> None:
@@ -118,7 +86,7 @@ async def test_a_garbled_batch_is_retried_word_by_word(
     assert [len(r.words) for r in llm_server.records] == [4, 4, 1, 1, 1, 1]
 
 
-async def test_without_dictionary_or_llm_every_word_fails_with_a_reason(
+async def test_without_an_llm_every_word_fails_with_a_reason(
     database: Database,
 ) -> None:
     result = await BulkTranslator(database, None).run(["Haus", "Baum"], "de", "en")
@@ -208,19 +176,6 @@ async def test_a_long_outage_makes_the_job_give_up_resumably(
     assert result.error.startswith("gave up after the LLM was unavailable")
     assert result.failures == []
     assert len(result.pending) == 20
-
-
-async def test_translate_words_keys_entries_by_the_words_as_given(
-    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
-) -> None:
-    seen: list[tuple[int, int]] = []
-    found = await make(database, llm_server).translate_words(
-        ["Haus", "haus", "Baum"], "de", "en", lambda done, total: seen.append((done, total))
-    )
-
-    assert set(found) == {"Haus", "haus", "Baum"}
-    assert found["haus"] == found["Haus"]
-    assert seen[-1] == (2, 2)
 
 
 async def test_each_word_is_stored_once_per_job(
