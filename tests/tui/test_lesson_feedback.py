@@ -11,8 +11,8 @@ from tests.tui.conftest import SIZE
 from tests.tui.helpers import promote_to_typing, review_count, settle, spanish_learner, text_of
 from tests.tui.test_lesson_screen import open_lesson, type_answer
 from words_tui.domain.enums import Direction
+from words_tui.services import Core
 from words_tui.tui.app import WordsApp, create_app
-from words_tui.tui.backend import Backend
 from words_tui.tui.screens.lesson import LessonScreen
 
 WORDS = [
@@ -21,11 +21,11 @@ WORDS = [
 ]
 
 
-async def typing_learner(backend: Backend) -> WordsApp:
+async def typing_learner(core: Core) -> WordsApp:
     """The app for a learner whose two words are due as typed answers."""
-    profile_id = await spanish_learner(backend.database, WORDS)
-    await promote_to_typing(backend.database, profile_id)
-    return create_app(backend)
+    profile_id = await spanish_learner(core.database, WORDS)
+    await promote_to_typing(core.database, profile_id)
+    return create_app(core)
 
 
 async def skip_to(app: WordsApp, pilot: Pilot[Any], screen: LessonScreen, headword: str) -> None:
@@ -38,8 +38,8 @@ async def skip_to(app: WordsApp, pilot: Pilot[Any], screen: LessonScreen, headwo
         await settle(app, pilot)
 
 
-async def test_a_wrong_article_is_right_but_says_which_article(backend: Backend) -> None:
-    app = await typing_learner(backend)
+async def test_a_wrong_article_is_right_but_says_which_article(core: Core) -> None:
+    app = await typing_learner(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         await skip_to(app, pilot, screen, "mujer")
@@ -47,8 +47,8 @@ async def test_a_wrong_article_is_right_but_says_which_article(backend: Backend)
         assert feedback.startswith("✓ Right, but: la mujer")
 
 
-async def test_another_known_word_is_wrong_and_named_with_its_meaning(backend: Backend) -> None:
-    app = await typing_learner(backend)
+async def test_another_known_word_is_wrong_and_named_with_its_meaning(core: Core) -> None:
+    app = await typing_learner(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         await skip_to(app, pilot, screen, "hermano")
@@ -58,8 +58,8 @@ async def test_another_known_word_is_wrong_and_named_with_its_meaning(backend: B
         assert "Judge" not in feedback and "judge" not in feedback
 
 
-async def test_a_real_word_near_miss_is_wrong_without_mentioning_a_judge(backend: Backend) -> None:
-    app = await typing_learner(backend)
+async def test_a_real_word_near_miss_is_wrong_without_mentioning_a_judge(core: Core) -> None:
+    app = await typing_learner(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         await skip_to(app, pilot, screen, "mujer")
@@ -68,8 +68,8 @@ async def test_a_real_word_near_miss_is_wrong_without_mentioning_a_judge(backend
         assert "Judge" not in feedback
 
 
-async def test_enter_on_an_empty_answer_reveals_it_and_counts_as_a_miss(backend: Backend) -> None:
-    app = await typing_learner(backend)
+async def test_enter_on_an_empty_answer_reveals_it_and_counts_as_a_miss(core: Core) -> None:
+    app = await typing_learner(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         card = screen.lesson.current
@@ -77,13 +77,13 @@ async def test_enter_on_an_empty_answer_reveals_it_and_counts_as_a_miss(backend:
         feedback = await type_answer(app, pilot, "")
         assert feedback.startswith("✗ Not known yet")
         assert f"The answer is: {card.expected}" in feedback
-        assert await review_count(backend.database) == 1
+        assert await review_count(core.database) == 1
         assert screen.service.summary(screen.lesson).wrong == 1
 
 
-async def test_f2_means_i_do_not_know_on_a_choice_card(backend: Backend) -> None:
-    await spanish_learner(backend.database, WORDS)
-    app = create_app(backend)
+async def test_f2_means_i_do_not_know_on_a_choice_card(core: Core) -> None:
+    await spanish_learner(core.database, WORDS)
+    app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lesson(app, pilot)
         card = screen.lesson.current
