@@ -24,7 +24,7 @@ from words_tui.services.stats.fsrs_params import (
     fit_personal_parameters,
     histories,
 )
-from words_tui.services.vocabulary.bulk_words import NewWord, add_words
+from words_tui.services.vocabulary import NewWord, add_words
 from words_tui.services.vocabulary.profiles import create_profile
 
 START = datetime(2024, 1, 1, 9, tzinfo=UTC)
@@ -71,7 +71,7 @@ async def learner_with_log(database: Database, truth: list[float] | None = None)
     profile = await create_profile(database, "ann", "en", "ru")
     assert profile.id is not None
     words = [
-        NewWord(
+        NewWord.from_entry(
             WordEntry(
                 word=f"слово{i}",
                 source_lang="ru",

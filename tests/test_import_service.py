@@ -15,11 +15,11 @@ from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import CardState, Direction
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Entry, Profile, UserWord, Word
+from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.importers import SourceError
 from words_tui.services.transfer.import_export import import_file
-from words_tui.services.vocabulary import WordSources
+from words_tui.services.vocabulary import NewWord, WordSources, add_words
 from words_tui.services.vocabulary.profiles import create_profile
-from words_tui.services.vocabulary.store import add_to_profile
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 DAY_MS = 86_400_000
@@ -141,7 +141,7 @@ async def test_a_word_added_with_a_part_of_speech_is_matched_by_a_list_without_o
         source="user",
     )
     async with database.session() as session:
-        await add_to_profile(session, profile, entry)
+        await add_words(session, profile, [NewWord.from_entry(entry)], utcnow())
     report = await import_file(database, profile.id, write(tmp_path, "a.csv", "Haus,house\n"))
     assert (report.created, report.unchanged) == (0, 1)
 

@@ -22,11 +22,12 @@ from words_tui.infrastructure.db.card_rows import CARD_FIELDS
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Profile, Review, UserWord
 from words_tui.infrastructure.db.models import Lesson as LessonRow
+from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.llm import LLMClient
 from words_tui.infrastructure.llm.retry import RetryPolicy
 from words_tui.services.lessons.checking import COULD_NOT_CHECK
 from words_tui.services.lessons.service import Lesson, LessonCard, LessonError, LessonService
-from words_tui.services.vocabulary import store
+from words_tui.services.vocabulary import NewWord, add_words, store
 
 T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
 SCHEDULING = SchedulingConfig(enable_fuzzing=False)
@@ -60,8 +61,7 @@ async def make_profile(database: Database, **knobs: Any) -> int:
         profile = Profile(user_id=user.id, name="es", native_lang="en", target_lang="es", **knobs)
         session.add(profile)
         await session.flush()
-        for word, pos, meanings, forms in WORDS:
-            await store.add_to_profile(session, profile, entry(word, pos, meanings, forms), now=T0)
+        await add_words(session, profile, [NewWord.from_entry(entry(*word)) for word in WORDS], T0)
         assert profile.id is not None
         return profile.id
 
@@ -243,8 +243,10 @@ async def test_a_near_miss_on_a_word_of_the_learners_vocabulary_is_not_a_typo(
     async with database.session() as session:
         profile = await session.get(Profile, profile_id)
         assert profile is not None
-        added = await store.add_to_profile(session, profile, entry("gajo", "noun", ["segment"], {}))
-        assert added.user_word.id is not None
+        added = await add_words(
+            session, profile, [NewWord.from_entry(entry("gajo", "noun", ["segment"], {}))], utcnow()
+        )
+        assert added.added == 1
     await typing_cards(database, profile_id)
     await set_cards(database, profile_id, due=T0 + timedelta(days=30))
     async with database.session() as session:  # only "gato" is due; "gajo" is not in the lesson

@@ -1,4 +1,4 @@
-"""`services.batch_import`: read a list, preview it, translate offline first, commit the review."""
+"""`services.transfer.batch`: read a list, preview it, translate offline first, commit the review."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from tests.notebook.conftest import vocabulary
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Entry, Profile, Word
+from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.importers import SourceError
 from words_tui.services.transfer import batch as batch_import
-from words_tui.services.vocabulary import NO_LLM, WordSources
+from words_tui.services.vocabulary import NO_LLM, NewWord, WordSources, add_words
 from words_tui.services.vocabulary.profiles import create_profile
-from words_tui.services.vocabulary.store import add_to_profile
 
 
 async def spanish(database: Database, *known: str) -> Profile:
@@ -24,7 +24,7 @@ async def spanish(database: Database, *known: str) -> Profile:
             entry = WordEntry(
                 word=word, source_lang="es", target_lang="en", meanings=(Meaning(text="x"),)
             )
-            await add_to_profile(session, profile, entry)
+            await add_words(session, profile, [NewWord.from_entry(entry)], utcnow())
     return profile
 
 
@@ -79,7 +79,7 @@ async def test_without_an_llm_the_starter_vocabulary_translates_and_the_rest_say
     translation = await WordSources(database).translate(["perro", "zzyzx"], "es", "en")
     assert "dog" in translation.entries["perro"].translations
     assert translation.failures == {"zzyzx": NO_LLM}
-    rows = batch_import.candidates(
+    rows = batch_import.review_rows(
         batch_import.read_pasted("perro\nzzyzx\n").records,
         translation.entries,
         translation.failures,
@@ -101,7 +101,7 @@ async def test_commit_adds_the_kept_rows_with_their_chosen_meanings_once(
         source="llm:test",
     )
     records = batch_import.read_pasted("banco\nmesa\nsilla\n").records
-    rows = batch_import.candidates(records, {"banco": banco}, {"mesa": "no"})
+    rows = batch_import.review_rows(records, {"banco": banco}, {"mesa": "no"})
     rows[0].chosen = ["bench"]
     rows[1].chosen, rows[1].keep = ["table"], True
     rows[2].keep = False

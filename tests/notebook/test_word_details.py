@@ -12,10 +12,10 @@ from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import CardState, Direction
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Review
+from words_tui.services.vocabulary import NewWord, add_words
 from words_tui.services.vocabulary.browse import WordNotFound
 from words_tui.services.vocabulary.details import word_details
 from words_tui.services.vocabulary.profiles import create_profile
-from words_tui.services.vocabulary.store import add_to_profile
 
 ENTRY = WordEntry(
     word="banco",
@@ -32,9 +32,10 @@ ENTRY = WordEntry(
 async def _word(database: Database, user: str = "ann") -> tuple[int, int]:
     profile = await create_profile(database, user, "en", "es")
     async with database.session() as session:
-        added = await add_to_profile(session, profile, ENTRY, ["bank"], now=NOW)
-    assert profile.id is not None and added.user_word.id is not None
-    return profile.id, added.user_word.id
+        word = NewWord.from_entry(ENTRY, ["bank"])
+        added = await add_words(session, profile, [word], NOW)
+    assert profile.id is not None
+    return profile.id, added.user_words[word.identity]
 
 
 async def test_a_new_word_shows_its_whole_entry_and_two_unseen_cards(database: Database) -> None:

@@ -16,7 +16,7 @@ from tests.tui.conftest import T0
 from words_tui.domain.enums import CardState, Stage
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Review
-from words_tui.services.vocabulary.bulk_words import NewWord, add_words
+from words_tui.services.vocabulary import NewWord, add_words
 from words_tui.services.vocabulary.profiles import create_profile
 
 WORDS: tuple[tuple[str, str, tuple[str, ...], dict[str, str]], ...] = (
@@ -35,7 +35,10 @@ async def spanish_learner(
     """The tester's active profile English → Spanish with `words` in it (all cards new)."""
     profile = await create_profile(database, "tester", "en", "es", "A1")
     assert profile.id is not None
-    new = [NewWord(entry(word, pos, meanings, forms)) for word, pos, meanings, forms in words]
+    new = [
+        NewWord.from_entry(entry(word, pos, meanings, forms))
+        for word, pos, meanings, forms in words
+    ]
     async with database.session() as session:
         await add_words(session, profile, new, T0)
     return profile.id

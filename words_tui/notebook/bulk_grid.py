@@ -4,7 +4,7 @@ Each row has a checkbox (keep or drop the word), its translations as tags (remov
 do not want to learn, type to fix one or add your own) and where they came from — or why the word
 could not be translated. Only one page of row widgets exists, however long the list: a widget is a
 round trip to the browser, and thousands of them would make the notebook crawl. Edits are written
-straight into the `Candidate` rows, which `batch_import.commit` takes.
+straight into the `ReviewRow`s, which `batch.commit` takes.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from words_tui.services.transfer.batch import Candidate
+from words_tui.services.transfer.batch import ReviewRow
 
 PAGE_SIZE = 20
 
@@ -26,7 +26,7 @@ class _Row:
 
     def __init__(self, grid: ResultsGrid) -> None:
         self.grid = grid
-        self.candidate: Candidate | None = None
+        self.candidate: ReviewRow | None = None
         self.keep = widgets.Checkbox(indent=False, layout=widgets.Layout(width="14em"))
         self.meanings = widgets.TagsInput(
             allow_duplicates=False, layout=widgets.Layout(width="26em")
@@ -36,7 +36,7 @@ class _Row:
         self.keep.observe(self._kept, names="value")
         self.meanings.observe(self._chosen, names="value")
 
-    def bind(self, candidate: Candidate | None) -> None:
+    def bind(self, candidate: ReviewRow | None) -> None:
         self.candidate = candidate
         self.box.layout.display = "none" if candidate is None else ""
         if candidate is None:
@@ -68,12 +68,12 @@ class _Row:
 
 
 class ResultsGrid(widgets.VBox):  # type: ignore[misc]
-    """Pages of editable rows over a list of candidates."""
+    """Pages of editable rows over a list of `ReviewRow`s."""
 
     def __init__(
         self, page_size: int = PAGE_SIZE, on_change: Callable[[], None] | None = None
     ) -> None:
-        self.rows: list[Candidate] = []
+        self.rows: list[ReviewRow] = []
         self.on_change = on_change
         self.page = 0
         self.page_size = page_size
@@ -97,7 +97,7 @@ class ResultsGrid(widgets.VBox):  # type: ignore[misc]
     def pages(self) -> int:
         return max(1, -(-len(self.rows) // self.page_size))
 
-    def show(self, rows: list[Candidate]) -> None:
+    def show(self, rows: list[ReviewRow]) -> None:
         """Replace the rows and go to the first page."""
         self.rows = rows
         self.show_page(0)

@@ -39,9 +39,9 @@ from words_tui.services import Core
 from words_tui.services.bulk.jobs import unfinished_jobs
 from words_tui.services.transfer import batch as batch_import
 from words_tui.services.transfer.batch import (
-    Candidate,
     CommitReport,
     Preview,
+    ReviewRow,
     TableShape,
 )
 from words_tui.services.vocabulary import Translation, WordSources
@@ -245,7 +245,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
         found = await batch_import.preview(self.database, self.profile_id, parsed)
         self.preview, self.translation, self.report = found, None, None
         self.preview_box.value = preview_html(found, self.chosen_profile)
-        self.grid.show(batch_import.candidates(found.new, {}, {}))
+        self.grid.show(batch_import.review_rows(found.new, {}, {}))
         self.result.value = ""
         self.status.show(f"{len(found.new):,} new words", "ok")
         self._enable(running=False)
@@ -279,7 +279,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
             self.engine = None
         self._translated(
             translation,
-            batch_import.candidates(self.preview.new, translation.entries, translation.failures),
+            batch_import.review_rows(self.preview.new, translation.entries, translation.failures),
         )
         return translation
 
@@ -301,10 +301,10 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
             translation = await engine.resume(job_id, self.progress.update)
         finally:
             self.engine = None
-        self._translated(translation, batch_import.resumed_candidates(translation))
+        self._translated(translation, batch_import.resumed_rows(translation))
         return translation
 
-    def _translated(self, translation: Translation, rows: list[Candidate]) -> None:
+    def _translated(self, translation: Translation, rows: list[ReviewRow]) -> None:
         self.translation = translation
         self.grid.show(rows)
         result = translation.result

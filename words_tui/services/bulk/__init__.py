@@ -1,6 +1,7 @@
 """Bulk translation: thousands of words at the API's rate limit, resumable job by job.
 
-Imports `domain` and `infrastructure` only. `BulkTranslator` is the engine; jobs and their items
+Imports `domain` and `infrastructure` only. `BulkTranslator` is the engine — the LLM end of the
+word-source chain (`vocabulary.WordSources` asks the free sources first); jobs and their items
 persist in the database so an interrupted run resumes where it stopped. Front-ends get engines
 with the word-source chain (`Core.word_sources`) and the jobs from `Bulk` (`Core.bulk`).
 """

@@ -105,7 +105,7 @@ async def preview(database: Database, profile_id: int, parsed: ParsedSource) -> 
 
 
 @dataclass
-class Candidate:
+class ReviewRow:
     """One row of the review grid: a word to add, the meanings offered and those chosen."""
 
     word: str
@@ -125,11 +125,11 @@ class Candidate:
         return self.keep and any(clean_text(text) for text in self.chosen)
 
 
-def candidates(
+def review_rows(
     records: Sequence[ImportRecord],
     entries: Mapping[str, WordEntry],
     failures: Mapping[str, str],
-) -> list[Candidate]:
+) -> list[ReviewRow]:
     """Rows for the new words: the file's own translations first, then the translated entries
     (completed as an import completes them); a word with neither carries the reason (and is not
     kept until the learner adds a meaning)."""
@@ -142,10 +142,10 @@ def candidates(
         where = str(record.location)
         if not filled.meanings:
             reason = reasons.get(word_key(record.word), "not translated yet")
-            rows.append(Candidate(record.word, where, error=reason, keep=False))
+            rows.append(ReviewRow(record.word, where, error=reason, keep=False))
             continue
         rows.append(
-            Candidate(
+            ReviewRow(
                 word=record.word,
                 location=where,
                 offered=filled.meanings,
@@ -159,11 +159,11 @@ def candidates(
     return rows
 
 
-def resumed_candidates(translation: Translation) -> list[Candidate]:
+def resumed_rows(translation: Translation) -> list[ReviewRow]:
     """Rows for every word of a resumed job (the original list is gone; the job has the words)."""
     words = [*translation.entries, *translation.failures, *translation.pending]
     records = [ImportRecord(Location("resumed job"), word, frozenset({"word"})) for word in words]
-    return candidates(records, translation.entries, translation.failures)
+    return review_rows(records, translation.entries, translation.failures)
 
 
 @dataclass(frozen=True)
@@ -182,7 +182,7 @@ class CommitReport:
         return ", ".join(parts)
 
 
-def _record(row: Candidate) -> ImportRecord:
+def _record(row: ReviewRow) -> ImportRecord:
     chosen = list(dict.fromkeys(clean_text(t) for t in row.chosen if clean_text(t)))
     offered = {m.text: m for m in row.offered}
     return ImportRecord(
@@ -197,7 +197,7 @@ def _record(row: Candidate) -> ImportRecord:
 
 
 async def commit(
-    database: Database, profile_id: int, rows: Sequence[Candidate], now: datetime | None = None
+    database: Database, profile_id: int, rows: Sequence[ReviewRow], now: datetime | None = None
 ) -> CommitReport:
     """Add the kept rows (with their chosen meanings) to the profile in one transaction."""
     records = [_record(row) for row in rows if row.ready]

@@ -131,13 +131,14 @@ async def _translate(
 
     if progress is not None:
         progress("translating", 0, len(needed))
-    translation = await sources.translate(
-        needed,
-        profile.target_lang,
-        profile.native_lang,
-        progress=report,
-        profile_id=profile.id,
-    )
+    with garbage_collection(enabled=True):  # API calls take a while and make cycles
+        translation = await sources.translate(
+            needed,
+            profile.target_lang,
+            profile.native_lang,
+            progress=report,
+            profile_id=profile.id,
+        )
     if progress is not None:
         progress("translating", len(needed), len(needed))
     entries = translation.entries
@@ -190,8 +191,7 @@ async def _import(
     )
     if progress is not None:
         progress("reading", 1, 1)
-    with garbage_collection(enabled=True):  # API calls take a while and make cycles
-        records, translated = await _translate(database, profile, parsed.records, sources, progress)
+    records, translated = await _translate(database, profile, parsed.records, sources, progress)
     report = ImportReport(
         path=path, format=parsed.format, translated=translated, info=list(parsed.info)
     )

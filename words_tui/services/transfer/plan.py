@@ -15,12 +15,11 @@ from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import Direction, WordStatus
 from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure.importers import ImportedCard, ImportRecord, Problem
+from words_tui.services.vocabulary import Identity, dump_examples, dump_meanings
 
 DERIVED_KEY_PREFIX = "w:"
 MAX_KEY_LENGTH = 200
 """`UserWord.ext_key`'s column size."""
-Identity = tuple[str, str]
-"""(normalised text, part of speech) of a word in the profile's target language."""
 
 
 def derived_key(lang: str, norm: str, pos: str) -> str:
@@ -214,15 +213,6 @@ class Matcher:
 def _details(word: ExistingWord) -> list[Meaning]:
     known = {m.get("text"): m for m in word.entry_meanings}
     return [Meaning.model_validate(known.get(text) or {"text": text}) for text in word.chosen]
-
-
-def dump_meanings(meanings: list[Meaning]) -> list[dict[str, str]]:
-    """The stored JSON of meanings (plain dicts: pydantic's model_dump is slow at 100k rows)."""
-    return [{"text": m.text, "pos": m.pos, "note": m.note} for m in meanings]
-
-
-def dump_examples(examples: list[Example]) -> list[dict[str, str]]:
-    return [{"source": e.source, "target": e.target} for e in examples]
 
 
 def _progress_changes(

@@ -26,7 +26,6 @@ from words_tui.services.vocabulary.browse import (
     review_history,
     set_suspended,
 )
-from words_tui.services.vocabulary.bulk_words import NewWord, add_words
 from words_tui.services.vocabulary.details import DirectionCard, WordDetails, word_details
 from words_tui.services.vocabulary.facade import SETTING_KNOBS, Profiles, Vocabulary
 from words_tui.services.vocabulary.lookup import (
@@ -58,7 +57,7 @@ from words_tui.services.vocabulary.sources import (
     WordSources,
     stored_entries,
 )
-from words_tui.services.vocabulary.store import add_to_profile, entry_from_row
+from words_tui.services.vocabulary.store import entry_from_row
 from words_tui.services.vocabulary.wordlists import (
     BootstrapResult,
     Progress,
@@ -68,17 +67,32 @@ from words_tui.services.vocabulary.wordlists import (
     is_junk,
     known_norms,
 )
+from words_tui.services.vocabulary.words import (
+    CARD_FIELDS,
+    AddedWords,
+    Identity,
+    NewWord,
+    add_words,
+    card_values,
+    dump_examples,
+    dump_meanings,
+    ensure_words,
+    save_entries,
+)
 
 __all__ = [
+    "CARD_FIELDS",
     "NO_LLM",
     "SETTING_KNOBS",
     "AddOutcome",
+    "AddedWords",
     "BootstrapResult",
     "Cursor",
     "DictionaryProvider",
     "DirectionAccuracy",
     "DirectionCard",
     "FoundEntry",
+    "Identity",
     "LookupResult",
     "NewWord",
     "Order",
@@ -99,18 +113,21 @@ __all__ = [
     "WordNotFound",
     "WordSources",
     "active_profile",
-    "add_to_profile",
     "add_word",
     "add_words",
     "bootstrap_from_starter",
     "bootstrap_level",
     "browse",
+    "card_values",
     "change_level",
     "count_words",
     "create_profile",
     "delete_word",
     "direction_accuracy",
+    "dump_examples",
+    "dump_meanings",
     "edit_meanings",
+    "ensure_words",
     "entry_from_row",
     "frequent_lemmas",
     "get_profile",
@@ -122,6 +139,7 @@ __all__ = [
     "profile_by_id",
     "reset_word",
     "review_history",
+    "save_entries",
     "set_suspended",
     "start_over",
     "stored_entries",

@@ -19,9 +19,10 @@ from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile, UserWord, Word
+from words_tui.infrastructure.db.types import utcnow
 from words_tui.services.vocabulary.profiles import profile_by_id
 from words_tui.services.vocabulary.sources import NO_LLM, WordSources
-from words_tui.services.vocabulary.store import add_to_profile
+from words_tui.services.vocabulary.words import NewWord, add_words
 
 MAX_REVERSED = 4
 """Translations of a native-language word turned into candidates (each may cost an LLM call)."""
@@ -185,12 +186,13 @@ async def add_word(
 
     A headword already in the vocabulary is reported and left untouched.
     """
+    word = NewWord.from_entry(entry, meanings)
     async with database.session() as session:
         profile = await profile_by_id(session, profile_id)
-        added = await add_to_profile(session, profile, entry, meanings, now=now)
-    assert added.user_word.id is not None
+        added = await add_words(session, profile, [word], now or utcnow())
+    user_word_id = added.user_words[word.identity]
     if added.created:
-        return AddOutcome(added.user_word.id, True, f"added '{entry.word}'")
+        return AddOutcome(user_word_id, True, f"added '{entry.word}'")
     return AddOutcome(
-        added.user_word.id, False, f"'{entry.word}' is already in your vocabulary; nothing changed"
+        user_word_id, False, f"'{entry.word}' is already in your vocabulary; nothing changed"
     )

@@ -28,9 +28,9 @@ from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile, UserWord, Word
 from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
-from words_tui.services.vocabulary.bulk_words import NewWord, add_words
 from words_tui.services.vocabulary.profiles import profile_by_id
 from words_tui.services.vocabulary.sources import WordSources
+from words_tui.services.vocabulary.words import NewWord, add_words
 
 Progress = Callable[[int, int], None]
 """Called with (done, total) as translation advances."""
@@ -134,7 +134,8 @@ async def bootstrap_from_starter(
             key=lambda concept: concept.cefr.rank,
         )
         words = [
-            NewWord(concept.entry(target, native), cefr=concept.cefr.value) for concept in concepts
+            NewWord.from_entry(concept.entry(target, native), cefr=concept.cefr.value)
+            for concept in concepts
         ]
         added = await add_words(session, profile, words, now or utcnow())
         return BootstrapResult(added=added.added, already=added.already)
@@ -180,7 +181,7 @@ async def bootstrap_level(
     )
     entries = translation.entries
     words = [
-        NewWord(
+        NewWord.from_entry(
             entries[item.lemma].model_copy(update={"word": item.lemma}),
             cefr=item.level.value,
             freq_rank=item.rank,
