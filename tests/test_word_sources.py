@@ -101,3 +101,23 @@ async def test_without_an_llm_the_words_no_offline_source_has_fail_saying_why(
 
     assert found.entries["casa"].source == "starter"
     assert found.failures == {"zzyzx": NO_LLM} and found.result is None
+
+
+async def test_another_learners_imported_entry_is_never_offered(
+    database: Database, tmp_path: Path
+) -> None:
+    from words_tui.services.transfer import import_file
+
+    ann = await create_profile(database, "ann", "en", "es")
+    bob = await create_profile(database, "bob", "en", "es")
+    assert ann.id is not None and bob.id is not None
+    mine = tmp_path / "mine.csv"
+    mine.write_text("word,translations\ncasa,my secret word\n", encoding="utf-8")
+    await import_file(database, ann.id, mine)
+    sources = WordSources(database, sample_starter())
+
+    for_ann = await sources.translate(["casa"], "es", "en", profile_id=ann.id)
+    for_bob = await sources.translate(["casa"], "es", "en", profile_id=bob.id)
+
+    assert for_ann.entries["casa"].translations == ["my secret word"]
+    assert for_bob.entries["casa"].source == "starter"

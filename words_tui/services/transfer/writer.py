@@ -23,6 +23,7 @@ from words_tui.services.vocabulary import (
     dump_examples,
     dump_meanings,
     ensure_words,
+    import_source,
     save_entries,
 )
 
@@ -30,11 +31,6 @@ WORDS: Table = ALL_TABLES.tables["words"]
 ENTRIES: Table = ALL_TABLES.tables["entries"]
 USER_WORDS: Table = ALL_TABLES.tables["user_words"]
 Progress = Callable[[int, int], None]
-
-
-def import_source(profile_id: int) -> str:
-    """The entry source of words a profile imported: private to it, like its own notes."""
-    return f"import:p{profile_id}"
 
 
 async def load_existing(

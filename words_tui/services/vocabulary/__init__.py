@@ -77,6 +77,7 @@ from words_tui.services.vocabulary.words import (
     dump_examples,
     dump_meanings,
     ensure_words,
+    import_source,
     save_entries,
 )
 
@@ -132,6 +133,7 @@ __all__ = [
     "frequent_lemmas",
     "get_profile",
     "get_word",
+    "import_source",
     "is_junk",
     "known_norms",
     "list_profiles",

@@ -68,9 +68,11 @@ def _guess_language(text: str, first: str, second: str) -> str:
     return second if scores[second] > scores[first] else first
 
 
-async def _first(sources: WordSources, word: str, source: str, target: str) -> list[WordEntry]:
+async def _first(
+    sources: WordSources, profile: Profile, word: str, source: str, target: str
+) -> list[WordEntry]:
     """The offline chain, then the LLM."""
-    found = await sources.offline(word, source, target)
+    found = await sources.offline(word, source, target, profile.id)
     return found or (await sources.ask_llm(word, source, target))[0]
 
 
@@ -81,7 +83,9 @@ async def _reversed(
     meanings = list(dict.fromkeys(m for entry in found for m in entry.meanings))[:MAX_REVERSED]
     result: list[WordEntry] = []
     for meaning in meanings:
-        entries = await _first(sources, meaning.text, profile.target_lang, profile.native_lang)
+        entries = await _first(
+            sources, profile, meaning.text, profile.target_lang, profile.native_lang
+        )
         matching = [e for e in entries if not meaning.pos or e.pos in ("", meaning.pos)]
         result.extend(matching[:1] or entries[:1] or [_turned(meaning, typed, profile, found[0])])
     return result
@@ -142,7 +146,7 @@ async def lookup_word(
         profile = await profile_by_id(session, profile_id)
     target, native = profile.target_lang, profile.native_lang
     languages = [lang] if lang else [target, native]
-    for _, step in sources.offline_steps():
+    for _, step in sources.offline_steps(profile_id):
         for typed_lang in languages:
             other = native if typed_lang == target else target
             found = (await step([typed], typed_lang, other)).get(typed)

@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
@@ -33,6 +33,7 @@ from words_tui.infrastructure.llm.errors import LLMError
 from words_tui.infrastructure.llm.protocols import LLMService
 from words_tui.services.bulk import BulkResult, BulkTranslator, ProgressCallback
 from words_tui.services.vocabulary.store import entry_from_row
+from words_tui.services.vocabulary.words import IMPORT_SOURCE_PREFIX, import_source
 
 NO_LLM = (
     "no offline source has it (your stored entries, the starter vocabulary, dictionaries) and no "
@@ -95,20 +96,25 @@ class WordSources:
             return self.llm.model
         return self.bulk.model if self.bulk is not None else None
 
-    def offline_steps(self) -> list[tuple[str, Step]]:
-        """The free sources in order, each answering for many words at once."""
+    def offline_steps(self, profile_id: int | None = None) -> list[tuple[str, Step]]:
+        """The free sources in order, each answering for many words at once; the stored entries
+        are shared ones and `profile_id`'s own imports (never another learner's)."""
+
+        async def stored(words: list[str], source: str, target: str) -> dict[str, list[WordEntry]]:
+            return await self._stored(words, source, target, profile_id)
+
         return [
-            (STORED, self._stored),
+            (STORED, stored),
             (CACHE, self._cached),
             (STARTER, self._starter),
             (DICTIONARY, self._dictionary),
         ]
 
     async def _stored(
-        self, words: list[str], source: str, target: str
+        self, words: list[str], source: str, target: str, profile_id: int | None
     ) -> dict[str, list[WordEntry]]:
         async with self.database.session() as session:
-            found = await stored_entries(session, words, source, target)
+            found = await stored_entries(session, words, source, target, profile_id)
         usable = {word: [e for e in entries if e.translations] for word, entries in found.items()}
         return {word: entries for word, entries in usable.items() if entries}
 
@@ -140,9 +146,11 @@ class WordSources:
                 found[word] = [entry]
         return found
 
-    async def offline(self, word: str, source_lang: str, target_lang: str) -> list[WordEntry]:
+    async def offline(
+        self, word: str, source_lang: str, target_lang: str, profile_id: int | None = None
+    ) -> list[WordEntry]:
         """Every entry the first free source that knows `word` has (one per part of speech)."""
-        for _, step in self.offline_steps():
+        for _, step in self.offline_steps(profile_id):
             found = (await step([word], source_lang, target_lang)).get(word)
             if found:
                 return found
@@ -174,7 +182,7 @@ class WordSources:
         entries: dict[str, WordEntry] = {}
         counts: Counter[str] = Counter()
         rest = list(dict.fromkeys(words))
-        for name, step in self.offline_steps():
+        for name, step in self.offline_steps(profile_id):
             if not rest:
                 break
             found = await step(rest, source_lang, target_lang)
@@ -224,10 +232,16 @@ def _by_words(words: list[str], result: BulkResult) -> dict[str, WordEntry]:
 
 
 async def stored_entries(
-    session: AsyncSession, words: Sequence[str], source_lang: str, target_lang: str
+    session: AsyncSession,
+    words: Sequence[str],
+    source_lang: str,
+    target_lang: str,
+    profile_id: int | None = None,
 ) -> dict[str, list[WordEntry]]:
-    """Entries already in the database for `words` (any source, one per part of speech, oldest
-    first), keyed by the word as given."""
+    """Entries already in the database for `words` (one per part of speech, oldest first), keyed
+    by the word as given: shared sources, and only `profile_id`'s own imported entries."""
+    private = col(Entry.source).startswith(IMPORT_SOURCE_PREFIX)
+    mine = col(Entry.source) == import_source(profile_id) if profile_id is not None else false()
     by_key = {word_key(word): word for word in words}
     found: dict[str, dict[str, WordEntry]] = {}
     for chunk in chunks(list(by_key)):
@@ -238,6 +252,7 @@ async def stored_entries(
                 col(Word.lang) == source_lang,
                 col(Word.norm).in_(chunk),
                 col(Entry.target_lang) == target_lang,
+                or_(~private, mine),
             )
             .order_by(col(Word.id), col(Entry.id))
         )

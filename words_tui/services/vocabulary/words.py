@@ -129,6 +129,14 @@ class AddedWords:
         return len(self.user_words) - len(self.created)
 
 
+IMPORT_SOURCE_PREFIX = "import:p"
+
+
+def import_source(profile_id: int) -> str:
+    """The entry source of words a profile imported: private to it, like its own notes."""
+    return f"{IMPORT_SOURCE_PREFIX}{profile_id}"
+
+
 def dump_meanings(meanings: Sequence[Meaning]) -> list[dict[str, str]]:
     """The stored JSON of meanings."""
     return [{"text": m.text, "pos": m.pos, "note": m.note} for m in meanings]
