@@ -4,6 +4,7 @@ for one word and for many, on real databases against the local LLM server."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from tests.llm_fixtures import ClientPool
 from tests.llm_server import FakeLLMServer, fake_translation

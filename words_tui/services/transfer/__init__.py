@@ -10,9 +10,9 @@ Front-ends use `Transfer` (through `Core.transfer`), the pure reading helpers of
 from words_tui.infrastructure.importers import ParsedSource, SourceError
 from words_tui.services.transfer import batch
 from words_tui.services.transfer.batch import (
-    Candidate,
     CommitReport,
     Preview,
+    ReviewRow,
     TableShape,
 )
 from words_tui.services.transfer.facade import NoTranslationSource, Transfer
@@ -24,13 +24,13 @@ from words_tui.services.transfer.import_export import (
 )
 
 __all__ = [
-    "Candidate",
     "CommitReport",
     "ExportReport",
     "ImportReport",
     "NoTranslationSource",
     "ParsedSource",
     "Preview",
+    "ReviewRow",
     "SourceError",
     "TableShape",
     "Transfer",

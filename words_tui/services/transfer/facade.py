@@ -14,7 +14,7 @@ from words_tui.errors import UserError
 from words_tui.infrastructure.importers import ParsedSource
 from words_tui.services.parts import Parts
 from words_tui.services.transfer import batch
-from words_tui.services.transfer.batch import Candidate, CommitReport, Preview
+from words_tui.services.transfer.batch import CommitReport, Preview, ReviewRow
 from words_tui.services.transfer.import_export import (
     ExportReport,
     ImportProgress,
@@ -77,6 +77,6 @@ class Transfer:
         """Sort what was read into new and known words, repeats and unusable lines."""
         return await batch.preview(self._parts.database, profile_id, parsed)
 
-    async def commit(self, profile_id: int, rows: Sequence[Candidate]) -> CommitReport:
+    async def commit(self, profile_id: int, rows: Sequence[ReviewRow]) -> CommitReport:
         """Add the rows that are ready to the profile, in one transaction."""
         return await batch.commit(self._parts.database, profile_id, rows, self._parts.now())
