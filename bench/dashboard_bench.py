@@ -30,6 +30,8 @@ from stats_bench import NOW, seed
 from words_tui.infrastructure.db.database import Database
 from words_tui.notebook.analysis import load_progress
 from words_tui.notebook.dashboard import render_charts
+from words_tui.services import Core
+from words_tui.settings import load_settings
 
 
 async def run(url: str | None, words: int, reviews: int, repeat: int) -> None:
@@ -42,10 +44,11 @@ async def run(url: str | None, words: int, reviews: int, repeat: int) -> None:
         f"seeded {words:,} words and {reviews:,} reviews in {time.perf_counter() - started:.1f} s"
     )
     print(f"database: {database.location}", flush=True)
+    core = Core(database, load_settings(database_url=database.url), clock=lambda: NOW)
 
     async def refresh() -> tuple[float, float]:
         start = time.perf_counter()
-        frames = await load_progress(database, profile_id, NOW)
+        frames = await load_progress(core, profile_id)
         loaded = time.perf_counter()
         render_charts(frames)
         return loaded - start, time.perf_counter() - loaded

@@ -70,6 +70,41 @@ def test_capabilities_use_each_other_only_through_their_public_surface() -> None
     assert breaches == []
 
 
+FRONT_ENDS = [ROOT / "words_tui" / name for name in ("tui", "notebook", "cli")]
+
+
+def _front_end_files() -> list[Path]:
+    return sorted(path for front_end in FRONT_ENDS for path in front_end.rglob("*.py"))
+
+
+def test_front_ends_use_the_services_only_through_their_packages() -> None:
+    breaches = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in _front_end_files()
+        for name in _imported_modules(path)
+        if name.split(".")[:2] == ["words_tui", "services"] and len(name.split(".")) > 3
+    ]
+    assert breaches == []
+
+
+def test_no_screen_imports_a_service_inside_a_method() -> None:
+    """Screens reach services through `self.core`; types come in at the top of the module."""
+    breaches = []
+    for path in sorted((ROOT / "words_tui" / "tui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                if (
+                    isinstance(node, ast.ImportFrom)
+                    and node.module
+                    and node.module.startswith("words_tui.services")
+                ):
+                    breaches.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.module}")
+    assert breaches == []
+
+
 def test_every_package_says_what_lives_there() -> None:
     missing = [
         str(init.relative_to(ROOT))

@@ -66,7 +66,7 @@ async def test_a_plain_list_gets_the_same_entries_from_the_cli_the_quiz_and_the_
         await settle(app, pilot)
 
     bulk = BulkImport(
-        database, list(profiles.values()), settings, profile_id=profiles["notebook"].id
+        Core(database, settings), list(profiles.values()), profile_id=profiles["notebook"].id
     )
     bulk.text.value = WORDS
     await bulk.read()

@@ -1,7 +1,7 @@
 """Fixtures of the notebook tests: a small simulated learner built once, matplotlib's Agg core.
 
 The demo history is built once per session into a SQLite file; each test opens its own
-`Database` on it (in its own event loop) and leaves the learner's data as it found it, so the
+`Core` on it (in its own event loop) and leaves the learner's data as it found it, so the
 tests stay independent and fast. Tests that change data build their own.
 """
 
@@ -18,8 +18,9 @@ from sqlalchemy import select
 
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile, UserWord, Word
-from words_tui.notebook.demo import build_demo
-from words_tui.notebook.demo_learner import LearnerProfile
+from words_tui.services import Core
+from words_tui.services.demo import DEMO_USER, LearnerProfile, build_demo
+from words_tui.settings import load_settings
 
 NOW = datetime(2030, 3, 1, 12, 0, tzinfo=UTC)
 SMALL_LEARNER = LearnerProfile(days=45, new_words_per_day=4, seed=11)
@@ -46,8 +47,10 @@ def built_demo(tmp_path_factory: pytest.TempPathFactory) -> BuiltDemo:
     """45 days of a learner (about 3,000 answers), ending at NOW."""
 
     async def build() -> BuiltDemo:
-        demo = await build_demo(tmp_path_factory.mktemp("demo"), SMALL_LEARNER, now=NOW)
-        await demo.database.close()
+        core, demo = await build_demo(
+            directory=tmp_path_factory.mktemp("demo"), learner=SMALL_LEARNER, now=NOW
+        )
+        await core.close()
         assert demo.path is not None
         return BuiltDemo(demo.path, demo.profile_id, demo.reviews)
 
@@ -55,10 +58,12 @@ def built_demo(tmp_path_factory: pytest.TempPathFactory) -> BuiltDemo:
 
 
 @pytest.fixture
-async def demo_database(built_demo: BuiltDemo) -> AsyncIterator[Database]:
-    database = Database(built_demo.url)
-    yield database
-    await database.close()
+async def demo_core(built_demo: BuiltDemo) -> AsyncIterator[Core]:
+    """A core on the demo learner's database, its clock standing at NOW."""
+    settings = load_settings(database_url=built_demo.url, user=DEMO_USER)
+    core = Core(Database(built_demo.url), settings, clock=lambda: NOW)
+    yield core
+    await core.close()
 
 
 async def vocabulary(database: Database, profile: Profile) -> dict[str, list[str]]:

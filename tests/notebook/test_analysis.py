@@ -13,9 +13,10 @@ from words_tui.domain.study_days import StudyCalendar, day_number
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Review
 from words_tui.notebook import analysis
-from words_tui.notebook.demo import populate_demo
-from words_tui.services.stats.history import ProgressHistory
-from words_tui.services.stats.queries import HardWord, ReviewBucket
+from words_tui.services import Core
+from words_tui.services.demo import populate_demo
+from words_tui.services.stats import HardWord, ProgressHistory, ReviewBucket
+from words_tui.settings import load_settings
 
 TODAY = date(2030, 3, 1)
 
@@ -188,17 +189,18 @@ def test_a_profile_without_answers_gives_empty_tables_not_errors() -> None:
 
 
 async def test_reviews_per_day_of_the_demo_count_every_logged_answer(
-    demo_database: Database, built_demo: BuiltDemo
+    demo_core: Core, built_demo: BuiltDemo
 ) -> None:
-    frames = await analysis.load_progress(demo_database, built_demo.profile_id, NOW)
+    frames = await analysis.load_progress(demo_core, built_demo.profile_id)
     assert frames.reviews_per_day["reviews"].sum() == built_demo.reviews
     assert frames.reviews_per_day.index[-1].date() == NOW.date()
     assert len(frames.forecast) == 30
 
 
 async def test_the_simulated_history_reads_the_same_on_each_backend(database: Database) -> None:
-    demo = await populate_demo(database, SMALL_LEARNER, now=NOW)
-    frames = await analysis.load_progress(database, demo.profile_id, NOW)
+    core = Core(database, load_settings(), clock=lambda: NOW)
+    demo = await populate_demo(core, SMALL_LEARNER, now=NOW)
+    frames = await analysis.load_progress(core, demo.profile_id)
     async with database.session() as session:
         logged = (await session.execute(select(func.count()).select_from(Review))).scalar_one()
     assert frames.reviews_per_day["reviews"].sum() == logged == demo.reviews

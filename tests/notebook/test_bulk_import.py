@@ -15,12 +15,11 @@ from tests.notebook.conftest import vocabulary
 from words_tui.domain.enums import JobStatus
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile
-from words_tui.infrastructure.llm.factory import llm_from_settings
-from words_tui.infrastructure.llm.protocols import LLMService
 from words_tui.notebook.bulk_import import BulkImport
+from words_tui.services import Core
 from words_tui.services.vocabulary import NO_LLM
 from words_tui.services.vocabulary.profiles import create_profile
-from words_tui.settings import Settings, load_settings
+from words_tui.settings import load_settings
 
 
 @pytest.fixture
@@ -29,28 +28,28 @@ async def profile(sqlite_database: Database) -> Profile:
 
 
 @pytest.fixture
-def settings(llm_server: FakeLLMServer) -> Settings:
-    return load_settings(
+async def judged(llm_server: FakeLLMServer, sqlite_database: Database) -> AsyncIterator[Core]:
+    """A core with the LLM on the local test server."""
+    settings = load_settings(
         openai_api_key=llm_server.api_key,
         openai_base_url=llm_server.base_url,
         llm_requests_per_minute=6000,
         llm_max_concurrent=1,
         llm_batch_size=5,
     )
+    core = Core(sqlite_database, settings)
+    yield core
+    await core.close()
 
 
 @pytest.fixture
-async def llm(settings: Settings, sqlite_database: Database) -> AsyncIterator[LLMService]:
-    client = llm_from_settings(settings, sqlite_database)
-    assert client is not None
-    yield client
-    await client.aclose()
+def offline(sqlite_database: Database) -> Core:
+    """A core without an LLM."""
+    return Core(sqlite_database, load_settings())
 
 
-def importer(
-    database: Database, profile: Profile, settings: Settings, llm: LLMService | None
-) -> BulkImport:
-    return BulkImport(database, [profile], settings, llm=llm, profile_id=profile.id)
+def importer(core: Core, profile: Profile) -> BulkImport:
+    return BulkImport(core, [profile], profile_id=profile.id)
 
 
 async def click(bulk: BulkImport, button: Any) -> None:
@@ -60,13 +59,9 @@ async def click(bulk: BulkImport, button: Any) -> None:
 
 
 async def test_a_pasted_list_is_previewed_translated_fixed_and_committed(
-    sqlite_database: Database,
-    profile: Profile,
-    settings: Settings,
-    llm: LLMService,
-    llm_server: FakeLLMServer,
+    sqlite_database: Database, profile: Profile, judged: Core, llm_server: FakeLLMServer
 ) -> None:
-    bulk = importer(sqlite_database, profile, settings, llm)
+    bulk = importer(judged, profile)
     bulk.text.value = "perro\nzzyzxa\nqwertz\nperro\n42\n"
     await click(bulk, bulk.preview_button)
     assert "<b>3</b> new words" in bulk.preview_box.value
@@ -87,14 +82,10 @@ async def test_a_pasted_list_is_previewed_translated_fixed_and_committed(
 
 
 async def test_stop_leaves_a_job_that_resumes_without_paying_twice(
-    sqlite_database: Database,
-    profile: Profile,
-    settings: Settings,
-    llm: LLMService,
-    llm_server: FakeLLMServer,
+    sqlite_database: Database, profile: Profile, judged: Core, llm_server: FakeLLMServer
 ) -> None:
     words = [f"zq{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(40)]
-    bulk = importer(sqlite_database, profile, settings, llm)
+    bulk = importer(judged, profile)
     bulk.text.value = "\n".join(words)
     await click(bulk, bulk.preview_button)
     llm_server.set_latency(0.2)
@@ -121,9 +112,9 @@ async def test_stop_leaves_a_job_that_resumes_without_paying_twice(
 
 
 async def test_without_an_llm_starter_words_translate_and_the_others_say_why(
-    sqlite_database: Database, profile: Profile
+    sqlite_database: Database, profile: Profile, offline: Core
 ) -> None:
-    bulk = importer(sqlite_database, profile, load_settings(), None)
+    bulk = importer(offline, profile)
     bulk.text.value = "gato\nzzyzxa\n"
     await click(bulk, bulk.preview_button)
     await click(bulk, bulk.translate_button)
@@ -136,9 +127,9 @@ async def test_without_an_llm_starter_words_translate_and_the_others_say_why(
 
 
 async def test_an_uploaded_table_is_read_from_the_chosen_columns(
-    sqlite_database: Database, profile: Profile
+    sqlite_database: Database, profile: Profile, offline: Core
 ) -> None:
-    bulk = importer(sqlite_database, profile, load_settings(), None)
+    bulk = importer(offline, profile)
     content = b"english;spanish\ndog;perro\ncat;gato\n"
     bulk.upload.value = (
         {
@@ -164,9 +155,9 @@ async def test_an_uploaded_table_is_read_from_the_chosen_columns(
 
 
 async def test_previewing_nothing_says_what_to_do(
-    sqlite_database: Database, profile: Profile
+    sqlite_database: Database, profile: Profile, offline: Core
 ) -> None:
-    bulk = importer(sqlite_database, profile, load_settings(), None)
+    bulk = importer(offline, profile)
     bulk.preview_button.click()
     await bulk.tasks.wait()
     assert bulk.status.kind == "error"

@@ -10,16 +10,15 @@ from sqlalchemy import func, select
 
 from tests.notebook.conftest import NOW, SMALL_LEARNER, BuiltDemo
 from words_tui.domain.enums import CardState, Stage, Verdict
-from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Lesson, Review
-from words_tui.notebook.demo import build_demo
-from words_tui.notebook.demo_learner import LearnerProfile
+from words_tui.services import Core
+from words_tui.services.demo import LearnerProfile, build_demo
 
 
 async def test_the_history_spans_the_simulated_days_and_ends_before_now(
-    demo_database: Database,
+    demo_core: Core,
 ) -> None:
-    async with demo_database.session() as session:
+    async with demo_core.database.session() as session:
         first, last = (
             await session.execute(
                 select(func.min(Review.reviewed_at), func.max(Review.reviewed_at))
@@ -29,9 +28,9 @@ async def test_the_history_spans_the_simulated_days_and_ends_before_now(
 
 
 async def test_the_log_has_both_directions_both_modes_lapses_and_every_verdict_kind(
-    demo_database: Database,
+    demo_core: Core,
 ) -> None:
-    async with demo_database.session() as session:
+    async with demo_core.database.session() as session:
         kinds = set((await session.execute(select(Review.direction, Review.mode).distinct())).all())
         verdicts = set((await session.execute(select(Review.verdict).distinct())).scalars())
         lapsed = (await session.execute(select(func.sum(Card.lapses)))).scalar_one()
@@ -41,9 +40,9 @@ async def test_the_log_has_both_directions_both_modes_lapses_and_every_verdict_k
 
 
 async def test_each_card_counts_its_logged_answers_and_is_due_after_the_last(
-    demo_database: Database,
+    demo_core: Core,
 ) -> None:
-    async with demo_database.session() as session:
+    async with demo_core.database.session() as session:
         answers = dict(
             (
                 await session.execute(select(Review.card_id, func.count()).group_by(Review.card_id))
@@ -55,8 +54,8 @@ async def test_each_card_counts_its_logged_answers_and_is_due_after_the_last(
     assert any(card.state == CardState.REVIEW for card in cards)
 
 
-async def test_lessons_add_up_to_the_answers_logged(demo_database: Database) -> None:
-    async with demo_database.session() as session:
+async def test_lessons_add_up_to_the_answers_logged(demo_core: Core) -> None:
+    async with demo_core.database.session() as session:
         size, right, wrong = (
             await session.execute(
                 select(func.sum(Lesson.size), func.sum(Lesson.correct), func.sum(Lesson.wrong))
@@ -68,11 +67,11 @@ async def test_lessons_add_up_to_the_answers_logged(demo_database: Database) -> 
 
 async def test_the_same_seed_gives_the_same_history(tmp_path: Path) -> None:
     learner = LearnerProfile(days=12, new_words_per_day=3, seed=5)
-    first = await build_demo(tmp_path / "a", learner, now=NOW)
-    second = await build_demo(tmp_path / "b", learner, now=NOW)
+    first, _ = await build_demo(directory=tmp_path / "a", learner=learner, now=NOW)
+    second, _ = await build_demo(directory=tmp_path / "b", learner=learner, now=NOW)
     logs = []
-    for demo in (first, second):
-        async with demo.database.session() as session:
+    for core in (first, second):
+        async with core.database.session() as session:
             logs.append(
                 (
                     await session.execute(
@@ -82,11 +81,11 @@ async def test_the_same_seed_gives_the_same_history(tmp_path: Path) -> None:
                     )
                 ).all()
             )
-        await demo.database.close()
+        await core.close()
     assert logs[0] == logs[1]
     assert logs[0]
 
 
 async def test_a_demo_never_overwrites_an_existing_database(built_demo: BuiltDemo) -> None:
     with pytest.raises(FileExistsError, match=r"demo\.db exists"):
-        await build_demo(built_demo.path.parent)
+        await build_demo(directory=built_demo.path.parent)

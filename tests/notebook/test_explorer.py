@@ -6,28 +6,22 @@ from tests.notebook.conftest import NOW, BuiltDemo
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.domain.enums import Direction, WordStatus
 from words_tui.domain.scheduling import CardProgress
-from words_tui.infrastructure.db.database import Database
 from words_tui.notebook.explorer import Explorer
 from words_tui.notebook.word_view import details_html
-from words_tui.services.vocabulary.browse import VocabularyItem
-from words_tui.services.vocabulary.details import DirectionCard, WordDetails
+from words_tui.services import Core
+from words_tui.services.vocabulary import DirectionCard, VocabularyItem, WordDetails
 
 
-def explorer(database: Database, built: BuiltDemo, page_size: int = 50) -> Explorer:
+def explorer(core: Core, built: BuiltDemo, page_size: int = 50) -> Explorer:
     return Explorer(
-        database,
-        built.profile_id,
-        native_lang="en",
-        target_lang="es",
-        page_size=page_size,
-        clock=lambda: NOW,
+        core.vocabulary, built.profile_id, native_lang="en", target_lang="es", page_size=page_size
     )
 
 
 async def test_typing_a_search_lists_the_matching_words_and_their_number(
-    demo_database: Database, built_demo: BuiltDemo
+    demo_core: Core, built_demo: BuiltDemo
 ) -> None:
-    view = explorer(demo_database, built_demo)
+    view = explorer(demo_core, built_demo)
     view.search.value = "cas"
     await view.tasks.wait()
     assert view.items
@@ -39,9 +33,9 @@ async def test_typing_a_search_lists_the_matching_words_and_their_number(
 
 
 async def test_the_status_filter_keeps_only_words_in_that_state(
-    demo_database: Database, built_demo: BuiltDemo
+    demo_core: Core, built_demo: BuiltDemo
 ) -> None:
-    view = explorer(demo_database, built_demo)
+    view = explorer(demo_core, built_demo)
     view.status_filter.value = WordStatus.REVIEW
     await view.tasks.wait()
     assert view.items
@@ -49,9 +43,9 @@ async def test_the_status_filter_keeps_only_words_in_that_state(
 
 
 async def test_more_appends_pages_until_every_match_is_listed(
-    demo_database: Database, built_demo: BuiltDemo
+    demo_core: Core, built_demo: BuiltDemo
 ) -> None:
-    view = explorer(demo_database, built_demo, page_size=40)
+    view = explorer(demo_core, built_demo, page_size=40)
     view.level_filter.value = "A1"
     await view.tasks.wait()
     total = int(view.count.value.split("<b>")[1].split("</b>")[0].replace(",", ""))
@@ -65,9 +59,9 @@ async def test_more_appends_pages_until_every_match_is_listed(
 
 
 async def test_selecting_a_word_shows_its_entry_cards_and_answers(
-    demo_database: Database, built_demo: BuiltDemo
+    demo_core: Core, built_demo: BuiltDemo
 ) -> None:
-    view = explorer(demo_database, built_demo)
+    view = explorer(demo_core, built_demo)
     view.status_filter.value = WordStatus.REVIEW
     await view.tasks.wait()
     view.results.value = view.items[0].user_word_id

@@ -12,6 +12,7 @@ from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import CardState, Direction
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Review
+from words_tui.services import Core
 from words_tui.services.vocabulary import NewWord, add_words
 from words_tui.services.vocabulary.browse import WordNotFound
 from words_tui.services.vocabulary.details import word_details
@@ -56,8 +57,8 @@ async def test_another_learners_word_is_not_found(database: Database) -> None:
         await word_details(database, other.id, word_id, NOW)
 
 
-async def test_a_reviewed_card_has_a_recall_chance_and_its_answers(demo_database: Database) -> None:
-    async with demo_database.session() as session:
+async def test_a_reviewed_card_has_a_recall_chance_and_its_answers(demo_core: Core) -> None:
+    async with demo_core.database.session() as session:
         card = (
             await session.execute(
                 select(Card)
@@ -77,7 +78,7 @@ async def test_a_reviewed_card_has_a_recall_chance_and_its_answers(demo_database
                 .where(Card.user_word_id == card.user_word_id)
             )
         ).scalar_one()
-    details = await word_details(demo_database, card.profile_id, card.user_word_id, NOW)
+    details = await demo_core.vocabulary.details(card.profile_id, card.user_word_id)
     reviewed = next(c for c in details.cards if c.direction == card.direction)
     assert 0.0 < reviewed.recall_now < 1.0
     assert len(details.history) == answers

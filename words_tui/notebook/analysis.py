@@ -1,6 +1,6 @@
 """Progress as pandas DataFrames: the plain functions under the dashboard, usable from a script.
 
-    frames = await load_progress(database, profile_id)
+    frames = await load_progress(core, profile_id)
     frames.reviews_per_day.tail()
     frames.retention            # week by week, by direction and by mode
 
@@ -12,15 +12,15 @@ Days are the learner's study days (time zone and day-start hour of the profile).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 
 from words_tui.domain.enums import CardState, Direction, Level, Stage
 from words_tui.domain.study_days import day_from_number, streaks
-from words_tui.infrastructure.db.database import Database
 from words_tui.notebook.labels import direction_label
-from words_tui.services.stats.history import ProgressHistory, progress_history
+from words_tui.services import Core
+from words_tui.services.stats import ProgressHistory
 
 MODE_NAMES = {Stage.CHOICE: "choice", Stage.TYPING: "typing"}
 RECENT_DAYS = 30
@@ -203,8 +203,7 @@ def progress_frames(history: ProgressHistory) -> ProgressFrames:
     )
 
 
-async def load_progress(
-    database: Database, profile_id: int, now: datetime | None = None
-) -> ProgressFrames:
-    """Query the profile's history and shape it (the one call a script needs)."""
-    return progress_frames(await progress_history(database, profile_id, now))
+async def load_progress(core: Core, profile_id: int) -> ProgressFrames:
+    """Query the profile's history as of the core's clock and shape it (the one call a script
+    needs)."""
+    return progress_frames(await core.stats.history(profile_id))

@@ -4,7 +4,7 @@ Each row has a checkbox (keep or drop the word), its translations as tags (remov
 do not want to learn, type to fix one or add your own) and where they came from — or why the word
 could not be translated. Only one page of row widgets exists, however long the list: a widget is a
 round trip to the browser, and thousands of them would make the notebook crawl. Edits are written
-straight into the `ReviewRow`s, which `batch.commit` takes.
+straight into the `ReviewRow`s, which `core.transfer.commit` takes.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from words_tui.services.transfer.batch import ReviewRow
+from words_tui.services.transfer import ReviewRow
 
 PAGE_SIZE = 20
 

@@ -17,18 +17,12 @@ from __future__ import annotations
 
 import asyncio
 import html
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from typing import Any
 
 import ipywidgets as widgets
 
 from words_tui.domain.enums import JobStatus
-from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.db.models import Profile
-from words_tui.infrastructure.db.types import utcnow
-from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
-from words_tui.infrastructure.llm.protocols import LLMService
 from words_tui.notebook.bulk_grid import ResultsGrid
 from words_tui.notebook.bulk_progress import ProgressView
 from words_tui.notebook.preview_view import preview_html
@@ -36,17 +30,9 @@ from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine
 from words_tui.notebook.workspace import Workspace
 from words_tui.services import Core
-from words_tui.services.bulk.jobs import unfinished_jobs
+from words_tui.services.transfer import CommitReport, Preview, ReviewRow, TableShape
 from words_tui.services.transfer import batch as batch_import
-from words_tui.services.transfer.batch import (
-    CommitReport,
-    Preview,
-    ReviewRow,
-    TableShape,
-)
-from words_tui.services.vocabulary import Translation, WordSources
-from words_tui.services.vocabulary.profiles import list_profiles
-from words_tui.settings import Settings
+from words_tui.services.vocabulary import Profile, Translation, WordSources
 
 FORMATS = [
     ("detect", None),
@@ -61,21 +47,11 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
     """The whole bulk import, as one widget; each step is also an awaitable method."""
 
     def __init__(
-        self,
-        database: Database,
-        profiles: Sequence[Profile],
-        settings: Settings,
-        *,
-        llm: LLMService | None = None,
-        profile_id: int | None = None,
-        starter: StarterVocabulary | None = None,
-        clock: Callable[[], datetime] = utcnow,
+        self, core: Core, profiles: Sequence[Profile], *, profile_id: int | None = None
     ) -> None:
         if not profiles:
             raise ValueError("there is no profile to import into: create one first")
-        self.database, self.settings, self.llm = database, settings, llm
-        self.starter = starter or StarterVocabulary.default()
-        self.clock = clock
+        self.core = core
         self.profiles = {p.id: p for p in profiles}
         self.preview: Preview | None = None
         self.translation: Translation | None = None
@@ -151,14 +127,8 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
     @classmethod
     async def for_workspace(cls, workspace: Workspace) -> BulkImport:
         """The import for the workspace's learner, its profile chosen, unfinished jobs listed."""
-        profiles = await list_profiles(workspace.database, workspace.user)
-        bulk = cls(
-            workspace.database,
-            profiles,
-            workspace.settings,
-            llm=workspace.llm,
-            profile_id=workspace.profile_id,
-        )
+        profiles = await workspace.core.profiles.all()
+        bulk = cls(workspace.core, profiles, profile_id=workspace.profile_id)
         await bulk.list_jobs()
         return bulk
 
@@ -242,7 +212,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
             parsed = await asyncio.to_thread(batch_import.read_pasted, self.text.value)
         else:
             raise ValueError("nothing to import: paste some words or upload a file")
-        found = await batch_import.preview(self.database, self.profile_id, parsed)
+        found = await self.core.transfer.preview(self.profile_id, parsed)
         self.preview, self.translation, self.report = found, None, None
         self.preview_box.value = preview_html(found, self.chosen_profile)
         self.grid.show(batch_import.review_rows(found.new, {}, {}))
@@ -253,18 +223,13 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
 
     # -- translating ------------------------------------------------------------------------
 
-    async def _sources(self) -> WordSources:
-        """The word-source chain: offline sources, then the bulk engine around the LLM."""
-        core = Core(self.database, self.settings, llm=self.llm, starter=self.starter)
-        return await core.word_sources()
-
     async def translate(self) -> Translation:
         """Translate the previewed new words that have no translation yet."""
         if self.preview is None:
             raise ValueError("preview the list first")
         profile = self.chosen_profile
         words = self.preview.to_translate
-        self.engine = await self._sources()
+        self.engine = await self.core.vocabulary.sources()
         self._enable(running=True)
         self.progress.start(len(words), f"looking up {len(words):,} words…")
         try:
@@ -292,7 +257,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
     async def resume(self) -> Translation:
         """Continue the unfinished job picked under "Unfinished jobs"."""
         job_id = self.jobs.value
-        engine = self.engine = await self._sources()
+        engine = self.engine = await self.core.vocabulary.sources()
         if job_id is None or engine.bulk is None:
             raise ValueError("pick an unfinished job; resuming needs an LLM")
         self._enable(running=True)
@@ -324,7 +289,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
 
     async def list_jobs(self) -> None:
         """Offer the profile's interrupted jobs for resuming, newest first."""
-        jobs = [j for j in await unfinished_jobs(self.database) if j.profile_id == self.profile_id]
+        jobs = await self.core.bulk.unfinished_jobs(self.profile_id)
         self.jobs.options = [("none", None)] + [
             (
                 f"#{job.id}: {job.total:,} words ({job.status}, {job.created_at:%Y-%m-%d %H:%M})",
@@ -339,9 +304,7 @@ class BulkImport(widgets.VBox):  # type: ignore[misc]
     async def commit(self) -> CommitReport:
         """Add the kept rows to the profile."""
         self._enable(running=True)
-        report = await batch_import.commit(
-            self.database, self.profile_id, self.grid.rows, self.clock()
-        )
+        report = await self.core.transfer.commit(self.profile_id, self.grid.rows)
         self.report = report
         skipped = "".join(f"<li>{html.escape(str(p))}</li>" for p in report.skipped)
         self.result.value = f"<b>{html.escape(report.summary())}</b>" + (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from words_tui.services.bulk.translator import BulkProgress
+from words_tui.services.bulk import BulkProgress
 
 
 def duration_text(seconds: float) -> str:

@@ -12,19 +12,16 @@ Voilà) displays the same way.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
-from datetime import datetime
 
 import ipywidgets as widgets
 
-from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.db.types import utcnow
 from words_tui.notebook.analysis import ProgressFrames, load_progress
 from words_tui.notebook.charts import CHARTS, png
 from words_tui.notebook.fsrs_panel import FsrsPanel
 from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine, table_html
 from words_tui.notebook.workspace import Workspace
+from words_tui.services import Core
 
 TABS = (
     ("Activity", ("answers per day", "calendar")),
@@ -43,16 +40,9 @@ def render_charts(frames: ProgressFrames) -> dict[str, bytes]:
 class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
     """Summary numbers, charts by tab, the hardest words and personal FSRS parameters."""
 
-    def __init__(
-        self,
-        database: Database,
-        profile_id: int,
-        *,
-        clock: Callable[[], datetime] = utcnow,
-    ) -> None:
-        self.database = database
+    def __init__(self, core: Core, profile_id: int) -> None:
+        self.core = core
         self.profile_id = profile_id
-        self.clock = clock
         self.frames: ProgressFrames | None = None
         self.status = StatusLine()
         self.tasks = Tasks(self.status.error)
@@ -61,7 +51,7 @@ class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
         self.summary = widgets.HTML()
         self.hardest_table = widgets.HTML()
         self.images = {name: widgets.Image(format="png") for name in CHARTS}
-        self.fsrs = FsrsPanel(database, profile_id)
+        self.fsrs = FsrsPanel(core, profile_id)
         pages = [
             widgets.VBox(
                 [self.images[name] for name in names]
@@ -78,14 +68,14 @@ class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
 
     @classmethod
     def for_workspace(cls, workspace: Workspace) -> ProgressDashboard:
-        return cls(workspace.database, workspace.profile_id)
+        return cls(workspace.core, workspace.profile_id)
 
     async def refresh(self) -> ProgressFrames:
         """Query the history again and redraw every chart."""
         self.status.show("loading…", "busy")
         self.refresh_button.disabled = True
         try:
-            frames = await load_progress(self.database, self.profile_id, self.clock())
+            frames = await load_progress(self.core, self.profile_id)
             pictures = await asyncio.to_thread(render_charts, frames)
         finally:
             self.refresh_button.disabled = False

@@ -11,29 +11,24 @@ picking a word shows its details. All queries run in the background (`Tasks`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 import ipywidgets as widgets
 
 from words_tui.domain.enums import Level, WordStatus
-from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.db.types import utcnow
 from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine
 from words_tui.notebook.word_view import details_html
 from words_tui.notebook.workspace import Workspace
-from words_tui.services.vocabulary.browse import (
+from words_tui.services.vocabulary import (
     Cursor,
     Order,
     Page,
+    Vocabulary,
     VocabularyFilter,
     VocabularyItem,
-    browse,
-    count_words,
+    WordDetails,
 )
-from words_tui.services.vocabulary.details import WordDetails, word_details
 
 PAGE_SIZE = 50
 
@@ -48,19 +43,17 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
 
     def __init__(
         self,
-        database: Database,
+        vocabulary: Vocabulary,
         profile_id: int,
         *,
         native_lang: str = "native",
         target_lang: str = "target",
         page_size: int = PAGE_SIZE,
-        clock: Callable[[], datetime] = utcnow,
     ) -> None:
-        self.database = database
+        self.vocabulary = vocabulary
         self.profile_id = profile_id
         self.native_lang, self.target_lang = native_lang, target_lang
         self.page_size = page_size
-        self.clock = clock
         self.items: list[VocabularyItem] = []
         self.details: WordDetails | None = None
         self._cursor: Cursor | None = None
@@ -101,7 +94,7 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
     @classmethod
     def for_workspace(cls, workspace: Workspace) -> Explorer:
         return cls(
-            workspace.database,
+            workspace.core.vocabulary,
             workspace.profile_id,
             native_lang=workspace.profile.native_lang,
             target_lang=workspace.profile.target_lang,
@@ -123,14 +116,10 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
     async def search_words(self) -> Page:
         """The first page of words matching the filters, and how many match in all."""
         filters = self.filters
-        page = await browse(
-            self.database,
-            self.profile_id,
-            filters,
-            order=self.order.value,
-            limit=self.page_size,
+        page = await self.vocabulary.browse(
+            self.profile_id, filters, order=self.order.value, limit=self.page_size
         )
-        total = await count_words(self.database, self.profile_id, filters)
+        total = await self.vocabulary.count(self.profile_id, filters)
         self.items = []
         self.count.value = f"<b>{total:,}</b> word{'s' if total != 1 else ''}"
         self._show(page)
@@ -138,8 +127,7 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
 
     async def more(self) -> Page:
         """The next page, appended to the list."""
-        page = await browse(
-            self.database,
+        page = await self.vocabulary.browse(
             self.profile_id,
             self.filters,
             order=self.order.value,
@@ -165,7 +153,7 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
 
     async def show_word(self, user_word_id: int) -> WordDetails:
         """Show the word's entry, its cards in both directions and its answers."""
-        details = await word_details(self.database, self.profile_id, user_word_id, self.clock())
+        details = await self.vocabulary.details(self.profile_id, user_word_id)
         self.details = details
         self.detail.value = details_html(details, self.native_lang, self.target_lang)
         return details

@@ -1,6 +1,6 @@
 """The dashboard's FSRS tab: fit personal parameters to the learner's history, on request.
 
-Fitting (`services.fsrs_params`) needs 1,000 typed reviews, compares the fit with FSRS's defaults
+Fitting (`core.stats.fit_fsrs`) needs 1,000 typed reviews, compares the fit with FSRS's defaults
 on the later part of the log (log loss, lower is better) and keeps the personal parameters only
 when they predict better — then reschedules the cards. It changes the learner's schedule, so it
 runs when the button is pressed, never on a refresh.
@@ -13,10 +13,10 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from words_tui.infrastructure.db.database import Database
 from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine, table_html
-from words_tui.services.stats.fsrs_params import FitReport, fit_personal_parameters
+from words_tui.services import Core
+from words_tui.services.stats import FitReport
 
 EXPLANATION = (
     "FSRS predicts when you will forget a word from 21 parameters. Its defaults describe an "
@@ -39,8 +39,8 @@ def report_frame(report: FitReport) -> pd.DataFrame:
 class FsrsPanel(widgets.VBox):  # type: ignore[misc]
     """A button that fits personal parameters, and what the fit found."""
 
-    def __init__(self, database: Database, profile_id: int) -> None:
-        self.database = database
+    def __init__(self, core: Core, profile_id: int) -> None:
+        self.core = core
         self.profile_id = profile_id
         self.report: FitReport | None = None
         self.status = StatusLine()
@@ -64,7 +64,7 @@ class FsrsPanel(widgets.VBox):  # type: ignore[misc]
         """Fit, compare with the defaults, keep the better ones; show both log losses."""
         self.fit_button.disabled = True
         self.status.show("fitting…", "busy")
-        report = await fit_personal_parameters(self.database, self.profile_id)
+        report = await self.core.stats.fit_fsrs(self.profile_id)
         self.report = report
         self.fit_button.disabled = False
         self.status.show(report.message, "ok" if report.kept else "info")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 
-from words_tui.infrastructure.db.models import Profile
 from words_tui.notebook.ui import rows_html
-from words_tui.services.transfer.batch import Preview
+from words_tui.services.transfer import Preview
+from words_tui.services.vocabulary import Profile
 
 SHOWN = 50
 

@@ -12,7 +12,7 @@ from datetime import datetime
 from words_tui.domain.enums import CardState, Stage
 from words_tui.notebook.labels import direction_label
 from words_tui.notebook.ui import rows_html
-from words_tui.services.vocabulary.details import DirectionCard, WordDetails
+from words_tui.services.vocabulary import DirectionCard, WordDetails
 
 
 def _when(moment: datetime | None) -> str:

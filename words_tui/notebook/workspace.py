@@ -1,11 +1,12 @@
-"""What a notebook works on: a database, the learner's profile, the settings and the LLM client.
+"""What a notebook works on: a `Core` (the learner's database, settings and LLM) and one profile.
 
-    ws = await open_workspace(demo=True)     # a throwaway database with months of history
-    ws = await open_workspace()              # your own words, from the settings (words-tui's database)
+    ws = await open_workspace(demo=True)                  # a throwaway database with months of history
+    ws = await open_workspace()                           # your own words: the quiz's active profile
+    ws = await open_workspace(native="en", target="de")   # that pair's profile, created if missing
 
-The first cell of every notebook opens one; the components take it. Demo mode needs no API key:
-it translates with the configured endpoint when there is one (a local server, say) and from the
-bundled starter vocabulary otherwise.
+The first cell of every notebook opens one; the components take it and reach the services
+through `ws.core`. Demo mode needs no API key: it translates with the configured endpoint when
+there is one (a local server, say) and from the bundled starter vocabulary otherwise.
 """
 
 from __future__ import annotations
@@ -15,14 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.db.models import Profile
-from words_tui.infrastructure.llm.factory import llm_from_settings
-from words_tui.infrastructure.llm.protocols import LLMService
-from words_tui.notebook.demo import build_demo
-from words_tui.notebook.demo_learner import LearnerProfile
-from words_tui.services.vocabulary.profiles import active_profile, get_profile
-from words_tui.settings import Settings, load_settings
+from words_tui.domain.enums import Level
+from words_tui.services import Core
+from words_tui.services.demo import LearnerProfile, build_demo
+from words_tui.services.vocabulary import Profile, ProfileKnobs
+from words_tui.settings import Settings
 
 
 class WorkspaceError(LookupError):
@@ -33,35 +31,41 @@ class WorkspaceError(LookupError):
 class Workspace:
     """The notebook's connection to the learner's data (never shows the API key)."""
 
-    database: Database
+    core: Core
     profile: Profile
-    settings: Settings
-    llm: LLMService | None
     demo: bool
     demo_path: Path | None = None
 
     @property
+    def settings(self) -> Settings:
+        return self.core.settings
+
+    @property
     def user(self) -> str:
-        return self.settings.user
+        return self.core.user
 
     @property
     def profile_id(self) -> int:
         assert self.profile.id is not None
         return self.profile.id
 
+    @property
+    def llm_model(self) -> str | None:
+        """The model that translates, or None when no LLM endpoint is configured."""
+        return self.settings.llm_model if self.core.llm_configured else None
+
     def __repr__(self) -> str:
-        kind = f"demo database {self.demo_path}" if self.demo else self.database.location
+        kind = f"demo database {self.demo_path}" if self.demo else self.core.database_location
         return (
             f"Workspace(profile={self.profile.name!r}, "
             f"{self.profile.target_lang} from {self.profile.native_lang}, {kind}, "
-            f"llm={self.llm.model if self.llm is not None else None!r})"
+            f"llm={self.llm_model!r})"
         )
 
     async def close(self) -> None:
-        """Close the LLM client's and the database's connections; a demo database is deleted."""
-        if self.llm is not None:
-            await self.llm.aclose()
-        await self.database.close()
+        """Close the core (the LLM client's and the database's connections); a demo database
+        is deleted."""
+        await self.core.close()
         if self.demo_path is not None:
             shutil.rmtree(self.demo_path.parent, ignore_errors=True)
 
@@ -70,38 +74,58 @@ async def open_workspace(
     demo: bool = False,
     *,
     profile_id: int | None = None,
+    native: str | None = None,
+    target: str | None = None,
+    level: Level | str = Level.A1,
     settings: Settings | None = None,
     learner: LearnerProfile | None = None,
     now: datetime | None = None,
 ) -> Workspace:
     """Open the learner's database (or build the demo one) and pick the profile to work on.
 
-    Without `profile_id` the active profile is used — the one the quiz shows.
+    The profile is `profile_id`; else the learner's profile for `native` → `target` (created at
+    `level` when there is none, with the lesson knobs of the settings and the starter words of
+    its level); else the active profile — the one the quiz shows.
     """
-    settings = settings or load_settings()
     if demo:
-        built = await build_demo(learner=learner, now=now)
-        settings = settings.model_copy(update={"user": built.user})
-        profile = await get_profile(built.database, built.user, built.profile_id)
-        llm = llm_from_settings(settings, built.database)
-        return Workspace(built.database, profile, settings, llm, demo=True, demo_path=built.path)
-    database = Database.from_settings(settings)
-    await database.init()
+        core, built = await build_demo(settings, learner=learner, now=now)
+        profile = await core.profiles.get(built.profile_id)
+        return Workspace(core, profile, demo=True, demo_path=built.path)
+    core = await Core.connect(settings)
     try:
-        profile = await _profile(database, settings.user, profile_id)
+        profile = await _profile(core, profile_id, native, target, level)
     except BaseException:
-        await database.close()
+        await core.close()
         raise
-    return Workspace(database, profile, settings, llm_from_settings(settings, database), demo=False)
+    return Workspace(core, profile, demo=False)
 
 
-async def _profile(database: Database, user: str, profile_id: int | None) -> Profile:
+async def _profile(
+    core: Core, profile_id: int | None, native: str | None, target: str | None, level: Level | str
+) -> Profile:
     if profile_id is not None:
-        return await get_profile(database, user, profile_id)
-    profile = await active_profile(database, user)
+        return await core.profiles.get(profile_id)
+    if native is not None and target is not None:
+        return await _profile_for_pair(core, native, target, level)
+    profile = await core.profiles.active()
     if profile is None:
         raise WorkspaceError(
-            f"learner '{user}' has no profile in {database.location} yet: run words-tui once to "
-            "create one, or open the demo with open_workspace(demo=True)"
+            f"learner '{core.user}' has no profile in {core.database_location} yet: run "
+            "words-tui once to create one, open one for a language pair with "
+            "open_workspace(native='en', target='de'), or open the demo with "
+            "open_workspace(demo=True)"
         )
+    return profile
+
+
+async def _profile_for_pair(core: Core, native: str, target: str, level: Level | str) -> Profile:
+    """The learner's first profile for the pair, or a new one (the quiz's active profile stays)."""
+    wanted = (native.strip().lower(), target.strip().lower())
+    for profile in await core.profiles.all():
+        if (profile.native_lang, profile.target_lang) == wanted:
+            return profile
+    profile = await core.profiles.create(native, target, level, ProfileKnobs(), activate=False)
+    assert profile.id is not None
+    if {profile.native_lang, profile.target_lang} <= core.vocabulary.starter_languages:
+        await core.vocabulary.fill_from_starter(profile.id)
     return profile

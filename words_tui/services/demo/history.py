@@ -1,17 +1,17 @@
 """Demo mode: a throwaway database with a synthetic learner's months of history.
 
-The notebooks run on a fresh install with no API key and no lessons taken yet: `build_demo` makes
-a SQLite file in a temporary directory, creates a Spanish-from-English profile filled from the
-starter vocabulary, simulates the learner (`demo_learner`) and writes the log with a handful of
-bulk statements. `populate_demo` does the same on any migrated database (the tests use it on
-PostgreSQL too).
+The notebooks run on a fresh install with no API key and no lessons taken yet: `build_demo` opens
+a `Core` on a SQLite file in a temporary directory, creates a Spanish-from-English profile filled
+from the starter vocabulary, simulates the learner (`learner`) and writes the log with a handful
+of bulk statements. `populate_demo` does the same on any migrated database a core is open on (the
+tests use it on PostgreSQL too).
 """
 
 from __future__ import annotations
 
 import random
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,19 +22,18 @@ from sqlmodel import col
 
 from words_tui.domain.enums import Direction, Level, WordStatus
 from words_tui.domain.scheduling import SchedulingConfig, word_status
-from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Lesson, Review, UserWord, Word
-from words_tui.infrastructure.db.types import utcnow
-from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
-from words_tui.notebook.demo_learner import (
+from words_tui.services.core import Clock, Core, system_clock
+from words_tui.services.demo.learner import (
     LearnerProfile,
     SimCard,
     SimReview,
     Simulation,
     simulate,
 )
-from words_tui.services.vocabulary.profiles import ProfileKnobs, create_profile
-from words_tui.services.vocabulary.wordlists import bootstrap_from_starter
+from words_tui.services.parts import Parts
+from words_tui.services.vocabulary import Profiles, bootstrap_from_starter, create_profile
+from words_tui.settings import Settings, load_settings
 
 DEMO_USER = "demo"
 DEMO_PROFILE = "Demo: Spanish"
@@ -49,9 +48,8 @@ LEVEL_MIXING = 2.0
 
 @dataclass(frozen=True)
 class Demo:
-    """A demo database and its profile; `path` is the SQLite file (None when not SQLite)."""
+    """The demo learner and its profile; `path` is the SQLite file (None when not SQLite)."""
 
-    database: Database
     user: str
     profile_id: int
     reviews: int
@@ -59,38 +57,57 @@ class Demo:
 
 
 async def build_demo(
+    settings: Settings | None = None,
+    *,
     directory: Path | None = None,
     learner: LearnerProfile | None = None,
     now: datetime | None = None,
-) -> Demo:
-    """A fresh SQLite demo database in `directory` (default: a new temporary directory)."""
+) -> tuple[Core, Demo]:
+    """A core on a fresh SQLite demo database in `directory` (default: a new temporary
+    directory) holding the demo learner; the caller closes the core. Everything but the database
+    and the learner comes from `settings` (read when not given): the LLM endpoint, the profile
+    knobs the simulation does not set. With `now`, the core's clock stands still at it."""
+    settings = settings or load_settings()
     folder = directory or Path(tempfile.mkdtemp(prefix="words-tui-demo-"))
     path = folder / "demo.db"
     if path.exists():
         raise FileExistsError(f"{path} exists; demo mode only writes a fresh database")
-    database = Database(f"sqlite+aiosqlite:///{path}")
-    await database.init()
-    demo = await populate_demo(database, learner, now)
-    return Demo(database, demo.user, demo.profile_id, demo.reviews, path)
+    demo_settings = settings.model_copy(
+        update={"database_url": f"sqlite+aiosqlite:///{path}", "user": DEMO_USER}
+    )
+    clock: Clock = system_clock if now is None else (lambda: now)
+    core = await Core.connect(demo_settings, clock=clock)
+    try:
+        demo = await populate_demo(core, learner, now)
+    except BaseException:
+        await core.close()
+        raise
+    return core, replace(demo, path=path)
 
 
 async def populate_demo(
-    database: Database, learner: LearnerProfile | None = None, now: datetime | None = None
+    parts: Parts, learner: LearnerProfile | None = None, now: datetime | None = None
 ) -> Demo:
-    """Create the demo learner's profile in a migrated database and write its simulated history."""
+    """Create the demo learner's profile in a migrated database and write its simulated history.
+
+    The profile takes the settings' knobs (desired retention, typing threshold ...) except the
+    lesson size and new words a day, which are the simulated learner's habits.
+    """
     learner = learner or LearnerProfile()
-    now = now or utcnow()
+    now = now or parts.now()
     start = now - timedelta(days=learner.days)
-    knobs = ProfileKnobs(
+    knobs = replace(
+        Profiles(parts).defaults(),
         name=DEMO_PROFILE,
         timezone=learner.timezone,
         day_start_hour=learner.day_start_hour,
         lesson_size=learner.lesson_size,
         new_per_day=learner.new_words_per_day,
     )
+    database = parts.database
     profile = await create_profile(database, DEMO_USER, DEMO_NATIVE, DEMO_TARGET, Level.A2, knobs)
     assert profile.id is not None
-    await bootstrap_from_starter(database, profile.id, StarterVocabulary.default(), now=start)
+    await bootstrap_from_starter(database, profile.id, parts.starter(), now=start)
     config = SchedulingConfig(
         desired_retention=profile.desired_retention,
         typing_after=profile.typing_after,
@@ -101,7 +118,7 @@ async def populate_demo(
     result = simulate(cards, start, config, learner)
     async with database.engine.begin() as connection:
         await _write(connection, profile.id, result, config)
-    return Demo(database, DEMO_USER, profile.id, len(result.reviews))
+    return Demo(DEMO_USER, profile.id, len(result.reviews))
 
 
 async def _cards(connection: AsyncConnection, profile_id: int, rng: random.Random) -> list[SimCard]:
