@@ -108,7 +108,16 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path / 'words.db'}"
         return
-    template = request.getfixturevalue("postgres_template")
+    yield from _throwaway_postgres(request.getfixturevalue("postgres_template"))
+
+
+@pytest.fixture
+def postgres_url(postgres_template: str) -> Iterator[str]:
+    """A URL of an empty, migrated PostgreSQL database, for tests about PostgreSQL itself."""
+    yield from _throwaway_postgres(postgres_template)
+
+
+def _throwaway_postgres(template: str) -> Iterator[str]:
     name = f"words_tui_test_{uuid.uuid4().hex[:12]}"
     asyncio.run(_admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
     yield _with_database(_admin_url(), name)

@@ -24,6 +24,12 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import NullPool
 
 from words_tui.errors import DatabaseError
+from words_tui.infrastructure.db.postgres import (
+    IDLE_RELEASE_S,
+    IdleRelease,
+    classify_disconnects,
+    postgres_engine_options,
+)
 from words_tui.infrastructure.db.types import json_text
 from words_tui.settings import Settings, load_settings, normalise_database_url
 
@@ -32,8 +38,6 @@ SQLITE_CACHE_KIB = 64 * 1024
 """Page cache per connection (SQLite's default is 2 MiB). Bulk imports update several indexes
 in random order; with the default cache each insert re-reads pages and spills dirty ones to the
 WAL, which doubled the CPU time of writing 200k cards. Memory is only taken as pages are used."""
-POSTGRES_POOL_SIZE = 5
-POSTGRES_MAX_OVERFLOW = 10
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -97,7 +101,8 @@ def create_engine_for(url: str, *, echo: bool = False) -> AsyncEngine:
 
     SQLite: NullPool (a file connection is cheap and NullPool avoids sharing connections across
     event loops), WAL, foreign keys, a busy timeout so a second process waits instead of failing.
-    PostgreSQL (asyncpg): a normal pool with pre-ping, and bulk inserts sent as multi-row
+    PostgreSQL (asyncpg): a pool sized for one learner with pre-ping and disconnects recognised
+    (see `postgres`), and bulk inserts sent as multi-row
     VALUES pages, as SQLAlchemy does for psycopg2: asyncpg's executemany runs one INSERT per row
     on the server, which made writing the bulk benchmark's 400k rows a third slower. Both
     serialize JSON columns with `json_text` (`json.dumps`'s text, cheaper per value).
@@ -117,11 +122,10 @@ def create_engine_for(url: str, *, echo: bool = False) -> AsyncEngine:
         url,
         echo=echo,
         json_serializer=json_text,
-        pool_pre_ping=True,
-        pool_size=POSTGRES_POOL_SIZE,
-        max_overflow=POSTGRES_MAX_OVERFLOW,
+        **postgres_engine_options(),
     )
     engine.sync_engine.dialect.use_insertmanyvalues_wo_returning = True
+    classify_disconnects(engine)
     return engine
 
 
@@ -133,10 +137,15 @@ def make_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession
 class Database:
     """An engine and its session factory for one URL."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(
+        self, url: str, *, echo: bool = False, idle_release_s: float = IDLE_RELEASE_S
+    ) -> None:
         self.url = normalise_database_url(url)
         self.engine = create_engine_for(self.url, echo=echo)
         self.sessions = make_session_factory(self.engine)
+        self._idle = (
+            None if self.url.startswith("sqlite") else IdleRelease(self.engine, idle_release_s)
+        )
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Database:
@@ -146,13 +155,19 @@ class Database:
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         """A unit of work: commits when the block succeeds, rolls back when it raises."""
-        async with self.sessions() as session:
-            try:
-                yield session
-                await session.commit()
-            except BaseException:
-                await session.rollback()
-                raise
+        if self._idle is not None:
+            self._idle.busy()
+        try:
+            async with self.sessions() as session:
+                try:
+                    yield session
+                    await session.commit()
+                except BaseException:
+                    await session.rollback()
+                    raise
+        finally:
+            if self._idle is not None:
+                self._idle.idle()
 
     async def init(self) -> str:
         """Bring the schema to the latest migration; returns the revision now in effect."""
@@ -161,6 +176,8 @@ class Database:
         return await upgrade(self.engine)
 
     async def close(self) -> None:
+        if self._idle is not None:
+            await self._idle.close()
         await self.engine.dispose()
 
     @property
