@@ -35,7 +35,7 @@ def record(day: int, model: str, purpose: str, prompt: int, completion: int) -> 
 async def test_every_call_lands_in_the_ledger_without_the_key(
     llm_server: FakeLLMServer, database: Database, fast_retry: RetryPolicy
 ) -> None:
-    ledger = CallLedger(database)
+    ledger = CallLedger(database, "tester")
     async with LLMClient(
         llm_server.api_key, "m1", llm_server.base_url, retry=fast_retry, on_call=ledger.record
     ) as client:
@@ -64,7 +64,7 @@ def test_a_model_is_priced_by_its_name_or_longest_prefix() -> None:
 
 
 async def test_usage_is_totalled_by_day_model_and_purpose(database: Database) -> None:
-    ledger = CallLedger(database)
+    ledger = CallLedger(database, "tester")
     for call in (
         record(1, "gpt-4o-mini", "translate", 1000, 2000),
         record(1, "gpt-4o-mini", "translate", 1000, 2000),
@@ -73,7 +73,7 @@ async def test_usage_is_totalled_by_day_model_and_purpose(database: Database) ->
     ):
         await ledger.record(call)
 
-    rows = await usage_by_day(database, PRICES)
+    rows = await usage_by_day(database, PRICES, learner="tester")
 
     summary = [(r.day.day, r.model, r.purpose, r.calls, r.prompt_tokens) for r in rows]
     assert summary == [
@@ -91,7 +91,7 @@ async def test_the_usage_command_prints_totals(
     url = f"sqlite+aiosqlite:///{tmp_path / 'usage.db'}"
     database = Database(url)
     await database.init()
-    ledger = CallLedger(database)
+    ledger = CallLedger(database, "tester")
     today = datetime.now(UTC)
     for purpose, prompt in (("translate", 1_000_000), ("judge", 1_000_000)):
         await ledger.record(CallRecord(today, "gpt-4o", purpose, Usage(prompt, 0), 10, 1, "ok"))
@@ -112,3 +112,46 @@ async def _run_cli(argv: list[str]) -> int:
     import asyncio
 
     return await asyncio.to_thread(main, argv)
+
+
+async def test_each_call_names_the_learner_it_was_made_for(
+    llm_server: FakeLLMServer, database: Database
+) -> None:
+    async with LLMClient(
+        llm_server.api_key, "m1", llm_server.base_url, on_call=CallLedger(database, "ana").record
+    ) as client:
+        await client.translate_word("Haus", "de", "en")
+    async with database.session() as session:
+        learners = (await session.execute(select(LLMCall.learner))).scalars().all()
+    assert learners == ["ana"]
+
+
+async def test_usage_shows_a_learner_only_their_own_calls(database: Database) -> None:
+    await CallLedger(database, "ana").record(record(1, "gpt-4o", "translate", 100, 0))
+    await CallLedger(database, "ben").record(record(1, "gpt-4o", "judge", 7, 0))
+    mine = await usage_by_day(database, PRICES, learner="ana")
+    everyone = await usage_by_day(database, PRICES, learner=None)
+    assert [(r.purpose, r.prompt_tokens) for r in mine] == [("translate", 100)]
+    assert sorted(r.purpose for r in everyone) == ["judge", "translate"]
+
+
+async def test_the_usage_command_shows_only_the_current_learner_unless_asked_for_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'usage.db'}"
+    database = Database(url)
+    await database.init()
+    today = datetime.now(UTC)
+    for learner, purpose in (("tester", "translate"), ("someone-else", "judge")):
+        await CallLedger(database, learner).record(
+            CallRecord(today, "gpt-4o", purpose, Usage(10, 0), 10, 1, "ok")
+        )
+    await database.close()
+    monkeypatch.setenv("WORDS_DATABASE_URL", url)
+
+    assert await _run_cli(["llm", "usage"]) == 0
+    mine = capsys.readouterr().out
+    assert await _run_cli(["llm", "usage", "--all"]) == 0
+    everyone = capsys.readouterr().out
+    assert "translate" in mine and "judge" not in mine
+    assert "translate" in everyone and "judge" in everyone

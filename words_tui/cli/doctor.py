@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from words_tui import __version__
 from words_tui.cli.with_core import run_with_core
 from words_tui.errors import DatabaseError
-from words_tui.services import Core
+from words_tui.services import Core, SchemaStatus
 
 if TYPE_CHECKING:
     from words_tui.settings import Settings
@@ -42,10 +42,21 @@ async def _schema_status(core: Core) -> str:
         return f"unusable: {err}"
     except Exception as err:  # the point of doctor is to report, not to crash
         return f"unusable: {type(err).__name__}: {err}"
+    return describe_schema(schema)
+
+
+def describe_schema(schema: SchemaStatus) -> str:
+    """One line on the schema: current, not created yet, behind (upgrade the database), or made
+    by a newer words_tui (upgrade words_tui: `db upgrade` refuses to downgrade)."""
     if schema.current is None:
         return f"not created yet (will be created at revision {schema.head} on first use)"
     if schema.up_to_date:
         return f"up to date (revision {schema.current})"
+    if schema.newer:
+        return (
+            f"revision {schema.current} was made by a newer version of words_tui; "
+            "upgrade words_tui (pip install --upgrade words-tui) to use this database"
+        )
     return f"at revision {schema.current}; latest is {schema.head} — run `words-tui db upgrade`"
 
 

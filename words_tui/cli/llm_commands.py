@@ -21,6 +21,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "usage", help="calls, tokens and estimated cost by day, model, purpose"
     )
     usage.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
+    usage.add_argument(
+        "--all",
+        action="store_true",
+        help="every learner's calls on a shared database (default: only yours)",
+    )
     usage.set_defaults(handler=run_usage)
 
 
@@ -68,9 +73,10 @@ def format_usage(rows: list[UsageRow]) -> list[str]:
 
 
 def run_usage(args: argparse.Namespace) -> int:
-    rows = run_with_core(lambda core: core.stats.llm_usage(args.days))
+    rows = run_with_core(lambda core: core.stats.llm_usage(args.days, everyone=args.all))
     if not rows:
-        print(f"no LLM calls in the last {args.days} days")
+        whose = "" if args.all else "of yours "
+        print(f"no LLM calls {whose}in the last {args.days} days")
         return 0
     for line in format_usage(rows):
         print(line.rstrip())

@@ -25,7 +25,10 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from words_tui.errors import DatabaseError
 
 if TYPE_CHECKING:
     from words_tui.infrastructure.db.database import Database
@@ -41,6 +44,10 @@ if TYPE_CHECKING:
     from words_tui.settings import Settings
 
 Clock = Callable[[], datetime]
+POSTGRES_BACKUP_HINT = (
+    "the database is on PostgreSQL; back it up with the server's tools, "
+    "e.g. pg_dump --format=custom --file=words.dump DATABASE"
+)
 
 __all__ = ["Clock", "Core", "SchemaStatus", "system_clock"]
 
@@ -52,14 +59,20 @@ def system_clock() -> datetime:
 
 @dataclass(frozen=True)
 class SchemaStatus:
-    """The schema revision a database is at (None: never created) and the latest one shipped."""
+    """The schema revision a database is at (None: never created) and the latest one shipped;
+    `known` is False when a newer words_tui made the database (upgrade words_tui, not it)."""
 
     current: str | None
     head: str
+    known: bool = True
 
     @property
     def up_to_date(self) -> bool:
         return self.current == self.head
+
+    @property
+    def newer(self) -> bool:
+        return self.current is not None and not self.known
 
 
 class Core:
@@ -224,9 +237,43 @@ class Core:
 
     async def schema(self) -> SchemaStatus:
         """The database's schema revision and the latest one (reads only; creates nothing)."""
-        from words_tui.infrastructure.db.migrate import current_revision, head_revision
+        from words_tui.infrastructure.db.migrate import (
+            current_revision,
+            head_revision,
+            is_known_revision,
+        )
 
-        return SchemaStatus(await current_revision(self.database.engine), head_revision())
+        current = await current_revision(self.database.engine)
+        known = current is None or is_known_revision(current)
+        return SchemaStatus(current, head_revision(), known)
+
+    async def backup(self, target: Path, *, overwrite: bool = False) -> Path:
+        """Copy the SQLite database to `target` with SQLite's online backup (safe while other
+        processes use it) and check the copy; a PostgreSQL database is backed up with pg_dump."""
+        from words_tui.infrastructure.db.database import sqlite_path
+        from words_tui.infrastructure.db.maintenance import backup_sqlite, check_sqlite
+
+        source = sqlite_path(self.database.url)
+        if source is None:
+            raise DatabaseError(POSTGRES_BACKUP_HINT)
+        copy = await asyncio.to_thread(backup_sqlite, source, target, overwrite=overwrite)
+        report = await asyncio.to_thread(check_sqlite, copy)
+        if not report.ok:
+            raise DatabaseError(
+                f"the backup {copy} failed its integrity check: {report.problems[0]}"
+            )
+        return copy
+
+    async def integrity_problems(self) -> tuple[str, ...] | None:
+        """What SQLite's integrity and foreign-key checks find in the database file (empty: no
+        problem); None on PostgreSQL, which checks its own pages and keys."""
+        from words_tui.infrastructure.db.database import sqlite_path
+        from words_tui.infrastructure.db.maintenance import check_sqlite
+
+        path = sqlite_path(self.database.url)
+        if path is None:
+            return None
+        return (await asyncio.to_thread(check_sqlite, path)).problems
 
     # -- the services -------------------------------------------------------------------------
 

@@ -245,12 +245,17 @@ class ValidationCache(SQLModel, table=True):
 
 
 class LLMCall(SQLModel, table=True):
-    """The cost ledger: one row per logical LLM call."""
+    """The cost ledger: one row per logical LLM call, with the learner it was made for.
+
+    `learner` is the user's name (not a foreign key: the ledger outlives a deleted learner and
+    records calls made before a profile exists); '' for calls recorded before it was kept.
+    """
 
     __tablename__ = "llm_calls"
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = _time(index=True)
+    learner: str = Field(default="", max_length=120, index=True)
     model: str = Field(max_length=120)
     purpose: str = Field(max_length=32)
     prompt_tokens: int = 0

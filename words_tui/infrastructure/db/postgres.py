@@ -28,9 +28,10 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 POOL_SIZE = 1
 MAX_OVERFLOW = 4
-IDLE_RELEASE_S = 2.0
-"""Seconds without database work after which a process gives its connections back to the server.
-Shorter than a learner's usual think time, longer than the gaps inside one burst of work."""
+IDLE_RELEASE_S = 0.1
+"""Seconds without database work after which a process gives its connections back to the server:
+well under a learner's think time (seconds), well over the gaps inside one burst of work (an
+answer's two units of work, a screen's queries: milliseconds)."""
 
 DISCONNECT_ERRORS = frozenset(
     {

@@ -12,7 +12,8 @@ from words_tui.settings import Settings
 def llm_from_settings(settings: Settings, database: Database | None = None) -> LLMService | None:
     """The configured client, or None when no LLM is configured (no key and no base URL).
 
-    With a database, translations and judgements are cached and every call lands in the ledger.
+    With a database, translations and judgements are cached and every call lands in the ledger,
+    under the learner the settings name.
     Importing the openai SDK happens here, on first use, not when the application starts.
     """
     if not settings.llm_configured:
@@ -28,7 +29,7 @@ def llm_from_settings(settings: Settings, database: Database | None = None) -> L
         fallback_model=settings.llm_fallback_model,
         tokens_per_minute=settings.llm_tokens_per_minute,
         timeout_s=settings.llm_timeout_s,
-        on_call=CallLedger(database).record if database is not None else None,
+        on_call=CallLedger(database, settings.user).record if database is not None else None,
     )
     if database is None:
         return client

@@ -40,16 +40,20 @@ def cost_usd(prices: Prices, model: str, usage: Usage) -> float | None:
 
 
 class CallLedger:
-    """Writes each call's record; plug `record` into a client as its `on_call` observer."""
+    """Writes each call's record for `learner`; plug `record` into a client as its `on_call`
+    observer. On a shared database every learner's calls sit in one table, so each row names
+    the learner it was made for and reports show a learner only their own."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, learner: str) -> None:
         self._database = database
+        self.learner = learner
 
     async def record(self, call: CallRecord) -> None:
         async with self._database.session() as session:
             session.add(
                 LLMCall(
                     at=call.at,
+                    learner=self.learner[:120],
                     model=call.model[:120],
                     purpose=call.purpose[:32],
                     prompt_tokens=call.usage.prompt_tokens,
@@ -78,9 +82,14 @@ class UsageRow:
 
 
 async def usage_by_day(
-    database: Database, prices: Prices, *, since: datetime | None = None
+    database: Database,
+    prices: Prices,
+    *,
+    learner: str | None,
+    since: datetime | None = None,
 ) -> list[UsageRow]:
-    """Ledger totals by UTC day, model and purpose, oldest day first."""
+    """Ledger totals of `learner`'s calls (None: everyone's) by UTC day, model and purpose,
+    oldest day first."""
     query = select(
         col(LLMCall.at),
         col(LLMCall.model),
@@ -92,6 +101,8 @@ async def usage_by_day(
     ).order_by(col(LLMCall.at))
     if since is not None:
         query = query.where(col(LLMCall.at) >= since)
+    if learner is not None:
+        query = query.where(col(LLMCall.learner) == learner)
     groups: dict[tuple[date, str, str], UsageRow] = {}
     async with database.session() as session:
         for at, model, purpose, prompt, completion, attempts, outcome in await session.execute(

@@ -48,9 +48,13 @@ class Stats:
         """Fit personal FSRS parameters to the profile's typed answers; keep them if better."""
         return await fit_personal_parameters(self._parts.database, profile_id)
 
-    async def llm_usage(self, days: int) -> list[UsageRow]:
-        """LLM calls, tokens and estimated cost (the `llm_prices` setting) of the last days."""
+    async def llm_usage(self, days: int, *, everyone: bool = False) -> list[UsageRow]:
+        """The learner's LLM calls, tokens and estimated cost (the `llm_prices` setting) of the
+        last days; `everyone`: all learners' on a shared database."""
         since = self._parts.now() - timedelta(days=days)
         return await usage_by_day(
-            self._parts.database, self._parts.settings.llm_prices, since=since
+            self._parts.database,
+            self._parts.settings.llm_prices,
+            learner=None if everyone else self._parts.user,
+            since=since,
         )

@@ -1,0 +1,220 @@
+"""Classroom benchmark: many learners answering at a human pace on one PostgreSQL server.
+
+    python bench/pg_classroom.py [--url postgresql://postgres@127.0.0.1:5432/test]
+        [--learners 300] [--processes 10] [--seconds 60] [--think 2 6] [--keep-connections]
+
+Each simulated learner has its own `Database` (its own engine and pool, exactly what its own
+`words-tui` process would have) and practises through `LessonService` as the quiz does: start a
+lesson, think for a random 2–6 s, answer, again. Learners are spread over `--processes` OS
+processes only to keep the machine's memory in bounds. A throwaway database is created and
+dropped. Prints the answers given, the errors callers saw, the peak number of server connections
+for the database (sampled every 100 ms; PostgreSQL's default limit is 100), answer latency, and
+whether every answer whose call returned is in the review log. `--keep-connections` never
+releases an idle connection (what a plain pool does), for a side-by-side figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import multiprocessing
+import random
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import asyncpg
+from _common import percentile
+from sqlalchemy import func, select
+
+from words_tui.domain.scheduling import SchedulingConfig
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Review
+from words_tui.infrastructure.db.postgres import IDLE_RELEASE_S
+from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
+from words_tui.services.lessons import LessonService
+from words_tui.services.vocabulary import bootstrap_from_starter, create_profile
+
+BENCH_DB = "words_classroom_bench"
+NEVER = 10**9
+
+
+class NoLanguageData:
+    """Choice cards need no language data; the bench measures the database, not the checker."""
+
+    def frequency(self, language: str):  # type: ignore[no-untyped-def]
+        return lambda word: 0.0
+
+    def lemmatiser(self, language: str) -> None:
+        return None
+
+    def warm_up(self, languages: object) -> None:
+        return None
+
+
+def database_url(admin_url: str) -> str:
+    return admin_url.rpartition("/")[0] + "/" + BENCH_DB
+
+
+async def prepare(admin_url: str, learners: int) -> list[int]:
+    admin = await asyncpg.connect(admin_url)
+    await admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+    await admin.execute(f'CREATE DATABASE "{BENCH_DB}"')
+    await admin.close()
+    database = Database(database_url(admin_url))
+    await database.init()
+    starter = StarterVocabulary.default()
+    profiles = []
+    for number in range(learners):
+        profile = await create_profile(database, f"learner{number}", "en", "es", "A1")
+        assert profile.id is not None
+        await bootstrap_from_starter(database, profile.id, starter, "A1")
+        profiles.append(profile.id)
+    await database.close()
+    return profiles
+
+
+async def learner(
+    url: str, profile_id: int, until: float, think: tuple[float, float], keep: bool, out: dict
+) -> None:
+    database = Database(url, idle_release_s=NEVER if keep else IDLE_RELEASE_S)
+    clock_start = datetime.now(UTC)
+    offset = [timedelta(0)]
+    service = LessonService(
+        database,
+        clock=lambda: clock_start + offset[0] + timedelta(seconds=time.monotonic()),
+        scheduling=SchedulingConfig(enable_fuzzing=False),
+        language_data=NoLanguageData(),
+    )
+    rng = random.Random(profile_id)
+    await asyncio.sleep(rng.uniform(*think))  # a class does not press `l` in the same millisecond
+    try:
+        while time.monotonic() < until:
+            try:
+                lesson = await service.start_lesson(profile_id)
+            except Exception as err:
+                out["errors"][type(err).__name__ + ": " + str(err).splitlines()[0][:120]] += 1
+                await asyncio.sleep(rng.uniform(*think))
+                continue
+            if lesson.current is None:
+                offset[0] += timedelta(days=1)
+                continue
+            while (card := lesson.current) is not None and time.monotonic() < until:
+                await asyncio.sleep(rng.uniform(*think))
+                answer = card.expected if rng.random() < 0.8 else "?"
+                start = time.perf_counter()
+                try:
+                    await service.answer(lesson, card, answer, 3.0)
+                except Exception as err:
+                    out["errors"][type(err).__name__ + ": " + str(err).splitlines()[0][:120]] += 1
+                    continue
+                out["latencies"].append(time.perf_counter() - start)
+                out["answered"] += 1
+            await service.finish(lesson)
+    finally:
+        await database.close()
+
+
+def run_process(url: str, profiles: list[int], seconds: float, think, keep, queue) -> None:
+    out: dict = {"answered": 0, "latencies": [], "errors": collections.Counter()}
+
+    async def main() -> None:
+        until = time.monotonic() + seconds
+        await asyncio.gather(*(learner(url, p, until, think, keep, out) for p in profiles))
+
+    asyncio.run(main())
+    queue.put(out)
+
+
+async def sample_connections(admin_url: str, stop: asyncio.Event) -> int:
+    admin = await asyncpg.connect(admin_url)
+    peak = 0
+    while not stop.is_set():
+        count = await admin.fetchval(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = $1", BENCH_DB
+        )
+        peak = max(peak, int(count))
+        await asyncio.sleep(0.1)
+    await admin.close()
+    return peak
+
+
+async def count_reviews(url: str) -> int:
+    database = Database(url)
+    async with database.session() as session:
+        total = (await session.execute(select(func.count()).select_from(Review))).scalar_one()
+    await database.close()
+    return int(total)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--url", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--learners", type=int, default=300)
+    parser.add_argument("--processes", type=int, default=10)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--think", type=float, nargs=2, default=(2.0, 6.0))
+    parser.add_argument("--keep-connections", action="store_true")
+    args = parser.parse_args()
+    print(f"preparing {args.learners} learners (A1 starter words each)…", flush=True)
+    profiles = asyncio.run(prepare(args.url, args.learners))
+    url = database_url(args.url)
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    groups = [profiles[i :: args.processes] for i in range(args.processes)]
+    workers = [
+        context.Process(
+            target=run_process,
+            args=(url, group, args.seconds, tuple(args.think), args.keep_connections, queue),
+        )
+        for group in groups
+    ]
+
+    async def observe() -> int:
+        stop = asyncio.Event()
+        sampler = asyncio.create_task(sample_connections(args.url, stop))
+        for worker in workers:
+            worker.start()
+        await asyncio.to_thread(lambda: [w.join() for w in workers])
+        stop.set()
+        return await sampler
+
+    peak = asyncio.run(observe())
+    results = [queue.get() for _ in workers]
+    answered = sum(r["answered"] for r in results)
+    latencies = [s for r in results for s in r["latencies"]]
+    errors: collections.Counter[str] = collections.Counter()
+    for result in results:
+        errors.update(result["errors"])
+    logged = asyncio.run(count_reviews(url))
+    mode = (
+        "connections kept while idle"
+        if args.keep_connections
+        else f"idle release after {IDLE_RELEASE_S} s"
+    )
+    print(f"{args.learners} learners in {args.processes} processes, {args.seconds:.0f} s, {mode}")
+    print(
+        f"answers returned: {answered} ({answered / args.seconds:.1f}/s); in the review log: {logged}"
+    )
+    print(f"peak server connections: {peak} (PostgreSQL's default max_connections is 100)")
+    if latencies:
+        ms = sorted(s * 1000 for s in latencies)
+        print(f"answer latency: p50 {percentile(ms, 50):.1f} ms, p95 {percentile(ms, 95):.1f} ms")
+    print(f"errors seen by callers: {sum(errors.values())}")
+    for message, count in errors.most_common(5):
+        print(f"  {count} × {message}")
+
+    async def drop() -> None:
+        admin = await asyncpg.connect(args.url)
+        await admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+        await admin.close()
+
+    asyncio.run(drop())
+
+
+if __name__ == "__main__":
+    main()
