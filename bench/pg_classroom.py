@@ -1,16 +1,18 @@
 """Classroom benchmark: many learners answering at a human pace on one PostgreSQL server.
 
     python bench/pg_classroom.py [--url postgresql://postgres@127.0.0.1:5432/test]
-        [--learners 300] [--processes 10] [--seconds 60] [--think 2 6] [--keep-connections]
+        [--learners 300] [--processes 10] [--seconds 60] [--think 2 6]
+        [--keep-connections] [--reuse] [--drop]
 
 Each simulated learner has its own `Database` (its own engine and pool, exactly what its own
 `words-tui` process would have) and practises through `LessonService` as the quiz does: start a
 lesson, think for a random 2–6 s, answer, again. Learners are spread over `--processes` OS
-processes only to keep the machine's memory in bounds. A throwaway database is created and
-dropped. Prints the answers given, the errors callers saw, the peak number of server connections
-for the database (sampled every 100 ms; PostgreSQL's default limit is 100), answer latency, and
-whether every answer whose call returned is in the review log. `--keep-connections` never
-releases an idle connection (what a plain pool does), for a side-by-side figure.
+processes only to keep the machine's memory in bounds. The learners live in a database of their
+own, `words_classroom_bench`, kept for `--reuse` (preparing 300 takes minutes) unless `--drop`.
+Prints the answers given, the errors callers saw, the peak number of server connections for the
+database (sampled every 100 ms; PostgreSQL's default limit is 100), answer latency, and whether
+every answer whose call returned is in the review log. `--keep-connections` never releases an
+idle connection (what a plain pool does), for a side-by-side figure.
 """
 
 from __future__ import annotations
@@ -78,6 +80,15 @@ async def prepare(admin_url: str, learners: int) -> list[int]:
     return profiles
 
 
+async def existing_profiles(admin_url: str, learners: int) -> list[int]:
+    connection = await asyncpg.connect(database_url(admin_url))
+    ids = [row[0] for row in await connection.fetch("SELECT id FROM profiles ORDER BY id")]
+    await connection.close()
+    if len(ids) < learners:
+        raise SystemExit(f"only {len(ids)} learners to reuse; run once without --reuse")
+    return ids[:learners]
+
+
 async def learner(
     url: str, profile_id: int, until: float, think: tuple[float, float], keep: bool, out: dict
 ) -> None:
@@ -126,8 +137,12 @@ def run_process(url: str, profiles: list[int], seconds: float, think, keep, queu
         until = time.monotonic() + seconds
         await asyncio.gather(*(learner(url, p, until, think, keep, out) for p in profiles))
 
-    asyncio.run(main())
-    queue.put(out)
+    try:
+        asyncio.run(main())
+    except BaseException as err:  # report what broke instead of leaving the parent waiting
+        out["errors"][f"process failed: {type(err).__name__}: {err}"] += 1
+    finally:
+        queue.put(out)
 
 
 async def sample_connections(admin_url: str, stop: asyncio.Event) -> int:
@@ -159,10 +174,18 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--think", type=float, nargs=2, default=(2.0, 6.0))
     parser.add_argument("--keep-connections", action="store_true")
+    parser.add_argument(
+        "--reuse", action="store_true", help="reuse the learners a previous run left"
+    )
+    parser.add_argument("--drop", action="store_true", help="drop the bench database at the end")
     args = parser.parse_args()
-    print(f"preparing {args.learners} learners (A1 starter words each)…", flush=True)
-    profiles = asyncio.run(prepare(args.url, args.learners))
+    if args.reuse:
+        profiles = asyncio.run(existing_profiles(args.url, args.learners))
+    else:
+        print(f"preparing {args.learners} learners (A1 starter words each)…", flush=True)
+        profiles = asyncio.run(prepare(args.url, args.learners))
     url = database_url(args.url)
+    before = asyncio.run(count_reviews(url))
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     groups = [profiles[i :: args.processes] for i in range(args.processes)]
@@ -174,23 +197,24 @@ def main() -> None:
         for group in groups
     ]
 
-    async def observe() -> int:
+    async def observe() -> tuple[int, list[dict]]:
         stop = asyncio.Event()
         sampler = asyncio.create_task(sample_connections(args.url, stop))
         for worker in workers:
             worker.start()
+        # Results are read before joining: a child exits only once its queue data is consumed.
+        gathered = await asyncio.to_thread(lambda: [queue.get() for _ in workers])
         await asyncio.to_thread(lambda: [w.join() for w in workers])
         stop.set()
-        return await sampler
+        return await sampler, gathered
 
-    peak = asyncio.run(observe())
-    results = [queue.get() for _ in workers]
+    peak, results = asyncio.run(observe())
     answered = sum(r["answered"] for r in results)
     latencies = [s for r in results for s in r["latencies"]]
     errors: collections.Counter[str] = collections.Counter()
     for result in results:
         errors.update(result["errors"])
-    logged = asyncio.run(count_reviews(url))
+    logged = asyncio.run(count_reviews(url)) - before
     mode = (
         "connections kept while idle"
         if args.keep_connections
@@ -213,7 +237,8 @@ def main() -> None:
         await admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
         await admin.close()
 
-    asyncio.run(drop())
+    if args.drop:
+        asyncio.run(drop())
 
 
 if __name__ == "__main__":

@@ -1,0 +1,101 @@
+"""The processes of the shared-database stress test (tests/test_shared_database_stress.py).
+
+    python -m tests.stress_workers quiz URL PROFILE_ID LOG
+    python -m tests.stress_workers import URL PROFILE_ID LOG RUN
+
+`quiz` answers lessons through `LessonService` as the quiz does (its held connection included),
+as fast as it can, and appends each review id to LOG once `answer` has returned. `import` adds
+words in batches of 200 through the notebook's batch import (read pasted text, preview, commit)
+and appends each committed batch's words to LOG. Both run until killed. Any exception is printed
+to stderr with its type, and the process exits 3, so the test sees what reached a caller.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import traceback
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from words_tui.domain.answers import Frequency, Lemmatiser
+from words_tui.domain.scheduling import SchedulingConfig
+from words_tui.infrastructure.db.database import Database
+from words_tui.services.lessons import LessonService
+from words_tui.services.transfer import batch
+
+IMPORT_BATCH = 200
+START = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
+
+
+class NoLanguageData:
+    """The answers given are the expected ones; the stress is on the database, not the checker."""
+
+    def frequency(self, language: str) -> Frequency:
+        return lambda word: 0.0
+
+    def lemmatiser(self, language: str) -> Lemmatiser | None:
+        return None
+
+    def warm_up(self, languages: object) -> None:
+        return None
+
+
+def append(log: Path, lines: list[str]) -> None:
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write("".join(f"{line}\n" for line in lines))
+
+
+async def quiz(url: str, profile_id: int, log: Path) -> None:
+    database = Database(url)
+    days = [0]
+    service = LessonService(
+        database,
+        clock=lambda: START + timedelta(days=days[0]) + timedelta(seconds=asyncio_time()),
+        scheduling=SchedulingConfig(enable_fuzzing=False),
+        language_data=NoLanguageData(),
+    )
+    while True:
+        lesson = await service.start_lesson(profile_id)
+        if lesson.current is None:
+            days[0] += 1
+            continue
+        while (card := lesson.current) is not None:
+            await service.answer(lesson, card, card.expected, 1.0)
+            append(log, [str(lesson.answered[-1].review_id)])
+        await service.finish(lesson)
+
+
+def asyncio_time() -> float:
+    return asyncio.get_running_loop().time()
+
+
+async def import_words(url: str, profile_id: int, log: Path, run: str) -> None:
+    database = Database(url)
+    number = 0
+    while True:
+        words = [f"stress{run}w{number + i}" for i in range(IMPORT_BATCH)]
+        number += IMPORT_BATCH
+        pasted = "\n".join(f"{word}\tmeaning of {word}" for word in words)
+        preview = await batch.preview(database, profile_id, batch.read_pasted(pasted))
+        rows = batch.candidates(preview.new, {}, {})
+        await batch.commit(database, profile_id, rows)
+        append(log, words)
+
+
+def main(argv: list[str]) -> int:
+    role, url, profile, log = argv[:4]
+    try:
+        if role == "quiz":
+            asyncio.run(quiz(url, int(profile), Path(log)))
+        else:
+            asyncio.run(import_words(url, int(profile), Path(log), argv[4]))
+    except BaseException as err:
+        print(f"{type(err).__name__}: {err}", file=sys.stderr)
+        traceback.print_exc()
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
