@@ -3,7 +3,8 @@
     python -m tests.stress_workers quiz URL PROFILE_ID LOG
     python -m tests.stress_workers import URL PROFILE_ID LOG RUN
 
-`quiz` answers lessons through `LessonService` as the quiz does (its held connection included),
+`quiz` answers lessons through the `Core`'s lesson service as the quiz does (its held connection
+included),
 as fast as it can, and appends each review id to LOG once `answer` has returned. `import` adds
 words in batches of 200 through the notebook's batch import (read pasted text, preview, commit)
 and appends each committed batch's words to LOG. Both run until killed. Any exception is printed
@@ -18,27 +19,14 @@ import traceback
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from words_tui.domain.answers import Frequency, Lemmatiser
-from words_tui.domain.scheduling import SchedulingConfig
+from tests.no_language_data import NoLanguageData
 from words_tui.infrastructure.db.database import Database
-from words_tui.services.lessons import LessonService
+from words_tui.services import Core
 from words_tui.services.transfer import batch
+from words_tui.settings import load_settings
 
 IMPORT_BATCH = 200
 START = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
-
-
-class NoLanguageData:
-    """The answers given are the expected ones; the stress is on the database, not the checker."""
-
-    def frequency(self, language: str) -> Frequency:
-        return lambda word: 0.0
-
-    def lemmatiser(self, language: str) -> Lemmatiser | None:
-        return None
-
-    def warm_up(self, languages: object) -> None:
-        return None
 
 
 def append(log: Path, lines: list[str]) -> None:
@@ -47,14 +35,14 @@ def append(log: Path, lines: list[str]) -> None:
 
 
 async def quiz(url: str, profile_id: int, log: Path) -> None:
-    database = Database(url)
     days = [0]
-    service = LessonService(
-        database,
+    core = Core(
+        Database(url),
+        load_settings(),
         clock=lambda: START + timedelta(days=days[0]) + timedelta(seconds=asyncio_time()),
-        scheduling=SchedulingConfig(enable_fuzzing=False),
         language_data=NoLanguageData(),
     )
+    service = core.lessons
     while True:
         lesson = await service.start_lesson(profile_id)
         if lesson.current is None:

@@ -6,33 +6,18 @@ next commit; the log file on disk shows whether anything still holds the databas
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from tests.no_language_data import NoLanguageData
 from tests.profile_helpers import learner_with_words
-from words_tui.domain.answers import Lemmatiser
-from words_tui.domain.lexicon import EMPTY_LEXICON, Lexicon
 from words_tui.domain.scheduling import SchedulingConfig
 from words_tui.infrastructure.db.database import Database, sqlite_path
 from words_tui.services.lessons.service import LessonError, LessonService
 
 NOW = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
-
-
-class NoLanguageData:
-    """No lemmas or known words: these tests are about files, not about checking."""
-
-    def lexicon(self, answer_lang: str, prompt_lang: str) -> Lexicon:
-        return EMPTY_LEXICON
-
-    def lemmatiser(self, language: str) -> Lemmatiser | None:
-        return None
-
-    def warm_up(self, languages: Iterable[str]) -> None:
-        return None
 
 
 def lessons(database: Database) -> LessonService:
