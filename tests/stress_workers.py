@@ -6,7 +6,8 @@
 `quiz` answers lessons through the `Core`'s lesson service as the quiz does (its held connection
 included),
 as fast as it can, and appends each review id to LOG once `answer` has returned. `import` adds
-words in batches of 200 through the notebook's batch import (read pasted text, preview, commit)
+words in batches of 200 through the notebook's batch import (read pasted text, preview,
+commit)
 and appends each committed batch's words to LOG. Both run until killed. Any exception is printed
 to stderr with its type, and the process exits 3, so the test sees what reached a caller.
 """
@@ -59,15 +60,14 @@ def asyncio_time() -> float:
 
 
 async def import_words(url: str, profile_id: int, log: Path, run: str) -> None:
-    database = Database(url)
+    core = Core(Database(url), load_settings())
     number = 0
     while True:
         words = [f"stress{run}w{number + i}" for i in range(IMPORT_BATCH)]
         number += IMPORT_BATCH
         pasted = "\n".join(f"{word}\tmeaning of {word}" for word in words)
-        preview = await batch.preview(database, profile_id, batch.read_pasted(pasted))
-        rows = batch.candidates(preview.new, {}, {})
-        await batch.commit(database, profile_id, rows)
+        preview = await core.transfer.preview(profile_id, batch.read_pasted(pasted))
+        await core.transfer.commit(profile_id, batch.review_rows(preview.new, {}, {}))
         append(log, words)
 
 

@@ -3,7 +3,8 @@ and processes die at random moments: nothing that was reported saved is lost, no
 
 Process A answers lessons as fast as it can, B imports words in batches as the notebook does,
 C loops `words-tui remind` and `words-tui doctor`, D loops plain sqlite3 reads and the sqlite3
-shell. A and B are SIGKILLed at random moments and restarted. Afterwards every answer whose call
+shell. A and B are SIGKILLed at random moments (each after it has done some work since its last start)
+and restarted. Afterwards every answer whose call
 returned is in the review log, every committed word is in the vocabulary, the file passes
 `PRAGMA integrity_check`, and no caller ever saw `disk I/O error` or `database is locked`.
 """
@@ -52,11 +53,18 @@ class Worker:
     process: asyncio.subprocess.Process | None = None
     kills: int = 0
     starts: int = 0
+    logged_at_start: int = 0
     stderr: list[str] = field(default_factory=list)
+
+    @property
+    def progressed(self) -> bool:
+        """Whether it logged something since it last started (so every life does some work)."""
+        return len(logged(self.log)) > self.logged_at_start
 
     async def start(self, env: dict[str, str]) -> None:
         extra = [str(self.starts)] if self.role == "import" else []
         self.starts += 1
+        self.logged_at_start = len(logged(self.log))
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
@@ -135,9 +143,11 @@ async def stress(url: str, folder: Path) -> dict[str, int]:
     rng = random.Random(os.getpid())
     while loop.time() < until:
         await asyncio.sleep(rng.uniform(*KILL_EVERY_S))
-        victim = rng.choice((quiz, importer))
-        await victim.kill()
-        await victim.start(env)
+        ready = [worker for worker in (quiz, importer) if worker.progressed]
+        if ready:
+            victim = rng.choice(ready)
+            await victim.kill()
+            await victim.start(env)
     complaints = [line for batch in await others for line in batch]
     for worker in (quiz, importer):
         await worker.kill()
