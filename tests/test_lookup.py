@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import func, select
 
 from tests.llm_server import FakeLLMServer, fake_translation
@@ -12,8 +14,10 @@ from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, UserWord
 from words_tui.infrastructure.llm import LLMClient
 from words_tui.infrastructure.llm.retry import RetryPolicy
-from words_tui.services.vocabulary import FoundEntry, WordSources, add_word, lookup_word
+from words_tui.services.vocabulary import FoundEntry, WordDraft, WordSources, add_word, lookup_word
 from words_tui.services.vocabulary.profiles import create_profile
+
+T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
 
 
 class Dictionary:
@@ -85,7 +89,7 @@ async def test_a_stored_entry_answers_before_the_starter(database: Database) -> 
         meanings=(Meaning(text="building", pos="noun"),),
         source="user",
     )
-    await add_word(database, profile_id, mine)
+    await add_word(database, profile_id, WordDraft.from_entry(mine), T0)
     result = await lookup_word(database, profile_id, "дом", WordSources(database, sample_starter()))
     [candidate] = result.candidates
     assert candidate.entry.source == "user" and candidate.in_vocabulary
@@ -136,7 +140,9 @@ async def test_adding_keeps_only_the_picked_meanings_and_makes_two_cards(
     database: Database,
 ) -> None:
     profile_id, candidate = await house_candidate(database)
-    outcome = await add_word(database, profile_id, candidate.entry, ["home"])
+    outcome = await add_word(
+        database, profile_id, WordDraft.from_entry(candidate.entry, ["home"]), T0
+    )
     assert outcome.created
     async with database.session() as session:
         word = await session.get(UserWord, outcome.user_word_id)
@@ -149,8 +155,8 @@ async def test_a_word_already_in_the_vocabulary_is_reported_not_duplicated(
     database: Database,
 ) -> None:
     profile_id, candidate = await house_candidate(database)
-    first = await add_word(database, profile_id, candidate.entry)
-    again = await add_word(database, profile_id, candidate.entry)
+    first = await add_word(database, profile_id, WordDraft.from_entry(candidate.entry), T0)
+    again = await add_word(database, profile_id, WordDraft.from_entry(candidate.entry), T0)
     assert not again.created and again.user_word_id == first.user_word_id
     assert "already in your vocabulary" in again.message
 

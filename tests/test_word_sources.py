@@ -4,6 +4,7 @@ for one word and for many, on real databases against the local LLM server."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tests.llm_fixtures import ClientPool
@@ -13,7 +14,13 @@ from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.llm.caching import TranslationCacheStore
 from words_tui.services.bulk import BulkTranslator
-from words_tui.services.vocabulary import NO_LLM, WordSources, add_word, create_profile
+from words_tui.services.vocabulary import (
+    NO_LLM,
+    WordDraft,
+    WordSources,
+    add_word,
+    create_profile,
+)
 
 
 def entry(word: str, translation: str, source: str) -> WordEntry:
@@ -24,6 +31,9 @@ def entry(word: str, translation: str, source: str) -> WordEntry:
         meanings=(Meaning(text=translation),),
         source=source,
     )
+
+
+T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
 
 
 class Dictionary:
@@ -50,7 +60,7 @@ async def test_each_word_comes_from_the_first_source_that_knows_it(
 ) -> None:
     profile = await create_profile(database, "ann", "en", "es")
     assert profile.id is not None
-    await add_word(database, profile.id, entry("mesa", "desk", "user"))
+    await add_word(database, profile.id, WordDraft.from_entry(entry("mesa", "desk", "user")), T0)
     cache = TranslationCacheStore(database, "m1")
     await cache.put_many([entry("mesa", "table?", "llm:m1"), entry("silla", "chair", "llm:m1")])
     sources = chain(database, llm_server, llm_clients)

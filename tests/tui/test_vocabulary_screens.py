@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, SelectionList
+from textual.widgets import DataTable, Input
 
 from tests.llm_server import FakeLLMServer
 from tests.tui.conftest import SIZE
@@ -19,6 +19,7 @@ from words_tui.tui.dialogs.edit_word import EditWordDialog
 from words_tui.tui.dialogs.history import HistoryDialog
 from words_tui.tui.screens.add_word import AddWordScreen
 from words_tui.tui.screens.browser import BrowserScreen
+from words_tui.tui.screens.lesson import LessonScreen
 
 
 async def open_screen(app: WordsApp, pilot: Pilot[Any], key: str) -> None:
@@ -33,7 +34,7 @@ async def look_up(app: WordsApp, pilot: Pilot[Any], text: str) -> None:
     await settle(app, pilot)
 
 
-async def test_a_starter_word_typed_in_english_is_found_and_added_with_chosen_meanings(
+async def test_a_starter_word_typed_in_english_is_found_and_added_with_edited_meanings(
     core: Core,
 ) -> None:
     profile_id = await spanish_learner(core.database, [])
@@ -43,25 +44,58 @@ async def test_a_starter_word_typed_in_english_is_found_and_added_with_chosen_me
         assert isinstance(app.screen, AddWordScreen)
         await look_up(app, pilot, "house")
         assert "casa" in text_of(app, "#entry")
-        meanings = app.screen.query_one("#meanings", SelectionList)
-        assert meanings.selected == ["house", "home"]
-        meanings.deselect("home")
+        translations = app.screen.query_one("#translations", Input)
+        assert translations.value == "house, home"
+        translations.value = "house"
         await pilot.click("#add")
         await settle(app, pilot)
     page = await browse(core.database, profile_id)
     assert [(item.word, item.meanings) for item in page.items] == [("casa", ("house",))]
 
 
-async def test_without_an_llm_an_unknown_word_gets_a_clear_message(core: Core) -> None:
+async def test_without_an_llm_an_unknown_word_asks_for_the_learners_own_translation(
+    core: Core,
+) -> None:
     await spanish_learner(core.database, [])
     app = create_app(core)
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(app, pilot, "a")
-        await look_up(app, pilot, "quokka")
+        await look_up(app, pilot, "murciélago")
         status = text_of(app, "#status")
-        assert status.startswith("No built-in or dictionary entry for “quokka”")
-        assert "OPENAI_API_KEY" in status
-        assert not app.screen.query_one("#add").display
+        assert status.startswith("No offline entry for “murciélago”: type your own translation")
+        assert app.screen.query_one("#word", Input).value == "murciélago"
+        assert app.focused is app.screen.query_one("#translations", Input)
+
+
+async def test_a_word_typed_in_the_native_language_waits_for_its_translation_to_learn(
+    core: Core,
+) -> None:
+    await spanish_learner(core.database, [])
+    app = create_app(core)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "a")
+        await look_up(app, pilot, "seagull")
+        assert app.screen.query_one("#translations", Input).value == "seagull"
+        assert app.focused is app.screen.query_one("#word", Input)
+
+
+async def test_a_learner_without_a_key_adds_their_own_word_and_meets_it_in_the_next_lesson(
+    core: Core,
+) -> None:
+    profile = await core.profiles.create("en", "es", "A1")
+    assert profile.id is not None
+    await core.vocabulary.fill_from_starter(profile.id)
+    app = create_app(core)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(app, pilot, "a")
+        await look_up(app, pilot, "murciélago")
+        await pilot.press(*"bat", "ctrl+s")
+        await settle(app, pilot)
+        await pilot.press("escape")
+        await open_screen(app, pilot, "l")
+        assert isinstance(app.screen, LessonScreen)
+        headwords = [card.headword for card in app.screen.lesson.cards]
+    assert "murciélago" in headwords
 
 
 async def test_an_unknown_word_is_translated_by_the_llm(

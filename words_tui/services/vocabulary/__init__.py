@@ -27,14 +27,9 @@ from words_tui.services.vocabulary.browse import (
     set_suspended,
 )
 from words_tui.services.vocabulary.details import DirectionCard, WordDetails, word_details
+from words_tui.services.vocabulary.drafts import AddOutcome, WordDraft, add_word, split_translations
 from words_tui.services.vocabulary.facade import SETTING_KNOBS, Profiles, Vocabulary
-from words_tui.services.vocabulary.lookup import (
-    AddOutcome,
-    FoundEntry,
-    LookupResult,
-    add_word,
-    lookup_word,
-)
+from words_tui.services.vocabulary.lookup import FoundEntry, LookupResult, lookup_word
 from words_tui.services.vocabulary.profiles import (
     ProfileError,
     ProfileKnobs,
@@ -111,6 +106,7 @@ __all__ = [
     "VocabularyFilter",
     "VocabularyItem",
     "WordDetails",
+    "WordDraft",
     "WordNotFound",
     "WordSources",
     "active_profile",
@@ -143,6 +139,7 @@ __all__ = [
     "review_history",
     "save_entries",
     "set_suspended",
+    "split_translations",
     "start_over",
     "stored_entries",
     "update_profile",

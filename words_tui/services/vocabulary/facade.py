@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import fields, replace
 
-from words_tui.domain.entries import WordEntry
 from words_tui.domain.enums import Direction, Level, WordStatus
 from words_tui.infrastructure.db.models import Profile
 from words_tui.services.parts import Parts
@@ -34,7 +33,8 @@ from words_tui.services.vocabulary.browse import (
     set_suspended,
 )
 from words_tui.services.vocabulary.details import WordDetails, word_details
-from words_tui.services.vocabulary.lookup import AddOutcome, LookupResult, add_word, lookup_word
+from words_tui.services.vocabulary.drafts import AddOutcome, WordDraft, add_word
+from words_tui.services.vocabulary.lookup import LookupResult, lookup_word
 from words_tui.services.vocabulary.profiles import (
     ProfileKnobs,
     ProfileNotFound,
@@ -175,11 +175,11 @@ class Vocabulary:
         `translate`, `cancel` and `resume` (the notebook's bulk import)."""
         return await self._parts.word_sources(llm=llm)
 
-    async def add(
-        self, profile_id: int, entry: WordEntry, meanings: list[str] | None = None
-    ) -> AddOutcome:
-        """Add an entry with the meanings picked (default: all) and both direction cards."""
-        return await add_word(self._parts.database, profile_id, entry, meanings, self._parts.now())
+    async def add(self, profile_id: int, draft: WordDraft) -> AddOutcome:
+        """Add a word the learner typed or picked (`WordDraft.from_entry`) with both direction
+        cards, introduced before the new words already waiting; a word already there gets the
+        draft's new translations, tags and note merged in instead."""
+        return await add_word(self._parts.database, profile_id, draft, self._parts.now())
 
     async def browse(
         self,

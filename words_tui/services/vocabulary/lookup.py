@@ -10,7 +10,6 @@ language (what a profile learns), looked up through the same chain.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlmodel import col
@@ -19,10 +18,8 @@ from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile, UserWord, Word
-from words_tui.infrastructure.db.types import utcnow
 from words_tui.services.vocabulary.profiles import profile_by_id
 from words_tui.services.vocabulary.sources import NO_LLM, WordSources
-from words_tui.services.vocabulary.words import NewWord, add_words
 
 MAX_REVERSED = 4
 """Translations of a native-language word turned into candidates (each may cost an LLM call)."""
@@ -49,15 +46,6 @@ class LookupResult:
     typed_lang: str
     candidates: tuple[FoundEntry, ...]
     problem: str = ""
-
-
-@dataclass(frozen=True)
-class AddOutcome:
-    """The word added, or the one already there (`created` False), with a line for the learner."""
-
-    user_word_id: int
-    created: bool
-    message: str
 
 
 def _guess_language(text: str, first: str, second: str) -> str:
@@ -176,27 +164,4 @@ async def _result(
     candidates = await _mark_known(database, profile, entries)
     return LookupResult(
         typed, typed_lang, candidates, "" if candidates else f"no entry for '{typed}'"
-    )
-
-
-async def add_word(
-    database: Database,
-    profile_id: int,
-    entry: WordEntry,
-    meanings: list[str] | None = None,
-    now: datetime | None = None,
-) -> AddOutcome:
-    """Add a candidate with the meanings the learner picked (default: all), both direction cards.
-
-    A headword already in the vocabulary is reported and left untouched.
-    """
-    word = NewWord.from_entry(entry, meanings)
-    async with database.session() as session:
-        profile = await profile_by_id(session, profile_id)
-        added = await add_words(session, profile, [word], now or utcnow())
-    user_word_id = added.user_words[word.identity]
-    if added.created:
-        return AddOutcome(user_word_id, True, f"added '{entry.word}'")
-    return AddOutcome(
-        user_word_id, False, f"'{entry.word}' is already in your vocabulary; nothing changed"
     )

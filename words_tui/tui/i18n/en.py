@@ -162,18 +162,22 @@ MESSAGES: dict[str, str] = {
     # add word
     "add.title": "Add a word",
     "add.placeholder": "A word in {target} or {native}",
-    "add.hint": "Type a word; its entry appears as you type.",
     "add.looking_up": "Looking up “{word}”…",
-    "add.found": "Entries found: {count} (typed in {language}). Tick the meanings to learn.",
-    "add.no_source": (
-        "No built-in or dictionary entry for “{word}”. To translate any word, set "
-        "OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) and restart."
-    ),
-    "add.not_found": "No entry for “{word}”: {problem}",
     "add.in_vocabulary": "Already in your vocabulary",
     "add.source": "from {source}",
-    "add.button": "Add with the ticked meanings",
-    "add.pick_meaning": "Tick at least one meaning.",
+    "add.hint": "Look a word up in either language, or type a word and your own translation below.",
+    "add.found": "Entries found: {count} (typed in {language}). Change anything below, then add.",
+    "add.no_source": "No offline entry for “{word}”: type your own translation below. (To have any word translated, set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server, and restart.)",
+    "add.not_found": "No entry for “{word}” ({problem}): type your own translation below.",
+    "add.button": "Add to my words",
+    "add.field.example": "Example",
+    "add.field.note": "Note",
+    "add.field.tags": "Tags",
+    "add.translations_hint": "translations, separated by commas",
+    "add.tags_hint": "optional, separated by commas",
+    "add.need_word": "Type the word to learn.",
+    "add.need_translation": "Type at least one translation.",
+    "add.merged": "“{word}” was already in your vocabulary: added {translations}.",
     "add.added": "“{word}” added: it will come up in your next lessons.",
     "add.already": "“{word}” is already in your vocabulary; nothing changed.",
     # browser

@@ -164,19 +164,22 @@ MESSAGES: dict[str, str] = {
     # add word
     "add.title": "Añadir una palabra",
     "add.placeholder": "Una palabra en {target} o en {native}",
-    "add.hint": "Escribe una palabra; su entrada aparece mientras escribes.",
     "add.looking_up": "Buscando «{word}»…",
-    "add.found": "Entradas encontradas: {count} (escrito en {language}). Marca los significados que quieres aprender.",
-    "add.no_source": (
-        "No hay entrada para «{word}» en el vocabulario incluido ni en un diccionario. Para "
-        "traducir cualquier palabra, define OPENAI_API_KEY (u OPENAI_BASE_URL para un servidor "
-        "local) y reinicia."
-    ),
-    "add.not_found": "No hay entrada para «{word}»: {problem}",
     "add.in_vocabulary": "Ya está en tu vocabulario",
     "add.source": "de {source}",
-    "add.button": "Añadir con los significados marcados",
-    "add.pick_meaning": "Marca al menos un significado.",
+    "add.hint": "Busca una palabra en cualquiera de los dos idiomas, o escribe una palabra y tu propia traducción abajo.",
+    "add.found": "Entradas encontradas: {count} (escrito en {language}). Cambia lo que quieras abajo y añade.",
+    "add.no_source": "No hay entrada sin conexión para «{word}»: escribe tu propia traducción abajo. (Para traducir cualquier palabra, define OPENAI_API_KEY, u OPENAI_BASE_URL para un servidor local, y reinicia.)",
+    "add.not_found": "No hay entrada para «{word}» ({problem}): escribe tu propia traducción abajo.",
+    "add.button": "Añadir a mis palabras",
+    "add.field.example": "Ejemplo",
+    "add.field.note": "Nota",
+    "add.field.tags": "Etiquetas",
+    "add.translations_hint": "traducciones separadas por comas",
+    "add.tags_hint": "opcional, separadas por comas",
+    "add.need_word": "Escribe la palabra que quieres aprender.",
+    "add.need_translation": "Escribe al menos una traducción.",
+    "add.merged": "«{word}» ya estaba en tu vocabulario: se añadió {translations}.",
     "add.added": "«{word}» añadida: aparecerá en tus próximas lecciones.",
     "add.already": "«{word}» ya está en tu vocabulario; no ha cambiado nada.",
     # browser

@@ -1,7 +1,10 @@
-"""Add a word: type it in either language, see its entry, choose meanings, add.
+"""Add a word: look it up in either language, or type your own translation; edit; add.
 
 The lookup is debounced and runs in an exclusive worker, so typing on cancels the lookup of the
-previous text, and a result that arrives for text no longer in the box is dropped.
+previous text, and a result that arrives for text no longer in the box is dropped. A found entry
+fills the form (the word in the language learnt, its translations, an example), where the learner
+may change anything before adding; with no entry, the typed text lands in the field of its
+language and the learner types the rest, so a word can be added with no source at all.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import (
@@ -20,11 +23,11 @@ from textual.widgets import (
     Input,
     LoadingIndicator,
     OptionList,
-    SelectionList,
     Static,
 )
 from textual.widgets.option_list import Option
 
+from words_tui.services.vocabulary import WordDraft, split_translations
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.widgets.entry_view import EntryView
 from words_tui.tui.widgets.footer import TranslatedFooter
@@ -34,6 +37,9 @@ if TYPE_CHECKING:
 
 DEBOUNCE_S = 0.3
 """Quiet time after the last key press before a lookup starts."""
+FIELDS = ("word", "translations", "example", "note", "tags")
+"""The form's inputs, in order: the word and its translations are labelled with their languages,
+the others with the text `add.field.<name>`."""
 
 
 class AddWordScreen(WordsScreen[None]):
@@ -45,7 +51,10 @@ class AddWordScreen(WordsScreen[None]):
     AddWordScreen #status { color: $text-muted; padding: 0 1; height: auto; }
     AddWordScreen #status.-problem { color: $warning; }
     AddWordScreen #candidates { height: auto; max-height: 5; border: none; }
-    AddWordScreen #meanings { height: auto; max-height: 8; border: none; margin-top: 1; }
+    AddWordScreen #form { height: auto; margin-top: 1; }
+    AddWordScreen .field { height: auto; }
+    AddWordScreen .field Static { width: 16; padding: 0 1; color: $text-muted; }
+    AddWordScreen .field Input { width: 1fr; }
     AddWordScreen #add { margin: 1 1 0 1; }
     AddWordScreen LoadingIndicator { height: 1; }
     """
@@ -68,7 +77,11 @@ class AddWordScreen(WordsScreen[None]):
             yield LoadingIndicator()
             yield OptionList(id="candidates")
             yield EntryView(id="entry")
-            yield SelectionList[str](id="meanings")
+            with Vertical(id="form"):
+                for name in FIELDS:
+                    with Horizontal(classes="field"):
+                        yield Static("", id=f"{name}-label")
+                        yield Input(id=name, compact=True)
             yield Button("", id="add", variant="primary")
         yield TranslatedFooter()
 
@@ -76,11 +89,17 @@ class AddWordScreen(WordsScreen[None]):
         profile = self.words_app.profile
         assert profile is not None
         names = self.words_app.texts.language_name
+        target, native = names(profile.target_lang), names(profile.native_lang)
         self.title = self.t("add.title")
         query = self.query_one("#query", Input)
-        query.placeholder = self.t(
-            "add.placeholder", target=names(profile.target_lang), native=names(profile.native_lang)
-        )
+        query.placeholder = self.t("add.placeholder", target=target, native=native)
+        labels = {"word": target, "translations": native}
+        for name in FIELDS:
+            label = labels.get(name) or self.t(f"add.field.{name}")
+            self.query_one(f"#{name}-label", Static).update(Content(label))
+        self.query_one("#translations", Input).placeholder = self.t("add.translations_hint")
+        self.query_one("#tags", Input).placeholder = self.t("add.tags_hint")
+        self.query_one("#add", Button).label = self.t("add.button")
         self.query_one(LoadingIndicator).display = False
         self.show_candidates(None)
         self.set_status(self.t("add.hint"))
@@ -90,6 +109,9 @@ class AddWordScreen(WordsScreen[None]):
         status = self.query_one("#status", Static)
         status.update(Content(text))
         status.set_class(problem, "-problem")
+
+    def field(self, name: str) -> Input:
+        return self.query_one(f"#{name}", Input)
 
     # -- looking up -----------------------------------------------------------------------------
 
@@ -132,17 +154,27 @@ class AddWordScreen(WordsScreen[None]):
         self.result = result
         if not result.candidates:
             self.show_candidates(None)
-            if not self.core.llm_configured:
-                self.set_status(self.t("add.no_source", word=result.query), problem=True)
-            else:
-                self.set_status(
-                    self.t("add.not_found", word=result.query, problem=result.problem),
-                    problem=True,
-                )
+            self.fill_typed(result)
+            key = "add.no_source" if not self.core.llm_configured else "add.not_found"
+            self.set_status(self.t(key, word=result.query, problem=result.problem), problem=True)
             return
         language = self.words_app.texts.language_name(result.typed_lang)
         self.set_status(self.t("add.found", count=len(result.candidates), language=language))
         self.show_candidates(result)
+
+    def fill_typed(self, result: LookupResult) -> None:
+        """No source has the word: put it in the field of the language it was typed in and
+        move to the field the learner must fill."""
+        profile = self.words_app.profile
+        assert profile is not None
+        in_target = result.typed_lang == profile.target_lang
+        self.fill(result.query if in_target else "", "" if in_target else result.query)
+        self.field("translations" if in_target else "word").focus()
+
+    def fill(self, word: str, translations: str, example: str = "") -> None:
+        self.field("word").value = word
+        self.field("translations").value = translations
+        self.field("example").value = example
 
     def show_candidates(self, result: LookupResult | None) -> None:
         candidates = self.query_one("#candidates", OptionList)
@@ -161,8 +193,6 @@ class AddWordScreen(WordsScreen[None]):
             for index, c in enumerate(found)
         )
         candidates.display = len(found) > 1
-        self.query_one("#add", Button).display = bool(found)
-        self.query_one("#meanings", SelectionList).display = bool(found)
         if found:
             candidates.highlighted = 0
         self.choose(found[0] if found else None)
@@ -173,42 +203,60 @@ class AddWordScreen(WordsScreen[None]):
             self.choose(self.result.candidates[int(event.option.id)])
 
     def choose(self, candidate: FoundEntry | None) -> None:
-        """Show `candidate`'s entry with all its meanings ticked."""
+        """Show `candidate`'s entry and put it in the form to edit."""
         self.chosen = candidate
         entry = candidate.entry if candidate is not None else None
         self.query_one(EntryView).show(entry, self.words_app.texts)
-        meanings = self.query_one("#meanings", SelectionList)
-        meanings.clear_options()
         if entry is not None:
-            meanings.add_options((Content(text), text, True) for text in entry.translations)
-        known = candidate is not None and candidate.in_vocabulary
-        button = self.query_one("#add", Button)
-        button.disabled = candidate is None or known
-        button.label = self.t("add.in_vocabulary" if known else "add.button")
+            draft = WordDraft.from_entry(entry)
+            self.fill(draft.word, ", ".join(draft.translations), draft.example)
 
     # -- adding ---------------------------------------------------------------------------------
 
+    def draft(self) -> WordDraft:
+        """The form as a draft, based on the entry shown (the service tells what changed)."""
+        base = self.chosen.entry if self.chosen is not None else None
+        return WordDraft(
+            word=self.field("word").value,
+            translations=split_translations(self.field("translations").value),
+            example=self.field("example").value,
+            note=self.field("note").value,
+            tags=split_translations(self.field("tags").value),
+            pos=base.pos if base is not None else "",
+            base=base,
+        )
+
     @on(Button.Pressed, "#add")
     def action_add(self) -> None:
-        candidate = self.chosen
-        if candidate is None or candidate.in_vocabulary:
+        draft = self.draft()
+        if not draft.word.strip():
+            self.notify(self.t("add.need_word"), severity="warning")
+            self.field("word").focus()
             return
-        meanings: list[str] = list(self.query_one("#meanings", SelectionList).selected)
-        if not meanings:
-            self.notify(self.t("add.pick_meaning"), severity="warning")
+        if not draft.translations:
+            self.notify(self.t("add.need_translation"), severity="warning")
+            self.field("translations").focus()
             return
-        self.add(candidate, meanings)
+        self.add(draft)
 
     @work(exclusive=True, group="add", exit_on_error=False)
-    async def add(self, candidate: FoundEntry, meanings: list[str]) -> None:
+    async def add(self, draft: WordDraft) -> None:
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None
-        outcome = await self.core.vocabulary.add(profile.id, candidate.entry, meanings)
-        key = "add.added" if outcome.created else "add.already"
-        self.notify(self.t(key, word=candidate.entry.word), markup=False)
-        query = self.query_one("#query", Input)
-        query.value = ""
-        query.focus()
+        outcome = await self.core.vocabulary.add(profile.id, draft)
+        if outcome.created:
+            message = self.t("add.added", word=draft.word.strip())
+        elif outcome.merged_translations:
+            merged = ", ".join(outcome.merged_translations)
+            message = self.t("add.merged", word=draft.word.strip(), translations=merged)
+        else:
+            message = self.t("add.already", word=draft.word.strip())
+        self.notify(message, markup=False)
+        for name in ("query", *FIELDS):
+            self.query_one(f"#{name}", Input).value = ""
+        self.chosen = None
+        self.query_one(EntryView).show(None, self.words_app.texts)
+        self.query_one("#query", Input).focus()
 
     def action_back(self) -> None:
         self.app.pop_screen()
