@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 MAX_WORD_LENGTH = 200
+MAX_MEANING_LENGTH = 300
+"""A translation longer than this is a definition or a paste gone wrong, not something to type."""
+MAX_EXAMPLE_LENGTH = 500
+MAX_NOTE_LENGTH = 2_000
+MAX_TAG_LENGTH = 64
+
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 control characters except tab, line feed and carriage return, DEL, and the bidi
+embedding/override/isolate controls. None belongs in a word list; escape codes (ESC[2J) would
+drive the learner's terminal and bidi overrides reorder what is displayed (the "Trojan Source"
+trick). Zero-width joiners and other format characters stay: emoji sequences and some scripts
+need them."""
 
 
 def word_key(text: str) -> str:
@@ -16,3 +29,9 @@ def word_key(text: str) -> str:
 def clean_text(text: str) -> str:
     """Display text: NFC with surrounding and repeated whitespace removed."""
     return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def strip_control_characters(text: str) -> tuple[str, int]:
+    """`text` without `CONTROL_CHARACTERS`, and how many were removed."""
+    cleaned, removed = CONTROL_CHARACTERS.subn("", text)
+    return cleaned, removed

@@ -73,18 +73,20 @@ def parse_bytes(
 ) -> ParsedSource:
     """Read the content of a file called `name` (an upload, a file read elsewhere) with the reader
     for its format; `name` stands for it in locations and messages. `SourceError` when unusable."""
+    from words_tui.infrastructure.importers.vetting import vet
+
     fmt = normalise_format(format) if format else detect_format(data, name)
     if fmt == "anki":
         from words_tui.infrastructure.importers.anki_source import parse_apkg
 
-        return parse_apkg(io.BytesIO(data), name, mapping=mapping)
+        return vet(parse_apkg(io.BytesIO(data), name, mapping=mapping), strip_controls=True)
     if fmt == "kindle":
         from words_tui.infrastructure.importers.kindle_source import parse_kindle
 
-        return parse_kindle(data, name)
+        return vet(parse_kindle(data, name), strip_controls=True)
     from words_tui.infrastructure.importers.csv_source import parse_csv
 
-    return parse_csv(data, name, encoding=encoding, mapping=mapping)
+    return vet(parse_csv(data, name, encoding=encoding, mapping=mapping), strip_controls=False)
 
 
 def parse_text(
@@ -92,8 +94,9 @@ def parse_text(
 ) -> ParsedSource:
     """Read pasted text: one word per line, or CSV/TSV; locations say `name` ("pasted text")."""
     from words_tui.infrastructure.importers.csv_source import parse_csv_text
+    from words_tui.infrastructure.importers.vetting import vet
 
-    return parse_csv_text(text, name, mapping=mapping)
+    return vet(parse_csv_text(text, name, mapping=mapping), strip_controls=False)
 
 
 def parse_file(

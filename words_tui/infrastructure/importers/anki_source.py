@@ -19,7 +19,7 @@ from typing import BinaryIO
 from fsrs import Scheduler
 
 from words_tui.domain.enums import CardState, Direction, WordStatus
-from words_tui.domain.text import MAX_WORD_LENGTH, clean_text
+from words_tui.domain.text import clean_text
 from words_tui.infrastructure.importers import cells
 from words_tui.infrastructure.importers.anki_collection import (
     NoteType,
@@ -225,10 +225,6 @@ def _add_note(
         parsed.problems.append(
             Problem(location.at_field(note_type.fields[roles["word"]]), "the word is empty")
         )
-        return
-    if len(word) > MAX_WORD_LENGTH:
-        field = note_type.fields[roles["word"]]
-        parsed.problems.append(Problem(location.at_field(field), "the word is too long"))
         return
     try:
         role = "forms"

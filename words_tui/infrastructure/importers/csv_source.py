@@ -20,7 +20,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from words_tui.domain.enums import Level
-from words_tui.domain.text import MAX_WORD_LENGTH, clean_text
+from words_tui.domain.text import clean_text
 from words_tui.infrastructure.importers import csv_format as fmt
 from words_tui.infrastructure.importers.cells import (
     CellError,
@@ -39,8 +39,16 @@ from words_tui.infrastructure.importers.records import (
     UnknownColumns,
 )
 from words_tui.infrastructure.importers.text_encoding import decode_text
+from words_tui.infrastructure.importers.vetting import strip_text_controls
 
 DELIMITERS = ("\t", ";", ",", "|")
+MAX_ROW_CHARS = 20_000
+"""A row longer than this is not a word with its translations (a whole text pasted into one
+cell, a binary blob): it is skipped with its line number and left out of delimiter sniffing."""
+FIELD_SIZE_LIMIT = 16 * 1024 * 1024
+"""The csv module's own cell limit (128 KiB by default): raised so that one over-long cell is
+measured and skipped like any over-long row instead of derailing the reader."""
+csv.field_size_limit(FIELD_SIZE_LIMIT)
 SNIFF_LINES = 200
 CONSISTENT_SHARE = 0.8
 SEPARATOR_NAMES = {
@@ -198,7 +206,11 @@ def _layout(text: str, name: str) -> tuple[list[str], int, str]:
     """The text's lines, how many the Anki preamble takes, and the delimiter."""
     lines = text.splitlines()
     skip, separator = _directives(lines)
-    sample = [line for line in lines[skip : skip + SNIFF_LINES] if line.strip()]
+    sample = [
+        line
+        for line in lines[skip : skip + SNIFF_LINES]
+        if line.strip() and len(line) <= MAX_ROW_CHARS
+    ]
     return sample, skip, separator or sniff_delimiter(sample, PurePath(name).suffix.lower())
 
 
@@ -247,10 +259,11 @@ def parse_csv_text(
     `name` stands for the file in locations and messages (a path, an upload's name, "pasted
     text"); `encoding` is the one the text was decoded from, for the report.
     """
-    if "\x00" in text:
-        text = text.replace("\x00", "")
+    text, removed = strip_text_controls(text, name)
     sample, skip, delimiter = _layout(text, name)
     parsed = ParsedSource(path=Path(name), format="csv")
+    if removed is not None:
+        parsed.info.append(removed)
     rows = _rows(text, delimiter, skip)
     header: list[str] | None = None
     pending: list[tuple[int, list[str] | csv.Error]] = []
@@ -276,6 +289,10 @@ def parse_csv_text(
         if isinstance(row, csv.Error):
             parsed.problems.append(Problem(location, f"unreadable row: {row}"))
             continue
+        length = sum(map(len, row))
+        if length > MAX_ROW_CHARS:
+            parsed.problems.append(Problem(location, _too_long_row(length)))
+            continue
         try:
             record = reader.record(location, row)
         except _RowError as err:
@@ -284,6 +301,12 @@ def parse_csv_text(
         if record is not None:
             parsed.records.append(record)
     return parsed
+
+
+def _too_long_row(length: int) -> str:
+    return (
+        f"the row is {length:,} characters long; a row may hold at most {MAX_ROW_CHARS:,} (skipped)"
+    )
 
 
 def _names_columns(mapping: Mapping[str, str | int] | None) -> bool:
@@ -353,8 +376,6 @@ class _RowReader:
             if not any(cell.strip() for cell in row):
                 return None
             raise _RowError("word", "the word is empty")
-        if len(word) > MAX_WORD_LENGTH:
-            raise _RowError("word", f"the word is longer than {MAX_WORD_LENGTH} characters")
         values: dict[str, Any] = {}
         for field, index, parser, name in self.cells:
             text = row[index] if index < width else ""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from words_tui.domain.entries import Example
-from words_tui.domain.text import MAX_WORD_LENGTH, clean_text
+from words_tui.domain.text import clean_text
 from words_tui.infrastructure.importers.records import (
     ImportRecord,
     Location,
@@ -83,9 +83,6 @@ def parse_kindle(data: bytes, name: str) -> ParsedSource:
         headword = clean_text(item.stem) or clean_text(item.word)
         if not headword:
             parsed.problems.append(Problem(location, "the word is empty"))
-            continue
-        if len(headword) > MAX_WORD_LENGTH:
-            parsed.problems.append(Problem(location, "the word is too long"))
             continue
         looked_up = clean_text(item.word)
         forms = {LOOKED_UP_FORM: looked_up} if looked_up and looked_up != headword else {}
