@@ -21,13 +21,15 @@ WORDS_CSV = (
 
 
 async def german(
-    database: Database, tmp_path: Path, user: str = "ann", text: str = WORDS_CSV
+    database: Database, tmp_path: Path, user: str = "ann", text: str | None = WORDS_CSV
 ) -> Profile:
+    """A German profile of `user`, with the words of `text` (a CSV) when given."""
     profile = await create_profile(database, user, "en", "de", "A1", ProfileKnobs(name="Deutsch"))
     assert profile.id is not None
-    source = tmp_path / f"{user}.csv"
-    source.write_text(text, encoding="utf-8")
-    await import_file(database, profile.id, source)
+    if text is not None:
+        source = tmp_path / f"{user}.csv"
+        source.write_text(text, encoding="utf-8")
+        await import_file(database, profile.id, source)
     return profile
 
 
@@ -91,7 +93,7 @@ async def test_the_note_guid_stays_when_the_word_is_edited(
 
 
 async def test_a_word_from_anki_keeps_its_anki_guid(database: Database, tmp_path: Path) -> None:
-    profile = await german(database, tmp_path, text="word\n")
+    profile = await german(database, tmp_path, text=None)
     assert profile.id is not None
     await import_file(
         database,
@@ -105,7 +107,7 @@ async def test_a_word_from_anki_keeps_its_anki_guid(database: Database, tmp_path
 
 async def test_the_deck_imports_back_into_words_tui(database: Database, tmp_path: Path) -> None:
     ann = await german(database, tmp_path)
-    bob = await german(database, tmp_path, "bob", text="word\n")
+    bob = await german(database, tmp_path, "bob", text=None)
     assert ann.id is not None and bob.id is not None
     await export_profile(database, ann.id, tmp_path / "ann.apkg", "apkg")
     report = await import_file(database, bob.id, tmp_path / "ann.apkg")

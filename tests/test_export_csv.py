@@ -95,7 +95,7 @@ async def test_reimporting_an_unedited_export_changes_nothing(
     assert (report.created, report.updated, report.unchanged) == (0, 0, 3)
 
 
-async def test_an_edited_export_updates_its_words_without_duplicates(
+async def test_an_edited_export_imported_with_replace_updates_its_words_without_duplicates(
     database: Database, tmp_path: Path
 ) -> None:
     profile = await filled_profile(database, tmp_path)
@@ -109,7 +109,7 @@ async def test_an_edited_export_updates_its_words_without_duplicates(
         writer = csv.DictWriter(handle, fieldnames=list(table[0]))
         writer.writeheader()
         writer.writerows(table)
-    report = await import_file(database, profile.id, out)
+    report = await import_file(database, profile.id, out, overwrite=True)
     assert (report.created, report.updated, report.unchanged) == (0, 1, 2)
     async with database.session() as session:
         statuses = (await session.execute(select(UserWord.meanings, UserWord.status))).all()

@@ -158,3 +158,59 @@ def test_translate_without_any_source_says_what_to_configure(
     make_profile()
     assert main(["import", str(words_csv), "--translate"]) == 1
     assert "OPENAI_API_KEY" in capsys.readouterr().err
+
+
+def test_an_empty_file_says_nothing_to_import_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    assert main(["import", str(empty)]) == 1
+    assert "nothing to import" in capsys.readouterr().err
+
+
+def test_a_mapped_column_that_does_not_exist_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    path = tmp_path / "list.csv"
+    path.write_text("Haus,house\nBaum,tree\n", encoding="utf-8")
+    assert main(["import", str(path), "--map", "word=99"]) == 1
+    assert "has no column 99 for 'word': its rows have 2 columns" in capsys.readouterr().err
+
+
+def test_a_binary_file_is_refused_even_with_an_encoding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(bytes(range(256)) * 8)
+    assert main(["import", str(path), "--format", "csv", "--encoding", "latin-1"]) == 1
+    assert "looks like a binary file" in capsys.readouterr().err
+
+
+def test_the_import_lists_what_changed_in_each_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    first = tmp_path / "a.csv"
+    first.write_text("Haus,house\n", encoding="utf-8")
+    second = tmp_path / "b.csv"
+    second.write_text("Haus,home\n", encoding="utf-8")
+    assert main(["import", str(first)]) == 0
+    assert main(["import", str(second)]) == 0
+    assert "updated Haus: translations + home" in capsys.readouterr().out
+
+
+def test_replace_lets_the_file_narrow_a_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    first = tmp_path / "a.csv"
+    first.write_text("word,translation\nHaus,house; home\n", encoding="utf-8")
+    second = tmp_path / "b.csv"
+    second.write_text("Haus,house\n", encoding="utf-8")
+    assert main(["import", str(first)]) == 0
+    assert main(["import", str(second), "--replace"]) == 0
+    assert "updated Haus: translations − home" in capsys.readouterr().out

@@ -39,7 +39,9 @@ def test_a_line_of_nothing_but_nul_bytes_is_counted(tmp_path: Path) -> None:
 
 
 def test_control_characters_in_an_anki_deck_are_removed(tmp_path: Path) -> None:
-    path = genanki_apkg(tmp_path / "deck.apkg", [("Haus", f"house{ESC}[2J", ""), ("Hund", "dog", "")])
+    path = genanki_apkg(
+        tmp_path / "deck.apkg", [("Haus", f"house{ESC}[2J", ""), ("Hund", "dog", "")]
+    )
     parsed = parse_file(path)
     assert sorted(pairs(parsed)) == [("Haus", ["house[2J"]), ("Hund", ["dog"])]
     assert any("removed 1 control character " in line for line in parsed.info)

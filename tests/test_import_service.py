@@ -117,14 +117,64 @@ async def test_an_updated_row_updates_its_word_by_key(database: Database, tmp_pa
     assert await meanings_of(database, profile) == {"Haus": ["house", "home"]}
 
 
-async def test_a_row_without_key_updates_the_word_of_the_same_text(
+async def test_a_row_without_key_adds_to_the_word_of_the_same_text(
     database: Database, tmp_path: Path
 ) -> None:
     profile = await german(database)
     assert profile.id is not None
     await import_file(database, profile.id, write(tmp_path, "a.csv", "Haus,house\n"))
     await import_file(database, profile.id, write(tmp_path, "b.csv", "haus,building\n"))
-    assert await meanings_of(database, profile) == {"Haus": ["building"]}
+    assert await meanings_of(database, profile) == {"Haus": ["house", "building"]}
+
+
+async def test_reimporting_a_thinner_row_never_narrows_the_stored_word(
+    database: Database, tmp_path: Path
+) -> None:
+    profile = await german(database)
+    assert profile.id is not None
+    await import_file(
+        database, profile.id, write(tmp_path, "a.csv", "word,translation\nHaus,house; home\n")
+    )
+    report = await import_file(database, profile.id, write(tmp_path, "b.csv", "Haus,house\n"))
+    assert (report.updated, report.unchanged) == (0, 1)
+    assert await meanings_of(database, profile) == {"Haus": ["house", "home"]}
+
+
+async def test_replacing_takes_the_files_translations_when_asked(
+    database: Database, tmp_path: Path
+) -> None:
+    profile = await german(database)
+    assert profile.id is not None
+    await import_file(
+        database, profile.id, write(tmp_path, "a.csv", "word,translation\nHaus,house; home\n")
+    )
+    report = await import_file(
+        database, profile.id, write(tmp_path, "b.csv", "Haus,house\n"), overwrite=True
+    )
+    assert report.changes == ["Haus: translations − home"]
+    assert await meanings_of(database, profile) == {"Haus": ["house"]}
+
+
+async def test_the_report_says_what_changed_in_each_word(
+    database: Database, tmp_path: Path
+) -> None:
+    profile = await german(database)
+    assert profile.id is not None
+    await import_file(database, profile.id, write(tmp_path, "a.csv", "Haus,house\nHund,dog\n"))
+    report = await import_file(
+        database,
+        profile.id,
+        write(tmp_path, "b.csv", "word,translation,tags\nHaus,home; house,b1\nHund,dog,\n"),
+    )
+    assert report.changes == ["Haus: translations + home; tags + b1"]
+    assert (report.updated, report.unchanged) == (1, 1)
+
+
+async def test_an_empty_file_is_nothing_to_import(database: Database, tmp_path: Path) -> None:
+    profile = await german(database)
+    assert profile.id is not None
+    with pytest.raises(SourceError, match="nothing to import"):
+        await import_file(database, profile.id, write(tmp_path, "empty.csv", "\n\n"))
 
 
 async def test_a_word_added_with_a_part_of_speech_is_matched_by_a_list_without_one(

@@ -37,6 +37,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     importer.add_argument(
         "--translate", action="store_true", help="translate words that have no translation"
     )
+    importer.add_argument(
+        "--replace",
+        action="store_true",
+        help="let the file's translations, examples, forms, notes and tags replace those of "
+        "words already in the profile (default: add to them)",
+    )
     importer.set_defaults(handler=run_import)
     exporter = commands.add_parser("export", help="export the profile's words")
     exporter.add_argument("out", type=Path, help="the file to write")
@@ -99,6 +105,7 @@ async def _import(core: Core, args: argparse.Namespace) -> ImportReport:
             translate=args.translate,
             progress=bar,
             encoding=args.encoding,
+            overwrite=args.replace,
         )
     except SourceError as err:
         raise CommandError(f"{err} (nothing was imported)") from None
@@ -111,6 +118,10 @@ def run_import(args: argparse.Namespace) -> int:
     report = run_with_core(lambda core: _import(core, args))
     for line in report.info:
         print(f"  {line}")
+    for change in report.changes[:PROBLEMS_SHOWN]:
+        print(f"  updated {change}")
+    if len(report.changes) > PROBLEMS_SHOWN:
+        print(f"  ... and {len(report.changes) - PROBLEMS_SHOWN} more updated")
     for problem in report.problems[:PROBLEMS_SHOWN]:
         print(f"  skipped {problem}")
     if len(report.problems) > PROBLEMS_SHOWN:

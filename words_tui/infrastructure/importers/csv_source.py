@@ -123,6 +123,12 @@ def resolve_columns(
             )
         columns = {f: c for f, c in columns.items() if f != field}
         columns[field] = _column_index(column, header, name)
+        width = len(shape.first_row)
+        if shape.first_row and columns[field] >= width:
+            raise SourceError(
+                f"{name} has no column {columns[field] + 1} for '{field}': its rows have "
+                f"{width} column{'s' if width != 1 else ''}"
+            )
     if header is None and not columns.keys() - {fmt.KEY}:
         width = len(shape.first_row)
         columns.update({field: i for i, field in enumerate(fmt.POSITIONAL_FIELDS[:width])})
@@ -260,6 +266,8 @@ def parse_csv_text(
     text"); `encoding` is the one the text was decoded from, for the report.
     """
     text, removed = strip_text_controls(text, name)
+    if not text.strip():
+        raise SourceError(f"{name}: nothing to import (it is empty)")
     sample, skip, delimiter = _layout(text, name)
     parsed = ParsedSource(path=Path(name), format="csv")
     if removed is not None:

@@ -18,6 +18,11 @@ CLEAR_MAJORITY = 0.8
 SAMPLE_BYTES = 1 << 20
 _WORD = re.compile(rb"[A-Za-z\x80-\xff]+")
 _HIGH = re.compile(rb"[\x80-\xff]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+BINARY_MIN_BYTES = 256
+BINARY_CONTROL_SHARE = 0.1
+"""Text has almost no control bytes; images, archives and programs have one in a few bytes. A
+stray NUL line in a small list is not a binary file: it is cleaned and reported instead."""
 
 
 def _looks_utf16(sample: bytes) -> str | None:
@@ -73,9 +78,26 @@ def detect_encoding(data: bytes) -> str | None:
     return "utf-8"
 
 
+def looks_binary(sample: bytes) -> bool:
+    """Whether `sample` is the start of a binary file (an image, an archive, a program) rather
+    than text: many control bytes where text has almost none. UTF-16 text is told apart first."""
+    if len(sample) < BINARY_MIN_BYTES or _looks_utf16(sample) is not None:
+        return False
+    controls = len(_CONTROL_BYTES.findall(sample))
+    return controls > BINARY_CONTROL_SHARE * len(sample)
+
+
 def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """The text of `data` (a file called `name`) and the encoding used; `SourceError` names the
-    file when it cannot be decoded."""
+    file when it cannot be decoded, or when it is not text at all (whatever encoding is given:
+    a single-byte encoding decodes any bytes, into junk)."""
+    wide = encoding is not None and encoding.lower().replace("_", "-").startswith("utf-16")
+    bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not bom and not wide and looks_binary(data[:SAMPLE_BYTES]):
+        raise SourceError(
+            f"{name} is not a text word list (it looks like a binary file); import a "
+            "CSV/TSV or plain list, an Anki .apkg or a Kindle vocab.db"
+        )
     chosen = encoding or detect_encoding(data)
     if chosen is None:
         raise SourceError(

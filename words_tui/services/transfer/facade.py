@@ -44,10 +44,13 @@ class Transfer:
         translate: bool = False,
         progress: ImportProgress | None = None,
         encoding: str | None = None,
+        overwrite: bool = False,
     ) -> ImportReport:
         """Import a file in one transaction. Words that came without a translation get one from
         the offline sources (stored entries, starter vocabulary, dictionaries) and, with
-        `translate`, the LLM. `SourceError` (nothing written) for a file that cannot be read;
+        `translate`, the LLM. Words already in the profile gain what the file adds, or with
+        `overwrite` take the file's fields. `SourceError` (nothing written) for a file that
+        cannot be read or holds nothing;
         `NoTranslationSource` when `translate` has neither an LLM nor a dictionary to use."""
         sources = await self._parts.word_sources(llm=translate)
         if translate and not sources.has_llm and sources.dictionary is None:
@@ -64,6 +67,7 @@ class Transfer:
             sources,
             progress,
             encoding=encoding,
+            overwrite=overwrite,
             now=self._parts.now(),
         )
 

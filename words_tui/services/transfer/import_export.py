@@ -25,7 +25,7 @@ from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.exporters import DeckInfo, ExportedWord
 from words_tui.infrastructure.exporters.apkg_export import write_apkg
 from words_tui.infrastructure.exporters.csv_export import write_csv
-from words_tui.infrastructure.importers import ImportRecord, Problem, parse_file
+from words_tui.infrastructure.importers import ImportRecord, Problem, SourceError, parse_file
 from words_tui.services.bulk import BulkProgress
 from words_tui.services.transfer.plan import (
     ExistingWord,
@@ -54,6 +54,8 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     merged: list[Problem] = field(default_factory=list)
     info: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
+    """What changed in each updated word ("casa: translations + home")."""
 
     @property
     def skipped(self) -> int:
@@ -156,9 +158,12 @@ async def import_file(
     progress: ImportProgress | None = None,
     *,
     encoding: str | None = None,
+    overwrite: bool = False,
     now: datetime | None = None,
 ) -> ImportReport:
-    """Import `path` into the profile; raises `SourceError` (nothing written) for unusable files.
+    """Import `path` into the profile; raises `SourceError` (nothing written) for unusable files
+    and for a file with nothing in it. A word already in the profile gains what the file adds;
+    with `overwrite` the file's fields replace its stored ones (see `plan.plan_change`).
 
     Words that come without a translation get one from the source chain: `sources` (the LLM
     only when it has one), by default the offline chain (stored entries, the starter table).
@@ -169,7 +174,7 @@ async def import_file(
         # The records and the plan live in `_import`'s frame only, so they are gone when the
         # collector comes back on: its first pass would otherwise walk every one of them.
         return await _import(
-            database, profile, path, format, mapping, chain, progress, encoding, now
+            database, profile, path, format, mapping, chain, progress, encoding, now, overwrite
         )
 
 
@@ -183,6 +188,7 @@ async def _import(
     progress: ImportProgress | None,
     encoding: str | None,
     now: datetime | None,
+    overwrite: bool,
 ) -> ImportReport:
     if progress is not None:
         progress("reading", 0, 1)
@@ -191,11 +197,13 @@ async def _import(
     )
     if progress is not None:
         progress("reading", 1, 1)
+    if not parsed.records and not parsed.problems:
+        raise SourceError(f"{path}: nothing to import (no words in it)")
     records, translated = await _translate(database, profile, parsed.records, sources, progress)
     report = ImportReport(
         path=path, format=parsed.format, translated=translated, info=list(parsed.info)
     )
-    plan = await _write(database, profile, records, now or utcnow(), progress)
+    plan = await _write(database, profile, records, now or utcnow(), progress, overwrite)
     _fill_report(report, plan, parsed.problems)
     return report
 
@@ -206,13 +214,14 @@ async def _write(
     records: list[ImportRecord],
     now: datetime,
     progress: ImportProgress | None,
+    overwrite: bool,
 ) -> Plan:
     """Plan and write the import in one transaction; returns the plan that was carried out."""
     assert profile.id is not None
     async with database.session() as session:
         with_cards = any(record.cards for record in records)
         existing = await load_existing(session, profile.id, with_cards=with_cards)
-        plan = plan_import(records, existing, profile.target_lang)
+        plan = plan_import(records, existing, profile.target_lang, overwrite=overwrite)
         total = len(plan.changes)
         if progress is not None:
             progress("writing", 0, total)
@@ -233,6 +242,11 @@ def _fill_report(report: ImportReport, plan: Plan, parse_problems: list[Problem]
     report.unchanged = plan.unchanged
     report.problems = [*parse_problems, *plan.problems]
     report.merged = plan.merged
+    report.changes = [
+        f"{change.record.word}: {'; '.join(change.details)}"
+        for change in plan.changes
+        if change.existing is not None and change.details
+    ]
 
 
 EXPORT_FORMATS = ("csv", "apkg")

@@ -8,14 +8,18 @@ does not have (`ImportRecord.provided`) is kept as stored, never erased.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any, TypeVar
 
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import Direction, WordStatus
 from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure.importers import ImportedCard, ImportRecord, Problem
 from words_tui.services.vocabulary import Identity, dump_examples, dump_meanings
+
+T = TypeVar("T")
 
 DERIVED_KEY_PREFIX = "w:"
 MAX_KEY_LENGTH = 200
@@ -92,6 +96,8 @@ class Change:
     word_changed: bool = True
     cards: list[tuple[ImportedCard, int | None]] = field(default_factory=list)
     """Progress to write, with the id of the card it overwrites (None: a card to create)."""
+    details: tuple[str, ...] = ()
+    """What changes in a stored word, one phrase per field ("translations + home")."""
 
     @property
     def renamed(self) -> bool:
@@ -236,8 +242,15 @@ def _progress_changes(
     return changes
 
 
-def plan_change(record: ImportRecord, identity: Identity, word: ExistingWord | None) -> Change:
-    """Compare one record with the stored word (if any) and say what must be written."""
+def plan_change(
+    record: ImportRecord, identity: Identity, word: ExistingWord | None, *, overwrite: bool = False
+) -> Change:
+    """Compare one record with the stored word (if any) and say what must be written.
+
+    A stored word keeps what it has: the record's translations, examples, tags, note lines and
+    new forms are added to it (re-importing a thinner list never narrows a richer word); with
+    `overwrite`, every field the record provides replaces the stored one instead.
+    """
     provided = record.provided
     meanings = list(record.meanings)
     if word is None:
@@ -255,16 +268,23 @@ def plan_change(record: ImportRecord, identity: Identity, word: ExistingWord | N
             cards=_progress_changes(None, record),
         )
     current = _details(word)
+    stored_examples = [Example.model_validate(e) for e in word.examples]
     if "translations" not in provided or not meanings:
         meanings = current
-    examples = (
-        list(record.examples)
-        if "examples" in provided
-        else [Example.model_validate(e) for e in word.examples]
-    )
-    forms = dict(record.forms) if "forms" in provided else dict(word.forms)
-    notes = record.notes if "notes" in provided else word.notes
-    tags = list(record.tags) if "tags" in provided else list(word.tags)
+    elif not overwrite:
+        meanings = _united(current, meanings, key=lambda m: m.text)
+    examples = stored_examples
+    if "examples" in provided:
+        examples = list(record.examples) if overwrite else _united(examples, record.examples)
+    forms = dict(word.forms)
+    if "forms" in provided:
+        forms = dict(record.forms) if overwrite else {**record.forms, **word.forms}
+    notes = word.notes
+    if "notes" in provided:
+        notes = record.notes if overwrite else _joined_notes(word.notes, record.notes)
+    tags = list(word.tags)
+    if "tags" in provided:
+        tags = list(record.tags) if overwrite else _united(tags, record.tags)
     cards = _progress_changes(word, record)
     status = word.status
     if record.status is not None and ("status" in provided or cards):
@@ -293,7 +313,63 @@ def plan_change(record: ImportRecord, identity: Identity, word: ExistingWord | N
         or tags != word.tags
         or status != word.status
     )
+    change.details = describe_change(change, current, stored_examples)
     return change
+
+
+def _united(
+    stored: Sequence[T], new: Sequence[T], key: Callable[[T], Any] = lambda x: x
+) -> list[T]:
+    """The stored items, then the new ones not among them (by `key`), in their order."""
+    seen = {key(item) for item in stored}
+    united = list(stored)
+    for item in new:
+        if key(item) not in seen:
+            seen.add(key(item))
+            united.append(item)
+    return united
+
+
+def _joined_notes(stored: str, new: str) -> str:
+    """The stored note with the new one's lines it does not have yet, below it."""
+    lines = [line for line in (*stored.splitlines(), *new.splitlines()) if line.strip()]
+    return "\n".join(dict.fromkeys(lines))
+
+
+def describe_change(
+    change: Change, meanings: list[Meaning], examples: list[Example]
+) -> tuple[str, ...]:
+    """What a change does to the stored word, field by field, for the import's report."""
+    word = change.existing
+    if word is None:
+        return ()
+    details: list[str] = []
+    before = [m.text for m in meanings]
+    after = [m.text for m in change.meanings]
+    added = [text for text in after if text not in before]
+    removed = [text for text in before if text not in after]
+    if added:
+        details.append("translations + " + ", ".join(added))
+    if removed:
+        details.append("translations − " + ", ".join(removed))
+    if change.examples != examples:
+        details.append(f"examples {len(examples)} → {len(change.examples)}")
+    if change.forms != word.forms:
+        details.append("forms")
+    if change.notes != word.notes:
+        details.append("notes")
+    new_tags = [tag for tag in change.tags if tag not in word.tags]
+    if new_tags:
+        details.append("tags + " + ", ".join(new_tags))
+    if any(tag not in change.tags for tag in word.tags):
+        details.append("tags −")
+    if change.renamed:
+        details.append(f"now '{change.record.word}'")
+    if change.status != word.status:
+        details.append("status")
+    if change.cards:
+        details.append("progress from the file")
+    return tuple(details)
 
 
 def _conflict(
@@ -314,9 +390,14 @@ def _conflict(
 
 
 def plan_import(
-    records: list[ImportRecord], existing: list[ExistingWord], target_lang: str
+    records: list[ImportRecord],
+    existing: list[ExistingWord],
+    target_lang: str,
+    *,
+    overwrite: bool = False,
 ) -> Plan:
-    """Everything the records change in the profile, and the problems that skip records."""
+    """Everything the records change in the profile, and the problems that skip records;
+    `overwrite` as in `plan_change`."""
     kept, problems, merged = merge_duplicates(records, target_lang)
     plan = Plan(problems=problems, merged=merged)
     matcher = Matcher(existing)
@@ -342,7 +423,7 @@ def plan_import(
                 )
             )
             continue
-        change = plan_change(record, identity, word)
+        change = plan_change(record, identity, word, overwrite=overwrite)
         if change.changed:
             plan.changes.append(change)
         else:
