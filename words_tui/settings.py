@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from pydantic_settings import (
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+from pydantic_settings import SettingsError as UnparsableSetting
 
 from words_tui.errors import SettingsError
 
@@ -205,6 +207,13 @@ def _read_config_file(path: Path) -> dict[str, Any]:
         raise SettingsError(f"config file {path} is not valid TOML: {err}") from None
 
 
+JSON_EXAMPLES = {
+    "dictd_paths": '["/usr/share/dictd/freedict-eng-spa.index"]',
+    "llm_prices": '{"gpt-4o-mini": [0.15, 0.6]}',
+}
+"""How to write the settings that are read as JSON, for the message when one is not."""
+
+
 def _source_of(field: str, config: dict[str, Any], config_file: Path) -> str:
     info = Settings.model_fields.get(field)
     names = [f"{ENV_PREFIX}{field}".upper()]
@@ -226,6 +235,17 @@ def load_settings(**overrides: Any) -> Settings:
     config = _read_config_file(config_file)
     try:
         return Settings(**overrides)
+    except UnparsableSetting as err:
+        # pydantic-settings reads list and dict settings as JSON and names the field only in
+        # its message: 'error parsing value for field "dictd_paths" from source "…"'.
+        match = re.search(r'field "(\w+)"', str(err))
+        field = match.group(1) if match else "?"
+        source = _source_of(field, config, config_file)
+        example = JSON_EXAMPLES.get(field, '["first", "second"]')
+        raise SettingsError(
+            f"invalid setting '{field}' (from {source}): not valid JSON; write it as JSON, "
+            f"e.g. {example}"
+        ) from None
     except ValidationError as err:
         first = err.errors()[0]
         loc = first.get("loc") or ("?",)

@@ -19,6 +19,7 @@ with `connect_llm` so the judge is ready by the first typed answer.
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -44,6 +45,9 @@ if TYPE_CHECKING:
     from words_tui.settings import Settings
 
 Clock = Callable[[], datetime]
+ROOT_LOGGER = "words_tui"
+"""The logger whose level the `log_level` setting sets (every module logs under it)."""
+log = logging.getLogger(__name__)
 POSTGRES_BACKUP_HINT = (
     "the database is on PostgreSQL; back it up with the server's tools, "
     "e.g. pg_dump --format=custom --file=words.dump DATABASE"
@@ -117,6 +121,7 @@ class Core:
         """
         if settings is None:
             settings = await asyncio.to_thread(_load_settings)
+        logging.getLogger(ROOT_LOGGER).setLevel(settings.log_level)
         database = await asyncio.to_thread(_database_for, settings.effective_database_url)
         revision = None
         if migrate:
@@ -125,6 +130,7 @@ class Core:
             except BaseException:
                 await database.close()
                 raise
+            log.info("database %s at schema revision %s", database.location, revision)
         return cls(database, settings, clock=clock, revision=revision)
 
     @classmethod

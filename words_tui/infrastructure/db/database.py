@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -24,6 +25,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import NullPool
 
 from words_tui.errors import DatabaseError
+from words_tui.infrastructure.db.errors import explain
 from words_tui.infrastructure.db.postgres import (
     IDLE_RELEASE_S,
     IdleRelease,
@@ -162,8 +164,11 @@ class Database:
                 try:
                     yield session
                     await session.commit()
-                except BaseException:
-                    await session.rollback()
+                except BaseException as err:
+                    await _rollback(session)
+                    explained = explain(err, self.url, self.location)
+                    if explained is not None:
+                        raise explained from err
                     raise
         finally:
             if self._idle is not None:
@@ -173,7 +178,13 @@ class Database:
         """Bring the schema to the latest migration; returns the revision now in effect."""
         from words_tui.infrastructure.db.migrate import upgrade
 
-        return await upgrade(self.engine)
+        try:
+            return await upgrade(self.engine)
+        except (OSError, SQLAlchemyError) as err:
+            explained = explain(err, self.url, self.location)
+            if explained is not None:
+                raise explained from err
+            raise
 
     async def close(self) -> None:
         if self._idle is not None:
@@ -187,6 +198,12 @@ class Database:
         if path is not None:
             return str(path)
         return make_url(self.url).render_as_string(hide_password=True)
+
+
+async def _rollback(session: AsyncSession) -> None:
+    """Roll back after a failure; a connection that is gone cannot, and that is not news."""
+    with suppress(OSError, SQLAlchemyError):
+        await session.rollback()
 
 
 _default: Database | None = None
