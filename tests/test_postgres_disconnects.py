@@ -120,8 +120,9 @@ async def test_a_burst_of_work_reuses_one_connection(postgres_url: str) -> None:
 async def test_an_idle_process_gives_its_connection_back_to_the_server(postgres_url: str) -> None:
     database = Database(postgres_url, idle_release_s=0.05)
     first = await backend_pid(database)
-    assert await server_connections(postgres_url) == 1
-    await asyncio.sleep(0.3)
-    assert await server_connections(postgres_url) == 0
+    deadline = asyncio.get_running_loop().time() + 10
+    while await server_connections(postgres_url) > 0:
+        assert asyncio.get_running_loop().time() < deadline, "the idle connection was kept"
+        await asyncio.sleep(0.05)
     assert await backend_pid(database) != first
     await database.close()
