@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
+from tests.builders import T0
 from tests.conftest import PROFILE_DEFAULTS, knobs_of
 from tests.llm_server import FakeLLMServer
 from tests.starter_samples import sample_starter
@@ -13,8 +13,6 @@ from words_tui.infrastructure.db.database import Database
 from words_tui.services import Core
 from words_tui.services.vocabulary import NO_LLM, SETTING_KNOBS, ProfileKnobs
 from words_tui.settings import load_settings
-
-T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def test_every_profile_default_of_the_settings_is_covered() -> None:

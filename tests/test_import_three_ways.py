@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlmodel import col
 from textual.widgets import Input
 
-from tests.tui.conftest import SIZE, Clock
-from tests.tui.helpers import settle
+from tests.builders import Clock
+from tests.tui.pilot import open_screen, settle, words_app
 from words_tui.cli import main
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Entry, Profile, UserWord, Word
@@ -21,7 +21,6 @@ from words_tui.notebook.bulk_import import BulkImport
 from words_tui.services import Core
 from words_tui.services.vocabulary import ProfileKnobs, create_profile, use_profile
 from words_tui.settings import load_settings
-from words_tui.tui.app import create_app
 
 WORDS = "perro\nventana\nzzyzx\n"
 
@@ -56,14 +55,11 @@ async def test_a_plain_list_gets_the_same_entries_from_the_cli_the_quiz_and_the_
     quiz_id = profiles["quiz"].id
     assert quiz_id is not None
     await use_profile(database, "tester", quiz_id)
-    app = create_app(Core(database, settings, clock=Clock()))
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("i")
-        await settle(app, pilot)
+    async with open_screen(Core(database, settings, clock=Clock()), "i") as pilot:
+        app = words_app(pilot)
         app.screen.query_one("#path", Input).value = str(words)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
 
     bulk = BulkImport(
         Core(database, settings), list(profiles.values()), profile_id=profiles["notebook"].id

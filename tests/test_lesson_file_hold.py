@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders import learner_with_words
 from tests.no_language_data import NoLanguageData
-from tests.profile_helpers import learner_with_words
 from words_tui.domain.scheduling import SchedulingConfig
 from words_tui.infrastructure.db.database import Database, sqlite_path
 from words_tui.services.lessons.service import LessonError, LessonService

@@ -6,16 +6,24 @@ through the `database` fixture; pure bookkeeping runs on SQLite only to keep the
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlmodel import col
 
+from tests.builders import (
+    T0,
+    Clock,
+    entry,
+    promote_to_typing,
+    row_count,
+    set_cards,
+    spanish_learner,
+)
 from tests.llm_fixtures import RecordedSleep
 from tests.llm_server import FakeLLMServer
-from tests.profile_helpers import entry
 from words_tui.domain.enums import CardState, Direction, Stage, Verdict, WordStatus
 from words_tui.domain.scheduling import CardProgress, Rating, SchedulingConfig, retrievability
 from words_tui.infrastructure.db.card_rows import CARD_FIELDS
@@ -27,9 +35,8 @@ from words_tui.infrastructure.llm import LLMClient
 from words_tui.infrastructure.llm.retry import RetryPolicy
 from words_tui.services.lessons.checking import COULD_NOT_CHECK
 from words_tui.services.lessons.service import Lesson, LessonCard, LessonError, LessonService
-from words_tui.services.vocabulary import NewWord, add_words, store
+from words_tui.services.vocabulary import NewWord, ProfileKnobs, add_words
 
-T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
 SCHEDULING = SchedulingConfig(enable_fuzzing=False)
 WORDS = [
     ("gato", "noun", ["cat"], {"plural": "gatos"}),
@@ -41,44 +48,13 @@ WORDS = [
 ]
 
 
-class Clock:
-    """A settable clock: tests move time instead of sleeping."""
-
-    def __init__(self, now: datetime = T0) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
 async def make_profile(database: Database, **knobs: Any) -> int:
-    async with database.session() as session:
-        user = await store.ensure_user(session, "tester")
-        assert user.id is not None
-        profile = Profile(user_id=user.id, name="es", native_lang="en", target_lang="es", **knobs)
-        session.add(profile)
-        await session.flush()
-        await add_words(session, profile, [NewWord.from_entry(entry(*word)) for word in WORDS], T0)
-        assert profile.id is not None
-        return profile.id
-
-
-async def set_cards(database: Database, profile_id: int, **values: Any) -> None:
-    async with database.session() as session:
-        await session.execute(
-            update(Card).where(col(Card.profile_id) == profile_id).values(**values)
-        )
+    return await spanish_learner(database, WORDS, knobs=ProfileKnobs(**knobs))
 
 
 async def typing_cards(database: Database, profile_id: int, *, due: datetime = T0) -> None:
     """Every card promoted to typing, reviewed once ten days ago and due now."""
-    await set_cards(
-        database, profile_id, stage=int(Stage.TYPING), state=int(CardState.REVIEW),
-        stability=10.0, difficulty=5.0, last_review=due - timedelta(days=10), due=due, reps=1,
-    )  # fmt: skip
+    await promote_to_typing(database, profile_id, last_review=due - timedelta(days=10), due=due)
 
 
 async def card_row(database: Database, card_id: int) -> dict[str, Any]:
@@ -86,11 +62,6 @@ async def card_row(database: Database, card_id: int) -> dict[str, Any]:
         card = await session.get(Card, card_id)
         assert card is not None
         return {name: getattr(card, name) for name in CARD_FIELDS}
-
-
-async def count(database: Database, model: Any) -> int:
-    async with database.session() as session:
-        return int((await session.execute(select(func.count()).select_from(model))).scalar_one())
 
 
 def service(database: Database, clock: Clock | None = None, **kwargs: Any) -> LessonService:
@@ -310,7 +281,7 @@ async def test_undo_restores_the_card_exactly_and_asks_it_again(database: Databa
     again = await lessons.undo(lesson)
     assert (again, lesson.current) == (card, card)
     assert await card_row(database, card.card_id) == before
-    assert await count(database, Review) == 0
+    assert await row_count(database, Review) == 0
     with pytest.raises(LessonError, match="nothing to undo"):
         await lessons.undo(lesson)
 
@@ -392,7 +363,7 @@ async def test_nothing_due_and_no_new_words_left_gives_an_empty_lesson(database:
     profile_id = await make_profile(database, new_per_day=0)
     lesson = await service(database).start_lesson(profile_id)
     assert (lesson.id, lesson.current, lesson.cards) == (None, None, [])
-    assert await count(database, LessonRow) == 0
+    assert await row_count(database, LessonRow) == 0
 
 
 def judge_for(server: FakeLLMServer, sleep: RecordedSleep | None = None) -> LLMClient:

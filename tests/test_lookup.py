@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
+from tests.builders import learner_with_words
 from tests.llm_server import FakeLLMServer, fake_translation
-from tests.profile_helpers import learner_with_words
 from tests.starter_samples import sample_starter
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.infrastructure.db.database import Database

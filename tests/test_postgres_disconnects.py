@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from tests.profile_helpers import learner_with_words
+from tests.builders import learner_with_words
 from words_tui.domain.scheduling import SchedulingConfig
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Review

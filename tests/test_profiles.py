@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import col
 
-from tests.profile_helpers import learner_with_words
+from tests.builders import learner_with_words
 from words_tui.domain.enums import CardState, Direction, WordStatus
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Lesson, Review, UserWord

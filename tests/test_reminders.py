@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import col
 
-from tests.profile_helpers import learner_with_words
+from tests.builders import learner_with_words
 from words_tui.cli import main
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Lesson

@@ -25,7 +25,7 @@ import pytest
 from sqlalchemy import select
 from sqlmodel import col
 
-from tests.profile_helpers import learner_with_words
+from tests.builders import learner_with_words
 from words_tui.infrastructure.db.database import Database, sqlite_path
 from words_tui.infrastructure.db.models import Review, UserWord, Word
 

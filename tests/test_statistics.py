@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import select
-from sqlmodel import col
 
-from tests.profile_helpers import learner_with_words
+from tests.builders import cards_of, learner_with_words, review
 from words_tui.domain.enums import CardState, Direction, Stage, WordStatus
 from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.db.models import Card, Lesson, Review, UserWord, Word
+from words_tui.infrastructure.db.models import Card, Lesson, UserWord
 from words_tui.services.stats.summary import statistics_summary
 from words_tui.services.vocabulary.browse import delete_word
 from words_tui.services.vocabulary.profiles import ProfileKnobs, start_over, update_profile
@@ -23,42 +22,6 @@ async def profile_id(database: Database, user: str = "ann", **kwargs: object) ->
     profile = await learner_with_words(database, user, knobs=BERLIN, now=NOW, **kwargs)  # type: ignore[arg-type]
     assert profile.id is not None
     return profile.id
-
-
-async def cards_of(database: Database, pid: int, word: str) -> list[Card]:
-    async with database.session() as session:
-        query = (
-            select(Card)
-            .join(UserWord, col(UserWord.id) == col(Card.user_word_id))
-            .join(Word, col(Word.id) == col(UserWord.word_id))
-            .where(col(Card.profile_id) == pid, col(Word.text) == word)
-            .order_by(col(Card.direction))
-        )
-        return list((await session.execute(query)).scalars())
-
-
-async def review(
-    database: Database,
-    card: Card,
-    at: datetime,
-    rating: int = 3,
-    *,
-    mode: Stage = Stage.TYPING,
-    state_before: CardState = CardState.REVIEW,
-) -> None:
-    assert card.id is not None
-    async with database.session() as session:
-        session.add(
-            Review(
-                card_id=card.id,
-                profile_id=card.profile_id,
-                reviewed_at=at,
-                direction=card.direction,
-                mode=int(mode),
-                rating=rating,
-                state_before=int(state_before),
-            )
-        )
 
 
 async def set_card(database: Database, card: Card, **values: object) -> None:

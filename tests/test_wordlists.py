@@ -7,9 +7,9 @@ from dataclasses import replace
 from sqlalchemy import func, select
 from sqlmodel import col
 
+from tests.builders import learner_with_words
 from tests.llm_fixtures import ClientPool
 from tests.llm_server import FakeLLMServer, fake_translation
-from tests.profile_helpers import learner_with_words
 from tests.starter_samples import sample_starter
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.domain.enums import Level

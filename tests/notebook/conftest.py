@@ -14,10 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.db.models import Profile, UserWord, Word
 from words_tui.services import Core
 from words_tui.services.demo import DEMO_USER, LearnerProfile, build_demo
 from words_tui.settings import load_settings
@@ -64,14 +62,3 @@ async def demo_core(built_demo: BuiltDemo) -> AsyncIterator[Core]:
     core = Core(Database(built_demo.url), settings, clock=lambda: NOW)
     yield core
     await core.close()
-
-
-async def vocabulary(database: Database, profile: Profile) -> dict[str, list[str]]:
-    """The profile's words with the meanings it learns, as the database has them."""
-    async with database.session() as session:
-        rows = await session.execute(
-            select(Word.text, UserWord.meanings)
-            .join(UserWord, UserWord.word_id == Word.id)
-            .where(UserWord.profile_id == profile.id)
-        )
-        return {text: meanings for text, meanings in rows.all()}

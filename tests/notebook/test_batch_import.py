@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from tests.notebook.conftest import vocabulary
+from tests.builders import meanings_of
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Entry, Profile, Word
@@ -107,7 +107,7 @@ async def test_commit_adds_the_kept_rows_with_their_chosen_meanings_once(
     rows[2].keep = False
     report = await batch_import.commit(database, profile.id, rows)
     assert report.summary() == "2 added, 0 updated, 0 unchanged"
-    assert await vocabulary(database, profile) == {"banco": ["bench"], "mesa": ["table"]}
+    assert await meanings_of(database, profile) == {"banco": ["bench"], "mesa": ["table"]}
     again = await batch_import.commit(database, profile.id, rows)
     assert (again.added, again.updated) == (0, 0)
     async with database.session() as session:

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from tests.builders import meanings_of
 from tests.llm_server import FakeLLMServer, fake_translation
-from tests.notebook.conftest import vocabulary
 from words_tui.domain.enums import JobStatus
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile
@@ -77,7 +77,7 @@ async def test_a_pasted_list_is_previewed_translated_fixed_and_committed(
     bulk.grid.lines[2].keep.value = False
     await click(bulk, bulk.commit_button)
     assert bulk.report is not None and bulk.report.summary() == "2 added, 0 updated, 0 unchanged"
-    words = await vocabulary(sqlite_database, profile)
+    words = await meanings_of(sqlite_database, profile)
     assert set(words) == {"perro", "zzyzxa"} and words["zzyzxa"] == ["fixed"]
 
 
@@ -108,7 +108,7 @@ async def test_stop_leaves_a_job_that_resumes_without_paying_twice(
     assert not finished & set(llm_server.requested_words())
     assert {row.word for row in bulk.grid.rows if row.ready} == set(words)
     await click(bulk, bulk.commit_button)
-    assert len(await vocabulary(sqlite_database, profile)) == len(words)
+    assert len(await meanings_of(sqlite_database, profile)) == len(words)
 
 
 async def test_without_an_llm_starter_words_translate_and_the_others_say_why(
@@ -151,7 +151,7 @@ async def test_an_uploaded_table_is_read_from_the_chosen_columns(
         ("gato", ["cat"]),
     ]
     await click(bulk, bulk.commit_button)
-    assert await vocabulary(sqlite_database, profile) == {"perro": ["dog"], "gato": ["cat"]}
+    assert await meanings_of(sqlite_database, profile) == {"perro": ["dog"], "gato": ["cat"]}
 
 
 async def test_previewing_nothing_says_what_to_do(

@@ -14,7 +14,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.tui.conftest import Clock
+from tests.builders import Clock
 from words_tui.infrastructure.db.database import Database
 from words_tui.services import Core
 from words_tui.settings import load_settings

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from tests.builders import Clock
 from tests.conftest import knobs_of
-from tests.tui.conftest import SIZE, Clock
+from tests.tui.pilot import open_screen, words_app
 from words_tui.infrastructure.db.database import Database
 from words_tui.services import Core
 from words_tui.services.vocabulary.profiles import active_profile
 from words_tui.settings import load_settings
-from words_tui.tui.app import create_app
 from words_tui.tui.screens.home import HomeScreen
 from words_tui.tui.screens.lesson import LessonScreen
 from words_tui.tui.screens.onboarding import OnboardingScreen
@@ -17,8 +17,8 @@ from words_tui.tui.screens.onboarding import OnboardingScreen
 async def test_first_run_english_to_russian_a1_reaches_a_lesson_from_the_starter_table(
     core: Core,
 ) -> None:
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_screen(core) as pilot:
+        app = words_app(pilot)
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert isinstance(app.screen, OnboardingScreen)
@@ -44,8 +44,8 @@ async def test_onboarding_gives_the_new_profile_the_lesson_knobs_of_the_settings
     sqlite_database: Database, clock: Clock, profile_defaults_in_env: dict[str, float]
 ) -> None:
     core = Core(sqlite_database, load_settings(database_url=sqlite_database.url), clock=clock)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
+    async with open_screen(core) as pilot:
+        app = words_app(pilot)
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.press("enter", "enter", "enter", "enter")

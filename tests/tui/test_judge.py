@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from textual.widgets import Input, LoadingIndicator
 
+from tests.builders import promote_to_typing, spanish_learner
 from tests.llm_server import FakeLLMServer
-from tests.tui.conftest import SIZE
-from tests.tui.helpers import promote_to_typing, settle, spanish_learner, text_of
-from tests.tui.test_lesson_screen import open_lesson, type_answer
+from tests.tui.pilot import current, open_screen, settle, text_of, words_app
+from tests.tui.test_lesson_screen import type_answer
 from words_tui.services import Core
-from words_tui.tui.app import create_app
 from words_tui.tui.screens.help import HelpScreen
-from words_tui.tui.screens.lesson import Phase
+from words_tui.tui.screens.lesson import LessonScreen, Phase
 
 WINDOW = [("ventana", "noun", ("window",), {})]
 
@@ -23,9 +22,8 @@ async def test_the_judge_accepts_what_the_local_checker_cannot_decide(
     profile_id = await spanish_learner(judged_core.database, WINDOW)
     await promote_to_typing(judged_core.database, profile_id)
     llm_server.set_judgement("pane", True, "a pane is part of a window; accepted")
-    app = create_app(judged_core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_lesson(app, pilot)
+    async with open_screen(judged_core, "l") as pilot:
+        app = words_app(pilot)
         feedback = await type_answer(app, pilot, "pane")
         assert feedback.startswith("✓ Accepted by the judge")
         assert "Judge: a pane is part of a window; accepted" in feedback
@@ -37,9 +35,8 @@ async def test_the_judge_can_reject_with_a_comment(
     profile_id = await spanish_learner(judged_core.database, WINDOW)
     await promote_to_typing(judged_core.database, profile_id)
     llm_server.set_judgement("skylight", False, "a skylight is not a window")
-    app = create_app(judged_core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_lesson(app, pilot)
+    async with open_screen(judged_core, "l") as pilot:
+        app = words_app(pilot)
         feedback = await type_answer(app, pilot, "skylight")
         assert feedback.startswith("✗ Wrong")
         assert "Judge: a skylight is not a window" in feedback
@@ -53,13 +50,12 @@ async def test_with_the_judge_down_the_local_verdict_stands_and_can_be_overridde
     llm_server.stop()
     settings = judged_core.settings
     judged_core.settings = settings.model_copy(update={"judge_timeout_s": 0.5})
-    app = create_app(judged_core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_lesson(app, pilot)
+    async with open_screen(judged_core, "l") as pilot:
+        app = words_app(pilot)
         feedback = await type_answer(app, pilot, "pane")
         assert "Could not check: press r if you were right." in feedback
         await pilot.press("r")
-        await settle(app, pilot)
+        await settle(pilot)
         assert text_of(app, "#feedback").startswith("✓ Counted as right")
 
 
@@ -70,9 +66,8 @@ async def test_a_slow_judge_shows_a_spinner_and_leaves_the_screen_responsive(
     await promote_to_typing(judged_core.database, profile_id)
     llm_server.set_judgement("pane", True)
     llm_server.set_latency(1.0)
-    app = create_app(judged_core)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_lesson(app, pilot)
+    async with open_screen(judged_core, "l") as pilot:
+        app, screen = words_app(pilot), current(pilot, LessonScreen)
         screen.query_one("#answer", Input).value = "pane"
         await pilot.press("enter")
         await pilot.pause(0.4)
@@ -81,6 +76,6 @@ async def test_a_slow_judge_shows_a_spinner_and_leaves_the_screen_responsive(
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert screen.phase == Phase.FEEDBACK
         assert not screen.query_one(LoadingIndicator).display

@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select as sql_select
 from sqlmodel import col
 
-from tests.tui.helpers import spanish_learner
+from tests.builders import spanish_learner
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Review
 

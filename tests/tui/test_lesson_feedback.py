@@ -7,12 +7,13 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.tui.conftest import SIZE
-from tests.tui.helpers import promote_to_typing, review_count, settle, spanish_learner, text_of
-from tests.tui.test_lesson_screen import open_lesson, type_answer
+from tests.builders import promote_to_typing, row_count, spanish_learner
+from tests.tui.pilot import current, open_screen, settle, text_of, words_app
+from tests.tui.test_lesson_screen import type_answer
 from words_tui.domain.enums import Direction
+from words_tui.infrastructure.db.models import Review
 from words_tui.services import Core
-from words_tui.tui.app import WordsApp, create_app
+from words_tui.tui.app import WordsApp
 from words_tui.tui.screens.lesson import LessonScreen
 
 WORDS = [
@@ -21,11 +22,10 @@ WORDS = [
 ]
 
 
-async def typing_learner(core: Core) -> WordsApp:
-    """The app for a learner whose two words are due as typed answers."""
+async def typing_learner(core: Core) -> None:
+    """A learner whose two words are due as typed answers."""
     profile_id = await spanish_learner(core.database, WORDS)
     await promote_to_typing(core.database, profile_id)
-    return create_app(core)
 
 
 async def skip_to(app: WordsApp, pilot: Pilot[Any], screen: LessonScreen, headword: str) -> None:
@@ -35,22 +35,22 @@ async def skip_to(app: WordsApp, pilot: Pilot[Any], screen: LessonScreen, headwo
     ):
         await type_answer(app, pilot, card.expected)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
 
 
 async def test_a_wrong_article_is_right_but_says_which_article(core: Core) -> None:
-    app = await typing_learner(core)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_lesson(app, pilot)
+    await typing_learner(core)
+    async with open_screen(core, "l") as pilot:
+        app, screen = words_app(pilot), current(pilot, LessonScreen)
         await skip_to(app, pilot, screen, "mujer")
         feedback = await type_answer(app, pilot, "el mujer")
         assert feedback.startswith("✓ Right, but: la mujer")
 
 
 async def test_another_known_word_is_wrong_and_named_with_its_meaning(core: Core) -> None:
-    app = await typing_learner(core)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_lesson(app, pilot)
+    await typing_learner(core)
+    async with open_screen(core, "l") as pilot:
+        app, screen = words_app(pilot), current(pilot, LessonScreen)
         await skip_to(app, pilot, screen, "hermano")
         feedback = await type_answer(app, pilot, "abuelo")
         assert feedback.startswith("✗ Wrong")
@@ -59,9 +59,9 @@ async def test_another_known_word_is_wrong_and_named_with_its_meaning(core: Core
 
 
 async def test_a_real_word_near_miss_is_wrong_without_mentioning_a_judge(core: Core) -> None:
-    app = await typing_learner(core)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_lesson(app, pilot)
+    await typing_learner(core)
+    async with open_screen(core, "l") as pilot:
+        app, screen = words_app(pilot), current(pilot, LessonScreen)
         await skip_to(app, pilot, screen, "mujer")
         feedback = await type_answer(app, pilot, "mujeres, mejor")
         assert feedback.startswith("✗ Wrong")
@@ -69,26 +69,25 @@ async def test_a_real_word_near_miss_is_wrong_without_mentioning_a_judge(core: C
 
 
 async def test_enter_on_an_empty_answer_reveals_it_and_counts_as_a_miss(core: Core) -> None:
-    app = await typing_learner(core)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_lesson(app, pilot)
+    await typing_learner(core)
+    async with open_screen(core, "l") as pilot:
+        app, screen = words_app(pilot), current(pilot, LessonScreen)
         card = screen.lesson.current
         assert card is not None
         feedback = await type_answer(app, pilot, "")
         assert feedback.startswith("✗ Not known yet")
         assert f"The answer is: {card.expected}" in feedback
-        assert await review_count(core.database) == 1
+        assert await row_count(core.database, Review) == 1
         assert screen.service.summary(screen.lesson).wrong == 1
 
 
 async def test_f2_means_i_do_not_know_on_a_choice_card(core: Core) -> None:
     await spanish_learner(core.database, WORDS)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_lesson(app, pilot)
+    async with open_screen(core, "l") as pilot:
+        app, screen = words_app(pilot), current(pilot, LessonScreen)
         card = screen.lesson.current
         assert card is not None and card.is_choice
         await pilot.press("f2")
-        await settle(app, pilot)
+        await settle(pilot)
         assert text_of(app, "#feedback").startswith("✗ Not known yet")
         assert screen.service.summary(screen.lesson).wrong == 1

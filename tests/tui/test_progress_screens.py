@@ -5,16 +5,15 @@ from __future__ import annotations
 from textual.command import CommandPalette
 from textual.widgets import Input, Select
 
-from tests.tui.conftest import SIZE
-from tests.tui.helpers import settle, spanish_learner, text_of
-from tests.tui.test_lesson_screen import open_lesson
+from tests.builders import spanish_learner
+from tests.tui.pilot import current, open_screen, settle, text_of, words_app
 from words_tui.services import Core
 from words_tui.services.vocabulary.browse import count_words
 from words_tui.services.vocabulary.profiles import active_profile, create_profile, list_profiles
-from words_tui.tui.app import create_app
 from words_tui.tui.dialogs.profiles import ProfilePicker
 from words_tui.tui.screens.help import HelpScreen
 from words_tui.tui.screens.home import HomeScreen
+from words_tui.tui.screens.lesson import LessonScreen
 from words_tui.tui.screens.onboarding import OnboardingScreen
 from words_tui.tui.screens.statistics import StatisticsScreen
 
@@ -23,15 +22,14 @@ async def test_statistics_after_a_lesson_show_counts_streak_and_accuracy(
     core: Core,
 ) -> None:
     await spanish_learner(core.database, [("gato", "noun", ("cat",), {})])
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_lesson(app, pilot)
+    async with open_screen(core, "l") as pilot:
+        app, screen = words_app(pilot), current(pilot, LessonScreen)
         card = screen.lesson.current
         assert card is not None
         await pilot.press(str(card.options.index(card.expected) + 1), "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("t")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, StatisticsScreen)
         counts = text_of(app, "#counts")
         assert counts.startswith("Words: 1")
@@ -41,28 +39,22 @@ async def test_statistics_after_a_lesson_show_counts_streak_and_accuracy(
 
 async def test_settings_change_the_lesson_size_of_the_profile(core: Core) -> None:
     await spanish_learner(core.database)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("o")
-        await settle(app, pilot)
+    async with open_screen(core, "o") as pilot:
+        app = words_app(pilot)
         app.screen.query_one("#lesson_size", Input).value = "12"
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        await settle(pilot)
     profile = await active_profile(core.database, core.user)
     assert profile is not None and profile.lesson_size == 12
 
 
 async def test_a_retention_out_of_range_is_refused_with_the_field_named(core: Core) -> None:
     await spanish_learner(core.database)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("o")
-        await settle(app, pilot)
+    async with open_screen(core, "o") as pilot:
+        app = words_app(pilot)
         app.screen.query_one("#retention", Input).value = "0.5"
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        await settle(pilot)
         messages = [n.message for n in app._notifications]
         assert any("desired_retention" in message for message in messages)
     profile = await active_profile(core.database, core.user)
@@ -72,14 +64,11 @@ async def test_a_retention_out_of_range_is_refused_with_the_field_named(core: Co
 async def test_raising_the_level_adds_that_levels_starter_words(core: Core) -> None:
     profile = await create_profile(core.database, "tester", "en", "es", "A1")
     assert profile.id is not None
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("o")
-        await settle(app, pilot)
+    async with open_screen(core, "o") as pilot:
+        app = words_app(pilot)
         app.screen.query_one("#level", Select).value = "A2"
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        await settle(pilot)
     starter = core.starter()
     expected = sum(1 for c in starter.concepts("es") if c.cefr.value in ("A1", "A2"))
     assert await count_words(core.database, profile.id) == expected
@@ -89,14 +78,11 @@ async def test_switching_the_interface_to_russian_redraws_home_in_russian(
     core: Core,
 ) -> None:
     await spanish_learner(core.database)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("o")
-        await settle(app, pilot)
+    async with open_screen(core, "o") as pilot:
+        app = words_app(pilot)
         app.screen.query_one("#interface", Select).value = "ru"
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert text_of(app, "#due").startswith("К повторению")
 
@@ -104,15 +90,14 @@ async def test_switching_the_interface_to_russian_redraws_home_in_russian(
 async def test_the_profile_switcher_changes_the_active_profile(core: Core) -> None:
     await create_profile(core.database, "tester", "en", "ru", "A1")
     await spanish_learner(core.database)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+    async with open_screen(core) as pilot:
+        app = words_app(pilot)
         assert "Spanish" in text_of(app, "#profile")
         await pilot.press("p")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, ProfilePicker)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert "Russian" in text_of(app, "#profile")
     profile = await active_profile(core.database, core.user)
@@ -121,16 +106,13 @@ async def test_the_profile_switcher_changes_the_active_profile(core: Core) -> No
 
 async def test_a_new_profile_goes_through_onboarding(core: Core) -> None:
     await spanish_learner(core.database)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("p")
-        await settle(app, pilot)
+    async with open_screen(core, "p") as pilot:
+        app = words_app(pilot)
         await pilot.press("end", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, OnboardingScreen)
         await pilot.press("down", "enter", "enter", "enter", "enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     profiles = await list_profiles(core.database, core.user)
     assert [(p.native_lang, p.target_lang, p.is_active) for p in profiles] == [
@@ -141,29 +123,25 @@ async def test_a_new_profile_goes_through_onboarding(core: Core) -> None:
 
 async def test_f1_shows_the_keys_of_the_current_screen(core: Core) -> None:
     await spanish_learner(core.database)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_lesson(app, pilot)
+    async with open_screen(core, "l") as pilot:
+        app = words_app(pilot)
         await pilot.press("f1")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         keys = app.screen.key_lines()
         assert ("u", "Undo") in keys and ("r", "I was right") in keys
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert not isinstance(app.screen, HelpScreen)
 
 
 async def test_the_command_palette_starts_a_lesson(core: Core) -> None:
     await spanish_learner(core.database)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        await pilot.press("ctrl+p")
-        await settle(app, pilot)
+    async with open_screen(core, "ctrl+p") as pilot:
+        app = words_app(pilot)
         assert isinstance(app.screen, CommandPalette)
         app.screen.query_one(Input).value = "Start a lesson"
         await pilot.pause(0.3)
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
         assert type(app.screen).__name__ == "LessonScreen"

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.tui.conftest import T0
-from tests.tui.helpers import spanish_learner
+from tests.builders import T0, spanish_learner
 from words_tui.domain.enums import Direction
 from words_tui.infrastructure.db.database import Database
 from words_tui.services.lessons.service import LessonService

@@ -14,8 +14,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.tui.conftest import SIZE, Clock
-from tests.tui.helpers import promote_to_typing, spanish_learner
+from tests.builders import Clock, promote_to_typing, spanish_learner
+from tests.tui.pilot import SIZE
 from words_tui.infrastructure.db.database import Database
 from words_tui.services import Core
 from words_tui.settings import load_settings

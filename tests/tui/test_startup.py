@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.tui.conftest import SIZE
-from tests.tui.helpers import settle
+from tests.tui.pilot import SIZE, settle
 from words_tui.settings import load_settings
 from words_tui.tui.app import create_app
 from words_tui.tui.boot import open_core
@@ -19,7 +18,7 @@ async def test_a_fresh_data_directory_opens_on_onboarding(tmp_path: Path) -> Non
     settings = load_settings(data_dir=tmp_path / "fresh")
     app = create_app(loader=partial(open_core, settings))
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, OnboardingScreen)
     assert (tmp_path / "fresh" / "words.db").exists()
 
@@ -32,7 +31,7 @@ async def test_a_database_file_that_is_not_sqlite_stops_the_app_with_its_path(
     settings = load_settings(data_dir=tmp_path)
     app = create_app(loader=partial(open_core, settings))
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
     assert app.return_code == 1
     assert broken.read_text() == "not a database"
     assert app.exit_message.startswith(f"words-tui: {broken} is not a SQLite database")
@@ -44,7 +43,7 @@ async def test_a_bad_setting_stops_the_app_with_the_setting_named(
     monkeypatch.setenv("WORDS_LESSON_SIZE", "0")
     app = create_app(loader=open_core)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
+        await settle(pilot)
     assert app.return_code == 1
     assert app.exit_message.startswith("words-tui: invalid setting 'lesson_size'")
     assert "WORDS_LESSON_SIZE" in app.exit_message

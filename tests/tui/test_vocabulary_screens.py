@@ -7,13 +7,13 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
+from tests.builders import spanish_learner
 from tests.llm_server import FakeLLMServer
-from tests.tui.conftest import SIZE
-from tests.tui.helpers import settle, spanish_learner, text_of
+from tests.tui.pilot import open_screen, settle, text_of, words_app
 from words_tui.domain.enums import WordStatus
 from words_tui.services import Core
 from words_tui.services.vocabulary.browse import browse, count_words, get_word
-from words_tui.tui.app import WordsApp, create_app
+from words_tui.tui.app import WordsApp
 from words_tui.tui.dialogs.confirm import ConfirmDialog
 from words_tui.tui.dialogs.edit_word import EditWordDialog
 from words_tui.tui.dialogs.history import HistoryDialog
@@ -22,25 +22,18 @@ from words_tui.tui.screens.browser import BrowserScreen
 from words_tui.tui.screens.lesson import LessonScreen
 
 
-async def open_screen(app: WordsApp, pilot: Pilot[Any], key: str) -> None:
-    await settle(app, pilot)
-    await pilot.press(key)
-    await settle(app, pilot)
-
-
 async def look_up(app: WordsApp, pilot: Pilot[Any], text: str) -> None:
     app.screen.query_one("#query", Input).value = text
     await pilot.press("enter")
-    await settle(app, pilot)
+    await settle(pilot)
 
 
 async def test_a_starter_word_typed_in_english_is_found_and_added_with_edited_meanings(
     core: Core,
 ) -> None:
     profile_id = await spanish_learner(core.database, [])
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "a")
+    async with open_screen(core, "a") as pilot:
+        app = words_app(pilot)
         assert isinstance(app.screen, AddWordScreen)
         await look_up(app, pilot, "house")
         assert "casa" in text_of(app, "#entry")
@@ -48,7 +41,7 @@ async def test_a_starter_word_typed_in_english_is_found_and_added_with_edited_me
         assert translations.value == "house, home"
         translations.value = "house"
         await pilot.click("#add")
-        await settle(app, pilot)
+        await settle(pilot)
     page = await browse(core.database, profile_id)
     assert [(item.word, item.meanings) for item in page.items] == [("casa", ("house",))]
 
@@ -57,9 +50,8 @@ async def test_without_an_llm_an_unknown_word_asks_for_the_learners_own_translat
     core: Core,
 ) -> None:
     await spanish_learner(core.database, [])
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "a")
+    async with open_screen(core, "a") as pilot:
+        app = words_app(pilot)
         await look_up(app, pilot, "murciélago")
         status = text_of(app, "#status")
         assert status.startswith("No offline entry for “murciélago”: type your own translation")
@@ -71,9 +63,8 @@ async def test_a_word_typed_in_the_native_language_waits_for_its_translation_to_
     core: Core,
 ) -> None:
     await spanish_learner(core.database, [])
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "a")
+    async with open_screen(core, "a") as pilot:
+        app = words_app(pilot)
         await look_up(app, pilot, "seagull")
         assert app.screen.query_one("#translations", Input).value == "seagull"
         assert app.focused is app.screen.query_one("#word", Input)
@@ -85,14 +76,14 @@ async def test_a_learner_without_a_key_adds_their_own_word_and_meets_it_in_the_n
     profile = await core.profiles.create("en", "es", "A1")
     assert profile.id is not None
     await core.vocabulary.fill_from_starter(profile.id)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "a")
+    async with open_screen(core, "a") as pilot:
+        app = words_app(pilot)
         await look_up(app, pilot, "murciélago")
         await pilot.press(*"bat", "ctrl+s")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("escape")
-        await open_screen(app, pilot, "l")
+        await pilot.press("l")
+        await settle(pilot)
         assert isinstance(app.screen, LessonScreen)
         headwords = [card.headword for card in app.screen.lesson.cards]
     assert "murciélago" in headwords
@@ -102,57 +93,50 @@ async def test_an_unknown_word_is_translated_by_the_llm(
     judged_core: Core, llm_server: FakeLLMServer
 ) -> None:
     profile_id = await spanish_learner(judged_core.database, [])
-    app = create_app(judged_core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "a")
+    async with open_screen(judged_core, "a") as pilot:
+        app = words_app(pilot)
         await look_up(app, pilot, "ornitorrinco")
         assert "ornitorrinco" in text_of(app, "#entry")
         await pilot.press("ctrl+s")
-        await settle(app, pilot)
+        await settle(pilot)
     assert await count_words(judged_core.database, profile_id) == 1
 
 
 async def test_a_stale_lookup_result_is_dropped(core: Core) -> None:
     await spanish_learner(core.database, [])
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "a")
+    async with open_screen(core, "a") as pilot:
+        app = words_app(pilot)
         screen = app.screen
         assert isinstance(screen, AddWordScreen)
         screen.query_one("#query", Input).value = "dog"
         screen.look_up("house")
-        await settle(app, pilot)
+        await settle(pilot)
         assert screen.result is None or screen.result.query != "house"
 
 
 async def test_the_browser_edits_the_selected_words_translations(core: Core) -> None:
     profile_id = await spanish_learner(core.database)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "b")
+    async with open_screen(core, "b") as pilot:
+        app = words_app(pilot)
         assert isinstance(app.screen, BrowserScreen)
         assert app.screen.query_one(DataTable).row_count == 6
         await pilot.press("e")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, EditWordDialog)
         app.screen.query_one(Input).value = "cat; kitty"
         await pilot.press("enter")
-        await settle(app, pilot)
+        await settle(pilot)
     first = (await browse(core.database, profile_id)).items[0]
     assert first.meanings == ("cat", "kitty")
 
 
 async def test_the_browser_suspends_and_resumes_a_word(core: Core) -> None:
     profile_id = await spanish_learner(core.database)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "b")
-        await pilot.press("s")
-        await settle(app, pilot)
+    async with open_screen(core, "b", "s") as pilot:
         first = (await browse(core.database, profile_id)).items[0]
         assert first.status == WordStatus.SUSPENDED
         await pilot.press("s")
-        await settle(app, pilot)
+        await settle(pilot)
     assert (await get_word(core.database, profile_id, first.user_word_id)).status == (
         WordStatus.NEW
     )
@@ -160,19 +144,18 @@ async def test_the_browser_suspends_and_resumes_a_word(core: Core) -> None:
 
 async def test_deleting_asks_first_and_cancel_keeps_the_word(core: Core) -> None:
     profile_id = await spanish_learner(core.database)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "b")
+    async with open_screen(core, "b") as pilot:
+        app = words_app(pilot)
         await pilot.press("d")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
-        await settle(app, pilot)
+        await settle(pilot)
         assert await count_words(core.database, profile_id) == 6
         await pilot.press("d")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.click("#yes")
-        await settle(app, pilot)
+        await settle(pilot)
         assert await count_words(core.database, profile_id) == 5
         assert text_of(app, "#page-info") == "1–5 of 5"
 
@@ -181,18 +164,17 @@ async def test_searching_filters_the_list_and_history_opens_for_the_selection(
     core: Core,
 ) -> None:
     await spanish_learner(core.database)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "b")
+    async with open_screen(core, "b") as pilot:
+        app = words_app(pilot)
         screen = app.screen
         screen.query_one("#search", Input).value = "tab"
         await pilot.pause(0.4)
-        await settle(app, pilot)
+        await settle(pilot)
         table = screen.query_one(DataTable)
         assert table.row_count == 1 and table.get_row_at(0)[0] == "mesa"
         table.focus()
         await pilot.press("h")
-        await settle(app, pilot)
+        await settle(pilot)
         assert isinstance(app.screen, HistoryDialog)
         assert app.screen.word == "mesa"
 
@@ -200,15 +182,14 @@ async def test_searching_filters_the_list_and_history_opens_for_the_selection(
 async def test_the_browser_pages_through_a_long_vocabulary(core: Core) -> None:
     words = [(f"palabra{n:03}", "noun", (f"word {n}",), {}) for n in range(120)]
     await spanish_learner(core.database, words)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "b")
+    async with open_screen(core, "b") as pilot:
+        app = words_app(pilot)
         assert text_of(app, "#page-info") == "1–50 of 120"
         await pilot.press("n")
-        await settle(app, pilot)
+        await settle(pilot)
         await pilot.press("n")
-        await settle(app, pilot)
+        await settle(pilot)
         assert text_of(app, "#page-info") == "101–120 of 120"
         await pilot.press("p")
-        await settle(app, pilot)
+        await settle(pilot)
         assert text_of(app, "#page-info") == "51–100 of 120"
