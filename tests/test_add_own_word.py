@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from tests.builders import T0
 from tests.starter_samples import sample_starter
-from tests.tui.conftest import T0
 from words_tui.domain.entries import WordEntry
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Entry, UserWord
