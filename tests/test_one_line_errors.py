@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, func, select
 
-from tests.profile_helpers import learner_with_words
+from tests.builders import learner_with_words
 from tests.test_cli import run
 from words_tui.errors import DatabaseError
 from words_tui.infrastructure.db.database import Database
