@@ -171,7 +171,7 @@ async def test_searching_filters_the_list_and_history_opens_for_the_selection(
         await pilot.pause(0.4)
         await settle(pilot)
         table = screen.query_one(DataTable)
-        assert table.row_count == 1 and table.get_row_at(0)[0] == "mesa"
+        assert table.row_count == 1 and str(table.get_row_at(0)[0]) == "mesa"
         table.focus()
         await pilot.press("h")
         await settle(pilot)

@@ -27,7 +27,10 @@ def word_key(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Display text: NFC with surrounding and repeated whitespace removed."""
+    """Display text: NFC, without control characters (see `CONTROL_CHARACTERS`), surrounding
+    and repeated whitespace removed. Everything stored as a word or a translation passes here."""
+    if not text.isprintable():  # the usual text is: one fast check skips the regex
+        text = CONTROL_CHARACTERS.sub("", text)
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 

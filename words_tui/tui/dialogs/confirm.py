@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from words_tui.tui.base import WordsModal
+from words_tui.tui.literal import shown
 
 
 class ConfirmDialog(WordsModal[bool]):
@@ -38,7 +39,7 @@ class ConfirmDialog(WordsModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, markup=False)
+            yield Static(shown(self.question), markup=False)
             with Horizontal():
                 yield Button(self.t("dialog.cancel"), id="no")
                 yield Button(self.confirm_label, id="yes", variant="error")

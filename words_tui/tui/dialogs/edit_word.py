@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from words_tui.tui.base import WordsModal
+from words_tui.tui.literal import shown
 
 SEPARATOR = "; "
 
@@ -44,7 +45,7 @@ class EditWordDialog(WordsModal[list[str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.t("edit.title", word=self.word), id="edit-title", markup=False)
+            yield Static(shown(self.t("edit.title", word=self.word)), id="edit-title", markup=False)
             yield Static(self.t("edit.hint"), id="edit-hint")
             yield Input(SEPARATOR.join(self.meanings), id="edit-meanings")
             with Horizontal():

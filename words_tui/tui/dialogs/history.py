@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from words_tui.domain.enums import Direction, Stage
 from words_tui.tui.base import WordsModal
+from words_tui.tui.literal import cell
 
 if TYPE_CHECKING:
     from words_tui.services.vocabulary import ReviewRecord
@@ -60,13 +61,17 @@ class HistoryDialog(WordsModal[None]):
         )
         for record in self.records:
             table.add_row(
-                record.reviewed_at.astimezone(self.zone).strftime(TIME_FORMAT),
-                "→" if record.direction == Direction.FOREIGN_TO_NATIVE else "←",
-                self.t(
-                    "lesson.mode.choice" if record.mode == Stage.CHOICE else "lesson.mode.typing"
+                cell(record.reviewed_at.astimezone(self.zone).strftime(TIME_FORMAT)),
+                cell("→" if record.direction == Direction.FOREIGN_TO_NATIVE else "←"),
+                cell(
+                    self.t(
+                        "lesson.mode.choice"
+                        if record.mode == Stage.CHOICE
+                        else "lesson.mode.typing"
+                    )
                 ),
-                record.answer,
-                self.words_app.texts.get(f"verdict.{record.verdict}", record.verdict),
+                cell(record.answer),
+                cell(self.words_app.texts.get(f"verdict.{record.verdict}", record.verdict)),
             )
         if not self.records:
             table.display = False

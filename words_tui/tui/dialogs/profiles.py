@@ -8,11 +8,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from words_tui.tui.base import WordsModal
+from words_tui.tui.literal import literal
 
 NEW_PROFILE = "new"
 
@@ -46,7 +46,7 @@ class ProfilePicker(WordsModal[int | str | None]):
         options = self.query_one(OptionList)
         options.add_options(
             Option(
-                Content(
+                literal(
                     ("● " if p.is_active else "  ")
                     + f"{p.name} ({names(p.native_lang)} → {names(p.target_lang)}, {p.level})"
                 ),

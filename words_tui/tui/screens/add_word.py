@@ -29,6 +29,7 @@ from textual.widgets.option_list import Option
 
 from words_tui.services.vocabulary import WordDraft, split_translations
 from words_tui.tui.base import WordsScreen
+from words_tui.tui.literal import literal, shown
 from words_tui.tui.widgets.entry_view import EntryView
 from words_tui.tui.widgets.footer import TranslatedFooter
 
@@ -96,7 +97,7 @@ class AddWordScreen(WordsScreen[None]):
         labels = {"word": target, "translations": native}
         for name in FIELDS:
             label = labels.get(name) or self.t(f"add.field.{name}")
-            self.query_one(f"#{name}-label", Static).update(Content(label))
+            self.query_one(f"#{name}-label", Static).update(literal(label))
         self.query_one("#translations", Input).placeholder = self.t("add.translations_hint")
         self.query_one("#tags", Input).placeholder = self.t("add.tags_hint")
         self.query_one("#add", Button).label = self.t("add.button")
@@ -107,7 +108,7 @@ class AddWordScreen(WordsScreen[None]):
 
     def set_status(self, text: str, *, problem: bool = False) -> None:
         status = self.query_one("#status", Static)
-        status.update(Content(text))
+        status.update(literal(text))
         status.set_class(problem, "-problem")
 
     def field(self, name: str) -> Input:
@@ -183,9 +184,9 @@ class AddWordScreen(WordsScreen[None]):
         candidates.add_options(
             Option(
                 Content.assemble(
-                    (c.entry.word, "bold"),
-                    f" ({c.entry.pos})" if c.entry.pos else "",
-                    " — " + ", ".join(c.entry.translations),
+                    (shown(c.entry.word), "bold"),
+                    shown(f" ({c.entry.pos})") if c.entry.pos else "",
+                    shown(" — " + ", ".join(c.entry.translations)),
                     ("  " + self.t("add.in_vocabulary"), "$success") if c.in_vocabulary else "",
                 ),
                 id=str(index),
@@ -251,7 +252,7 @@ class AddWordScreen(WordsScreen[None]):
             message = self.t("add.merged", word=draft.word.strip(), translations=merged)
         else:
             message = self.t("add.already", word=draft.word.strip())
-        self.notify(message, markup=False)
+        self.notify(shown(message), markup=False)
         for name in ("query", *FIELDS):
             self.query_one(f"#{name}", Input).value = ""
         self.chosen = None

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from words_tui.domain.enums import Direction, Level, WordStatus
 from words_tui.services.vocabulary import VocabularyFilter
 from words_tui.tui.base import WordsScreen
+from words_tui.tui.literal import cell, shown
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
@@ -166,13 +167,13 @@ class BrowserScreen(WordsScreen[None]):
             if len(meanings) > MEANINGS_WIDTH:
                 meanings = meanings[: MEANINGS_WIDTH - 1] + "…"
             table.add_row(
-                item.word,
-                meanings,
-                item.cefr or "",
-                self.t(f"status.{item.status.name.lower()}"),
-                item.next_due.astimezone(zone).strftime("%Y-%m-%d") if item.next_due else "",
-                percent(by_direction.get(Direction.FOREIGN_TO_NATIVE)),
-                percent(by_direction.get(Direction.NATIVE_TO_FOREIGN)),
+                cell(item.word),
+                cell(meanings),
+                cell(item.cefr or ""),
+                cell(self.t(f"status.{item.status.name.lower()}")),
+                cell(item.next_due.astimezone(zone).strftime("%Y-%m-%d") if item.next_due else ""),
+                cell(percent(by_direction.get(Direction.FOREIGN_TO_NATIVE))),
+                cell(percent(by_direction.get(Direction.NATIVE_TO_FOREIGN))),
                 key=str(item.user_word_id),
             )
         if self.items:
@@ -241,7 +242,7 @@ class BrowserScreen(WordsScreen[None]):
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def save_meanings(self, item: VocabularyItem, meanings: list[str]) -> None:
         await self.core.vocabulary.edit_meanings(self.profile_id, item.user_word_id, meanings)
-        self.notify(self.t("browser.edited", word=item.word), markup=False)
+        self.notify(shown(self.t("browser.edited", word=item.word)), markup=False)
         self.load_page()
 
     def action_suspend(self) -> None:
@@ -254,7 +255,7 @@ class BrowserScreen(WordsScreen[None]):
         suspend = item.status != WordStatus.SUSPENDED
         await self.core.vocabulary.set_suspended(self.profile_id, item.user_word_id, suspend)
         key = "browser.suspended" if suspend else "browser.resumed"
-        self.notify(self.t(key, word=item.word), markup=False)
+        self.notify(shown(self.t(key, word=item.word)), markup=False)
         self.load_page()
 
     def action_delete(self) -> None:
@@ -283,14 +284,14 @@ class BrowserScreen(WordsScreen[None]):
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def delete_selected(self, item: VocabularyItem) -> None:
         await self.core.vocabulary.delete(self.profile_id, item.user_word_id)
-        self.notify(self.t("browser.deleted", word=item.word), markup=False)
+        self.notify(shown(self.t("browser.deleted", word=item.word)), markup=False)
         self.load_page()
         self.count_matches()
 
     @work(exclusive=True, group="browser-change", exit_on_error=False)
     async def reset_selected(self, item: VocabularyItem) -> None:
         await self.core.vocabulary.reset(self.profile_id, item.user_word_id)
-        self.notify(self.t("browser.was_reset", word=item.word), markup=False)
+        self.notify(shown(self.t("browser.was_reset", word=item.word)), markup=False)
         self.load_page()
 
     def action_history(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from words_tui.tui.base import WordsScreen
+from words_tui.tui.literal import shown
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
@@ -102,12 +103,14 @@ class HomeScreen(WordsScreen[None]):
         assert profile is not None
         names = self.words_app.texts.language_name
         self.query_one("#profile", Static).update(
-            self.t(
-                "home.profile",
-                name=profile.name,
-                native=names(profile.native_lang),
-                target=names(profile.target_lang),
-                level=profile.level,
+            shown(
+                self.t(
+                    "home.profile",
+                    name=profile.name,
+                    native=names(profile.native_lang),
+                    target=names(profile.target_lang),
+                    level=profile.level,
+                )
             )
         )
         self.refresh_counts()

@@ -13,11 +13,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.widgets import Button, Checkbox, Header, Input, ProgressBar, Static
 
 from words_tui.services.transfer import SourceError
 from words_tui.tui.base import WordsScreen
+from words_tui.tui.literal import literal
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class ImportScreen(WordsScreen[None]):
             )
         except SourceError as err:
             self.query_one("#report", Static).update(
-                Content(self.t("import.failed", problem=str(err)))
+                literal(self.t("import.failed", problem=str(err)))
             )
             return
         finally:
@@ -114,7 +114,7 @@ class ImportScreen(WordsScreen[None]):
         ]
         if len(report.problems) > PROBLEMS_SHOWN:
             lines.append(self.t("import.more", count=len(report.problems) - PROBLEMS_SHOWN))
-        self.query_one("#report", Static).update(Content("\n".join(lines)))
+        self.query_one("#report", Static).update(literal("\n".join(lines)))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -24,6 +24,7 @@ from textual.widgets import Header, Input, LoadingIndicator, ProgressBar, Static
 
 from words_tui.services.lessons import COULD_NOT_CHECK
 from words_tui.tui.base import WordsScreen
+from words_tui.tui.literal import shown
 from words_tui.tui.widgets.choices import ChoiceList
 from words_tui.tui.widgets.feedback import FeedbackPanel
 from words_tui.tui.widgets.footer import TranslatedFooter
@@ -118,7 +119,7 @@ class LessonScreen(WordsScreen[None]):
         mode = self.t("lesson.mode.choice" if card.is_choice else "lesson.mode.typing")
         badge = "  ·  " + self.t("lesson.new_word") if card.is_new else ""
         self.query_one("#direction", Static).update(f"{direction}  ·  {mode}{badge}")
-        self.query_one("#prompt", Static).update(card.prompt)
+        self.query_one("#prompt", Static).update(shown(card.prompt))
         choices = self.query_one(ChoiceList)
         answer = self.query_one("#answer", Input)
         choices.display = card.is_choice
@@ -249,7 +250,7 @@ class LessonScreen(WordsScreen[None]):
         except BaseException:
             self.phase = Phase.FEEDBACK if self.feedback else Phase.ASKING
             raise
-        self.notify(self.t("lesson.undone", word=card.headword), markup=False)
+        self.notify(shown(self.t("lesson.undone", word=card.headword)), markup=False)
         self.ask(card)
 
     def action_override(self) -> None:
@@ -291,13 +292,13 @@ class LessonScreen(WordsScreen[None]):
         current, asked = self.lesson.current, self.card
         if self.phase == Phase.ASKING and current is not None and asked is not None:
             self._show_edited(current, asked)
-        self.notify(self.t("lesson.edited", word=card.headword), markup=False)
+        self.notify(shown(self.t("lesson.edited", word=card.headword)), markup=False)
 
     def _show_edited(self, current: LessonCard, asked: LessonCard) -> None:
         """The card being asked, again, when its word's meanings changed."""
         if current.user_word_id == asked.user_word_id:
             self.card = current
-            self.query_one("#prompt", Static).update(current.prompt)
+            self.query_one("#prompt", Static).update(shown(current.prompt))
             if current.is_choice:
                 self.query_one(ChoiceList).ask(current.options)
 
@@ -316,7 +317,7 @@ class LessonScreen(WordsScreen[None]):
         except BaseException:
             self.phase = Phase.ASKING if asking else Phase.FEEDBACK
             raise
-        self.notify(self.t("lesson.suspended", word=card.headword), markup=False)
+        self.notify(shown(self.t("lesson.suspended", word=card.headword)), markup=False)
         if asking:
             self.ask(self.lesson.current)
         else:

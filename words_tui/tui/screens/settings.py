@@ -20,6 +20,7 @@ from words_tui.domain.enums import Level
 from words_tui.services.vocabulary import ProfileError, ProfileKnobs
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.i18n import INTERFACE_LANGUAGES, Texts
+from words_tui.tui.literal import literal
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class SettingsScreen(WordsScreen[None]):
             self.t(key),
             self.t("settings.llm_where", path=str(default_config_file())),
         ]
-        return Content("\n".join(lines))
+        return literal("\n".join(lines))
 
     def knobs(self) -> ProfileKnobs:
         """The values in the form; a value that is not a number is reported by field."""

@@ -14,6 +14,7 @@ from textual.widgets import Header, LoadingIndicator, Static
 
 from words_tui.domain.enums import Direction, Stage, WordStatus
 from words_tui.tui.base import WordsScreen
+from words_tui.tui.literal import literal
 from words_tui.tui.widgets.charts import ColumnChart, Heatmap
 from words_tui.tui.widgets.footer import TranslatedFooter
 
@@ -100,7 +101,7 @@ class StatisticsScreen(WordsScreen[None]):
             if word.lapses > 0
         ]
         self.query_one("#hardest", Static).update(
-            Content("\n".join(hardest) if hardest else self.t("stats.no_hard_words"))
+            literal("\n".join(hardest) if hardest else self.t("stats.no_hard_words"))
         )
 
     def count_lines(self, summary: StatisticsSummary) -> list[Content]:
@@ -112,7 +113,7 @@ class StatisticsScreen(WordsScreen[None]):
         passed, total = recent_retention(summary.retention_by_week)
         return [
             Content.assemble((self.t("stats.words", count=summary.words), "bold"), "  ", statuses),
-            Content(
+            literal(
                 self.t(
                     "stats.streak",
                     current=summary.streak.current,
@@ -121,8 +122,8 @@ class StatisticsScreen(WordsScreen[None]):
                     reviews=summary.reviews,
                 )
             ),
-            Content(self.accuracy_line(summary.accuracy_by_direction, summary.accuracy_by_mode)),
-            Content(
+            literal(self.accuracy_line(summary.accuracy_by_direction, summary.accuracy_by_mode)),
+            literal(
                 self.t(
                     "stats.retention",
                     rate=rate_text(passed / total if total else None),

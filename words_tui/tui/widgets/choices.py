@@ -13,6 +13,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from words_tui.tui.literal import shown
+
 
 class ChoiceList(OptionList):
     """Numbered options; posts `ChoiceList.Chosen` once per card."""
@@ -52,7 +54,9 @@ class ChoiceList(OptionList):
         self.choices = tuple(choices)
         self.locked = False
         self.set_options(
-            Option(Content.assemble((f"{number} ", "bold $accent"), text), id=str(number - 1))
+            Option(
+                Content.assemble((f"{number} ", "bold $accent"), shown(text)), id=str(number - 1)
+            )
             for number, text in enumerate(self.choices, start=1)
         )
         self.highlighted = None
@@ -75,7 +79,7 @@ class ChoiceList(OptionList):
                 mark, style = "✗", "bold $error"
             else:
                 mark, style = " ", "dim"
-            label = Content.assemble((f"{mark} {index + 1} ", style), (text, style))
+            label = Content.assemble((f"{mark} {index + 1} ", style), (shown(text), style))
             options.append(Option(label, id=str(index)))
         self.set_options(options)
         self.highlighted = None

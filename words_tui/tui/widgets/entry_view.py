@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
+from words_tui.tui.literal import literal, shown
+
 if TYPE_CHECKING:
     from words_tui.domain.entries import WordEntry
     from words_tui.tui.i18n import Texts
@@ -30,7 +32,7 @@ class EntryView(Static):
             return
         lines: list[Content] = [
             Content.assemble(
-                (entry.word, "bold $accent"),
+                (shown(entry.word), "bold $accent"),
                 (f"  {texts.get('pos.' + entry.pos, entry.pos)}" if entry.pos else "", "italic"),
                 (f"  · {texts('add.source', source=entry.source)}" if entry.source else "", "dim"),
             )
@@ -39,8 +41,8 @@ class EntryView(Static):
             forms = " · ".join(
                 f"{texts.get('form.' + name, name)}: {value}" for name, value in entry.forms.items()
             )
-            lines.append(Content.styled(forms, "dim"))
+            lines.append(literal(forms, "dim"))
         for example in entry.examples[:MAX_EXAMPLES]:
             text = example.source + (f" — {example.target}" if example.target else "")
-            lines.append(Content.styled(text, "italic"))
+            lines.append(literal(text, "italic"))
         self.update(Content("\n").join(lines))

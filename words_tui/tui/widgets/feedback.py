@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from words_tui.domain.enums import Stage, Verdict
+from words_tui.tui.literal import literal, shown
 
 if TYPE_CHECKING:
     from words_tui.services.lessons import Feedback
@@ -75,7 +76,7 @@ def highlight_differences(expected: str, answer: str) -> Content:
     parts: list[tuple[str, str]] = []
     for tag, _, _, start, end in matcher.get_opcodes():
         if end > start:
-            parts.append((expected[start:end], "" if tag == "equal" else MISSED))
+            parts.append((shown(expected[start:end]), "" if tag == "equal" else MISSED))
     return Content.assemble(*parts)
 
 
@@ -110,14 +111,14 @@ class FeedbackPanel(Static):
 
 def _headline(feedback: Feedback, texts: Texts) -> Content:
     if feedback.correction:
-        but = Content.styled("✓ " + texts("feedback.but") + " ", "bold $success")
-        return Content.assemble(but, Content.styled(feedback.correction, "bold"))
+        but = literal("✓ " + texts("feedback.but") + " ", "bold $success")
+        return Content.assemble(but, literal(feedback.correction, "bold"))
     if feedback.reason == "no_answer":
-        return Content.styled("✗ " + texts("feedback.not_known"), "bold $error")
+        return literal("✗ " + texts("feedback.not_known"), "bold $error")
     key = HEADLINES.get(feedback.verdict)
     if key is None:
-        return Content.styled("✗ " + texts("feedback.wrong"), "bold $error")
-    return Content.styled("✓ " + texts(key), "bold $success")
+        return literal("✗ " + texts("feedback.wrong"), "bold $error")
+    return literal("✓ " + texts(key), "bold $success")
 
 
 def _lines(feedback: Feedback, texts: Texts, could_not_check: bool) -> Iterator[Content]:
@@ -125,14 +126,14 @@ def _lines(feedback: Feedback, texts: Texts, could_not_check: bool) -> Iterator[
     yield from _explanation(feedback, texts, could_not_check)
     also = [a for a in feedback.accepted if a != feedback.expected][:MAX_ALSO_ACCEPTED]
     if also:
-        yield Content(texts("feedback.also_accepted", answers=", ".join(also)))
+        yield literal(texts("feedback.also_accepted", answers=", ".join(also)))
     if feedback.examples:
         example = feedback.examples[0]
         text = example.source + (f" — {example.target}" if example.target else "")
-        yield Content.styled(text, "italic")
+        yield literal(text, "italic")
     forms = [(name, feedback.forms[name]) for name in SHOWN_FORMS if name in feedback.forms]
     if forms:
-        yield Content.styled(
+        yield literal(
             " · ".join(
                 f"{texts.get('form.' + name, name)}: {value}" for name, value in forms[:MAX_FORMS]
             ),
@@ -144,7 +145,7 @@ def _lines(feedback: Feedback, texts: Texts, could_not_check: bool) -> Iterator[
         (feedback.leech, "feedback.leech"),
     ):
         if flag:
-            yield Content.styled(texts(key), "bold $accent")
+            yield literal(texts(key), "bold $accent")
 
 
 def _explanation(feedback: Feedback, texts: Texts, could_not_check: bool) -> Iterator[Content]:
@@ -157,12 +158,12 @@ def _explanation(feedback: Feedback, texts: Texts, could_not_check: bool) -> Ite
         )
     elif feedback.form in FORM_EXPLANATIONS:
         key = FORM_EXPLANATIONS[feedback.form]
-        yield Content(texts(key, expected=expected, answer=feedback.answer.strip()))
+        yield literal(texts(key, expected=expected, answer=feedback.answer.strip()))
     elif verdict == Verdict.FORM:
         form = texts.get("form." + feedback.form, feedback.form)
-        yield Content(texts("feedback.form.other", form=form, expected=expected))
+        yield literal(texts("feedback.form.other", form=form, expected=expected))
     elif verdict == Verdict.JUDGE_ACCEPTED and feedback.note:
-        yield Content(texts("feedback.judge_comment", comment=feedback.note))
+        yield literal(texts("feedback.judge_comment", comment=feedback.note))
     elif not feedback.correct:
         yield from _why_wrong(feedback, texts, could_not_check)
 
@@ -170,17 +171,17 @@ def _explanation(feedback: Feedback, texts: Texts, could_not_check: bool) -> Ite
 def _why_wrong(feedback: Feedback, texts: Texts, could_not_check: bool) -> Iterator[Content]:
     """The right answer, what was typed, and the reason: the judge's only when it judged."""
     expected, typed = feedback.expected, feedback.card.stage == Stage.TYPING
-    answer = highlight_differences(expected, feedback.answer) if typed else Content(expected)
+    answer = highlight_differences(expected, feedback.answer) if typed else literal(expected)
     yield Content.assemble(texts("feedback.answer_is") + " ", answer.stylize("bold"))
     if not (typed and feedback.answer.strip()):
         return
-    yield Content(texts("feedback.you_typed", answer=feedback.answer))
+    yield literal(texts("feedback.you_typed", answer=feedback.answer))
     if feedback.known is not None:
-        yield Content(texts("feedback.reason.other_word", word=feedback.known.describe()))
+        yield literal(texts("feedback.reason.other_word", word=feedback.known.describe()))
     elif feedback.reason in WRONG_REASONS:
         key = WRONG_REASONS[feedback.reason]
-        yield Content(texts(key, answer=feedback.answer.strip(), expected=expected))
+        yield literal(texts(key, answer=feedback.answer.strip(), expected=expected))
     elif feedback.judged and feedback.note:
-        yield Content(texts("feedback.judge_comment", comment=feedback.note))
+        yield literal(texts("feedback.judge_comment", comment=feedback.note))
     if could_not_check or (feedback.reason == "gender" and not feedback.judged):
-        yield Content.styled(texts("feedback.could_not_check"), "$warning")
+        yield literal(texts("feedback.could_not_check"), "$warning")
