@@ -79,14 +79,14 @@ def parse_bytes(
     if fmt == "anki":
         from words_tui.infrastructure.importers.anki_source import parse_apkg
 
-        return vet(parse_apkg(io.BytesIO(data), name, mapping=mapping), strip_controls=True)
+        return vet(parse_apkg(io.BytesIO(data), name, mapping=mapping))
     if fmt == "kindle":
         from words_tui.infrastructure.importers.kindle_source import parse_kindle
 
-        return vet(parse_kindle(data, name), strip_controls=True)
+        return vet(parse_kindle(data, name))
     from words_tui.infrastructure.importers.csv_source import parse_csv
 
-    return vet(parse_csv(data, name, encoding=encoding, mapping=mapping), strip_controls=False)
+    return vet(parse_csv(data, name, encoding=encoding, mapping=mapping))
 
 
 def parse_text(
@@ -96,7 +96,7 @@ def parse_text(
     from words_tui.infrastructure.importers.csv_source import parse_csv_text
     from words_tui.infrastructure.importers.vetting import vet
 
-    return vet(parse_csv_text(text, name, mapping=mapping), strip_controls=False)
+    return vet(parse_csv_text(text, name, mapping=mapping))
 
 
 def parse_file(

@@ -219,6 +219,7 @@ def _add_note(
     tags: str,
     progress: list[ImportedCard],
 ) -> None:
+    parsed.note_controls([*values, tags], location)
     texts = {role: field_text(values[i]) if i < len(values) else "" for role, i in roles.items()}
     word = clean_text(texts["word"])
     if not word:

@@ -265,13 +265,11 @@ def parse_csv_text(
     `name` stands for the file in locations and messages (a path, an upload's name, "pasted
     text"); `encoding` is the one the text was decoded from, for the report.
     """
-    text, removed = strip_text_controls(text, name)
+    parsed = ParsedSource(path=Path(name), format="csv")
+    text = strip_text_controls(text, parsed, name)
     if not text.strip():
         raise SourceError(f"{name}: nothing to import (it is empty)")
     sample, skip, delimiter = _layout(text, name)
-    parsed = ParsedSource(path=Path(name), format="csv")
-    if removed is not None:
-        parsed.info.append(removed)
     rows = _rows(text, delimiter, skip)
     header: list[str] | None = None
     pending: list[tuple[int, list[str] | csv.Error]] = []

@@ -80,6 +80,7 @@ def parse_kindle(data: bytes, name: str) -> ParsedSource:
     parsed = ParsedSource(path=Path(name), format="kindle")
     for item in _read(data, name):
         location = Location(name, item=f"word {item.key}")
+        parsed.note_controls([item.word, item.stem, *item.usages, *item.books], location)
         headword = clean_text(item.stem) or clean_text(item.word)
         if not headword:
             parsed.problems.append(Problem(location, "the word is empty"))

@@ -7,12 +7,14 @@ read at all (corrupt zip, not SQLite, undecodable text) raises `SourceError`, on
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.enums import Direction, WordStatus
+from words_tui.domain.text import CONTROL_CHARACTERS
 
 
 class SourceError(ValueError):
@@ -149,3 +151,13 @@ class ParsedSource:
     records: list[ImportRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     info: list[str] = field(default_factory=list)
+    controls_removed: int = 0
+    """Control characters removed from the source's text (reported once, with `control_places`)."""
+    control_places: list[str] = field(default_factory=list)
+
+    def note_controls(self, texts: Iterable[str], place: object) -> None:
+        """Count the control characters in a record's raw `texts` (before they are cleaned)."""
+        count = sum(len(CONTROL_CHARACTERS.findall(text)) for text in texts if text)
+        if count:
+            self.controls_removed += count
+            self.control_places.append(str(place))

@@ -35,18 +35,14 @@ def controls_removed_note(count: int, where: list[str]) -> str:
     )
 
 
-def strip_text_controls(text: str, name: str) -> tuple[str, str | None]:
-    """A text file's content without control characters, and the note to report (None: clean).
-    Lines are counted as the CSV reader counts them."""
+def strip_text_controls(text: str, parsed: ParsedSource, name: str) -> str:
+    """A text file's content without control characters, counted in `parsed` with the lines
+    where they were (numbered as the CSV reader numbers them)."""
     if CONTROL_CHARACTERS.search(text) is None:
-        return text, None
-    where = [
-        f"{name}:{number}"
-        for number, line in enumerate(text.split("\n"), start=1)
-        if CONTROL_CHARACTERS.search(line)
-    ]
-    cleaned, count = strip_control_characters(text)
-    return cleaned, controls_removed_note(count, where)
+        return text
+    for number, line in enumerate(text.split("\n"), start=1):
+        parsed.note_controls([line], f"{name}:{number}")
+    return CONTROL_CHARACTERS.sub("", text)
 
 
 def _meaning(meaning: Meaning) -> tuple[Meaning, int]:
@@ -122,19 +118,13 @@ def _too_long(record: ImportRecord) -> Iterator[tuple[str, str]]:
             yield "tags", f"a tag is longer than {MAX_TAG_LENGTH} characters"
 
 
-def vet(parsed: ParsedSource, *, strip_controls: bool) -> ParsedSource:
-    """Refuse over-long (and, once cleaned, empty) records as located problems; with
-    `strip_controls` (sources not already cleaned as text) remove control characters from every
-    record and report where."""
+def vet(parsed: ParsedSource) -> ParsedSource:
+    """Remove any control character left in the records (the formats clean most text on the way;
+    what they counted is reported here, once, with where) and refuse over-long or, once clean,
+    empty records as located problems."""
     kept: list[ImportRecord] = []
-    removed = 0
-    where: list[str] = []
     for record in parsed.records:
-        if strip_controls:
-            record, count = strip_record_controls(record)
-            if count:
-                removed += count
-                where.append(str(record.location))
+        record, _ = strip_record_controls(record)
         problems = list(_too_long(record))
         if not record.word.strip():
             problems.insert(0, ("word", "the word is empty"))
@@ -144,6 +134,6 @@ def vet(parsed: ParsedSource, *, strip_controls: bool) -> ParsedSource:
             continue
         kept.append(record)
     parsed.records = kept
-    if removed:
-        parsed.info.append(controls_removed_note(removed, where))
+    if parsed.controls_removed:
+        parsed.info.append(controls_removed_note(parsed.controls_removed, parsed.control_places))
     return parsed
