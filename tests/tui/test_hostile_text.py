@@ -9,20 +9,16 @@ the database with a raw escape code, as a database from before imports cleaned t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from sqlalchemy import select, update
 from sqlmodel import col
 from textual.content import Content
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from tests.tui.conftest import SIZE
-from tests.tui.helpers import settle
+from tests.tui.pilot import current, open_screen, settle
 from words_tui.infrastructure.db.models import UserWord, Word
 from words_tui.services import Core
-from words_tui.tui.app import WordsApp, create_app
 from words_tui.tui.dialogs.history import HistoryDialog
 from words_tui.tui.screens.browser import BrowserScreen
 from words_tui.tui.screens.lesson import LessonScreen
@@ -70,29 +66,21 @@ def plain(value: object) -> str:
     return str(value)
 
 
-async def go(app: WordsApp, pilot: Pilot[Any], key: str) -> None:
-    await settle(app, pilot)
-    await pilot.press(key)
-    await settle(app, pilot)
-
-
 async def test_the_browser_shows_hostile_words_as_typed_and_clicking_one_runs_nothing(
     core: Core, tmp_path: Path
 ) -> None:
     await hostile_learner(core, tmp_path)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await go(app, pilot, "b")
-        assert isinstance(app.screen, BrowserScreen)
-        table = app.screen.query_one(DataTable)
+    async with open_screen(core, "b") as pilot:
+        table = current(pilot, BrowserScreen).query_one(DataTable)
         cells = [plain(value) for row in range(table.row_count) for value in table.get_row_at(row)]
         assert f"[2J{MARKUP}" in cells, "the escape character is dropped, the rest shown as typed"
         assert BROKEN in cells and ACTION in cells and FAMILY in cells and LONG in cells
         assert not any("\x1b" in text or "\u202e" in text for text in cells)
         row = next(r for r in range(table.row_count) if plain(table.get_row_at(r)[0]) == ACTION)
         await pilot.click(DataTable, offset=(3, row + 1))
-        await settle(app, pilot)
-        assert app.is_running and isinstance(app.screen, BrowserScreen)
+        await settle(pilot)
+        assert pilot.app.is_running
+        current(pilot, BrowserScreen)
 
 
 async def test_a_hostile_answer_is_shown_as_typed_in_the_history(
@@ -103,12 +91,8 @@ async def test_a_hostile_answer_is_shown_as_typed_in_the_history(
     while (card := lesson.current) is not None:
         await core.lessons.answer(lesson, card, f"{ESCAPE}{MARKUP}", 1.0)
     await core.lessons.finish(lesson)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await go(app, pilot, "b")
-        await go(app, pilot, "h")
-        assert isinstance(app.screen, HistoryDialog)
-        table = app.screen.query_one(DataTable)
+    async with open_screen(core, "b", "h") as pilot:
+        table = current(pilot, HistoryDialog).query_one(DataTable)
         cells = [plain(value) for row in range(table.row_count) for value in table.get_row_at(row)]
         assert f"[2J{MARKUP}" in cells
         assert not any("\x1b" in text for text in cells)
@@ -118,24 +102,23 @@ async def test_choice_cards_show_hostile_options_as_typed_and_never_run_them(
     core: Core, tmp_path: Path
 ) -> None:
     await hostile_learner(core, tmp_path)
-    app = create_app(core)
     seen: list[str] = []
-    async with app.run_test(size=SIZE) as pilot:
-        await go(app, pilot, "l")
-        assert isinstance(app.screen, LessonScreen)
+    async with open_screen(core, "l") as pilot:
+        current(pilot, LessonScreen)
         for _ in range(10):
-            if not isinstance(app.screen, LessonScreen):
+            screen = pilot.app.screen
+            if not isinstance(screen, LessonScreen):
                 break
-            seen.append(plain(app.screen.query_one("#prompt", Static).content))
-            options = app.screen.query_one(OptionList)
+            seen.append(plain(screen.query_one("#prompt", Static).content))
+            options = screen.query_one(OptionList)
             seen += [
                 plain(options.get_option_at_index(i).prompt) for i in range(options.option_count)
             ]
             await pilot.click(OptionList, offset=(4, 0))
-            await settle(app, pilot)
-            assert app.is_running
+            await settle(pilot)
+            assert pilot.app.is_running
             await pilot.press("enter")
-            await settle(app, pilot)
+            await settle(pilot)
     text = "\n".join(seen)
     assert "\x1b" not in text and "\u202e" not in text
     assert MARKUP in text or ACTION in text or BROKEN in text
@@ -143,27 +126,25 @@ async def test_choice_cards_show_hostile_options_as_typed_and_never_run_them(
 
 async def test_add_word_shows_a_stored_hostile_entry_as_typed(core: Core, tmp_path: Path) -> None:
     await hostile_learner(core, tmp_path)
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await go(app, pilot, "a")
-        app.screen.query_one("#query", Input).value = "perro"
+    async with open_screen(core, "a") as pilot:
+        pilot.app.screen.query_one("#query", Input).value = "perro"
         await pilot.press("enter")
-        await settle(app, pilot)
-        assert app.is_running
-        shown = "\n".join(plain(s.content) for s in app.screen.query(Static))
-        assert BROKEN in shown or BROKEN in app.screen.query_one("#translations", Input).value
+        await settle(pilot)
+        assert pilot.app.is_running
+        screen = pilot.app.screen
+        shown = "\n".join(plain(s.content) for s in screen.query(Static))
+        assert BROKEN in shown or BROKEN in screen.query_one("#translations", Input).value
 
 
 async def test_a_hostile_profile_name_is_shown_as_typed(core: Core) -> None:
     from words_tui.services.vocabulary import ProfileKnobs
 
     await core.profiles.create("en", "es", "A1", ProfileKnobs(name=f"{ESCAPE}{MARKUP}"))
-    app = create_app(core)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(app, pilot)
-        line = plain(app.screen.query_one("#profile", Static).content)
+    async with open_screen(core) as pilot:
+        line = plain(pilot.app.screen.query_one("#profile", Static).content)
         assert MARKUP in line and "\x1b" not in line
-        await go(app, pilot, "p")
-        options = app.screen.query_one(OptionList)
+        await pilot.press("p")
+        await settle(pilot)
+        options = pilot.app.screen.query_one(OptionList)
         names = [plain(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any(MARKUP in name and "\x1b" not in name for name in names)
