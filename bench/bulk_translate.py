@@ -8,7 +8,10 @@ The server answers after `--latency` s (± `--jitter`) and enforces its own limi
 achieved RPM ÷ min(configured, server limit) (goal ≥ 0.95); the peak RPM over any 10 s window
 ÷ configured (goal ≤ 1.05); 429s the client caused (goal 0); HTTP attempts per logical request
 (goal ≤ 3); words per request; and the wall time against a naive one-word-at-a-time loop,
-measured on a sample and extrapolated to all words. Nothing leaves 127.0.0.1.
+measured on a sample and extrapolated to all words. Then the cost of garbled answers: HTTP
+requests per word when `--malformed` (default 2 %) of the answers are not valid JSON, and when
+all of them are (the bound: 6 requests per batch), against the 1/batch of the happy path.
+Nothing leaves 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from tests.llm_server import FakeLLMServer
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.llm import LLMClient, RateLimitedLLMClient
 from words_tui.infrastructure.llm.results import CallRecord
-from words_tui.services.bulk.translator import BulkProgress, BulkTranslator
+from words_tui.services.bulk import BulkProgress, BulkTranslator
 
 WINDOW_S = 10.0
 
@@ -50,13 +53,46 @@ async def naive_seconds_per_word(server: FakeLLMServer, sample: int) -> float:
     return (time.perf_counter() - started) / sample
 
 
+class Calls:
+    """The client's call observer: keeps every logical call once it has ended."""
+
+    def __init__(self) -> None:
+        self.records: list[CallRecord] = []
+
+    async def sent(self, record: CallRecord) -> None:
+        """Nothing to do before a request."""
+
+    async def ended(self, record: CallRecord) -> None:
+        self.records.append(record)
+
+
+async def garbled_cost(rate: float, words: int, batch: int) -> tuple[float, int, int]:
+    """HTTP requests per word, words failed and words translated when `rate` of the answers
+    are garbled (a fast server, no rate limit: only the request count matters here)."""
+    with tempfile.TemporaryDirectory() as tmp, FakeLLMServer(latency_s=0.01, seed=3) as server:
+        server.set_faults(malformed=rate)
+        database = Database(f"sqlite+aiosqlite:///{tmp}/garbled.db")
+        await database.init()
+        client = RateLimitedLLMClient(
+            server.api_key,
+            "bench-model",
+            max_concurrent=32,
+            requests_per_minute=60_000,
+            base_url=server.base_url,
+            recovery_timeout_s=0.2,
+        )
+        bulk = BulkTranslator(database, client, batch_size=batch)
+        result = await bulk.run([f"wort{i}" for i in range(words)], "de", "en")
+        await client.aclose()
+        await database.close()
+        return server.requests / words, len(result.failures), len(result.entries)
+
+
 async def bench(args: argparse.Namespace) -> None:
     words = [f"wort{i}" for i in range(args.words)]
-    calls: list[CallRecord] = []
+    observer = Calls()
+    calls = observer.records
     peak_in_flight = 0
-
-    async def observe(record: CallRecord) -> None:
-        calls.append(record)
 
     def progress(report: BulkProgress) -> None:
         nonlocal peak_in_flight
@@ -77,7 +113,7 @@ async def bench(args: argparse.Namespace) -> None:
             max_concurrent=args.max_in_flight,
             requests_per_minute=args.rpm,
             base_url=server.base_url,
-            on_call=observe,
+            on_call=observer,
         )
         bulk = BulkTranslator(
             database, client, batch_size=args.batch, max_in_flight=args.max_in_flight
@@ -130,6 +166,14 @@ async def bench(args: argparse.Namespace) -> None:
         f"wall time {wall:.1f} s vs naive one-word loop ~{naive:.0f} s "
         f"({per_word:.2f} s/word over {args.naive_sample} words): {naive / wall:.0f}x faster"
     )
+    happy = 1 / args.batch
+    for rate in (args.malformed, 1.0):
+        per_request, failed, translated = await garbled_cost(rate, args.garbled_words, args.batch)
+        print(
+            f"garbled answers {rate:.0%}: {per_request:.4f} HTTP requests per word "
+            f"({per_request / happy:.2f}x the happy path's {happy:.4f}); "
+            f"{translated} translated, {failed} failed of {args.garbled_words}"
+        )
 
 
 def main() -> None:
@@ -142,6 +186,8 @@ def main() -> None:
     parser.add_argument("--server-rpm", type=float, default=600, help="server's limit R")
     parser.add_argument("--max-in-flight", type=int, default=200)
     parser.add_argument("--naive-sample", type=int, default=10)
+    parser.add_argument("--malformed", type=float, default=0.02, help="garbled answer rate")
+    parser.add_argument("--garbled-words", type=int, default=2000)
     asyncio.run(bench(parser.parse_args()))
 
 

@@ -1,5 +1,5 @@
 """The bulk engine under injected faults and a hard kill: no word lost, none duplicated, none
-paid for twice."""
+paid for twice, every request in the ledger, and the killed job recognised as stale."""
 
 from __future__ import annotations
 
@@ -15,8 +15,9 @@ from tests.llm_fixtures import ClientPool
 from tests.llm_server import FakeLLMServer
 from words_tui.domain.enums import JobStatus
 from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.db.models import BulkItem, BulkJob, TranslationCache
-from words_tui.services.bulk.translator import BulkTranslator
+from words_tui.infrastructure.db.models import BulkItem, BulkJob, LLMCall, TranslationCache
+from words_tui.infrastructure.llm.results import IN_FLIGHT
+from words_tui.services.bulk import BulkTranslator, unfinished_jobs
 
 WORDS = [f"wort{i}" for i in range(1200)]
 
@@ -55,12 +56,14 @@ CHILD = """
 import asyncio, sys
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.llm import RateLimitedLLMClient
-from words_tui.services.bulk.translator import BulkTranslator
+from words_tui.infrastructure.llm.ledger import CallLedger
+from words_tui.services.bulk import BulkTranslator
 
 async def main(url, base_url, key, n):
-    client = RateLimitedLLMClient(key, "m1", 4, 1200, base_url=base_url)
+    database = Database(url)
+    client = RateLimitedLLMClient(key, "m1", 4, 1200, base_url=base_url, on_call=CallLedger(database, "tester"))
     words = [f"wort{i}" for i in range(int(n))]
-    await BulkTranslator(Database(url), client, batch_size=10).run(words, "de", "en")
+    await BulkTranslator(database, client, batch_size=10).run(words, "de", "en")
 
 asyncio.run(main(*sys.argv[1:]))
 """
@@ -70,6 +73,11 @@ async def done_words(database: Database) -> set[str]:
     query = select(col(BulkItem.word)).where(col(BulkItem.status) == JobStatus.DONE.value)
     async with database.session() as session:
         return set((await session.execute(query)).scalars())
+
+
+async def ledger(database: Database) -> list[LLMCall]:
+    async with database.session() as session:
+        return list((await session.execute(select(LLMCall))).scalars())
 
 
 async def test_a_job_killed_mid_run_resumes_without_requesting_finished_words(
@@ -93,6 +101,10 @@ async def test_a_job_killed_mid_run_resumes_without_requesting_finished_words(
         assert child.returncode == -signal.SIGKILL, stderr.decode()
         finished_before = await done_words(database)
         assert 100 <= len(finished_before) < len(words)
+        calls = await ledger(database)
+        assert sum(call.attempts for call in calls) >= server.requests  # each one recorded
+        [killed] = await unfinished_jobs(database)
+        assert killed.stale and killed.resumable and killed.status == JobStatus.RUNNING
         server.reset_log()
 
         async with database.session() as session:
@@ -103,3 +115,38 @@ async def test_a_job_killed_mid_run_resumes_without_requesting_finished_words(
     asked_again = set(server.requested_words())
     assert not asked_again & finished_before
     assert asked_again == set(words) - finished_before
+
+
+ONE_CALL = """
+import asyncio, sys
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.llm import LLMClient
+from words_tui.infrastructure.llm.ledger import CallLedger
+
+async def main(url, base_url, key):
+    client = LLMClient(key, "m1", base_url, on_call=CallLedger(Database(url), "tester"))
+    await client.translate_word("Haus", "de", "en")
+
+asyncio.run(main(*sys.argv[1:]))
+"""
+
+
+async def test_a_request_in_flight_when_the_process_dies_is_in_the_ledger(
+    sqlite_database: Database, tmp_path: Path
+) -> None:
+    with FakeLLMServer(slow_s=30) as server:
+        server.script("slow")
+        argv = [sys.executable, "-c", ONE_CALL, sqlite_database.url, server.base_url]
+        child = await asyncio.create_subprocess_exec(*argv, server.api_key, cwd=tmp_path)
+        try:
+            for _ in range(1500):
+                if server.requests or child.returncode is not None:
+                    break
+                await asyncio.sleep(0.02)
+        finally:
+            child.send_signal(signal.SIGKILL)
+            await child.wait()
+        assert server.requests == 1
+
+    [call] = await ledger(sqlite_database)
+    assert (call.purpose, call.attempts, call.outcome) == ("translate", 1, IN_FLIGHT)

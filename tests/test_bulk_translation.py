@@ -14,9 +14,15 @@ from tests.llm_server import FakeLLMServer, fake_translation
 from words_tui.domain.enums import JobStatus
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import BulkItem
-from words_tui.services.bulk.jobs import TOO_LONG, unfinished_jobs
-from words_tui.services.bulk.pacing import in_flight_target
-from words_tui.services.bulk.translator import NO_SOURCE, BulkProgress, BulkTranslator
+from words_tui.services.bulk import (
+    NO_SOURCE,
+    TOO_LONG,
+    BulkProgress,
+    BulkState,
+    BulkTranslator,
+    in_flight_target,
+    unfinished_jobs,
+)
 
 WORDS = [f"wort{i}" for i in range(60)]
 
@@ -76,14 +82,26 @@ async def test_a_word_that_keeps_failing_is_reported_with_its_reason(
     assert llm_server.requested_words().count(failure.word) == 1 + 2 + 2  # batch, 2 × alone
 
 
-async def test_a_garbled_batch_is_retried_word_by_word(
+async def test_a_garbled_batch_is_split_in_halves(
     llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
 ) -> None:
-    llm_server.script("malformed", "malformed")
+    llm_server.script("malformed", "malformed")  # the request and the client's one retry
     result = await make(database, llm_server).run(WORDS[:4], "de", "en")
 
     assert len(result.entries) == 4
-    assert [len(r.words) for r in llm_server.records] == [4, 4, 1, 1, 1, 1]
+    assert [len(r.words) for r in llm_server.records] == [4, 4, 2, 2]
+
+
+async def test_a_half_garbled_again_fails_its_words_with_the_reason(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    llm_server.script("malformed", "malformed", "ok", "malformed", "malformed")
+    result = await make(database, llm_server, max_in_flight=1).run(WORDS[:4], "de", "en")
+
+    assert sorted(result.entries) == WORDS[:2]
+    assert [f.word for f in result.failures] == WORDS[2:4]
+    assert all("not valid JSON" in f.reason for f in result.failures)
+    assert llm_server.requests == 5
 
 
 async def test_without_an_llm_every_word_fails_with_a_reason(
@@ -135,7 +153,14 @@ async def test_a_rejected_key_stops_the_job_and_a_resume_finishes_it(
     assert stopped.status == JobStatus.FAILED
     assert "API key was rejected" in stopped.error
     assert sorted(stopped.pending) == sorted(WORDS)
-    assert [job.id for job in await unfinished_jobs(database)] == [stopped.job_id]
+    [job] = await unfinished_jobs(database)
+    assert (job.id, job.status, job.pending, job.resumable) == (
+        stopped.job_id,
+        JobStatus.FAILED,
+        len(WORDS),
+        True,
+    )
+    assert "API key was rejected" in job.reason
 
     finished = await make(database, llm_server).resume(stopped.job_id)
 
@@ -164,18 +189,36 @@ async def test_cancel_leaves_the_rest_pending_and_resume_does_not_pay_twice(
     assert not set(server.requested_words()) & set(cancelled.entries)
 
 
-async def test_a_long_outage_makes_the_job_give_up_resumably(
+async def test_a_long_outage_pauses_the_job_resumably_and_says_so(
     llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
 ) -> None:
-    llm_server.stop()
+    llm_server.outage(3600)
+    reports: list[BulkProgress] = []
     bulk = make(database, llm_server, give_up_after_s=0.3)
 
-    result = await bulk.run(WORDS[:20], "de", "en")
+    result = await bulk.run(WORDS[:20], "de", "en", progress=reports.append)
 
-    assert result.status == JobStatus.FAILED
-    assert result.error.startswith("gave up after the LLM was unavailable")
-    assert result.failures == []
-    assert len(result.pending) == 20
+    assert result.status == JobStatus.PAUSED
+    assert result.error.startswith("paused: the LLM has not answered usably for more than 0 s")
+    assert "HTTP 503" in result.error and "resume the job when it is back" in result.error
+    assert result.failures == [] and len(result.pending) == 20
+    assert (reports[-1].state, reports[-1].reason) == (BulkState.STOPPED, result.error)
+    [job] = await unfinished_jobs(database)
+    assert (job.status, job.reason, job.resumable) == (JobStatus.PAUSED, result.error, True)
+
+
+async def test_while_the_endpoint_is_down_progress_says_waiting_since_when_and_why(
+    llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
+) -> None:
+    llm_server.outage(0.5)
+    reports: list[BulkProgress] = []
+    result = await make(database, llm_server).run(WORDS[:10], "de", "en", progress=reports.append)
+
+    waiting = [r for r in reports if r.state == BulkState.WAITING]
+    assert waiting and all("HTTP 503" in r.reason for r in waiting)
+    assert len({r.since for r in waiting}) == 1 and waiting[0].since is not None
+    assert [r.state for r in reports[-2:]] == [BulkState.RUNNING, BulkState.DONE]
+    assert result.status == JobStatus.DONE and len(result.entries) == 10
 
 
 async def test_each_word_is_stored_once_per_job(

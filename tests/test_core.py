@@ -11,7 +11,7 @@ from tests.starter_samples import sample_starter
 from tests.test_dictd import build_dictionary
 from words_tui.infrastructure.db.database import Database
 from words_tui.services import Core
-from words_tui.services.vocabulary import NO_LLM, SETTING_KNOBS, ProfileKnobs
+from words_tui.services.vocabulary import LLM_NOT_ASKED, SETTING_KNOBS, ProfileKnobs
 from words_tui.settings import load_settings
 
 
@@ -107,7 +107,7 @@ async def test_the_word_source_chain_is_built_from_the_settings(
     assert found.entries["Haus"].source == "dictd:deu-eng"
     assert found.by_source["llm"] == 4
     assert sorted(len(r.words) for r in llm_server.records) == [1, 3]
-    assert offline.failures == {"Igel": NO_LLM} and not offline.entries
+    assert offline.failures == {"Igel": LLM_NOT_ASKED} and not offline.entries
 
 
 async def test_without_an_llm_the_chain_has_no_bulk_engine(sqlite_database: Database) -> None:

@@ -25,6 +25,12 @@ def make_profile(name: str = "Deutsch") -> None:
     asyncio.run(create())
 
 
+def use_llm(monkeypatch: pytest.MonkeyPatch, server: FakeLLMServer) -> None:
+    """Point the settings at `server`, as a user's environment would."""
+    monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", server.api_key)
+
+
 @pytest.fixture
 def words_csv(tmp_path: Path) -> Path:
     path = tmp_path / "words.csv"
@@ -140,8 +146,7 @@ def test_translate_fills_kindle_words_through_the_bulk_engine(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    monkeypatch.setenv("OPENAI_BASE_URL", llm_server.base_url)
-    monkeypatch.setenv("OPENAI_API_KEY", llm_server.api_key)
+    use_llm(monkeypatch, llm_server)
     make_profile()
     vocab = kindle_db(tmp_path / "vocab.db", [("de:Häuser", "Häuser", "Haus", "de", "Die Häuser.")])
     assert main(["import", str(vocab), "--translate"]) == 0
@@ -214,3 +219,57 @@ def test_replace_lets_the_file_narrow_a_word(
     assert main(["import", str(first)]) == 0
     assert main(["import", str(second), "--replace"]) == 0
     assert "updated Haus: translations − home" in capsys.readouterr().out
+
+
+@pytest.fixture
+def plain_list(tmp_path: Path) -> Path:
+    path = tmp_path / "list.txt"
+    path.write_text("".join(f"zzwort{i}\n" for i in range(68)), encoding="utf-8")
+    return path
+
+
+def test_translate_against_a_dead_endpoint_fails_fast_with_one_line_and_the_right_hint(
+    plain_list: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dead = FakeLLMServer()  # never started: its port refuses connections
+    use_llm(monkeypatch, dead)
+    make_profile()
+
+    assert main(["import", str(plain_list), "--translate"]) == 1
+    out, err = capsys.readouterr()
+    reason = (
+        f"paused: cannot connect to the LLM endpoint {dead.base_url} (connection refused): "
+        "is the server running, and is OPENAI_BASE_URL right?"
+    )
+    assert "0 added, 0 updated, 0 unchanged, 68 skipped" in out
+    assert "68 new words without a translation (the translation stopped first): zzwort0" in out
+    assert f"words-tui: 68 words were not translated ({reason}); import the file again" in err
+    assert "import with --translate" not in out + err
+
+
+def test_without_translate_untranslated_words_get_the_translate_hint_and_status_0(
+    plain_list: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_profile()
+    assert main(["import", str(plain_list)]) == 0
+    out = capsys.readouterr().out
+    assert "hint: import again with --translate to translate the 68 skipped new words" in out
+
+
+def test_the_cli_says_when_translation_waits_for_the_endpoint_and_when_it_is_back(
+    plain_list: Path,
+    llm_server: FakeLLMServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", llm_server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", llm_server.api_key)
+    monkeypatch.setenv("WORDS_LLM_BATCH_SIZE", "100")  # one request for the whole list
+    llm_server.script("429", "429", "429")  # its three attempts, each told to wait 0.05 s
+    make_profile()
+
+    assert main(["import", str(plain_list), "--translate"]) == 0
+    err = capsys.readouterr().err
+    assert "waiting for the LLM since " in err and "rate limiting us (HTTP 429)" in err
+    assert "(the translation pauses after 120 s without an answer)" in err
+    assert "the LLM answers again" in err

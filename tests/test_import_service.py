@@ -18,7 +18,7 @@ from words_tui.infrastructure.db.models import Card, Entry, Profile, UserWord, W
 from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.importers import SourceError
 from words_tui.services.transfer.import_export import import_file
-from words_tui.services.vocabulary import NewWord, WordSources, add_words
+from words_tui.services.vocabulary import NO_LLM, NewWord, WordSources, add_words
 from words_tui.services.vocabulary.profiles import create_profile
 
 NOW = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
@@ -289,7 +289,12 @@ async def test_kindle_words_get_their_translation_from_the_source_chain(
         ],
     )
     plain = await import_file(database, profile.id, path)
-    assert plain.created == 0 and "--translate" in str(plain.problems[0])
+    assert plain.created == 0 and not plain.problems
+    assert [str(p) for p in plain.untranslated] == [
+        f"{path} (word de:Häuser): 'Haus' has no translation: {NO_LLM}",
+        f"{path} (word de:Tür): 'Tür' has no translation: {NO_LLM}",
+    ]
+    assert plain.info[-1] == f"2 new words without a translation ({NO_LLM}): Haus, Tür"
     dictionary = Dictionary({"Haus": "house"})
     sources = WordSources(database, dictionary=dictionary)
     report = await import_file(database, profile.id, path, sources=sources)

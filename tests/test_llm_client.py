@@ -103,24 +103,56 @@ async def test_the_learners_answer_travels_as_data_not_instructions(
     assert not verdict.is_correct
 
 
-async def test_every_logical_call_is_reported_to_the_observer(
+class Observer:
+    """Remembers what it was told, as (event, purpose, outcome, attempts)."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[str, str, str, int]] = []
+        self.finished: list[CallRecord] = []
+        self.one_sent = asyncio.Event()
+
+    async def sent(self, record: CallRecord) -> None:
+        self.events.append(("sent", record.purpose, record.outcome, record.attempts))
+        self.one_sent.set()
+
+    async def ended(self, record: CallRecord) -> None:
+        self.events.append(("ended", record.purpose, record.outcome, record.attempts))
+        self.finished.append(record)
+
+
+async def test_every_request_is_reported_before_it_is_sent_and_every_call_when_it_ends(
     llm_server: FakeLLMServer, fast_retry: RetryPolicy
 ) -> None:
-    seen: list[CallRecord] = []
-
-    async def observe(record: CallRecord) -> None:
-        seen.append(record)
-
+    observer = Observer()
     llm_server.script("500")
-    async with client_for(llm_server, fast_retry, on_call=observe) as client:
+    async with client_for(llm_server, fast_retry, on_call=observer) as client:
         await client.translate_word("Haus", "de", "en")
         await client.validate_answer("Haus", "house", "house", "de", "en")
 
-    assert [(r.purpose, r.outcome, r.attempts) for r in seen] == [
-        ("translate", "ok", 2),
-        ("judge", "ok", 1),
+    assert observer.events == [
+        ("sent", "translate", "in_flight", 1),
+        ("sent", "translate", "in_flight", 2),
+        ("ended", "translate", "ok", 2),
+        ("sent", "judge", "in_flight", 1),
+        ("ended", "judge", "ok", 1),
     ]
-    assert all(r.usage.total > 0 and r.model == "test-model" for r in seen)
+    assert all(r.usage.total > 0 and r.model == "test-model" for r in observer.finished)
+
+
+async def test_a_call_cancelled_mid_request_is_recorded_as_cancelled(
+    fast_retry: RetryPolicy,
+) -> None:
+    observer = Observer()
+    with FakeLLMServer(slow_s=30) as server:
+        server.script("slow")
+        async with client_for(server, fast_retry, on_call=observer) as client:
+            call = asyncio.ensure_future(client.translate_word("Haus", "de", "en"))
+            await observer.one_sent.wait()
+            call.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await call
+
+    assert observer.events[-1] == ("ended", "translate", "cancelled", 1)
 
 
 def test_one_client_serves_several_event_loops(llm_server: FakeLLMServer) -> None:

@@ -37,12 +37,12 @@ async def test_every_call_lands_in_the_ledger_without_the_key(
 ) -> None:
     ledger = CallLedger(database, "tester")
     async with LLMClient(
-        llm_server.api_key, "m1", llm_server.base_url, retry=fast_retry, on_call=ledger.record
+        llm_server.api_key, "m1", llm_server.base_url, retry=fast_retry, on_call=ledger
     ) as client:
         llm_server.script("429")
         await client.translate_word("Haus", "de", "en")
     wrong_key = "sk-wrong-key-that-must-not-be-stored"
-    async with LLMClient(wrong_key, "m1", llm_server.base_url, on_call=ledger.record) as client:
+    async with LLMClient(wrong_key, "m1", llm_server.base_url, on_call=ledger) as client:
         with pytest.raises(LLMAuthError):
             await client.validate_answer("Haus", "house", "home", "de", "en")
 
@@ -118,7 +118,7 @@ async def test_each_call_names_the_learner_it_was_made_for(
     llm_server: FakeLLMServer, database: Database
 ) -> None:
     async with LLMClient(
-        llm_server.api_key, "m1", llm_server.base_url, on_call=CallLedger(database, "ana").record
+        llm_server.api_key, "m1", llm_server.base_url, on_call=CallLedger(database, "ana")
     ) as client:
         await client.translate_word("Haus", "de", "en")
     async with database.session() as session:

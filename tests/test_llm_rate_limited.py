@@ -10,6 +10,7 @@ import pytest
 from tests.llm_server import FakeLLMServer
 from words_tui.infrastructure.llm import (
     CircuitOpen,
+    LLMBadOutput,
     LLMClient,
     LLMConfigError,
     LLMUnavailable,
@@ -80,6 +81,51 @@ async def test_client_errors_do_not_count_as_outage(
 
     assert entry.translations
     assert client.breaker().closed
+
+
+async def test_answers_that_cannot_be_read_open_the_breaker_like_an_outage(
+    llm_server: FakeLLMServer, clock: FakeClock
+) -> None:
+    llm_server.set_faults(malformed=1.0)
+    async with limited(llm_server, clock) as client:
+        for _ in range(5):
+            with pytest.raises(LLMBadOutput):
+                await client.translate_word("Haus", "de", "en")
+        with pytest.raises(CircuitOpen) as caught:
+            await client.translate_word("Haus", "de", "en")
+
+    assert llm_server.requests == 5
+    assert isinstance(caught.value.last_failure, LLMBadOutput)
+    assert "not valid JSON" in str(caught.value)
+
+
+class TripTheBreakerOnRetry:
+    """A retry wait during which another garbled call opens the breaker (threshold 1)."""
+
+    def __init__(self) -> None:
+        self.client: LLMClient | None = None
+        self.tripped = False
+
+    async def __call__(self, _seconds: float) -> None:
+        if not self.tripped and self.client is not None:
+            self.tripped = True
+            with pytest.raises(LLMBadOutput):
+                await self.client.translate_word("Baum", "de", "en")
+
+
+async def test_a_garbled_answer_whose_retry_finds_the_breaker_open_ends_as_garbled(
+    llm_server: FakeLLMServer, clock: FakeClock
+) -> None:
+    trip = TripTheBreakerOnRetry()
+    retry = RetryPolicy(attempts=3, bad_output_retries=1, sleep=trip)
+    llm_server.set_faults(malformed=1.0)
+    async with limited(llm_server, clock, retry, failure_threshold=1) as client:
+        trip.client = client
+        with pytest.raises(LLMBadOutput):  # not CircuitOpen: it is no outage
+            await client.translate_word("Haus", "de", "en")
+
+    assert client.breaker().opened
+    assert [r.words for r in llm_server.records] == [("Haus",), ("Baum",), ("Baum",)]
 
 
 async def test_after_the_recovery_timeout_one_successful_trial_closes_the_breaker(

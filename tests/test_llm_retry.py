@@ -17,6 +17,7 @@ from words_tui.infrastructure.llm import (
     LLMError,
     LLMRateLimited,
     LLMUnavailable,
+    LLMUnreachable,
 )
 from words_tui.infrastructure.llm.retry import RetryPolicy
 
@@ -131,18 +132,34 @@ async def test_a_slow_server_times_out_and_is_retried(fast_retry: RetryPolicy) -
     assert server.requests == 3
 
 
-async def test_a_stopped_server_is_unavailable_until_it_comes_back(
-    llm_server: FakeLLMServer, fast_retry: RetryPolicy
+async def test_a_stopped_server_is_tried_briefly_and_reported_as_unreachable(
+    llm_server: FakeLLMServer, fast_retry: RetryPolicy, recorded_sleep: RecordedSleep
 ) -> None:
     async with client_for(llm_server, fast_retry) as client:
         await client.translate_word("Haus", "de", "en")
         llm_server.stop()
-        with pytest.raises(LLMUnavailable, match="cannot reach"):
+        with pytest.raises(LLMUnreachable) as caught:
             await client.translate_word("Baum", "de", "en")
         llm_server.start()
         entry = await client.translate_word("Katze", "de", "en")
 
+    assert str(caught.value) == (
+        f"cannot connect to the LLM endpoint {llm_server.base_url} (connection refused): "
+        "is the server running, and is OPENAI_BASE_URL right?"
+    )
+    assert recorded_sleep.waits == [0.5, 1.0]  # three short attempts, not the 2–10 s backoff
     assert entry.translations
+
+
+async def test_a_connection_cut_mid_answer_is_an_outage_not_an_unreachable_endpoint(
+    llm_server: FakeLLMServer, fast_retry: RetryPolicy
+) -> None:
+    llm_server.script("reset", "reset", "reset")
+    async with client_for(llm_server, fast_retry) as client:
+        with pytest.raises(LLMUnavailable, match="the connection broke") as caught:
+            await client.translate_word("Haus", "de", "en")
+
+    assert not isinstance(caught.value, LLMUnreachable)
 
 
 async def test_the_api_key_appears_in_no_error_and_no_log_line(

@@ -15,7 +15,7 @@ from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.domain.enums import Level
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Entry, UserWord, Word
-from words_tui.services.bulk.translator import BulkTranslator
+from words_tui.services.bulk import BulkTranslator
 from words_tui.services.vocabulary import WordSources
 from words_tui.services.vocabulary.profiles import create_profile
 from words_tui.services.vocabulary.wordlists import (

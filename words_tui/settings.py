@@ -129,6 +129,11 @@ class Settings(BaseSettings):
     llm_max_concurrent: PositiveInt = Field(default=32, description="Requests in flight at most.")
     llm_timeout_s: PositiveFloat = Field(default=30.0, description="Timeout of one HTTP attempt.")
     llm_batch_size: PositiveInt = Field(default=25, description="Words per bulk request.")
+    llm_outage_limit_s: PositiveFloat = Field(
+        default=120.0,
+        description="How long a bulk job waits for an endpoint that does not answer (usably) "
+        "before it pauses, resumable.",
+    )
     llm_prices: dict[str, tuple[float, float]] = Field(
         default_factory=lambda: dict(DEFAULT_PRICES),
         description="USD per 1M prompt and completion tokens, by model.",

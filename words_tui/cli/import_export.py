@@ -12,6 +12,7 @@ from words_tui.errors import CommandError
 from words_tui.services import Core
 
 if TYPE_CHECKING:
+    from words_tui.services.bulk import BulkProgress
     from words_tui.services.transfer import ExportReport, ImportReport
 
 BAR_WIDTH = 30
@@ -89,6 +90,34 @@ class ProgressBar:
         if self.live and self.stage:
             self.stream.write("\n")
 
+    def say(self, line: str) -> None:
+        """A line of its own, without breaking a live bar (the bar goes on below it)."""
+        self.stream.write(("\r\033[K" if self.live else "") + line + "\n")
+        self.stream.flush()
+
+
+class TranslationWatch:
+    """Prints one line when the bulk translation starts or stops waiting for the endpoint."""
+
+    def __init__(self, bar: ProgressBar, limit_s: float) -> None:
+        self._bar = bar
+        self._limit_s = limit_s
+        self._waiting = False
+
+    def __call__(self, progress: BulkProgress) -> None:
+        from words_tui.services.bulk import BulkState
+
+        waiting = progress.state == BulkState.WAITING
+        if waiting and not self._waiting:
+            since = f" since {progress.since.astimezone():%H:%M:%S}" if progress.since else ""
+            self._bar.say(
+                f"waiting for the LLM{since}: {progress.reason} "
+                f"(the translation pauses after {self._limit_s:.0f} s without an answer)"
+            )
+        elif self._waiting and progress.state == BulkState.RUNNING:
+            self._bar.say("the LLM answers again")
+        self._waiting = waiting
+
 
 async def _import(core: Core, args: argparse.Namespace) -> ImportReport:
     from words_tui.services.transfer import SourceError
@@ -106,6 +135,7 @@ async def _import(core: Core, args: argparse.Namespace) -> ImportReport:
             progress=bar,
             encoding=args.encoding,
             overwrite=args.replace,
+            on_translation=TranslationWatch(bar, core.settings.llm_outage_limit_s),
         )
     except SourceError as err:
         raise CommandError(f"{err} (nothing was imported)") from None
@@ -114,6 +144,9 @@ async def _import(core: Core, args: argparse.Namespace) -> ImportReport:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """Exit status 0 when everything usable was imported, 1 when words asked to be translated
+    were not (the endpoint stopped answering, a key was rejected, no source knew them): the
+    user has to act."""
     parse_mapping(args.map)  # a malformed --map is reported before anything opens
     report = run_with_core(lambda core: _import(core, args))
     for line in report.info:
@@ -127,7 +160,19 @@ def run_import(args: argparse.Namespace) -> int:
     if len(report.problems) > PROBLEMS_SHOWN:
         print(f"  ... and {len(report.problems) - PROBLEMS_SHOWN} more skipped")
     print(report.summary())
-    return 0
+    missing = len(report.untranslated)
+    if not missing:
+        return 0
+    if not args.translate:
+        print(f"hint: import again with --translate to translate the {missing} skipped new words")
+        return 0
+    why = report.translation_stopped or "the lines above say why"
+    print(
+        f"words-tui: {missing} words were not translated ({why}); import the file again with "
+        "--translate once that is fixed (words already translated are cached: no second charge)",
+        file=sys.stderr,
+    )
+    return 1
 
 
 async def _export(core: Core, args: argparse.Namespace) -> ExportReport:

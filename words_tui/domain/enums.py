@@ -88,3 +88,5 @@ class JobStatus(StrEnum):
     DONE = "done"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    PAUSED = "paused"
+    """Stopped by the engine because the endpoint did not answer (usably); resumable."""

@@ -224,7 +224,8 @@ class Core:
     async def word_sources(self, *, llm: bool = True) -> WordSources:
         """The word-source chain as configured: the `dictd_paths` dictionaries and, with `llm`,
         the LLM client and a fresh bulk engine around it (`llm_batch_size` words per request,
-        costed with `llm_prices`; one engine runs one job). The one place both are built."""
+        costed with `llm_prices`, pausing after `llm_outage_limit_s` without a usable answer;
+        one engine runs one job). The one place both are built."""
         from words_tui.services.bulk import BulkTranslator
         from words_tui.services.vocabulary import WordSources
 
@@ -235,11 +236,13 @@ class Core:
                 self.database,
                 client,
                 batch_size=self.settings.llm_batch_size,
+                give_up_after_s=self.settings.llm_outage_limit_s,
                 prices=self.settings.llm_prices,
             )
-        return WordSources(
+        sources = WordSources(
             self.database, self._starter, dictionary=self.dictionaries(), llm=client, bulk=bulk
         )
+        return sources.without_llm() if self.llm_configured and not llm else sources
 
     async def schema(self) -> SchemaStatus:
         """The database's schema revision and the latest one (reads only; creates nothing)."""

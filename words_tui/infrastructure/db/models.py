@@ -280,6 +280,12 @@ class BulkJob(SQLModel, table=True):
     total: int = 0
     created_at: datetime = _time()
     finished_at: datetime | None = _time(nullable=True)
+    error: str = Field(default="", max_length=500)
+    """Why the last run stopped (paused, failed), in one line."""
+    runner: str = Field(default="", max_length=120)
+    """host:pid of the process running the job, so another can tell a dead run from a live one."""
+    heartbeat_at: datetime | None = _time(nullable=True)
+    """Renewed while the job runs; a running job whose heartbeat stopped was killed (stale)."""
 
 
 class BulkItem(SQLModel, table=True):

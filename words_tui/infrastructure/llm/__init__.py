@@ -16,6 +16,7 @@ from words_tui.infrastructure.llm.errors import (
     LLMError,
     LLMRateLimited,
     LLMUnavailable,
+    LLMUnreachable,
 )
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ __all__ = [
     "LLMError",
     "LLMRateLimited",
     "LLMUnavailable",
+    "LLMUnreachable",
     "RateLimitedLLMClient",
 ]
 

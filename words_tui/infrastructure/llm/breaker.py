@@ -1,12 +1,14 @@
-"""A circuit breaker that opens on outages only, built on the `circuitbreaker` package.
+"""A circuit breaker that opens on outages and unreadable answers, built on `circuitbreaker`.
 
 The package supplies the state machine (closed → open after N failures → half-open after the
 recovery timeout → closed on success). Three things are added here:
 - an injectable clock, so tests advance time instead of sleeping for the recovery timeout;
 - exactly one trial call while half-open (the package lets every caller through);
 - cancellation neither counts as a failure nor closes the breaker.
-What counts as a failure: `LLMUnavailable` and `LLMRateLimited` that survived the retries. A 400, a
-bad key or a garbled answer proves the server is up, so they close the breaker like a success.
+What counts as a failure: `LLMUnavailable`, `LLMRateLimited` and `LLMBadOutput` that survived the
+retries — a model that garbles every answer is as useless as one that is down, and each garbled
+answer is paid for. A 400 or a bad key proves the server is up, so they close the breaker like a
+success (retrying them cannot help, and the caller stops on them anyway).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Literal
 
 from circuitbreaker import STATE_HALF_OPEN, STATE_OPEN, CircuitBreaker
 
-from words_tui.infrastructure.llm.errors import OUTAGE_ERRORS, CircuitOpen
+from words_tui.infrastructure.llm.errors import BREAKER_FAILURES, CircuitOpen, LLMError
 
 Clock = Callable[[], float]
 
@@ -27,13 +29,15 @@ FAILURE_THRESHOLD = 5
 RECOVERY_TIMEOUT_S = 60.0
 
 
-def is_outage(_: type[BaseException], err: BaseException) -> bool:
-    """The breaker's failure predicate: the service did not answer (a refusal by us is not)."""
-    return isinstance(err, OUTAGE_ERRORS) and not isinstance(err, CircuitOpen)
+def is_failure(_: type[BaseException], err: BaseException) -> bool:
+    """The breaker's failure predicate: the service did not answer, or not usably (a refusal by
+    the breaker itself is not)."""
+    return isinstance(err, BREAKER_FAILURES) and not isinstance(err, CircuitOpen)
 
 
 class OutageBreaker(CircuitBreaker):  # type: ignore[misc]
-    """One breaker per model; fails calls fast (`CircuitOpen`) while the endpoint is down."""
+    """One breaker per model; fails calls fast (`CircuitOpen`) while the endpoint is down or its
+    answers cannot be read."""
 
     def __init__(
         self,
@@ -46,12 +50,13 @@ class OutageBreaker(CircuitBreaker):  # type: ignore[misc]
         super().__init__(
             failure_threshold=failure_threshold,
             recovery_timeout=recovery_timeout_s,
-            expected_exception=is_outage,
+            expected_exception=is_failure,
             name=name,
         )
         self._clock = clock
         self._opened = clock()
         self._trial_running = False
+        self.last_error: LLMError | None = None
 
     @property
     def open_remaining(self) -> float:
@@ -61,10 +66,12 @@ class OutageBreaker(CircuitBreaker):  # type: ignore[misc]
     def refuse_if_open(self) -> None:
         """Raise `CircuitOpen` at once while the breaker is open (no request is made)."""
         if self.state == STATE_OPEN:
+            last = f" (last: {self.last_error})" if self.last_error is not None else ""
             raise CircuitOpen(
-                f"the LLM ({self.name}) is unavailable after {self.failure_count} failures "
-                f"in a row; next try in {max(0.0, self.open_remaining):.1f}s",
+                f"the LLM ({self.name}) failed {self.failure_count} times in a row{last}; "
+                f"next try in {max(0.0, self.open_remaining):.1f}s",
                 retry_after_s=max(0.0, self.open_remaining),
+                last_failure=self.last_error,
             )
 
     @contextmanager
@@ -96,6 +103,7 @@ class OutageBreaker(CircuitBreaker):  # type: ignore[misc]
             return False  # refused by us, cancelled or interrupted: tells nothing about the service
         if exc_type is not None and exc is not None and self.is_failure(exc_type, exc):
             self._last_failure = exc
+            self.last_error = exc if isinstance(exc, LLMError) else None
             self._failure_count += 1
             if self._failure_count >= self._failure_threshold:
                 self._state = STATE_OPEN

@@ -2,18 +2,19 @@
 OpenAI-compatible chat-completions endpoint (OpenAI, Ollama, LM Studio, vLLM, OpenRouter).
 
 Each public method is one *logical call*: up to three HTTP attempts (see `retry.py`), a reply
-validated against a pydantic schema sent as `response_format`, and one `CallRecord` handed to the
-`on_call` observer (the cost ledger). `RateLimitedLLMClient` adds pacing, a breaker and a fallback
+validated against a pydantic schema sent as `response_format`, and one `CallRecord` shown to the
+`on_call` observer (the cost ledger) before every HTTP attempt and once more when the call ends. `RateLimitedLLMClient` adds pacing, a breaker and a fallback
 model by overriding `_send` (one HTTP attempt) and `_call` (one logical call).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
 import openai
 from pydantic import BaseModel, SecretStr
@@ -54,6 +55,7 @@ DEFAULT_ENDPOINT = "https://api.openai.com/v1"
 LOCAL_PLACEHOLDER_KEY = "not-needed"
 """Sent to keyless local servers (Ollama, LM Studio), which ignore it; the SDK insists on one."""
 
+CANCELLED = "cancelled"
 LATENCY_SMOOTHING = 0.2
 """Weight of the newest sample in the moving average of request latency."""
 
@@ -221,30 +223,43 @@ class LLMClient:
         return await self._call_model(self.model, spec)
 
     async def _call_model(self, model: str, spec: CallSpec[Any, T]) -> Reply[T]:
-        purpose, messages = spec.purpose, spec.messages
         response_format = schemas.response_format(spec.output, spec.schema_name)
         started = time.monotonic()
-        attempts = 0
-        usage = Usage()
+        record = CallRecord(at=utcnow(), model=model, purpose=spec.purpose)
+        garbled: LLMBadOutput | None = None
         try:
             async for attempt in retrying(self._retry):
                 with attempt:
-                    attempts += 1
-                    completion = await self._send(model, messages, response_format)
-                    usage += _usage_of(completion)
-                    parsed = schemas.parse_output(spec.output, _content_of(completion))
-                    value = spec.convert(parsed, model)
+                    try:
+                        completion = await self._send(model, spec.messages, response_format, record)
+                        record.usage += _usage_of(completion)
+                        parsed = schemas.parse_output(spec.output, _content_of(completion))
+                        value = spec.convert(parsed, model)
+                    except LLMBadOutput as err:
+                        garbled = err
+                        raise
         except LLMError as err:
-            await self._record(model, purpose, usage, started, attempts, outcome_of(err), err)
+            if isinstance(err, CircuitOpen) and garbled is not None:
+                err = garbled  # the breaker opened while a garbled answer was being retried
+            await self._ended(record, started, outcome_of(err), err)
+            raise err
+        except asyncio.CancelledError:  # the request may have been served (and billed)
+            await asyncio.shield(self._ended(record, started, CANCELLED, None))
             raise
-        await self._record(model, purpose, usage, started, attempts, "ok", None)
-        return Reply(value=value, model=model, usage=usage, attempts=attempts)
+        await self._ended(record, started, "ok", None)
+        return Reply(value=value, model=model, usage=record.usage, attempts=record.attempts)
 
     async def _send(
-        self, model: str, messages: prompts.Messages, response_format: dict[str, Any]
+        self,
+        model: str,
+        messages: prompts.Messages,
+        response_format: dict[str, Any],
+        record: CallRecord,
     ) -> ChatCompletion:
-        """One HTTP attempt; SDK errors leave here as `LLMError`."""
+        """One HTTP attempt, recorded as sent before it goes; SDK errors leave as `LLMError`."""
         client = self._openai.get()
+        record.attempts += 1
+        await self._observe("sent", record)
         started = time.monotonic()
         try:
             completion: ChatCompletion = await client.chat.completions.create(
@@ -265,43 +280,39 @@ class LLMClient:
             seconds if previous is None else previous + LATENCY_SMOOTHING * (seconds - previous)
         )
 
-    async def _record(
-        self,
-        model: str,
-        purpose: str,
-        usage: Usage,
-        started: float,
-        attempts: int,
-        outcome: str,
-        err: LLMError | None,
+    async def _ended(
+        self, record: CallRecord, started: float, outcome: str, err: LLMError | None
     ) -> None:
-        latency_ms = round((time.monotonic() - started) * 1000)
-        error = scrub(str(err), self._key) if err is not None else ""
+        record.latency_ms = round((time.monotonic() - started) * 1000)
+        record.outcome = outcome
+        record.error = scrub(str(err), self._key) if err is not None else ""
         log.info(
             "llm call purpose=%s model=%s outcome=%s attempts=%d latency_ms=%d tokens=%d",
-            purpose,
-            model,
+            record.purpose,
+            record.model,
             outcome,
-            attempts,
-            latency_ms,
-            usage.total,
-            extra={"llm_purpose": purpose, "llm_model": model, "llm_outcome": outcome},
+            record.attempts,
+            record.latency_ms,
+            record.usage.total,
+            extra={
+                "llm_purpose": record.purpose,
+                "llm_model": record.model,
+                "llm_outcome": outcome,
+            },
         )
-        if self._on_call is None or attempts == 0:
+        if record.attempts:
+            await self._observe("ended", record)
+
+    async def _observe(self, event: Literal["sent", "ended"], record: CallRecord) -> None:
+        """Tell the observer (the ledger); its failure must never break a translation."""
+        if self._on_call is None:
             return
-        record = CallRecord(
-            at=utcnow(),
-            model=model,
-            purpose=purpose,
-            usage=usage,
-            latency_ms=latency_ms,
-            attempts=attempts,
-            outcome=outcome,
-            error=error,
-        )
         try:
-            await self._on_call(record)
-        except Exception:  # the ledger must never break a translation
+            if event == "sent":
+                await self._on_call.sent(record)
+            else:
+                await self._on_call.ended(record)
+        except Exception:
             log.warning("could not record an LLM call in the ledger", exc_info=True)
 
 

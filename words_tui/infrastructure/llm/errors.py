@@ -25,8 +25,29 @@ class LLMUnavailable(LLMError):
     """The endpoint is down or unreachable (5xx, timeouts, connection errors, breaker open)."""
 
 
+class LLMUnreachable(LLMUnavailable):
+    """Nothing answers at the endpoint's address: connection refused, unknown host, no route.
+
+    Unlike a server that answers with errors, this rarely mends itself within seconds (a server
+    that is not running, a wrong `OPENAI_BASE_URL`): callers try a few times, briefly, and stop.
+    """
+
+
 class CircuitOpen(LLMUnavailable):
-    """Refused without a request: the breaker is open after repeated outage failures."""
+    """Refused without a request: the breaker is open after repeated failures.
+
+    `last_failure` is the error that opened it (an outage, or answers that could not be read).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        retry_after_s: float | None = None,
+        last_failure: LLMError | None = None,
+    ) -> None:
+        super().__init__(message, retry_after_s=retry_after_s)
+        self.last_failure = last_failure
 
 
 class LLMRateLimited(LLMError):
@@ -46,7 +67,11 @@ class LLMConfigError(LLMError):
 
 
 OUTAGE_ERRORS: tuple[type[LLMError], ...] = (LLMUnavailable, LLMRateLimited)
-"""Failures that mean the service is not answering; only these open the circuit breaker."""
+"""Failures that mean the service is not answering: worth waiting for, never the caller's fault."""
+
+BREAKER_FAILURES: tuple[type[LLMError], ...] = (*OUTAGE_ERRORS, LLMBadOutput)
+"""Failures that open the circuit breaker when they repeat: outages, and answers that cannot be
+read (a model that garbles every answer is as useless as one that is down, and costs money)."""
 
 REDACTED = "***"
 

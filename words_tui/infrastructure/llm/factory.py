@@ -29,7 +29,7 @@ def llm_from_settings(settings: Settings, database: Database | None = None) -> L
         fallback_model=settings.llm_fallback_model,
         tokens_per_minute=settings.llm_tokens_per_minute,
         timeout_s=settings.llm_timeout_s,
-        on_call=CallLedger(database, settings.user).record if database is not None else None,
+        on_call=CallLedger(database, settings.user) if database is not None else None,
     )
     if database is None:
         return client

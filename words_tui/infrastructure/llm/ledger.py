@@ -1,5 +1,10 @@
 """The cost ledger: one `LLMCall` row per logical call, and totals with an estimated cost.
 
+The row is written before the call's first HTTP request goes out (outcome `in_flight`), its
+request count raised before each retry, and its outcome, tokens and latency filled in when the
+call ends: a process killed while a request is in flight still leaves that request in the ledger
+(the server served and billed it), as an `in_flight` row that never ended.
+
 Costs are not stored: they are computed when reported from the tokens and the price table in the
 settings (USD per million prompt / completion tokens), so correcting a price corrects history.
 A model is priced by its exact name or else by the longest priced prefix
@@ -11,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlmodel import col
 
 from words_tui.infrastructure.db.database import Database
@@ -40,7 +46,7 @@ def cost_usd(prices: Prices, model: str, usage: Usage) -> float | None:
 
 
 class CallLedger:
-    """Writes each call's record for `learner`; plug `record` into a client as its `on_call`
+    """Writes each call's row for `learner`; pass the ledger to a client as its `on_call`
     observer. On a shared database every learner's calls sit in one table, so each row names
     the learner it was made for and reports show a learner only their own."""
 
@@ -48,22 +54,51 @@ class CallLedger:
         self._database = database
         self.learner = learner
 
+    async def sent(self, call: CallRecord) -> None:
+        """Before each HTTP request: the row is created (first request) or its count raised."""
+        if call.ledger_id is None:
+            await self.record(call)
+        else:
+            await self._update(call.ledger_id, attempts=call.attempts)
+
+    async def ended(self, call: CallRecord) -> None:
+        """The call's outcome, tokens, latency and error."""
+        if call.ledger_id is None:
+            await self.record(call)
+        else:
+            await self._update(call.ledger_id, **_outcome_columns(call))
+
     async def record(self, call: CallRecord) -> None:
+        """Store `call` as a new row (its `ledger_id` set to the row's)."""
+        row = LLMCall(
+            at=call.at,
+            learner=self.learner[:120],
+            model=call.model[:120],
+            purpose=call.purpose[:32],
+            **_outcome_columns(call),
+        )
         async with self._database.session() as session:
-            session.add(
-                LLMCall(
-                    at=call.at,
-                    learner=self.learner[:120],
-                    model=call.model[:120],
-                    purpose=call.purpose[:32],
-                    prompt_tokens=call.usage.prompt_tokens,
-                    completion_tokens=call.usage.completion_tokens,
-                    latency_ms=call.latency_ms,
-                    attempts=call.attempts,
-                    outcome=call.outcome[:32],
-                    error=call.error[:MAX_ERROR_CHARS],
-                )
+            session.add(row)
+            await session.flush()
+            call.ledger_id = row.id
+
+    async def _update(self, ledger_id: int, **values: object) -> None:
+        async with self._database.session() as session:
+            await session.execute(
+                update(LLMCall).where(col(LLMCall.id) == ledger_id).values(**values)
             )
+
+
+def _outcome_columns(call: CallRecord) -> dict[str, Any]:
+    """The columns a call's end fills in (the row exists from its first request on)."""
+    return {
+        "prompt_tokens": call.usage.prompt_tokens,
+        "completion_tokens": call.usage.completion_tokens,
+        "latency_ms": call.latency_ms,
+        "attempts": call.attempts,
+        "outcome": call.outcome[:32],
+        "error": call.error[:MAX_ERROR_CHARS],
+    }
 
 
 @dataclass

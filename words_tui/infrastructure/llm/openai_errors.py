@@ -1,7 +1,8 @@
 """The one place where openai SDK exceptions become the project's `LLMError` tree.
 
 Which errors are worth retrying is decided here by type: 408, 409, 429, 5xx, timeouts and
-connection errors become `LLMUnavailable`/`LLMRateLimited` (transient); 400/401/403/404 become
+dropped connections become `LLMUnavailable`/`LLMRateLimited` (transient); a connection that could
+not even be opened (refused, unknown host) becomes `LLMUnreachable`; 400/401/403/404 become
 `LLMAuthError`/`LLMConfigError` with a message that says what to fix. Server-supplied text is
 scrubbed of the API key before it is quoted.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import socket
 import time
 
 import openai
@@ -21,11 +23,13 @@ from words_tui.infrastructure.llm.errors import (
     LLMError,
     LLMRateLimited,
     LLMUnavailable,
+    LLMUnreachable,
     scrub,
 )
 
 TRANSIENT_STATUS = frozenset({408, 409, 429})
 MAX_QUOTED_CHARS = 200
+UNKNOWN_HOST = "unknown host"
 
 
 def retry_after_s(headers: object) -> float | None:
@@ -73,7 +77,17 @@ def translate_error(
     if isinstance(err, openai.APITimeoutError):
         return LLMUnavailable(f"the LLM endpoint {endpoint} did not answer in time")
     if isinstance(err, openai.APIConnectionError):
-        return LLMUnavailable(f"cannot reach the LLM endpoint {endpoint}")
+        why = _connect_failure(err)
+        if why is not None:
+            advice = (
+                "check OPENAI_BASE_URL"
+                if why == UNKNOWN_HOST
+                else "is the server running, and is OPENAI_BASE_URL right?"
+            )
+            return LLMUnreachable(
+                f"cannot connect to the LLM endpoint {endpoint} ({why}): {advice}"
+            )
+        return LLMUnavailable(f"cannot reach the LLM endpoint {endpoint} (the connection broke)")
     if isinstance(err, openai.APIResponseValidationError):
         return LLMBadOutput(
             f"the LLM endpoint {endpoint} sent a response that is not a chat completion"
@@ -81,6 +95,27 @@ def translate_error(
     if isinstance(err, openai.APIStatusError):
         return _from_status(err, endpoint=endpoint, model=model, api_key=api_key)
     return LLMConfigError(f"the LLM client is misconfigured: {scrub(str(err), api_key)}")
+
+
+def _connect_failure(err: BaseException) -> str | None:
+    """Why no connection could be opened ('connection refused', 'unknown host'), or None when
+    the failure came later (a connection reset or closed mid-answer).
+
+    The SDK's transport is httpx (or its successor httpx2, depending on the SDK version); both
+    raise a `ConnectError` when the connection cannot be opened, so it is recognised by name.
+    """
+    chain: list[BaseException] = []
+    cause: BaseException | None = err.__cause__
+    while cause is not None and len(chain) < 8:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if not any(type(c).__name__ == "ConnectError" for c in chain):
+        return None
+    if any(isinstance(c, socket.gaierror) for c in chain):
+        return UNKNOWN_HOST
+    if any(isinstance(c, ConnectionRefusedError) for c in chain):
+        return "connection refused"
+    return "connection refused or no route to the host"
 
 
 def _from_status(

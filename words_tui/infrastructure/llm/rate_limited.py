@@ -26,7 +26,7 @@ from words_tui.infrastructure.llm.client import CallSpec, LLMClient, T
 from words_tui.infrastructure.llm.errors import OUTAGE_ERRORS
 from words_tui.infrastructure.llm.loop_local import LoopLocal
 from words_tui.infrastructure.llm.pacing import DEFAULT_BURST_S, Pacing
-from words_tui.infrastructure.llm.results import CallObserver, Reply
+from words_tui.infrastructure.llm.results import CallObserver, CallRecord, Reply
 from words_tui.infrastructure.llm.retry import RetryPolicy
 
 if TYPE_CHECKING:
@@ -102,13 +102,17 @@ class RateLimitedLLMClient(LLMClient):
             return await self._call_model(model, spec)
 
     async def _send(
-        self, model: str, messages: prompts.Messages, response_format: dict[str, Any]
+        self,
+        model: str,
+        messages: prompts.Messages,
+        response_format: dict[str, Any],
+        record: CallRecord,
     ) -> ChatCompletion:
         breaker = self._breakers[model]
         breaker.refuse_if_open()  # another call opened it while this one was backing off
         prompt_chars = sum(len(m["content"]) for m in messages)
         async with self._pacing.get().attempt(prompt_chars) as charge:
-            completion = await super()._send(model, messages, response_format)
+            completion = await super()._send(model, messages, response_format, record)
             if completion.usage is not None:
                 await charge.settle(completion.usage.total_tokens)
         return completion

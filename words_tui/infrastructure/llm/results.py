@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from words_tui.domain.entries import WordEntry
 
@@ -63,19 +63,33 @@ class BatchTranslation:
     attempts: int = 0
 
 
-@dataclass(frozen=True)
+IN_FLIGHT = "in_flight"
+"""The outcome of a call whose request was sent and whose end was never recorded (yet): the
+process may have died with the request in flight, which the server still served and billed."""
+
+
+@dataclass
 class CallRecord:
-    """One logical LLM call as the cost ledger stores it."""
+    """One logical LLM call as the cost ledger stores it; `attempts` counts the HTTP requests
+    sent so far. `ledger_id` is the observer's handle on the record once it has stored it."""
 
     at: datetime
     model: str
     purpose: str
-    usage: Usage
-    latency_ms: int
-    attempts: int
-    outcome: str
+    usage: Usage = field(default_factory=Usage)
+    latency_ms: int = 0
+    attempts: int = 0
+    outcome: str = IN_FLIGHT
     error: str = ""
+    ledger_id: int | None = None
 
 
-CallObserver = Callable[[CallRecord], Awaitable[None]]
-"""Told about every logical call after it ends (the ledger is one)."""
+class CallObserver(Protocol):
+    """Told about every HTTP request before it is sent, and about the logical call when it ends
+    (the ledger is one): a process killed mid-request still leaves the request recorded."""
+
+    async def sent(self, record: CallRecord) -> None:
+        """A request of the call is about to go out (`record.attempts` already counts it)."""
+
+    async def ended(self, record: CallRecord) -> None:
+        """The call ended with `record.outcome` (called only when at least one was sent)."""

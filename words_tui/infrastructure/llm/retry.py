@@ -1,10 +1,13 @@
 """The only retry layer of the LLM core (the SDK's own retries are switched off).
 
 At most `attempts` HTTP requests per logical call. Transient failures (408, 409, 429, 5xx,
-timeouts, connection errors) wait with exponential backoff and jitter, or exactly as long as the
+timeouts, dropped connections) wait with exponential backoff and jitter, or exactly as long as the
 server's `Retry-After` asks — unless it asks for more than `max_retry_after_s`, in which case we
 give up at once and let the caller decide. A reply that does not match the schema is retried
-`bad_output_retries` times, immediately. Everything else is raised at once.
+`bad_output_retries` times, immediately. An endpoint nobody answers at (connection refused,
+unknown host) is tried again after short waits only (`unreachable_wait_s`, doubling): a server
+that is not running should be reported within seconds, not after a long backoff. Everything else
+is raised at once.
 """
 
 from __future__ import annotations
@@ -16,7 +19,12 @@ from dataclasses import dataclass
 from tenacity import AsyncRetrying, RetryCallState, stop_after_attempt, wait_exponential_jitter
 from tenacity.retry import retry_base
 
-from words_tui.infrastructure.llm.errors import OUTAGE_ERRORS, CircuitOpen, LLMBadOutput
+from words_tui.infrastructure.llm.errors import (
+    OUTAGE_ERRORS,
+    CircuitOpen,
+    LLMBadOutput,
+    LLMUnreachable,
+)
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -31,6 +39,7 @@ class RetryPolicy:
     jitter_s: float = 1.0
     max_retry_after_s: float = 120.0
     bad_output_retries: int = 1
+    unreachable_wait_s: float = 0.5
     sleep: Sleep = asyncio.sleep
 
 
@@ -66,6 +75,8 @@ def _wait(policy: RetryPolicy) -> Callable[[RetryCallState], float]:
         err = outcome.exception() if outcome is not None else None
         if isinstance(err, LLMBadOutput):
             return 0.0
+        if isinstance(err, LLMUnreachable):
+            return policy.unreachable_wait_s * 2.0 ** (retry_state.attempt_number - 1)
         hint = getattr(err, "retry_after_s", None)
         if hint is not None:
             return float(hint)

@@ -5,8 +5,7 @@ The engines themselves come with the word-source chain (`Core.word_sources`), wh
 
 from __future__ import annotations
 
-from words_tui.infrastructure.db.models import BulkJob
-from words_tui.services.bulk.jobs import unfinished_jobs
+from words_tui.services.bulk.liveness import JobSummary, unfinished_jobs
 from words_tui.services.parts import Parts
 
 
@@ -16,7 +15,7 @@ class Bulk:
     def __init__(self, parts: Parts) -> None:
         self._parts = parts
 
-    async def unfinished_jobs(self, profile_id: int | None = None) -> list[BulkJob]:
-        """Interrupted, cancelled or abandoned jobs (of one profile, when given), newest first."""
-        jobs = await unfinished_jobs(self._parts.database)
-        return [job for job in jobs if profile_id is None or job.profile_id == profile_id]
+    async def unfinished_jobs(self, profile_id: int | None = None) -> list[JobSummary]:
+        """Stopped, paused, failed or killed jobs (of one profile, when given), newest first;
+        a job killed while running shows as stale, and resumable."""
+        return await unfinished_jobs(self._parts.database, profile_id)  # heartbeats: real time

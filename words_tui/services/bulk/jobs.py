@@ -2,7 +2,8 @@
 
 Each item's status (pending → done | failed), attempts, last error and entry are written as soon
 as its request ends, so a run killed at any moment resumes with exactly the unfinished items and
-never pays twice for a finished one.
+never pays twice for a finished one. Which jobs are alive, and the list of unfinished ones, is
+in `liveness`.
 """
 
 from __future__ import annotations
@@ -116,13 +117,16 @@ async def load_job(database: Database, job_id: int) -> BulkJob:
     return job
 
 
-async def set_job_status(database: Database, job_id: int, status: JobStatus) -> None:
+async def set_job_status(
+    database: Database, job_id: int, status: JobStatus, error: str = ""
+) -> None:
+    """The job's status and why it stopped (a finished job also gets its finishing time)."""
     finished = utcnow() if status in (JobStatus.DONE, JobStatus.FAILED) else None
     async with database.session() as session:
         await session.execute(
             update(BulkJob)
             .where(col(BulkJob.id) == job_id)
-            .values(status=status.value, finished_at=finished)
+            .values(status=status.value, finished_at=finished, error=error[:500])
         )
 
 
@@ -242,16 +246,5 @@ async def status_counts(database: Database, job_id: int) -> dict[str, int]:
 async def job_items(database: Database, job_id: int) -> list[BulkItem]:
     """Every item of the job, in input order."""
     query = select(BulkItem).where(col(BulkItem.job_id) == job_id).order_by(col(BulkItem.position))
-    async with database.session() as session:
-        return list((await session.execute(query)).scalars())
-
-
-async def unfinished_jobs(database: Database) -> list[BulkJob]:
-    """Jobs that were interrupted, cancelled or gave up, newest first: candidates for `resume`."""
-    query = (
-        select(BulkJob)
-        .where(col(BulkJob.status) != JobStatus.DONE.value)
-        .order_by(col(BulkJob.id).desc())
-    )
     async with database.session() as session:
         return list((await session.execute(query)).scalars())

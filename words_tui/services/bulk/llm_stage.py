@@ -1,15 +1,20 @@
 """The LLM stage of a bulk job: K words per request, enough requests in flight, item by item
-bookkeeping.
+bookkeeping, and a bounded answer to every way the endpoint can fail.
 
 Every request's outcome is written to the job's items before the next decision, so a killed run
 loses only the requests that were in flight. The rules:
-- a word the model skipped or garbled is retried alone; a garbled answer to a whole batch sends
-  its words again one by one; each such answer costs the word one attempt, and after
-  `max_attempts` the word fails with the last reason;
-- an outage (5xx, timeouts, 429s that outlived the client's retries, an open circuit breaker)
-  costs no attempt: the batch waits (as long as the server or the breaker asks) and goes again;
-- an outage longer than `give_up_after_s`, a rejected key or a refused request stop the stage,
-  leaving the remaining words pending for a later `resume`.
+- a word the model skipped or garbled in an otherwise good answer is retried alone; each such
+  answer costs the word one attempt, and after `max_attempts` the word fails with the reason;
+- an answer that cannot be read at all (after the client's one immediate retry) costs each of
+  its words an attempt and splits the group in halves, once; a half that is garbled again fails
+  its words. A batch therefore costs at most 2 + 2 × 2 HTTP requests however bad the model is
+  (and the client's breaker opens when garbled answers keep coming);
+- an outage (5xx, timeouts, 429s that outlived the client's retries, an open breaker) costs no
+  attempt: the group waits (as long as the server or the breaker asks) and goes again, and the
+  stage reports that it is waiting, since when and why;
+- trouble longer than `give_up_after_s` without a single good answer pauses the stage, as does an
+  endpoint nobody answers at (connection refused, unknown host); a rejected key or a refused
+  request stops it as failed. Either way the remaining words stay pending for a later `resume`.
 """
 
 from __future__ import annotations
@@ -19,16 +24,21 @@ import contextlib
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from words_tui.domain.enums import JobStatus
 from words_tui.infrastructure.db.bulk import chunks
 from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.llm.caching import TranslationCacheStore
 from words_tui.infrastructure.llm.errors import (
     OUTAGE_ERRORS,
+    CircuitOpen,
     LLMAuthError,
     LLMBadOutput,
     LLMConfigError,
+    LLMError,
+    LLMUnreachable,
 )
 from words_tui.infrastructure.llm.protocols import LLMService
 from words_tui.infrastructure.llm.results import Usage
@@ -37,6 +47,24 @@ from words_tui.services.bulk.pacing import in_flight_target
 
 MIN_PAUSE_S = 0.05
 """Shortest wait after an outage (the client already backed off; a probing breaker says 0 s)."""
+MAX_SPLITS = 1
+"""How often a garbled group is halved before its words fail: once (see the module docstring)."""
+
+
+@dataclass
+class Group:
+    """Words that travel in one request; `depth` counts how often their batch was split."""
+
+    items: list[JobItem]
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """The endpoint is not answering (usably): since when (UTC) and the latest reason."""
+
+    since: datetime
+    reason: str
 
 
 @dataclass
@@ -45,11 +73,12 @@ class StageOutcome:
 
     done: int = 0
     failed: int = 0
-    retry_alone: list[JobItem] = field(default_factory=list)
-    retry_batch: list[JobItem] = field(default_factory=list)
+    again: list[Group] = field(default_factory=list)
     pause_s: float = 0.0
-    fatal: str = ""
     outage: str = ""
+    garbled: str = ""
+    stop: str = ""
+    stop_status: JobStatus = JobStatus.PAUSED
     usage: Usage = field(default_factory=Usage)
     model: str = ""
 
@@ -82,31 +111,35 @@ class LLMStage:
         self._on_outcome = on_outcome
         self._clock = clock
         self._stop = asyncio.Event()
+        self._trouble_since: float | None = None
         self.stop_reason = ""
+        self.stop_status = JobStatus.CANCELLED
+        self.waiting: Waiting | None = None
         self.requests = 0
 
-    def stop(self, reason: str = "") -> None:
-        self.stop_reason = self.stop_reason or reason
+    def stop(self, reason: str = "", status: JobStatus = JobStatus.CANCELLED) -> None:
+        """Stop dispatching; the first reason given (and its status) is the one kept."""
+        if not self.stop_reason:
+            self.stop_reason, self.stop_status = reason, status
         self._stop.set()
 
     async def run(self, items: Sequence[JobItem]) -> None:
         size = self._settings.batch_size
-        batches = deque(list(chunk) for chunk in chunks(items, size))
-        singles: deque[JobItem] = deque()
-        tasks: dict[asyncio.Task[StageOutcome], list[JobItem]] = {}
+        batches = deque(Group(list(chunk)) for chunk in chunks(items, size))
+        retries: deque[Group] = deque()
+        tasks: dict[asyncio.Task[StageOutcome], Group] = {}
         stopper = asyncio.ensure_future(self._stop.wait())
         paused_until = 0.0
-        outage_since: float | None = None
         self._writer.start()
         try:
-            while (batches or singles or tasks) and not self._stop.is_set():
+            while (batches or retries or tasks) and not self._stop.is_set():
                 if self._writer.error:
-                    self.stop(self._writer.error)
+                    self.stop(self._writer.error, JobStatus.FAILED)
                     break
                 now = self._clock()
-                while now >= paused_until and len(tasks) < self._target() and (singles or batches):
-                    work = [singles.popleft()] if singles else batches.popleft()
-                    tasks[asyncio.ensure_future(self._request(work))] = work
+                while now >= paused_until and len(tasks) < self._target() and (retries or batches):
+                    group = retries.popleft() if retries else batches.popleft()
+                    tasks[asyncio.ensure_future(self._request(group))] = group
                     self.requests += 1
                 timeout = max(paused_until - now, MIN_PAUSE_S) if now < paused_until else None
                 done, _ = await asyncio.wait(
@@ -115,20 +148,9 @@ class LLMStage:
                 for task in [t for t in tasks if t in done]:
                     del tasks[task]
                     outcome = task.result()
-                    singles.extend(outcome.retry_alone)
-                    if outcome.retry_batch:
-                        batches.append(outcome.retry_batch)
+                    retries.extend(outcome.again)
                     paused_until = max(paused_until, self._clock() + outcome.pause_s)
-                    outage_since = (outage_since or self._clock()) if outcome.outage else None
-                    if outcome.fatal:
-                        self.stop(outcome.fatal)
-                    elif outage_since is not None and (
-                        self._clock() - outage_since > self._settings.give_up_after_s
-                    ):
-                        self.stop(
-                            f"gave up after the LLM was unavailable for more than "
-                            f"{self._settings.give_up_after_s:.0f}s: {outcome.outage}"
-                        )
+                    self._judge(outcome)
                     self._on_outcome(outcome, len(tasks))
         finally:
             stopper.cancel()
@@ -138,7 +160,32 @@ class LLMStage:
                 await asyncio.gather(*tasks, stopper, return_exceptions=True)
             await self._writer.close()
             if self._writer.error:
-                self.stop(self._writer.error)
+                self.stop(self._writer.error, JobStatus.FAILED)
+
+    def _judge(self, outcome: StageOutcome) -> None:
+        """Track the trouble (waiting since when, for how long) and stop when it lasts."""
+        if outcome.stop:
+            self.stop(outcome.stop, outcome.stop_status)
+            return
+        if outcome.outage:
+            since = self.waiting.since if self.waiting else utcnow()
+            self.waiting = Waiting(since, outcome.outage)
+        else:
+            self.waiting = None
+        if outcome.done:
+            self._trouble_since = None
+            return
+        if not (outcome.outage or outcome.garbled):
+            return
+        now = self._clock()
+        self._trouble_since = self._trouble_since if self._trouble_since is not None else now
+        limit = self._settings.give_up_after_s
+        if now - self._trouble_since > limit:
+            self.stop(
+                f"paused: the LLM has not answered usably for more than {_minutes(limit)} "
+                f"({outcome.outage or outcome.garbled}); resume the job when it is back",
+                JobStatus.PAUSED,
+            )
 
     def _target(self) -> int:
         return in_flight_target(
@@ -147,19 +194,22 @@ class LLMStage:
             self._settings.max_in_flight,
         )
 
-    async def _request(self, work: list[JobItem]) -> StageOutcome:
+    async def _request(self, group: Group) -> StageOutcome:
         settings = self._settings
+        work = group.items
         try:
             batch = await self._llm.translate_batch(
                 [item.word for item in work], settings.source_lang, settings.target_lang
             )
         except (LLMAuthError, LLMConfigError) as err:
-            return StageOutcome(retry_batch=work, fatal=str(err))
+            return StageOutcome(stop=str(err), stop_status=JobStatus.FAILED)
+        except LLMUnreachable as err:
+            return StageOutcome(stop=f"paused: {err}", stop_status=JobStatus.PAUSED)
         except OUTAGE_ERRORS as err:
             pause = max(err.retry_after_s or 0.0, MIN_PAUSE_S)
-            return StageOutcome(retry_batch=work, pause_s=pause, outage=str(err))
+            return StageOutcome(again=[group], pause_s=pause, outage=_why_waiting(err))
         except LLMBadOutput as err:
-            return self._spend_attempt(work, str(err), alone=len(work) > 1)
+            return self._garbled(group, str(err))
         entries = [batch.entries[item.word] for item in work if item.word in batch.entries]
         finished = [
             ItemUpdate(item.id, JobStatus.DONE, item.attempts + 1, entry=batch.entries[item.word])
@@ -167,30 +217,56 @@ class LLMStage:
             if item.word in batch.entries
         ]
         self._writer.submit(finished, entries)
-        missed = [item for item in work if item.word not in batch.entries]
         outcome = StageOutcome(done=len(finished), usage=batch.usage, model=batch.model)
-        for item in missed:
-            reason = batch.errors.get(item.word, "missing from the model's answer")
-            partial = self._spend_attempt([item], reason, alone=True)
-            outcome.failed += partial.failed
-            outcome.retry_alone += partial.retry_alone
+        for item in work:
+            if item.word not in batch.entries:
+                item.attempts += 1
+                again = [Group([item])] if item.attempts < settings.max_attempts else []
+                reason = batch.errors.get(item.word, "missing from the model's answer")
+                outcome.failed += self._settle([item], again, reason)
+                outcome.again += again
         return outcome
 
-    def _spend_attempt(self, work: list[JobItem], reason: str, *, alone: bool) -> StageOutcome:
-        """Count one attempt for each item; fail those out of attempts, requeue the others."""
-        updates: list[ItemUpdate] = []
-        again: list[JobItem] = []
-        for item in work:
+    def _garbled(self, group: Group, reason: str) -> StageOutcome:
+        """A whole answer could not be read: split the group once, then fail its words."""
+        for item in group.items:
             item.attempts += 1
-            final = item.attempts >= self._settings.max_attempts
-            status = JobStatus.FAILED if final else JobStatus.PENDING
-            updates.append(ItemUpdate(item.id, status, item.attempts, error=reason))
-            if not final:
-                again.append(item)
-        self._writer.submit(updates)
-        outcome = StageOutcome(failed=len(work) - len(again))
-        if alone:
-            outcome.retry_alone = again
-        else:
-            outcome.retry_batch = again
-        return outcome
+        alive = [item for item in group.items if item.attempts < self._settings.max_attempts]
+        again: list[Group] = []
+        if len(alive) > 1 and group.depth < MAX_SPLITS:
+            middle, depth = (len(alive) + 1) // 2, group.depth + 1
+            again = [Group(alive[:middle], depth), Group(alive[middle:], depth)]
+        elif len(alive) == 1 and group.depth == 0:
+            again = [Group(alive)]
+        failed = self._settle(group.items, again, reason)
+        return StageOutcome(failed=failed, again=again, garbled=reason)
+
+    def _settle(self, work: list[JobItem], again: list[Group], reason: str) -> int:
+        """Save the items' attempts and last error: those going `again` stay pending, the
+        others fail. Returns how many failed."""
+        pending = {id(item) for group in again for item in group.items}
+        self._writer.submit(
+            [
+                ItemUpdate(
+                    item.id,
+                    JobStatus.PENDING if id(item) in pending else JobStatus.FAILED,
+                    item.attempts,
+                    error=reason,
+                )
+                for item in work
+            ]
+        )
+        return len(work) - len(pending)
+
+
+def _why_waiting(err: LLMError) -> str:
+    """The reason to show while waiting: an open breaker names what opened it."""
+    if isinstance(err, CircuitOpen) and isinstance(err.last_failure, LLMBadOutput):
+        return f"the model's answers could not be read ({err.last_failure})"
+    if isinstance(err, CircuitOpen) and err.last_failure is not None:
+        return str(err.last_failure)
+    return str(err)
+
+
+def _minutes(seconds: float) -> str:
+    return f"{seconds / 60:.0f} min" if seconds >= 90 else f"{seconds:.0f} s"

@@ -12,16 +12,17 @@ from pathlib import Path
 
 from words_tui.errors import UserError
 from words_tui.infrastructure.importers import ParsedSource
+from words_tui.services.bulk import ProgressCallback
 from words_tui.services.parts import Parts
 from words_tui.services.transfer import batch
 from words_tui.services.transfer.batch import CommitReport, Preview, ReviewRow
 from words_tui.services.transfer.import_export import (
     ExportReport,
-    ImportProgress,
     ImportReport,
     export_profile,
     import_file,
 )
+from words_tui.services.transfer.translating import ImportProgress
 
 
 class NoTranslationSource(UserError):
@@ -45,13 +46,17 @@ class Transfer:
         progress: ImportProgress | None = None,
         encoding: str | None = None,
         overwrite: bool = False,
+        on_translation: ProgressCallback | None = None,
     ) -> ImportReport:
         """Import a file in one transaction. Words that came without a translation get one from
         the offline sources (stored entries, starter vocabulary, dictionaries) and, with
         `translate`, the LLM. Words already in the profile gain what the file adds, or with
         `overwrite` take the file's fields. `SourceError` (nothing written) for a file that
         cannot be read or holds nothing;
-        `NoTranslationSource` when `translate` has neither an LLM nor a dictionary to use."""
+        `NoTranslationSource` when `translate` has neither an LLM nor a dictionary to use;
+        `on_translation` sees the bulk engine's progress and state (waiting for the endpoint...).
+        Words left without a translation are counted in `untranslated`, with the reason the
+        translation stopped (if it did) in `translation_stopped`."""
         sources = await self._parts.word_sources(llm=translate)
         if translate and not sources.has_llm and sources.dictionary is None:
             raise NoTranslationSource(
@@ -69,6 +74,7 @@ class Transfer:
             encoding=encoding,
             overwrite=overwrite,
             now=self._parts.now(),
+            on_translation=on_translation,
         )
 
     async def export(self, profile_id: int, out: Path, format: str) -> ExportReport:

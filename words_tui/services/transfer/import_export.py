@@ -9,16 +9,13 @@ error commits nothing, and importing the same file again changes nothing.
 from __future__ import annotations
 
 import asyncio
-import gc
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.enums import Direction
-from words_tui.domain.text import word_key
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile
 from words_tui.infrastructure.db.types import utcnow
@@ -26,19 +23,21 @@ from words_tui.infrastructure.exporters import DeckInfo, ExportedWord
 from words_tui.infrastructure.exporters.apkg_export import write_apkg
 from words_tui.infrastructure.exporters.csv_export import write_csv
 from words_tui.infrastructure.importers import ImportRecord, Problem, SourceError, parse_file
-from words_tui.services.bulk import BulkProgress
+from words_tui.services.bulk import ProgressCallback
+from words_tui.services.transfer.collector import garbage_collection
 from words_tui.services.transfer.plan import (
     ExistingWord,
     Plan,
     derived_key,
     plan_import,
-    with_entry,
+)
+from words_tui.services.transfer.translating import (
+    ImportProgress,
+    translate_bare,
+    untranslated_notes,
 )
 from words_tui.services.transfer.writer import load_existing, write_plan
-from words_tui.services.vocabulary import ProfileNotFound, WordSources, known_norms
-
-ImportProgress = Callable[[str, int, int], None]
-"""Called with (stage, done, total); stages: reading, translating, writing."""
+from words_tui.services.vocabulary import ProfileNotFound, WordSources
 
 
 @dataclass
@@ -56,10 +55,14 @@ class ImportReport:
     info: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     """What changed in each updated word ("casa: translations + home")."""
+    untranslated: list[Problem] = field(default_factory=list)
+    """New words that came without a translation and got none (skipped, apart from `problems`)."""
+    translation_stopped: str = ""
+    """Why the LLM stopped before translating every word (an outage, a rejected key), if it did."""
 
     @property
     def skipped(self) -> int:
-        return len(self.problems)
+        return len(self.problems) + len(self.untranslated)
 
     def summary(self) -> str:
         parts = [
@@ -75,77 +78,12 @@ class ImportReport:
         return f"{self.path.name} ({self.format}): " + ", ".join(parts)
 
 
-@contextmanager
-def garbage_collection(*, enabled: bool) -> Iterator[None]:
-    """Turn Python's cycle collector off (or back on) for a block, then restore its state.
-
-    Each collection pass rescans every live object, and a 100k-row import holds millions (records,
-    plan, rows): with the collector on, its passes made up a third of a large import. Import
-    records form no reference cycles, so nothing is left uncollected for long.
-    """
-    was_enabled = gc.isenabled()
-    if enabled:
-        gc.enable()
-    else:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-        else:
-            gc.disable()
-
-
 async def _profile(database: Database, profile_id: int) -> Profile:
     async with database.session() as session:
         profile = await session.get(Profile, profile_id)
     if profile is None:
         raise ProfileNotFound(f"no profile with id {profile_id}")
     return profile
-
-
-async def _translate(
-    database: Database,
-    profile: Profile,
-    records: list[ImportRecord],
-    sources: WordSources,
-    progress: ImportProgress | None,
-) -> tuple[list[ImportRecord], int]:
-    """Fill in translations for words that have none and are not in the profile yet, from the
-    source chain (offline sources always; the LLM when the chain has one).
-
-    Runs before the import's transaction: no database transaction stays open across API calls.
-    """
-    assert profile.id is not None
-    bare = [r for r in records if not r.meanings]
-    if not bare:
-        return records, 0
-    async with database.session() as session:
-        known = await known_norms(session, profile.id)
-    needed = list(dict.fromkeys(r.word for r in bare if word_key(r.word) not in known))
-    if not needed:
-        return records, 0
-
-    def report(update: BulkProgress) -> None:
-        if progress is not None:
-            progress("translating", update.done + update.failed, update.total)
-
-    if progress is not None:
-        progress("translating", 0, len(needed))
-    with garbage_collection(enabled=True):  # API calls take a while and make cycles
-        translation = await sources.translate(
-            needed,
-            profile.target_lang,
-            profile.native_lang,
-            progress=report,
-            profile_id=profile.id,
-        )
-    if progress is not None:
-        progress("translating", len(needed), len(needed))
-    entries = translation.entries
-    filled = [with_entry(r, None if r.meanings else entries.get(r.word)) for r in records]
-    return filled, len(entries)
 
 
 async def import_file(
@@ -160,6 +98,7 @@ async def import_file(
     encoding: str | None = None,
     overwrite: bool = False,
     now: datetime | None = None,
+    on_translation: ProgressCallback | None = None,
 ) -> ImportReport:
     """Import `path` into the profile; raises `SourceError` (nothing written) for unusable files
     and for a file with nothing in it. A word already in the profile gains what the file adds;
@@ -167,6 +106,7 @@ async def import_file(
 
     Words that come without a translation get one from the source chain: `sources` (the LLM
     only when it has one), by default the offline chain (stored entries, the starter table).
+    `on_translation` sees the bulk engine's progress (its state: waiting for the endpoint ...).
     """
     profile = await _profile(database, profile_id)
     chain = sources or WordSources(database)
@@ -174,37 +114,68 @@ async def import_file(
         # The records and the plan live in `_import`'s frame only, so they are gone when the
         # collector comes back on: its first pass would otherwise walk every one of them.
         return await _import(
-            database, profile, path, format, mapping, chain, progress, encoding, now, overwrite
+            database,
+            profile,
+            path,
+            _Reading(format, mapping, encoding),
+            chain,
+            progress,
+            on_translation,
+            now,
+            overwrite,
         )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """How to read the file: its format, which columns hold what, its encoding."""
+
+    format: str | None
+    mapping: Mapping[str, str | int] | None
+    encoding: str | None
 
 
 async def _import(
     database: Database,
     profile: Profile,
     path: Path,
-    format: str | None,
-    mapping: Mapping[str, str | int] | None,
+    reading: _Reading,
     sources: WordSources,
     progress: ImportProgress | None,
-    encoding: str | None,
+    on_translation: ProgressCallback | None,
     now: datetime | None,
     overwrite: bool,
 ) -> ImportReport:
     if progress is not None:
         progress("reading", 0, 1)
     parsed = await asyncio.to_thread(
-        parse_file, path, format=format, encoding=encoding, mapping=mapping
+        parse_file,
+        path,
+        format=reading.format,
+        encoding=reading.encoding,
+        mapping=reading.mapping,
     )
     if progress is not None:
         progress("reading", 1, 1)
     if not parsed.records and not parsed.problems:
         raise SourceError(f"{path}: nothing to import (no words in it)")
-    records, translated = await _translate(database, profile, parsed.records, sources, progress)
-    report = ImportReport(
-        path=path, format=parsed.format, translated=translated, info=list(parsed.info)
+    found = await translate_bare(
+        database, profile, parsed.records, sources, progress, on_translation
     )
-    plan = await _write(database, profile, records, now or utcnow(), progress, overwrite)
+    report = ImportReport(
+        path=path,
+        format=parsed.format,
+        translated=found.translated,
+        info=list(parsed.info),
+        translation_stopped=found.stopped,
+    )
+    plan = await _write(database, profile, found.records, now or utcnow(), progress, overwrite)
     _fill_report(report, plan, parsed.problems)
+    report.untranslated = [
+        Problem(r.location, f"'{r.word}' has no translation: {found.why(r.word)}")
+        for r in plan.untranslated
+    ]
+    report.info += untranslated_notes([r.word for r in plan.untranslated], found)
     return report
 
 

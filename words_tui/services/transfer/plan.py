@@ -118,6 +118,8 @@ class Plan:
     merged: list[Problem] = field(default_factory=list)
     adopted_keys: list[tuple[int, str]] = field(default_factory=list)
     """(user word id, key): stored words that had no stable key take the file's, silently."""
+    untranslated: list[ImportRecord] = field(default_factory=list)
+    """New words skipped because they have no translation (not among `problems`)."""
 
 
 def identity_of(record: ImportRecord) -> Identity:
@@ -396,8 +398,8 @@ def plan_import(
     *,
     overwrite: bool = False,
 ) -> Plan:
-    """Everything the records change in the profile, and the problems that skip records;
-    `overwrite` as in `plan_change`."""
+    """Everything the records change in the profile, the problems that skip records, and the
+    new words skipped for want of a translation; `overwrite` as in `plan_change`."""
     kept, problems, merged = merge_duplicates(records, target_lang)
     plan = Plan(problems=problems, merged=merged)
     matcher = Matcher(existing)
@@ -416,12 +418,7 @@ def plan_import(
             if word.ext_key is None and key is not None:
                 plan.adopted_keys.append((word.user_word_id, key))
         elif not record.meanings:
-            plan.problems.append(
-                Problem(
-                    record.location,
-                    f"'{record.word}' has no translation (import with --translate to add one)",
-                )
-            )
+            plan.untranslated.append(record)
             continue
         change = plan_change(record, identity, word, overwrite=overwrite)
         if change.changed:

@@ -46,6 +46,7 @@ from words_tui.services.vocabulary.profiles import (
     use_profile,
 )
 from words_tui.services.vocabulary.sources import (
+    LLM_NOT_ASKED,
     NO_LLM,
     DictionaryProvider,
     Translation,
@@ -78,6 +79,7 @@ from words_tui.services.vocabulary.words import (
 
 __all__ = [
     "CARD_FIELDS",
+    "LLM_NOT_ASKED",
     "NO_LLM",
     "SETTING_KNOBS",
     "AddOutcome",

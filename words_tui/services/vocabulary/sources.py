@@ -39,6 +39,10 @@ NO_LLM = (
     "no offline source has it (your stored entries, the starter vocabulary, dictionaries) and no "
     "LLM is configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server)"
 )
+LLM_NOT_ASKED = (
+    "no offline source has it (your stored entries, the starter vocabulary, dictionaries), and "
+    "translating with the LLM was not asked for"
+)
 STORED, CACHE, STARTER, DICTIONARY, LLM = "stored", "cache", "starter", "dictionary", "llm"
 
 
@@ -82,10 +86,12 @@ class WordSources:
     dictionary: DictionaryProvider | None = None
     llm: LLMService | None = None
     bulk: BulkTranslator | None = None
+    no_llm: str = NO_LLM
+    """Why a word no offline source has fails: no LLM configured, or not asked for."""
 
     def without_llm(self) -> WordSources:
         """The offline part of the chain (an import that may not spend API calls)."""
-        return dataclasses.replace(self, llm=None, bulk=None)
+        return dataclasses.replace(self, llm=None, bulk=None, no_llm=LLM_NOT_ASKED)
 
     @property
     def has_llm(self) -> bool:
@@ -161,7 +167,7 @@ class WordSources:
     ) -> tuple[list[WordEntry], str]:
         """The LLM's entry for one word, or none and why (not configured, unreachable)."""
         if self.llm is None:
-            return [], NO_LLM
+            return [], self.no_llm
         try:
             entry = await self.llm.translate_word(word, source_lang, target_lang)
         except LLMError as err:
@@ -192,7 +198,7 @@ class WordSources:
         if not rest:
             return Translation(entries, {}, by_source=counts)
         if self.bulk is None:
-            return Translation(entries, {word: NO_LLM for word in rest}, by_source=counts)
+            return Translation(entries, {word: self.no_llm for word in rest}, by_source=counts)
         result = await self.bulk.run(
             rest, source_lang, target_lang, progress=progress, profile_id=profile_id
         )
