@@ -84,6 +84,7 @@ class OutageBreaker(CircuitBreaker):  # type: ignore[misc]
                 raise CircuitOpen(
                     f"the LLM ({self.name}) is being probed after an outage; try again shortly",
                     retry_after_s=0.0,
+                    last_failure=self.last_error,
                 )
             self._trial_running = True
         try:
