@@ -119,7 +119,8 @@ class _State:
     script: deque[str] = field(default_factory=deque)
     judgements: dict[str, tuple[bool, str]] = field(default_factory=dict)
     outage_until: float = 0.0
-    armed_outage: tuple[int, float] | None = None
+    outage_requests: int = 0
+    armed_outage: tuple[int, float, int] | None = None
     records: list[RequestRecord] = field(default_factory=list)
     served: Counter[str] = field(default_factory=Counter)
     limited: int = 0
@@ -225,14 +226,17 @@ class FakeLLMServer:
         with self._state.lock:
             self._state.faults = Faults(**rates)
 
-    def outage(self, seconds: float, *, after_requests: int = 0) -> None:
-        """Answer 503 to everything for `seconds`, from now or from the request numbered
+    def outage(self, seconds: float, *, after_requests: int = 0, at_least: int = 0) -> None:
+        """Answer 503 to everything for `seconds` — and to at least `at_least` requests, so a
+        slow client still meets the outage — from now or from the request numbered
         `after_requests` + 1 on (tying the outage to the traffic, not to the clock)."""
         with self._state.lock:
             if after_requests:
-                self._state.armed_outage = (len(self._state.records) + after_requests, seconds)
+                start = len(self._state.records) + after_requests
+                self._state.armed_outage = (start, seconds, at_least)
             else:
                 self._state.outage_until = time.monotonic() + seconds
+                self._state.outage_requests = at_least
 
     def set_latency(self, latency_s: float, jitter_s: float = 0.0) -> None:
         with self._state.lock:
@@ -369,8 +373,10 @@ class _Handler(BaseHTTPRequestHandler):
             return "limit", wait
         armed = state.armed_outage
         if armed is not None and len(state.records) >= armed[0]:
-            state.outage_until, state.armed_outage = now + armed[1], None
-        if now < state.outage_until:
+            state.outage_until, state.outage_requests = now + armed[1], armed[2]
+            state.armed_outage = None
+        if now < state.outage_until or state.outage_requests > 0:
+            state.outage_requests = max(0, state.outage_requests - 1)
             return "outage", None
         if state.script:
             return state.script.popleft(), None
