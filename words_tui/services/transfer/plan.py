@@ -8,18 +8,15 @@ does not have (`ImportRecord.provided`) is kept as stored, never erased.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, TypeVar
 
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import Direction, WordStatus
 from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure.importers import ImportedCard, ImportRecord, Problem
+from words_tui.services.transfer.changes import describe_change, joined_notes, united
 from words_tui.services.vocabulary import Identity, dump_examples, dump_meanings
-
-T = TypeVar("T")
 
 DERIVED_KEY_PREFIX = "w:"
 MAX_KEY_LENGTH = 200
@@ -274,19 +271,19 @@ def plan_change(
     if "translations" not in provided or not meanings:
         meanings = current
     elif not overwrite:
-        meanings = _united(current, meanings, key=lambda m: m.text)
+        meanings = united(current, meanings, key=lambda m: m.text)
     examples = stored_examples
     if "examples" in provided:
-        examples = list(record.examples) if overwrite else _united(examples, record.examples)
+        examples = list(record.examples) if overwrite else united(examples, record.examples)
     forms = dict(word.forms)
     if "forms" in provided:
         forms = dict(record.forms) if overwrite else {**record.forms, **word.forms}
     notes = word.notes
     if "notes" in provided:
-        notes = record.notes if overwrite else _joined_notes(word.notes, record.notes)
+        notes = record.notes if overwrite else joined_notes(word.notes, record.notes)
     tags = list(word.tags)
     if "tags" in provided:
-        tags = list(record.tags) if overwrite else _united(tags, record.tags)
+        tags = list(record.tags) if overwrite else united(tags, record.tags)
     cards = _progress_changes(word, record)
     status = word.status
     if record.status is not None and ("status" in provided or cards):
@@ -317,61 +314,6 @@ def plan_change(
     )
     change.details = describe_change(change, current, stored_examples)
     return change
-
-
-def _united(
-    stored: Sequence[T], new: Sequence[T], key: Callable[[T], Any] = lambda x: x
-) -> list[T]:
-    """The stored items, then the new ones not among them (by `key`), in their order."""
-    seen = {key(item) for item in stored}
-    united = list(stored)
-    for item in new:
-        if key(item) not in seen:
-            seen.add(key(item))
-            united.append(item)
-    return united
-
-
-def _joined_notes(stored: str, new: str) -> str:
-    """The stored note with the new one's lines it does not have yet, below it."""
-    lines = [line for line in (*stored.splitlines(), *new.splitlines()) if line.strip()]
-    return "\n".join(dict.fromkeys(lines))
-
-
-def describe_change(
-    change: Change, meanings: list[Meaning], examples: list[Example]
-) -> tuple[str, ...]:
-    """What a change does to the stored word, field by field, for the import's report."""
-    word = change.existing
-    if word is None:
-        return ()
-    details: list[str] = []
-    before = [m.text for m in meanings]
-    after = [m.text for m in change.meanings]
-    added = [text for text in after if text not in before]
-    removed = [text for text in before if text not in after]
-    if added:
-        details.append("translations + " + ", ".join(added))
-    if removed:
-        details.append("translations − " + ", ".join(removed))
-    if change.examples != examples:
-        details.append(f"examples {len(examples)} → {len(change.examples)}")
-    if change.forms != word.forms:
-        details.append("forms")
-    if change.notes != word.notes:
-        details.append("notes")
-    new_tags = [tag for tag in change.tags if tag not in word.tags]
-    if new_tags:
-        details.append("tags + " + ", ".join(new_tags))
-    if any(tag not in change.tags for tag in word.tags):
-        details.append("tags −")
-    if change.renamed:
-        details.append(f"now '{change.record.word}'")
-    if change.status != word.status:
-        details.append("status")
-    if change.cards:
-        details.append("progress from the file")
-    return tuple(details)
 
 
 def _conflict(
