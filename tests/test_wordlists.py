@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlmodel import col
@@ -16,14 +18,32 @@ from words_tui.domain.enums import Level
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Entry, UserWord, Word
 from words_tui.services.bulk import BulkTranslator
-from words_tui.services.vocabulary import WordSources
+from words_tui.services.vocabulary import (
+    LevelFill,
+    Profile,
+    WordSources,
+    bootstrap_level,
+    pending_words,
+)
 from words_tui.services.vocabulary.profiles import create_profile
 from words_tui.services.vocabulary.wordlists import (
     bootstrap_from_starter,
-    bootstrap_level,
     frequent_lemmas,
     is_junk,
 )
+
+T0 = datetime(2030, 3, 1, 9, 0, tzinfo=UTC)
+
+
+async def spanish_a1(
+    database: Database,
+    profile: Profile,
+    sources: WordSources,
+    progress: Callable[[int, int], None] | None = None,
+) -> LevelFill:
+    """The A1 band of Spanish's frequency list, through `sources`."""
+    lemmas = frequent_lemmas("es", Level.A1)
+    return await bootstrap_level(database, profile, lemmas, sources, progress=progress, now=T0)
 
 
 def entry(word: str, source: str, target: str, translation: str, origin: str) -> WordEntry:
@@ -138,7 +158,7 @@ async def test_the_frequency_bootstrap_takes_each_translation_from_the_first_sou
         engine(database, llm_server, llm_clients),
         dictionary=Dictionary({"casa": "HOUSE?", "tiempo": "time"}),
     )
-    result = await bootstrap_level(database, profile.id, sources=sources)
+    result = await spanish_a1(database, profile, sources)
     words = await vocabulary(database, profile.id)
     assert words["casa"] == (["house", "home"], "starter")
     assert words["tiempo"] == (["time"], "dictd:test")
@@ -146,21 +166,23 @@ async def test_the_frequency_bootstrap_takes_each_translation_from_the_first_sou
     assert words["hacer"][1].startswith("llm:")
     requested = llm_server.requested_words()
     assert "casa" not in requested and "tiempo" not in requested
-    assert result.added == 500 and result.untranslated == ()
+    assert result.added == 500 and result.pending == 0
 
 
-async def test_without_an_llm_untranslated_lemmas_are_reported_not_added(
+async def test_without_an_llm_untranslated_lemmas_wait_in_the_to_translate_list(
     database: Database,
 ) -> None:
     profile = await create_profile(database, "ann", "en", "es", "A1")
     assert profile.id is not None
     sources = WordSources(database, sample_starter())
-    result = await bootstrap_level(database, profile.id, sources=sources)
+    result = await spanish_a1(database, profile, sources)
     frequent = {item.lemma for item in frequent_lemmas("es", Level.A1)}
     in_starter = {"casa", "hogar", "ir", "rojo", "libro", "todavía", "aún"} & frequent
     assert set(await vocabulary(database, profile.id)) == in_starter
     assert result.added == len(in_starter)
-    assert "hacer" in result.untranslated
+    assert result.pending == 500 - len(in_starter) and "no LLM is configured" in result.reason
+    waiting = await pending_words(database, profile.id)
+    assert waiting.count == result.pending and waiting.words[:3] == ("el", "de", "que")
 
 
 async def test_a_repeated_frequency_bootstrap_asks_the_llm_nothing_again(
@@ -169,9 +191,9 @@ async def test_a_repeated_frequency_bootstrap_asks_the_llm_nothing_again(
     profile = await create_profile(database, "ann", "en", "es", "A1")
     assert profile.id is not None
     sources = engine(database, llm_server, llm_clients)
-    await bootstrap_level(database, profile.id, sources=sources)
+    await spanish_a1(database, profile, sources)
     llm_server.reset_log()
-    result = await bootstrap_level(database, profile.id, sources=sources)
+    result = await spanish_a1(database, profile, sources)
     assert llm_server.requests == 0
     assert (result.added, result.already) == (0, 500)
 
@@ -182,13 +204,13 @@ async def test_the_bulk_engine_reports_progress_while_translating_a_level(
     profile = await create_profile(database, "ann", "en", "es", "A1")
     assert profile.id is not None
     seen: list[tuple[int, int]] = []
-    result = await bootstrap_level(
+    result = await spanish_a1(
         database,
-        profile.id,
-        sources=engine(database, llm_server, llm_clients),
-        progress=lambda done, total: seen.append((done, total)),
+        profile,
+        engine(database, llm_server, llm_clients),
+        lambda done, total: seen.append((done, total)),
     )
     words = await vocabulary(database, profile.id)
     assert words["casa"] == (["house", "home"], "starter")
-    assert result.added == 500 and result.untranslated == ()
+    assert result.added == 500 and result.pending == 0
     assert seen and seen[-1][0] == seen[-1][1] == len(set(llm_server.requested_words()))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import OptionList, Static
+
 from tests.builders import Clock
 from tests.conftest import knobs_of
 from tests.tui.pilot import open_screen, words_app
@@ -61,3 +63,43 @@ async def test_onboarding_gives_the_new_profile_the_lesson_knobs_of_the_settings
     assert knobs_of(profile) == profile_defaults_in_env
     assert len(lesson.cards) == profile_defaults_in_env["new_per_day"]
     assert (lesson.config.desired_retention, lesson.config.typing_after) == (0.85, 4)
+
+
+async def test_onboarding_offers_every_language_with_a_word_list_named_in_itself(
+    core: Core,
+) -> None:
+    async with open_screen(core) as pilot:
+        screen = words_app(pilot).screen
+        assert isinstance(screen, OnboardingScreen)
+        options = screen.query_one("#options", OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert labels[:3] == ["English", "Русский — Russian", "Español — Spanish"]
+        assert {"Français — French", "Deutsch — German", "Português — Portuguese"} <= set(labels)
+        assert len(labels) == 33
+
+
+async def test_a_learner_without_a_key_starting_french_is_told_the_words_wait(
+    core: Core,
+) -> None:
+    async with open_screen(core) as pilot:
+        app = words_app(pilot)
+        screen = app.screen
+        assert isinstance(screen, OnboardingScreen)
+        await pilot.press("enter")  # English
+        options = screen.query_one("#options", OptionList)
+        french = next(
+            i for i in range(options.option_count) if options.get_option_at_index(i).id == "fr"
+        )
+        options.highlighted = french
+        await pilot.press("enter", "enter")  # French, A1
+        assert "translated by your dictionaries and the LLM" in str(
+            screen.query_one("#llm-note", Static).content
+        )
+        await pilot.press("enter")  # start
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        [notice] = [n.message for n in app._notifications]
+    assert notice.startswith("500 words of your level wait to be translated: no offline source")
+    waiting = await core.vocabulary.pending((await core.profiles.find(None)).id or 0)
+    assert waiting.count == 500

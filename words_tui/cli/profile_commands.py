@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
+from words_tui.cli.import_export import ProgressBar
 from words_tui.cli.with_core import run_with_core
 from words_tui.services import Core
 
 if TYPE_CHECKING:
-    from words_tui.services.vocabulary import Profile
+    from words_tui.services.vocabulary import LevelFill, Profile
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,8 +24,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add = actions.add_parser(
         "add",
         help="create a profile and fill it for its level",
-        description="Create a profile and fill it for its level. Its lesson size, new words "
-        "and reviews per day, desired retention and typing threshold come from the settings "
+        description="Create a profile and fill it for its level: the starter vocabulary's "
+        "words (English, Russian, Spanish up to B1), then the most frequent words of the "
+        "language to learn, translated by your stored entries, the starter vocabulary, "
+        "offline dictionaries and the LLM (when configured). Words nothing can translate wait "
+        "in a list: see `words-tui profile pending`. Its lesson size, new words and reviews "
+        "per day, desired retention and typing threshold come from the settings "
         "(WORDS_LESSON_SIZE ...); change them later in the quiz's settings.",
     )
     add.add_argument("native", help="your language, e.g. en")
@@ -31,10 +37,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     add.add_argument("--level", default="A1", help="CEFR level A1–C2 (default A1)")
     add.add_argument("--name", help="profile name (default: native→target)")
     add.add_argument("--timezone", help="IANA time zone for streaks, e.g. Europe/Madrid")
-    add.add_argument(
-        "--empty", action="store_true", help="do not add the starter words of the level"
-    )
+    add.add_argument("--empty", action="store_true", help="do not add the words of the level")
     add.set_defaults(handler=run_add)
+    pending = actions.add_parser(
+        "pending",
+        help="the level's words that wait to be translated (--translate: translate them now)",
+        description="A level's words that no source could translate wait in the profile's "
+        "'to translate' list. List them, or translate them with --translate once an LLM "
+        "(OPENAI_API_KEY or OPENAI_BASE_URL) or an offline dictionary (WORDS_DICTD_PATHS) "
+        "is configured.",
+    )
+    pending.add_argument("--profile", help="profile id or name (default: the active one)")
+    pending.add_argument("--translate", action="store_true", help="translate the waiting words now")
+    pending.set_defaults(handler=run_pending)
     use = actions.add_parser("use", help="make a profile the active one")
     use.add_argument("profile", help="profile id or name")
     use.set_defaults(handler=run_use)
@@ -68,12 +83,52 @@ async def _add(core: Core, args: argparse.Namespace) -> list[str]:
     lines = [f"created and activated: {_describe(profile)}"]
     if args.empty:
         return lines
-    if {profile.native_lang, profile.target_lang} <= core.vocabulary.starter_languages:
-        result = await core.vocabulary.fill_from_starter(profile.id)
-        lines.append(f"added {result.added} starter words up to {profile.level}")
-    else:
-        lines.append("no starter vocabulary for this pair; add words in the app or import a list")
-    return lines
+    bar = ProgressBar(sys.stderr)
+    try:
+        fill = await core.vocabulary.fill_level(
+            profile.id, progress=lambda done, total: bar("translating", done, total)
+        )
+    finally:
+        bar.close()
+    lines.append(f"added {fill.added} words up to {profile.level}{_sources(fill)}")
+    return lines + _waiting(fill.pending, fill.reason)
+
+
+def _sources(fill: LevelFill) -> str:
+    counted = ", ".join(f"{name} {count}" for name, count in fill.by_source.most_common() if count)
+    return f" ({counted})" if counted else ""
+
+
+def _waiting(count: int, reason: str) -> list[str]:
+    """What the learner is told about the "to translate" list."""
+    if not count:
+        return []
+    return [
+        f"{count} words wait to be translated: {reason or 'no source has them yet'}",
+        "translate them when an LLM or an offline dictionary is configured: "
+        "words-tui profile pending --translate",
+    ]
+
+
+async def _pending(core: Core, args: argparse.Namespace) -> list[str]:
+    profile = await core.profiles.find(args.profile)
+    assert profile.id is not None
+    if args.translate:
+        bar = ProgressBar(sys.stderr)
+        try:
+            fill = await core.vocabulary.translate_pending(
+                profile.id, progress=lambda done, total: bar("translating", done, total)
+            )
+        finally:
+            bar.close()
+        lines = [f"translated and added {fill.added} words{_sources(fill)}"]
+        return lines + _waiting(fill.pending, fill.reason)
+    waiting = await core.vocabulary.pending(profile.id)
+    if not waiting.count:
+        return [f"no words wait to be translated in {profile.name}"]
+    more = waiting.count - len(waiting.words)
+    listed = ", ".join(waiting.words) + (f" … and {more} more" if more else "")
+    return [*_waiting(waiting.count, waiting.reason), listed]
 
 
 async def _use(core: Core, args: argparse.Namespace) -> list[str]:
@@ -107,6 +162,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_add(args: argparse.Namespace) -> int:
     return _run(_add, args)
+
+
+def run_pending(args: argparse.Namespace) -> int:
+    return _run(_pending, args)
 
 
 def run_use(args: argparse.Namespace) -> int:

@@ -130,6 +130,23 @@ class UserWord(SQLModel, table=True):
     added_at: datetime = _time()
 
 
+class PendingWord(SQLModel, table=True):
+    """A word a profile's level wants that no source could translate yet: its "to translate"
+    list, translated later (with an LLM or a dictionary) instead of being dropped."""
+
+    __tablename__ = "pending_words"
+    __table_args__ = (UniqueConstraint("profile_id", "norm", name="uq_pending_words_profile_norm"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    profile_id: int = _fk("profiles.id", index=False)
+    text: str = Field(max_length=200)
+    norm: str = Field(max_length=200)
+    cefr: str | None = Field(default=None, max_length=2)
+    freq_rank: int | None = None
+    reason: str = ""
+    created_at: datetime = _time()
+
+
 class Card(SQLModel, table=True):
     """One direction of one user word, with its own FSRS memory state and counters."""
 

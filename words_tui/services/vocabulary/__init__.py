@@ -29,6 +29,16 @@ from words_tui.services.vocabulary.browse import (
 from words_tui.services.vocabulary.details import DirectionCard, WordDetails, word_details
 from words_tui.services.vocabulary.drafts import AddOutcome, WordDraft, add_word, split_translations
 from words_tui.services.vocabulary.facade import SETTING_KNOBS, Profiles, Vocabulary
+from words_tui.services.vocabulary.levels import (
+    LanguageChoice,
+    LevelFill,
+    PendingWords,
+    Progress,
+    bootstrap_level,
+    fill_level,
+    pending_words,
+    translate_pending,
+)
 from words_tui.services.vocabulary.lookup import FoundEntry, LookupResult, lookup_word
 from words_tui.services.vocabulary.profiles import (
     ProfileError,
@@ -56,9 +66,7 @@ from words_tui.services.vocabulary.sources import (
 from words_tui.services.vocabulary.store import entry_from_row
 from words_tui.services.vocabulary.wordlists import (
     BootstrapResult,
-    Progress,
     bootstrap_from_starter,
-    bootstrap_level,
     frequent_lemmas,
     is_junk,
     known_norms,
@@ -91,10 +99,13 @@ __all__ = [
     "DirectionCard",
     "FoundEntry",
     "Identity",
+    "LanguageChoice",
+    "LevelFill",
     "LookupResult",
     "NewWord",
     "Order",
     "Page",
+    "PendingWords",
     "Profile",
     "ProfileError",
     "ProfileKnobs",
@@ -128,6 +139,7 @@ __all__ = [
     "edit_meanings",
     "ensure_words",
     "entry_from_row",
+    "fill_level",
     "frequent_lemmas",
     "get_profile",
     "get_word",
@@ -136,6 +148,7 @@ __all__ = [
     "known_norms",
     "list_profiles",
     "lookup_word",
+    "pending_words",
     "profile_by_id",
     "reset_word",
     "review_history",
@@ -144,6 +157,7 @@ __all__ = [
     "split_translations",
     "start_over",
     "stored_entries",
+    "translate_pending",
     "update_profile",
     "use_profile",
     "word_details",

@@ -34,6 +34,16 @@ from words_tui.services.vocabulary.browse import (
 )
 from words_tui.services.vocabulary.details import WordDetails, word_details
 from words_tui.services.vocabulary.drafts import AddOutcome, WordDraft, add_word
+from words_tui.services.vocabulary.levels import (
+    LanguageChoice,
+    LevelFill,
+    PendingWords,
+    Progress,
+    fill_level,
+    language_choices,
+    pending_words,
+    translate_pending,
+)
 from words_tui.services.vocabulary.lookup import LookupResult, lookup_word
 from words_tui.services.vocabulary.profiles import (
     ProfileKnobs,
@@ -163,6 +173,48 @@ class Vocabulary:
         """Add the starter words from A1 up to `level` (default: the profile's)."""
         return await bootstrap_from_starter(
             self._parts.database, profile_id, self._parts.starter(), level, now=self._parts.now()
+        )
+
+    def languages(self) -> list[LanguageChoice]:
+        """Every language a profile can learn (one with a word list to build levels from),
+        named in itself, the starter table's languages first."""
+        return language_choices(self.starter_languages)
+
+    async def fill_level(
+        self,
+        profile_id: int,
+        level: Level | str | None = None,
+        *,
+        progress: Progress | None = None,
+    ) -> LevelFill:
+        """The words from A1 up to `level` (default: the profile's): the starter table's bands
+        where it covers the pair, the frequency list's beyond them, translated through the
+        chain (with the LLM when one is configured); words without a source wait in the
+        "to translate" list."""
+        return await fill_level(
+            self._parts.database,
+            profile_id,
+            self._parts.starter(),
+            await self._parts.word_sources(),
+            level,
+            progress=progress,
+            now=self._parts.now(),
+        )
+
+    async def pending(self, profile_id: int) -> PendingWords:
+        """The profile's "to translate" list."""
+        return await pending_words(self._parts.database, profile_id)
+
+    async def translate_pending(
+        self, profile_id: int, *, progress: Progress | None = None
+    ) -> LevelFill:
+        """Translate the waiting words with the sources configured now (the LLM included)."""
+        return await translate_pending(
+            self._parts.database,
+            profile_id,
+            await self._parts.word_sources(),
+            progress=progress,
+            now=self._parts.now(),
         )
 
     async def lookup(self, profile_id: int, text: str, *, lang: str | None = None) -> LookupResult:

@@ -3,16 +3,14 @@
 Two ways to fill a profile for its level:
 - `bootstrap_from_starter`: the bundled English/Russian/Spanish table, offline and instant — what a
   first run uses.
-- `bootstrap_level`: any language wordfreq knows. Word forms from wordfreq's ranking are merged to
-  lemmas with simplemma (went/goes → go), junk is dropped, lemmas are ranked by their summed
-  frequency and banded with `domain.cefr`. Translations come from the source chain
-  (`sources.WordSources`: stored entries, the cache, the starter table, dictionaries, the LLM).
+- `levels.bootstrap_level`: any language wordfreq knows, from `frequent_lemmas`: word forms from
+  wordfreq's ranking merged to lemmas with simplemma (went/goes → go), junk dropped, lemmas
+  ranked by their summed frequency and banded with `domain.cefr`, then translated through the
+  source chain.
 """
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -23,17 +21,12 @@ from sqlmodel import col
 
 from words_tui.domain.cefr import BAND_UPPER_RANK, band_for_rank, levels_up_to, parse_level
 from words_tui.domain.enums import Level
-from words_tui.domain.text import word_key
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile, UserWord, Word
 from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 from words_tui.services.vocabulary.profiles import profile_by_id
-from words_tui.services.vocabulary.sources import WordSources
 from words_tui.services.vocabulary.words import NewWord, add_words
-
-Progress = Callable[[int, int], None]
-"""Called with (done, total) as translation advances."""
 
 SCAN_FACTOR = 3
 """Word forms scanned per lemma wanted: inflected languages spread a lemma over many forms."""
@@ -96,14 +89,14 @@ def frequent_lemmas(lang: str, level: Level) -> tuple[RankedLemma, ...]:
 
 @dataclass(frozen=True)
 class BootstrapResult:
-    """What a bootstrap did: words added, already there, and lemmas no source could translate."""
+    """What a starter bootstrap did: words added and words already there."""
 
     added: int
     already: int
-    untranslated: tuple[str, ...] = ()
 
 
-def _up_to(profile: Profile, level: Level | str | None) -> Level:
+def up_to(profile: Profile, level: Level | str | None) -> Level:
+    """`level` as a band, the profile's own by default."""
     if level is None:
         return parse_level(profile.level)
     return parse_level(level) if isinstance(level, str) else level
@@ -124,7 +117,7 @@ async def bootstrap_from_starter(
     async with database.session() as session:
         profile = await profile_by_id(session, profile_id)
         target, native = profile.target_lang, profile.native_lang
-        bands = levels_up_to(_up_to(profile, level))
+        bands = levels_up_to(up_to(profile, level))
         concepts = sorted(
             (
                 concept
@@ -149,50 +142,3 @@ async def known_norms(session: AsyncSession, profile_id: int) -> set[str]:
         .where(col(UserWord.profile_id) == profile_id)
     )
     return set((await session.execute(query)).scalars())
-
-
-async def bootstrap_level(
-    database: Database,
-    profile_id: int,
-    level: Level | str | None = None,
-    *,
-    sources: WordSources,
-    progress: Progress | None = None,
-    now: datetime | None = None,
-) -> BootstrapResult:
-    """Fill the profile with the frequent lemmas of its target language up to `level`, each
-    translated through the source chain.
-
-    Lemmas already in the profile are not translated again (no LLM cost for a repeated run);
-    lemmas no source can translate are reported in `untranslated`.
-    """
-    async with database.session() as session:
-        profile = await profile_by_id(session, profile_id)
-        known = await known_norms(session, profile_id)
-    ranked = await asyncio.to_thread(frequent_lemmas, profile.target_lang, _up_to(profile, level))
-    todo = [item for item in ranked if word_key(item.lemma) not in known]
-    report = (lambda p: progress(p.done + p.failed, p.total)) if progress is not None else None
-    translation = await sources.translate(
-        [item.lemma for item in todo],
-        profile.target_lang,
-        profile.native_lang,
-        progress=report,
-        profile_id=profile_id,
-    )
-    entries = translation.entries
-    words = [
-        NewWord.from_entry(
-            entries[item.lemma].model_copy(update={"word": item.lemma}),
-            cefr=item.level.value,
-            freq_rank=item.rank,
-        )
-        for item in todo
-        if item.lemma in entries
-    ]
-    async with database.session() as session:
-        added = await add_words(session, profile, words, now or utcnow())
-    return BootstrapResult(
-        added=added.added,
-        already=added.already + len(ranked) - len(todo),
-        untranslated=tuple(item.lemma for item in todo if item.lemma not in entries),
-    )

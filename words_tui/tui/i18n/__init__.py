@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from functools import cache
 
 from words_tui.tui.i18n import en, es, ru
 
@@ -63,5 +64,18 @@ class Texts:
         return key in self._fallback
 
     def language_name(self, code: str) -> str:
-        """A language's name in this interface language ("Russian", "русский", "ruso")."""
-        return self.get(f"language.{code}", code)
+        """A language's name in this interface language ("Russian", "русский", "ruso"); a
+        language the catalogues do not name is named from Babel's CLDR data ("French")."""
+        return self.get(f"language.{code}", "") or cldr_name(code, self.language)
+
+
+@cache
+def cldr_name(code: str, language: str) -> str:
+    """`code`'s name in `language` from CLDR, or the code itself when CLDR lacks it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code).get_display_name(language)
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name or code

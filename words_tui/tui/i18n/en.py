@@ -66,9 +66,10 @@ MESSAGES: dict[str, str] = {
         "OPENAI_BASE_URL for a local server such as Ollama) and restart. The key is never "
         "typed into or shown by this app."
     ),
-    "onboarding.level_beyond_starter": (
-        "The built-in vocabulary goes up to B1; words above it can be added one by one or imported."
-    ),
+    "onboarding.level_beyond_starter": "The built-in vocabulary goes up to B1; the words above it come from the language's most frequent words, translated by the LLM. Without one they wait in a list to translate later (words-tui profile pending --translate).",
+    "onboarding.frequency_words": "The words of your level are the language's most frequent words, translated by your dictionaries and the LLM. Without one they wait in a list to translate later (words-tui profile pending --translate); meanwhile add your own words.",
+    "onboarding.translating": "Translating the words of your level: {done} of {total}…",
+    "onboarding.pending": "{count} words of your level wait to be translated: {reason}. Translate them later with: words-tui profile pending --translate",
     "onboarding.start": "Start learning",
     # home
     "home.profile": "{native} → {target}, level {level} (profile {name})",

@@ -67,10 +67,10 @@ MESSAGES: dict[str, str] = {
         "OPENAI_API_KEY (u OPENAI_BASE_URL para un servidor local como Ollama) y reinicia. "
         "La clave nunca se escribe en la aplicación ni se muestra."
     ),
-    "onboarding.level_beyond_starter": (
-        "El vocabulario incluido llega hasta B1; las palabras de niveles superiores se pueden "
-        "añadir una a una o importar."
-    ),
+    "onboarding.level_beyond_starter": "El vocabulario incluido llega hasta B1; las palabras de más arriba son las más frecuentes del idioma, traducidas por el LLM. Sin él esperan en una lista para traducirlas más tarde (words-tui profile pending --translate).",
+    "onboarding.frequency_words": "Las palabras de tu nivel son las más frecuentes del idioma, traducidas por tus diccionarios y el LLM. Sin él esperan en una lista para traducirlas más tarde (words-tui profile pending --translate); mientras tanto, añade tus propias palabras.",
+    "onboarding.translating": "Traduciendo las palabras de tu nivel: {done} de {total}…",
+    "onboarding.pending": "Palabras de tu nivel que esperan traducción: {count} ({reason}). Tradúcelas más tarde con: words-tui profile pending --translate",
     "onboarding.start": "Empezar",
     # home
     "home.profile": "{native} → {target}, nivel {level} (perfil {name})",

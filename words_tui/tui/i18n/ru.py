@@ -66,10 +66,10 @@ MESSAGES: dict[str, str] = {
         "OPENAI_BASE_URL для локального сервера, например Ollama) и перезапустите программу. "
         "Ключ никогда не вводится в программу и не показывается."
     ),
-    "onboarding.level_beyond_starter": (
-        "Встроенный словарь доходит до уровня B1; более сложные слова можно добавлять по "
-        "одному или импортировать."
-    ),
+    "onboarding.level_beyond_starter": "Встроенный словарь доходит до B1; слова выше берутся из самых частотных слов языка и переводятся LLM. Без неё они ждут перевода в списке (words-tui profile pending --translate).",
+    "onboarding.frequency_words": "Слова вашего уровня — самые частотные слова языка, их переводят ваши словари и LLM. Без неё они ждут перевода в списке (words-tui profile pending --translate); а пока добавляйте свои слова.",
+    "onboarding.translating": "Переводим слова вашего уровня: {done} из {total}…",
+    "onboarding.pending": "Слов вашего уровня ждут перевода: {count} ({reason}). Переведите их позже: words-tui profile pending --translate",
     "onboarding.start": "Начать",
     # home
     "home.profile": "{native} → {target}, уровень {level} (профиль {name})",

@@ -1,12 +1,17 @@
 """Onboarding: native language → target language → level → a note on LLM features → start.
 
-Used on the first run and for every new profile. The starter vocabulary fills the profile with the
-words of its level at once, so a learner without an API key can start a lesson straight away.
-Choosing the native language switches the interface to it when it is translated.
+Used on the first run and for every new profile. Every language with a word list is offered,
+named in itself ("Français"); English, Russian and Spanish come first, since the starter
+vocabulary fills their levels up to B1 at once, so a learner without an API key can start a lesson
+straight away. Other languages and higher levels are built from the frequency list and translated
+through the source chain (the LLM when one is configured); words nothing can translate wait in the
+profile's "to translate" list, and the learner is told how many. Choosing the native language
+switches the interface to it when it is translated.
 """
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -18,11 +23,13 @@ from textual.widgets import Button, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from words_tui.domain.enums import Level
+from words_tui.services.vocabulary import LanguageChoice
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.i18n import Texts
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 LANGUAGE_ORDER = ("en", "ru", "es")
+"""The starter vocabulary's languages, first in the lists in this order."""
 STARTER_LEVELS = frozenset({Level.A1, Level.A2, Level.B1})
 STEPS = ("native", "target", "level", "finish")
 
@@ -57,6 +64,7 @@ class OnboardingScreen(WordsScreen[None]):
         self.first_run = first_run
         self.choices = Choices()
         self.step = 0
+        self.languages: list[LanguageChoice] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="wizard"):
@@ -70,12 +78,23 @@ class OnboardingScreen(WordsScreen[None]):
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
+        self.load_languages()
+
+    @work(exclusive=True, group="onboarding-languages", exit_on_error=False)
+    async def load_languages(self) -> None:
+        """The language list (reads wordfreq's and CLDR's data: off the event loop)."""
+        choices = await asyncio.to_thread(self.core.vocabulary.languages)
+        first = {code: place for place, code in enumerate(LANGUAGE_ORDER)}
+        self.languages = sorted(choices, key=lambda c: first.get(c.code, len(first)))
         self.query_one(LoadingIndicator).display = False
         self.show_step()
 
-    def languages(self) -> list[str]:
-        available = self.core.vocabulary.starter_languages
-        return [code for code in LANGUAGE_ORDER if code in available]
+    def language_label(self, choice: LanguageChoice) -> str:
+        """The language's own name, with its name in the interface language when that differs
+        ("Русский — Russian")."""
+        local = self.words_app.texts.language_name(choice.code)
+        same = local.casefold() == choice.name.casefold() or local == choice.code
+        return choice.name if same else f"{choice.name} — {local}"
 
     def show_step(self) -> None:
         """Draw the current step's question and options."""
@@ -102,11 +121,10 @@ class OnboardingScreen(WordsScreen[None]):
 
     def options_for(self, step: str) -> list[Option]:
         if step in ("native", "target"):
-            names = self.words_app.texts.language_name
             return [
-                Option(names(code), id=code)
-                for code in self.languages()
-                if step == "native" or code != self.choices.native
+                Option(self.language_label(choice), id=choice.code)
+                for choice in self.languages
+                if step == "native" or choice.code != self.choices.native
             ]
         if step == "level":
             return [
@@ -130,9 +148,15 @@ class OnboardingScreen(WordsScreen[None]):
             if self.core.llm_configured
             else self.t("onboarding.llm_missing"),
         ]
-        if self.choices.level not in STARTER_LEVELS:
+        if not self.offline(self.choices.native) or not self.offline(self.choices.target):
+            lines += ["", self.t("onboarding.frequency_words")]
+        elif self.choices.level not in STARTER_LEVELS:
             lines += ["", self.t("onboarding.level_beyond_starter")]
         return "\n".join(lines)
+
+    def offline(self, code: str) -> bool:
+        """Whether the starter vocabulary has the language."""
+        return any(choice.offline for choice in self.languages if choice.code == code)
 
     @on(OptionList.OptionSelected, "#options")
     def choose(self, event: OptionList.OptionSelected) -> None:
@@ -172,8 +196,21 @@ class OnboardingScreen(WordsScreen[None]):
         try:
             profile = await core.profiles.create(choices.native, choices.target, choices.level)
             assert profile.id is not None
-            await core.vocabulary.fill_from_starter(profile.id)
+            fill = await core.vocabulary.fill_level(profile.id, progress=self.progress)
         finally:
             self.query_one("#start", Button).disabled = False
             self.query_one(LoadingIndicator).display = False
         self.words_app.show_home(profile)
+        if fill.pending:
+            self.words_app.notify(
+                self.t("onboarding.pending", count=fill.pending, reason=fill.reason),
+                severity="warning",
+                markup=False,
+                timeout=20,
+            )
+
+    def progress(self, done: int, total: int) -> None:
+        """The level's translation advancing (called on the event loop)."""
+        self.query_one("#llm-note", Static).update(
+            self.t("onboarding.translating", done=done, total=total)
+        )

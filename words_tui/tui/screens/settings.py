@@ -158,7 +158,7 @@ class SettingsScreen(WordsScreen[None]):
         updated = await core.profiles.update(profile.id, knobs)
         if level != profile.level:
             updated = await core.profiles.change_level(profile.id, level)
-            added = await core.vocabulary.fill_from_starter(profile.id)
+            added = await core.vocabulary.fill_level(profile.id)
             self.notify(self.t("settings.level_words", level=level, count=added.added))
         if updated.interface_lang != profile.interface_lang:
             self.words_app.show_home(updated)
