@@ -193,7 +193,7 @@ async def test_a_word_added_with_a_part_of_speech_is_matched_by_a_list_without_o
     async with database.session() as session:
         await add_words(session, profile, [NewWord.from_entry(entry)], utcnow())
     report = await import_file(database, profile.id, write(tmp_path, "a.csv", "Haus,house\n"))
-    assert (report.created, report.unchanged) == (0, 1)
+    assert (report.created, report.updated) == (0, 1)  # matched; it gains the file's tag
 
 
 async def test_repeats_in_one_file_are_merged_into_one_word(
@@ -220,10 +220,26 @@ async def test_a_thinner_source_never_erases_richer_data(
         write(tmp_path, "a.csv", "word,translation,example,notes\nHaus,house,Das Haus.,n\n"),
     )
     report = await import_file(database, profile.id, write(tmp_path, "b.csv", "Haus,house\n"))
-    assert report.unchanged == 1
+    assert report.updated == 1  # the second file's name joins the tags
     async with database.session() as session:
         examples = (await session.execute(select(Entry.examples))).scalar_one()
+        tags = (await session.execute(select(UserWord.tags))).scalar_one()
     assert examples == [Example(source="Das Haus.").model_dump()]
+    assert tags == ["a.csv", "b.csv"]
+
+
+async def test_a_plain_lists_words_carry_its_file_name_and_importing_it_again_changes_nothing(
+    database: Database, tmp_path: Path
+) -> None:
+    profile = await german(database)
+    assert profile.id is not None
+    path = write(tmp_path, "Kafka chapter 1.csv", "Haus,house\nBaum,tree\n")
+    await import_file(database, profile.id, path)
+    again = await import_file(database, profile.id, path)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    async with database.session() as session:
+        tags = (await session.execute(select(UserWord.tags))).scalars().all()
+    assert tags == [["Kafka chapter 1.csv"], ["Kafka chapter 1.csv"]]
 
 
 async def test_a_fatal_error_while_writing_commits_nothing(

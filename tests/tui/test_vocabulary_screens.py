@@ -5,18 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Select
 
 from tests.builders import spanish_learner
 from tests.llm_server import FakeLLMServer
-from tests.tui.pilot import open_screen, settle, text_of, words_app
+from tests.tui.pilot import SIZE, open_screen, settle, text_of, words_app
+from words_tui.cli import build_parser
 from words_tui.domain.enums import WordStatus
 from words_tui.services import Core
+from words_tui.services.vocabulary import WordDraft
 from words_tui.services.vocabulary.browse import browse, count_words, get_word
-from words_tui.tui.app import WordsApp
+from words_tui.tui.app import WordsApp, create_app
 from words_tui.tui.dialogs.confirm import ConfirmDialog
 from words_tui.tui.dialogs.edit_word import EditWordDialog
 from words_tui.tui.dialogs.history import HistoryDialog
+from words_tui.tui.dialogs.tags import TagPicker
 from words_tui.tui.screens.add_word import AddWordScreen
 from words_tui.tui.screens.browser import BrowserScreen
 from words_tui.tui.screens.lesson import LessonScreen
@@ -193,3 +196,55 @@ async def test_the_browser_pages_through_a_long_vocabulary(core: Core) -> None:
         await pilot.press("p")
         await settle(pilot)
         assert text_of(app, "#page-info") == "51–100 of 120"
+
+
+async def tagged_learner(core: Core) -> int:
+    """The tester's Spanish words, "gato" and "perro" tagged "animals"."""
+    profile_id = await spanish_learner(core.database, [])
+    for word, meaning in (("gato", "cat"), ("perro", "dog"), ("mesa", "table")):
+        tags = ["animals"] if word != "mesa" else []
+        await core.vocabulary.add(profile_id, WordDraft(word, [meaning], tags=tags))
+    return profile_id
+
+
+async def test_a_lesson_on_one_tags_words_is_picked_from_home(core: Core) -> None:
+    await tagged_learner(core)
+    async with open_screen(core, "g") as pilot:
+        app = words_app(pilot)
+        assert isinstance(app.screen, TagPicker)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LessonScreen)
+        assert {card.headword for card in app.screen.lesson.cards} == {"gato", "perro"}
+
+
+async def test_the_quiz_started_with_a_tag_keeps_its_lessons_to_that_tag(core: Core) -> None:
+    await tagged_learner(core)
+    app = create_app(core, lesson_tag="animals")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert isinstance(app.screen, LessonScreen)
+        assert {card.headword for card in app.screen.lesson.cards} == {"gato", "perro"}
+
+
+async def test_the_browser_filters_by_tag(core: Core) -> None:
+    profile_id = await tagged_learner(core)
+    async with open_screen(core, "b") as pilot:
+        app = words_app(pilot)
+        tags = app.screen.query_one("#tag", Select)
+        assert tags.display
+        tags.value = "animals"
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        assert sorted(str(table.get_row_at(i)[0]) for i in range(table.row_count)) == [
+            "gato",
+            "perro",
+        ]
+    assert await count_words(core.database, profile_id) == 3
+
+
+def test_the_quiz_command_takes_a_tag() -> None:
+    args = build_parser().parse_args(["quiz", "--tag", "Der Process"])
+    assert args.tag == "Der Process"

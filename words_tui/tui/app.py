@@ -53,8 +53,11 @@ class WordsApp(App[int]):
         *,
         loader: CoreLoader | None = None,
         language: str = "en",
+        lesson_tag: str | None = None,
     ) -> None:
         super().__init__()
+        self.lesson_tag = lesson_tag
+        """Lessons started with `l` take only words carrying this tag (`words-tui quiz --tag`)."""
         if (core is None) == (loader is None):
             raise ValueError("give the app either a core or a loader, not both or neither")
         self._core = core
@@ -197,7 +200,11 @@ class WordsApp(App[int]):
 
 
 def create_app(
-    core: Core | None = None, *, loader: CoreLoader | None = None, language: str = "en"
+    core: Core | None = None,
+    *,
+    loader: CoreLoader | None = None,
+    language: str = "en",
+    lesson_tag: str | None = None,
 ) -> WordsApp:
     """The app for the CLI (with a `loader`) and for tests (with a ready `core`)."""
-    return WordsApp(core, loader=loader, language=language)
+    return WordsApp(core, loader=loader, language=language, lesson_tag=lesson_tag)

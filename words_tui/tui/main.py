@@ -21,11 +21,12 @@ def system_language() -> str:
     return locale.getlocale()[0] or "en"
 
 
-def run_app() -> int:
-    """Run the app until the learner quits; returns the process exit status."""
+def run_app(lesson_tag: str | None = None) -> int:
+    """Run the app until the learner quits (its lessons only on words carrying `lesson_tag`
+    when given); returns the process exit status."""
     from words_tui.tui.app import create_app
     from words_tui.tui.boot import open_core
 
-    app = create_app(loader=open_core, language=system_language())
+    app = create_app(loader=open_core, language=system_language(), lesson_tag=lesson_tag)
     app.run()
     return app.return_code or 0

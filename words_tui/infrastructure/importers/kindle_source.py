@@ -2,7 +2,8 @@
 
 Kindle stores the form looked up (`word`), its dictionary form (`stem`), the book's language, and
 each lookup's sentence (`usage`). The stem is what we learn, the looked-up form is kept among the
-forms, and the sentences become examples. Kindle has no translations: those come from
+forms, the sentences become examples, and each book it was looked up in becomes a tag (with
+`kindle`), so a lesson can be limited to one book's words. Kindle has no translations: those come from
 `--translate`, or the words are reported as needing one.
 """
 
@@ -96,7 +97,7 @@ def parse_kindle(data: bytes, name: str) -> ParsedSource:
                 examples=tuple(Example(source=clean_text(u)) for u in item.usages if clean_text(u)),
                 forms=forms,
                 notes=f"Looked up in {books}" if books else "",
-                tags=(KINDLE_TAG,),
+                tags=(KINDLE_TAG, *item.books),
                 lang=_language(item.lang) or None,
                 key=f"{KEY_PREFIX}{item.key}",
             )

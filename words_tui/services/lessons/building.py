@@ -60,7 +60,7 @@ class BuiltLesson:
 
 
 async def _pick(
-    session: AsyncSession, profile: Profile, now: datetime
+    session: AsyncSession, profile: Profile, now: datetime, tag: str | None
 ) -> tuple[list[Candidate], list[int]]:
     """The lesson's cards, and the other candidates' words (distractor material)."""
     assert profile.id is not None
@@ -79,6 +79,7 @@ async def _pick(
         typing=min(window, limits.reviews_left),
         choice=window,
         new=min(window, 2 * limits.new_left),
+        tag=tag,
     )
     picked = compose_lesson(found.typing, found.choice, found.new, limits)
     candidates = [*found.typing, *found.choice, *found.new]
@@ -103,10 +104,13 @@ async def _option_pool(
     return pool
 
 
-async def build_lesson(session: AsyncSession, profile_id: int, now: datetime) -> BuiltLesson:
-    """Pick the cards, open the lesson row and give choice cards their options."""
+async def build_lesson(
+    session: AsyncSession, profile_id: int, now: datetime, tag: str | None = None
+) -> BuiltLesson:
+    """Pick the cards (only words carrying `tag` when given), open the lesson row and give
+    choice cards their options."""
     profile = await load_profile(session, profile_id)
-    picked, other_words = await _pick(session, profile, now)
+    picked, other_words = await _pick(session, profile, now, tag)
     if not picked:
         return BuiltLesson(profile, None, [])
     details = await card_details(session, [c.card_id for c in picked])

@@ -35,6 +35,7 @@ from words_tui.domain.enums import Stage
 from words_tui.domain.lesson_policy import Candidate, OptionWord
 from words_tui.domain.text import word_key
 from words_tui.infrastructure.db.models import ALL_TABLES, Entry, Profile, Word
+from words_tui.infrastructure.db.tags import tagged
 
 UNIX_EPOCH_JULIAN_DAY = 2440587.5
 SECONDS_PER_DAY = 86400.0
@@ -112,16 +113,24 @@ def _now_days(dialect: str, now: datetime) -> float:
     return days + UNIX_EPOCH_JULIAN_DAY if dialect == "sqlite" else days
 
 
-def _due(stage: Stage) -> ColumnElement[bool]:
-    return and_(
+def _due(stage: Stage, tagged_only: bool) -> ColumnElement[bool]:
+    """Due cards of `stage`; with `tagged_only`, only those of words carrying the `tag`
+    parameter."""
+    due = and_(
         CARDS.c.profile_id == bindparam("profile"),
         CARDS.c.active.is_(True),
         CARDS.c.stage == int(stage),
         CARDS.c.due <= bindparam("now"),
     )
+    if not tagged_only:
+        return due
+    word = select(USER_WORDS.c.id).where(
+        USER_WORDS.c.id == CARDS.c.user_word_id, tagged(USER_WORDS.c.tags)
+    )
+    return and_(due, word.exists())
 
 
-def _due_typing(dialect: str) -> Select[Any]:
+def _due_typing(dialect: str, tagged_only: bool) -> Select[Any]:
     """Due typed cards, lowest retrievability first: the highest (days since the last review)
     / stability. The ranking reads only `ix_cards_profile_stage_due`, which holds every column
     the key needs; the table is visited for the winners alone."""
@@ -130,7 +139,7 @@ def _due_typing(dialect: str) -> Select[Any]:
     )
     ranked = (
         select(CARDS.c.id, key.label("key"))
-        .where(_due(Stage.TYPING))
+        .where(_due(Stage.TYPING, tagged_only))
         .order_by(key.desc(), CARDS.c.id)
         .limit(bindparam("typing"))
         .subquery()
@@ -140,14 +149,19 @@ def _due_typing(dialect: str) -> Select[Any]:
     ).join(ranked, ranked.c.id == CARDS.c.id)
 
 
-def _due_choice(dialect: str, kind: int, limit: str, *, seen: bool) -> Select[Any]:
+def _due_choice(
+    dialect: str, kind: int, limit: str, *, seen: bool, tagged_only: bool
+) -> Select[Any]:
     """Choice cards due, the longest waiting first: seen before, or new (never shown, in the
     order they were added — a new card is due when added). Ordered by `due` alone, so the
     query walks `ix_cards_profile_stage_due` in order and stops after `limit` cards."""
     last_review = CARDS.c.last_review
     waiting = (
         select(CARDS.c.id, CARDS.c.user_word_id, CARDS.c.due)
-        .where(_due(Stage.CHOICE), last_review.is_not(None) if seen else last_review.is_(None))
+        .where(
+            _due(Stage.CHOICE, tagged_only),
+            last_review.is_not(None) if seen else last_review.is_(None),
+        )
         .order_by(CARDS.c.due)
         .limit(bindparam(limit))
         .subquery()
@@ -159,17 +173,19 @@ def _due_choice(dialect: str, kind: int, limit: str, *, seen: bool) -> Select[An
 
 
 @cache
-def _candidates_query(dialect: str, typing: bool, choice: bool, new: bool) -> Select[Any]:
+def _candidates_query(
+    dialect: str, typing: bool, choice: bool, new: bool, tagged_only: bool
+) -> Select[Any]:
     """One statement for the kinds asked for, built once: building it costs more than running
     it. Each kind is ranked and cut in its own subquery; its rank (and the row id for ties)
     carries that order through the UNION, which keeps no order of its own."""
     parts: list[Select[Any]] = []
     if typing:
-        parts.append(_due_typing(dialect))
+        parts.append(_due_typing(dialect, tagged_only))
     if choice:
-        parts.append(_due_choice(dialect, 1, "choice", seen=True))
+        parts.append(_due_choice(dialect, 1, "choice", seen=True, tagged_only=tagged_only))
     if new:
-        parts.append(_due_choice(dialect, 2, "new", seen=False))
+        parts.append(_due_choice(dialect, 2, "new", seen=False, tagged_only=tagged_only))
     union = union_all(*parts).subquery()
     return select(union.c.kind, union.c.id, union.c.user_word_id).order_by(
         union.c.kind, union.c.rank, union.c.id
@@ -177,22 +193,30 @@ def _candidates_query(dialect: str, typing: bool, choice: bool, new: bool) -> Se
 
 
 async def lesson_candidates(
-    session: AsyncSession, profile_id: int, now: datetime, *, typing: int, choice: int, new: int
+    session: AsyncSession,
+    profile_id: int,
+    now: datetime,
+    *,
+    typing: int,
+    choice: int,
+    new: int,
+    tag: str | None = None,
 ) -> Candidates:
     """Up to `typing` due typed cards, `choice` due choice cards and `new` new cards, each kind
-    in priority order, in one round trip."""
+    in priority order, in one round trip; with `tag`, only cards of words carrying it."""
     found = Candidates([], [], [])
     if max(typing, choice, new) <= 0:
         return found
     dialect = session.get_bind().dialect.name
-    query = _candidates_query(dialect, typing > 0, choice > 0, new > 0)
-    params = {
+    query = _candidates_query(dialect, typing > 0, choice > 0, new > 0, tag is not None)
+    params: dict[str, Any] = {
         "profile": profile_id,
         "now": now,
         "now_days": _now_days(dialect, now),
         "typing": typing,
         "choice": choice,
         "new": new,
+        "tag": tag,
     }
     kinds = (found.typing, found.choice, found.new)
     for kind, card_id, user_word_id in (await session.execute(query, params)).all():

@@ -231,14 +231,15 @@ class LessonService:
             parameters=tuple(parameters) if parameters else self.scheduling.parameters,
         )
 
-    async def start_lesson(self, profile_id: int) -> Lesson:
-        """Pick the lesson's cards (due typing, due choice, then new) and open the lesson."""
+    async def start_lesson(self, profile_id: int, *, tag: str | None = None) -> Lesson:
+        """Pick the lesson's cards (due typing, due choice, then new) and open the lesson;
+        with `tag`, only words carrying it (a Kindle book, an imported file, the learner's)."""
         now = self.clock()
         await self._file_hold.hold()
         built: BuiltLesson | None = None
         try:
             async with self.database.session() as session:
-                built = await build_lesson(session, profile_id, now)
+                built = await build_lesson(session, profile_id, now, tag)
         finally:
             if built is not None and built.lesson_id is not None:
                 self._open_lessons.add(built.lesson_id)

@@ -159,6 +159,7 @@ async def _import(
         progress("reading", 1, 1)
     if not parsed.records and not parsed.problems:
         raise SourceError(f"{path}: nothing to import (no words in it)")
+    _tag_with(parsed.records, path.name)
     found = await translate_bare(
         database, profile, parsed.records, sources, progress, on_translation
     )
@@ -177,6 +178,17 @@ async def _import(
     ]
     report.info += untranslated_notes([r.word for r in plan.untranslated], found)
     return report
+
+
+def _tag_with(records: list[ImportRecord], tag: str) -> None:
+    """The words of a file that names no tags of its own (a plain list, a table without a tags
+    column) carry the file's name as a tag, so a lesson or a list can be limited to them. A file
+    with tags (an export, an Anki deck, Kindle's book titles) keeps its own: re-importing an
+    export changes nothing. Set in place: the records are the import's own, and a copy each
+    costs at 100k rows."""
+    for record in records:
+        if "tags" not in record.provided and tag not in record.tags:
+            record.tags = (*record.tags, tag)
 
 
 async def _write(

@@ -284,6 +284,8 @@ def plan_change(
     tags = list(word.tags)
     if "tags" in provided:
         tags = list(record.tags) if overwrite else united(tags, record.tags)
+    elif record.tags:  # the file's name, for a file that names no tags of its own
+        tags = united(tags, record.tags)
     cards = _progress_changes(word, record)
     status = word.status
     if record.status is not None and ("status" in provided or cards):

@@ -24,6 +24,7 @@ from words_tui.domain.text import clean_text, word_key
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Profile, Review, UserWord, Word
 from words_tui.infrastructure.db.rollups import discount_cards
+from words_tui.infrastructure.db.tags import tagged
 from words_tui.infrastructure.db.types import utcnow
 from words_tui.services.vocabulary.progress import reset_words
 
@@ -50,6 +51,8 @@ class VocabularyFilter:
     search: str = ""
     status: WordStatus | None = None
     level: str | None = None
+    tag: str | None = None
+    """Only words carrying this tag (an import's file, a Kindle book, the learner's own)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,8 @@ def _conditions(profile_id: int, filters: VocabularyFilter) -> list[ColumnElemen
         conditions.append(col(UserWord.status) == int(filters.status))
     if filters.level is not None:
         conditions.append(col(Word.cefr) == filters.level.upper())
+    if filters.tag:
+        conditions.append(tagged(col(UserWord.tags), filters.tag))
     search = clean_text(filters.search)
     if search:
         key = word_key(search)

@@ -13,6 +13,7 @@ from dataclasses import fields, replace
 
 from words_tui.domain.enums import Direction, Level, WordStatus
 from words_tui.infrastructure.db.models import Profile
+from words_tui.infrastructure.db.tags import tag_counts
 from words_tui.services.parts import Parts
 from words_tui.services.vocabulary.accuracy import DirectionAccuracy, direction_accuracy
 from words_tui.services.vocabulary.browse import (
@@ -246,6 +247,11 @@ class Vocabulary:
         return await browse(
             self._parts.database, profile_id, filters, order=order, after=after, limit=limit
         )
+
+    async def tags(self, profile_id: int) -> list[tuple[str, int]]:
+        """The tags of the profile's words, each with its number of words, commonest first."""
+        async with self._parts.database.session() as session:
+            return await tag_counts(session, profile_id)
 
     async def count(self, profile_id: int, filters: VocabularyFilter | None = None) -> int:
         return await count_words(self._parts.database, profile_id, filters)

@@ -350,4 +350,10 @@ MESSAGES: dict[str, str] = {
     "palette.theme.help": "Switch between the dark and the light theme",
     "palette.quit": "Quit",
     "palette.quit.help": "Leave words-tui (every answer is already saved)",
+    "key.lesson_on_tag": "Lesson on a tag",
+    "home.menu.lesson_on_tag": "A lesson on one tag's words (a book, a file, your tag)",
+    "tags.title": "A lesson on the words of…",
+    "tags.option": "{tag}  ({count} words)",
+    "tags.none": "No word carries a tag yet: tags come from imports (the file, a Kindle book) and from Add word.",
+    "browser.all_tags": "All tags",
 }

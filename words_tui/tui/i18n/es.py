@@ -353,4 +353,10 @@ MESSAGES: dict[str, str] = {
     "palette.theme.help": "Cambiar entre el tema oscuro y el claro",
     "palette.quit": "Salir",
     "palette.quit.help": "Salir de words-tui (cada respuesta ya está guardada)",
+    "key.lesson_on_tag": "Lección por etiqueta",
+    "home.menu.lesson_on_tag": "Una lección con las palabras de una etiqueta (un libro, un archivo, tu etiqueta)",
+    "tags.title": "Una lección con las palabras de…",
+    "tags.option": "{tag}  ({count} palabras)",
+    "tags.none": "Ninguna palabra tiene etiqueta todavía: las etiquetas vienen de las importaciones (el archivo, un libro de Kindle) y de Añadir palabra.",
+    "browser.all_tags": "Todas las etiquetas",
 }

@@ -351,4 +351,10 @@ MESSAGES: dict[str, str] = {
     "palette.theme.help": "Переключить тёмную и светлую тему",
     "palette.quit": "Выход",
     "palette.quit.help": "Выйти из words-tui (все ответы уже сохранены)",
+    "key.lesson_on_tag": "Урок по метке",
+    "home.menu.lesson_on_tag": "Урок на слова одной метки (книга, файл, ваша метка)",
+    "tags.title": "Урок на слова метки…",
+    "tags.option": "{tag}  (слов: {count})",
+    "tags.none": "Пока ни у одного слова нет метки: метки дают импорт (файл, книга Kindle) и «Добавить слово».",
+    "browser.all_tags": "Все метки",
 }

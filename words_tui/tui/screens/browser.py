@@ -50,6 +50,7 @@ class BrowserScreen(WordsScreen[None]):
     BrowserScreen #filters { height: auto; padding: 0 1; }
     BrowserScreen #search { width: 1fr; }
     BrowserScreen Select { width: 22; }
+    BrowserScreen #tag { width: 26; }
     BrowserScreen #page-info { color: $text-muted; padding: 0 1; height: 1; }
     BrowserScreen DataTable { height: 1fr; }
     """
@@ -89,6 +90,7 @@ class BrowserScreen(WordsScreen[None]):
                 id="level",
                 compact=True,
             )
+            yield Select[str]([], prompt=self.t("browser.all_tags"), id="tag", compact=True)
         yield Static("", id="page-info")
         yield DataTable(cursor_type="row", zebra_stripes=True)
         yield TranslatedFooter()
@@ -108,6 +110,15 @@ class BrowserScreen(WordsScreen[None]):
         )
         table.focus()
         self.reload()
+        self.load_tags()
+
+    @work(exclusive=True, group="browser-tags", exit_on_error=False)
+    async def load_tags(self) -> None:
+        """The tag filter's choices (hidden while no word carries a tag)."""
+        tags = await self.core.vocabulary.tags(self.profile_id)
+        select = self.query_one("#tag", Select)
+        select.set_options((f"{tag} ({words})", tag) for tag, words in tags)
+        select.display = bool(tags)
 
     @property
     def profile_id(self) -> int:
@@ -118,10 +129,12 @@ class BrowserScreen(WordsScreen[None]):
     def filters(self) -> VocabularyFilter:
         status = self.query_one("#status", Select).value
         level = self.query_one("#level", Select).value
+        tag = self.query_one("#tag", Select).value
         return VocabularyFilter(
             search=self.query_one("#search", Input).value,
             status=WordStatus(status) if isinstance(status, int) else None,
             level=level if isinstance(level, str) else None,
+            tag=tag if isinstance(tag, str) else None,
         )
 
     # -- loading pages --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 ACTIVITY_DAYS = 14
 MENU = (
     ("start_lesson", "home.menu.lesson", "Enter"),
+    ("lesson_on_tag", "home.menu.lesson_on_tag", "g"),
     ("add_word", "home.menu.add", "a"),
     ("import_file", "home.menu.import", "i"),
     ("browse", "home.menu.browse", "b"),
@@ -45,6 +46,7 @@ class HomeScreen(WordsScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "start_lesson", "key.lesson"),
+        Binding("g", "lesson_on_tag", "key.lesson_on_tag", show=False),
         Binding("a", "add_word", "key.add"),
         Binding("i", "import_file", "key.import", show=False),
         Binding("b", "browse", "key.browse"),
@@ -142,16 +144,35 @@ class HomeScreen(WordsScreen[None]):
             await self.run_action(event.option.id)
 
     def action_start_lesson(self) -> None:
-        self.start_lesson()
+        self.start_lesson(self.words_app.lesson_tag)
+
+    @work(exclusive=True, group="home-tags", exit_on_error=False)
+    async def action_lesson_on_tag(self) -> None:
+        """Pick one of the profile's tags, then a lesson on its words alone."""
+        from words_tui.tui.dialogs.tags import TagPicker
+
+        profile = self.words_app.profile
+        assert profile is not None and profile.id is not None
+        tags = await self.core.vocabulary.tags(profile.id)
+        if not tags:
+            self.notify(self.t("tags.none"))
+            return
+
+        def picked(tag: str | None) -> None:
+            if tag is not None:
+                self.start_lesson(tag)
+
+        self.app.push_screen(TagPicker(tags), picked)
 
     @work(exclusive=True, group="home-lesson", exit_on_error=False)
-    async def start_lesson(self) -> None:
+    async def start_lesson(self, tag: str | None = None) -> None:
+        """A lesson on the profile's words (only those carrying `tag` when given)."""
         from words_tui.tui.screens.lesson import LessonScreen
 
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None
         service = self.core.lessons
-        lesson = await service.start_lesson(profile.id)
+        lesson = await service.start_lesson(profile.id, tag=tag)
         if not lesson.cards:
             self.notify(self.t("home.nothing_due"))
             return
