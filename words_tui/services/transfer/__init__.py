@@ -7,7 +7,7 @@ Front-ends use `Transfer` (through `Core.transfer`), the pure reading helpers of
 (pasted text, uploads, column shapes, grid rows) and the records they return.
 """
 
-from words_tui.infrastructure.importers import ParsedSource, SourceError
+from words_tui.infrastructure.importers import ParsedSource, SourceError, UnknownColumns
 from words_tui.services.transfer import batch
 from words_tui.services.transfer.batch import (
     CommitReport,
@@ -34,6 +34,7 @@ __all__ = [
     "SourceError",
     "TableShape",
     "Transfer",
+    "UnknownColumns",
     "batch",
     "export_profile",
     "import_file",

@@ -356,4 +356,7 @@ MESSAGES: dict[str, str] = {
     "tags.option": "{tag}  ({count} words)",
     "tags.none": "No word carries a tag yet: tags come from imports (the file, a Kindle book) and from Add word.",
     "browser.all_tags": "All tags",
+    "import.word_column": "Column of the word",
+    "import.translations_column": "Column of the translations",
+    "import.which_columns": "{file}: the first line names the columns {columns}, but none of them is the word (a row reads: {sample}). Pick the column of the word and of its translations, then import again.",
 }

@@ -359,4 +359,7 @@ MESSAGES: dict[str, str] = {
     "tags.option": "{tag}  ({count} palabras)",
     "tags.none": "Ninguna palabra tiene etiqueta todavía: las etiquetas vienen de las importaciones (el archivo, un libro de Kindle) y de Añadir palabra.",
     "browser.all_tags": "Todas las etiquetas",
+    "import.word_column": "Columna de la palabra",
+    "import.translations_column": "Columna de las traducciones",
+    "import.which_columns": "{file}: la primera línea nombra las columnas {columns}, pero ninguna es la palabra (una fila dice: {sample}). Elige la columna de la palabra y la de sus traducciones e importa de nuevo.",
 }

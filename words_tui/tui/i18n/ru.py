@@ -357,4 +357,7 @@ MESSAGES: dict[str, str] = {
     "tags.option": "{tag}  (слов: {count})",
     "tags.none": "Пока ни у одного слова нет метки: метки дают импорт (файл, книга Kindle) и «Добавить слово».",
     "browser.all_tags": "Все метки",
+    "import.word_column": "Столбец слова",
+    "import.translations_column": "Столбец переводов",
+    "import.which_columns": "{file}: первая строка называет столбцы {columns}, но ни один из них не слово (пример строки: {sample}). Выберите столбец слова и столбец переводов и запустите импорт снова.",
 }
