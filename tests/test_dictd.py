@@ -77,7 +77,7 @@ def test_an_entry_becomes_a_typed_word_entry(tmp_path: Path, compressed: str) ->
     assert (entry.word, entry.source_lang, entry.target_lang) == ("Haus", "de", "en")
     assert entry.pos == "noun"
     assert entry.translations == ["house", "home", "household"]
-    assert entry.forms == {"gender": "neuter", "plural": "Häuser"}
+    assert entry.forms == {"gender": "neuter", "plural": "Häuser", "ipa": "haʊs"}
     assert [(e.source, e.target) for e in entry.examples] == [("zu Hause", "at home")]
     assert entry.source == "dictd:deu-eng"
 
@@ -88,6 +88,13 @@ def test_cross_references_are_not_taken_for_meanings(tmp_path: Path) -> None:
     assert entry is not None
     assert entry.translations == ["to go", "to walk"]
     assert entry.pos == "verb"
+
+
+def test_the_pronunciation_is_kept_only_where_the_entry_gives_one(tmp_path: Path) -> None:
+    dictionary = DictdDictionary(build_dictionary(tmp_path))
+    gehen, bank = dictionary.lookup("gehen"), dictionary.lookup("Bank")
+    assert gehen is not None and gehen.forms == {"ipa": "ˈɡeːən"}
+    assert bank is not None and "ipa" not in bank.forms
 
 
 def test_homographs_are_merged_into_one_entry(tmp_path: Path) -> None:

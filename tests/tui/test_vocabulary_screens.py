@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
@@ -9,9 +10,11 @@ from textual.widgets import DataTable, Input, Select
 
 from tests.builders import spanish_learner
 from tests.llm_server import FakeLLMServer
+from tests.test_speech import recording_program
 from tests.tui.pilot import SIZE, open_screen, settle, text_of, words_app
 from words_tui.cli import build_parser
 from words_tui.domain.enums import WordStatus
+from words_tui.infrastructure.speech import Speaker
 from words_tui.services import Core
 from words_tui.services.vocabulary import WordDraft
 from words_tui.services.vocabulary.browse import browse, count_words, get_word
@@ -248,3 +251,27 @@ async def test_the_browser_filters_by_tag(core: Core) -> None:
 def test_the_quiz_command_takes_a_tag() -> None:
     args = build_parser().parse_args(["quiz", "--tag", "Der Process"])
     assert args.tag == "Der Process"
+
+
+async def test_f4_says_the_selected_word_in_its_language(core: Core, tmp_path: Path) -> None:
+    program, spoken = recording_program(tmp_path)
+    core.speech = Speaker(program)
+    await spanish_learner(core.database)
+    async with open_screen(core, "b") as pilot:
+        await pilot.press("f4")
+        await settle(pilot)
+        await core.speech.wait()
+    assert spoken.read_text(encoding="utf-8").splitlines() == ["-v", "es", "--", "gato"]
+
+
+async def test_without_espeak_ng_the_say_key_is_hidden(core: Core) -> None:
+    core.speech = Speaker(None)
+    await spanish_learner(core.database)
+    async with open_screen(core) as pilot:
+        app = words_app(pilot)
+        for key in ("b", "escape", "a"):
+            await pilot.press(key)
+            await settle(pilot)
+            if key != "escape":
+                assert app.screen.check_action("say", ()) is False
+                assert "f4" not in app.active_bindings

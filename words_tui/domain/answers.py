@@ -55,7 +55,7 @@ EXTRA_WORDS_ALLOWED = 2
 """An answer with more words than the longest accepted answer plus this is a sentence, not a
 translation of the word asked."""
 
-NOT_FORMS = frozenset({"comparative", "superlative", "gender", "aspect", "countability"})
+NOT_FORMS = frozenset({"comparative", "superlative", "gender", "aspect", "countability", "ipa"})
 """Listed forms that are not the word asked: degrees change the meaning, the rest are labels."""
 OTHER_GENDER_FORMS = frozenset({"f", "m", "fem", "masc", "feminine", "masculine"})
 """For a noun, the form of the other natural gender is another word (hijo → hija)."""

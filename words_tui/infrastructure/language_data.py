@@ -22,7 +22,7 @@ from words_tui.domain.lexicon import KnownWord, Lexicon, WordTest
 from words_tui.domain.normalise import base_language
 
 WORD_CACHE_SIZE = 65536
-NOT_WORD_FORMS = frozenset({"gender", "aspect", "countability"})
+NOT_WORD_FORMS = frozenset({"gender", "aspect", "countability", "ipa"})
 """Starter form names whose values are labels ("f", "impf"), not words."""
 
 

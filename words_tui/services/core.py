@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
     from words_tui.infrastructure.llm.protocols import LLMService
     from words_tui.infrastructure.llm.results import Judgement
+    from words_tui.infrastructure.speech import Speaker
     from words_tui.services.bulk import Bulk
     from words_tui.services.lessons import LanguageSource, LessonService
     from words_tui.services.stats import Stats
@@ -299,6 +300,13 @@ class Core:
             clock=self.clock,
             language_data=self._language_data,
         )
+
+    @cached_property
+    def speech(self) -> Speaker:
+        """Pronunciation with espeak-ng; `available` is False when it is not installed."""
+        from words_tui.infrastructure.speech import Speaker
+
+        return Speaker()
 
     @cached_property
     def profiles(self) -> Profiles:

@@ -10,7 +10,8 @@
 A headword usually has several such entries (one per sense). They are merged: entries for the
 word itself before entries for compounds ('Haus…'), plain senses before senses with a domain
 label ('[adm.]'), each sense keeping its part of speech and labels as a note. Cross-references,
-synonym lists and notes are left out; quoted lines become examples.
+synonym lists and notes are left out; quoted lines become examples. The pronunciation between
+slashes is kept as the form `ipa`.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ POS_NAMES = {
 GENDERS = {"masc": "masculine", "m": "masculine", "fem": "feminine", "f": "feminine",
            "neut": "neuter", "nt": "neuter"}  # fmt: skip
 HEAD_LINE = re.compile(
-    r"^(?P<word>[^/\[<]+?)\s*(?:/[^/]*/|\[[^\]]*\])?\s*(?:<(?P<gram>[^>]*)>)?\s*$"
+    r"^(?P<word>[^/\[<]+?)\s*(?:/(?P<ipa>[^/]*)/|\[[^\]]*\])?\s*(?:<(?P<gram>[^>]*)>)?\s*$"
 )
+IPA = "ipa"
+"""The form name the pronunciation is kept under (FreeDict gives it between slashes)."""
 GRAMMAR = re.compile(r"<(?P<gram>[^>]*)>")
 LABEL = re.compile(r"\[(?P<label>[^\]]*)\]")
 LEADING_LABELS = re.compile(r"^(?:\s*\[[^\]]*\])+")
@@ -94,6 +97,8 @@ def _block(text: str) -> _Block | None:
     block = _Block(head=clean_text(head["word"]) if head else "")
     if head is not None:
         block.pos = grammar(head["gram"] or "", block.forms)
+        if head["ipa"] and head["ipa"].strip():
+            block.forms[IPA] = clean_text(head["ipa"])
         lines = lines[1:]
     for line in lines:
         if line.lower().startswith(SKIPPED_PREFIXES):

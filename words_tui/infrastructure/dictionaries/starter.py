@@ -29,7 +29,7 @@ PARTS_OF_SPEECH = frozenset(
     {"noun", "verb", "adj", "adv", "pron", "prep", "conj", "num", "det", "intj", "phrase"}
 )
 MAX_WORDS = 4
-NON_INFLECTION_FORMS = frozenset({"gender", "aspect", "aspect_pair"})
+NON_INFLECTION_FORMS = frozenset({"gender", "aspect", "aspect_pair", "countability", "ipa"})
 """Form keys whose values are not inflections of the lemma, so never lead a lookup to it."""
 
 

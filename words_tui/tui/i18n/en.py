@@ -359,4 +359,8 @@ MESSAGES: dict[str, str] = {
     "import.word_column": "Column of the word",
     "import.translations_column": "Column of the translations",
     "import.which_columns": "{file}: the first line names the columns {columns}, but none of them is the word (a row reads: {sample}). Pick the column of the word and of its translations, then import again.",
+    "key.say": "Say it",
+    "form.past_us": "past (US)",
+    "form.past_participle_us": "past participle (US)",
+    "form.countability": "countability",
 }

@@ -362,4 +362,8 @@ MESSAGES: dict[str, str] = {
     "import.word_column": "Columna de la palabra",
     "import.translations_column": "Columna de las traducciones",
     "import.which_columns": "{file}: la primera línea nombra las columnas {columns}, pero ninguna es la palabra (una fila dice: {sample}). Elige la columna de la palabra y la de sus traducciones e importa de nuevo.",
+    "key.say": "Pronunciar",
+    "form.past_us": "pasado (EE. UU.)",
+    "form.past_participle_us": "participio (EE. UU.)",
+    "form.countability": "contable o no",
 }

@@ -360,4 +360,8 @@ MESSAGES: dict[str, str] = {
     "import.word_column": "Столбец слова",
     "import.translations_column": "Столбец переводов",
     "import.which_columns": "{file}: первая строка называет столбцы {columns}, но ни один из них не слово (пример строки: {sample}). Выберите столбец слова и столбец переводов и запустите импорт снова.",
+    "key.say": "Произнести",
+    "form.past_us": "прошедшее (США)",
+    "form.past_participle_us": "причастие прошедшего (США)",
+    "form.countability": "исчисляемость",
 }

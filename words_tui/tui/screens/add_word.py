@@ -30,6 +30,7 @@ from textual.widgets.option_list import Option
 from words_tui.services.vocabulary import WordDraft, split_translations
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.literal import literal, shown
+from words_tui.tui.speech import SAY, SpeaksWord
 from words_tui.tui.widgets.entry_view import EntryView
 from words_tui.tui.widgets.footer import TranslatedFooter
 
@@ -43,7 +44,7 @@ FIELDS = ("word", "translations", "example", "note", "tags")
 the others with the text `add.field.<name>`."""
 
 
-class AddWordScreen(WordsScreen[None]):
+class AddWordScreen(SpeaksWord, WordsScreen[None]):
     """Look a word up and add it with the meanings the learner picks."""
 
     DEFAULT_CSS = """
@@ -62,6 +63,7 @@ class AddWordScreen(WordsScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back"),
         Binding("ctrl+s", "add", "key.add_selected"),
+        SAY,
     ]
 
     def __init__(self) -> None:
@@ -110,6 +112,11 @@ class AddWordScreen(WordsScreen[None]):
         status = self.query_one("#status", Static)
         status.update(literal(text))
         status.set_class(problem, "-problem")
+
+    def word_to_say(self) -> tuple[str, str] | None:
+        profile = self.words_app.profile
+        word = self.field("word").value.strip()
+        return (word, profile.target_lang) if word and profile is not None else None
 
     def field(self, name: str) -> Input:
         return self.query_one(f"#{name}", Input)

@@ -21,6 +21,7 @@ from words_tui.domain.enums import Direction, Level, WordStatus
 from words_tui.services.vocabulary import VocabularyFilter
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.literal import cell, shown
+from words_tui.tui.speech import SAY, SpeaksWord
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def percent(accuracy: DirectionAccuracy | None) -> str:
     return f"{accuracy.rate:.0%}"
 
 
-class BrowserScreen(WordsScreen[None]):
+class BrowserScreen(SpeaksWord, WordsScreen[None]):
     """The profile's words in a table, 50 to a page."""
 
     DEFAULT_CSS = """
@@ -64,6 +65,7 @@ class BrowserScreen(WordsScreen[None]):
         Binding("r", "reset", "key.reset", show=False),
         Binding("pagedown,n", "next_page", "key.next_page", show=False),
         Binding("pageup,p", "previous_page", "key.previous_page", show=False),
+        SAY,
     ]
 
     def __init__(self) -> None:
@@ -232,6 +234,13 @@ class BrowserScreen(WordsScreen[None]):
         self.app.pop_screen()
 
     # -- acting on the selected word ------------------------------------------------------------
+
+    def word_to_say(self) -> tuple[str, str] | None:
+        item = self.selected()
+        profile = self.words_app.profile
+        if item is None or profile is None:
+            return None
+        return item.word, profile.target_lang
 
     def selected(self) -> VocabularyItem | None:
         table = self.query_one(DataTable)

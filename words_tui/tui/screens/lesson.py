@@ -22,9 +22,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Header, Input, LoadingIndicator, ProgressBar, Static
 
+from words_tui.domain.enums import Direction
 from words_tui.services.lessons import COULD_NOT_CHECK
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.literal import shown
+from words_tui.tui.speech import SAY, SpeaksWord
 from words_tui.tui.widgets.choices import ChoiceList
 from words_tui.tui.widgets.feedback import FeedbackPanel
 from words_tui.tui.widgets.footer import TranslatedFooter
@@ -47,7 +49,7 @@ FEEDBACK_ACTIONS = frozenset({"next", "override"})
 ANY_TIME_ACTIONS = frozenset({"edit", "suspend", "leave"})
 
 
-class LessonScreen(WordsScreen[None]):
+class LessonScreen(SpeaksWord, WordsScreen[None]):
     """Asks the lesson's cards and explains each verdict."""
 
     DEFAULT_CSS = """
@@ -72,6 +74,7 @@ class LessonScreen(WordsScreen[None]):
         Binding("e", "edit", "key.edit"),
         Binding("s", "suspend", "key.suspend"),
         Binding("escape", "leave", "key.leave"),
+        SAY,
     ]
 
     def __init__(self, service: LessonService, lesson: Lesson) -> None:
@@ -270,6 +273,16 @@ class LessonScreen(WordsScreen[None]):
     def _word_card(self) -> LessonCard | None:
         """The card whose word `e` and `s` act on: the one answered, or the one asked."""
         return self.feedback.card if self.feedback is not None else self.card
+
+    def word_to_say(self) -> tuple[str, str] | None:
+        """The foreign word: once answered, or while it is the question (never the answer
+        still to be given)."""
+        card = self._word_card()
+        if card is None:
+            return None
+        if self.feedback is None and card.direction != Direction.FOREIGN_TO_NATIVE:
+            return None
+        return card.headword, self.lesson.target_lang
 
     def action_edit(self) -> None:
         from words_tui.tui.dialogs.edit_word import EditWordDialog

@@ -1,4 +1,4 @@
-"""A dictionary-style view of one entry: headword, part of speech, forms and examples.
+"""A dictionary-style view of one entry: headword, pronunciation, part of speech, forms, examples.
 
 The meanings are not drawn here: the add-word screen shows them as a list to pick from.
 """
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from words_tui.tui.i18n import Texts
 
 MAX_EXAMPLES = 3
+IPA = "ipa"
+"""The form holding the pronunciation (from dictd entries), shown after the headword."""
 
 
 class EntryView(Static):
@@ -30,18 +32,21 @@ class EntryView(Static):
         if entry is None:
             self.update("")
             return
+        forms = {name: value for name, value in entry.forms.items() if name != IPA}
+        ipa = entry.forms.get(IPA, "")
         lines: list[Content] = [
             Content.assemble(
                 (shown(entry.word), "bold $accent"),
+                (f"  /{shown(ipa)}/" if ipa else "", "$text-muted"),
                 (f"  {texts.get('pos.' + entry.pos, entry.pos)}" if entry.pos else "", "italic"),
                 (f"  · {texts('add.source', source=entry.source)}" if entry.source else "", "dim"),
             )
         ]
-        if entry.forms:
-            forms = " · ".join(
-                f"{texts.get('form.' + name, name)}: {value}" for name, value in entry.forms.items()
+        if forms:
+            listed = " · ".join(
+                f"{texts.get('form.' + name, name)}: {value}" for name, value in forms.items()
             )
-            lines.append(literal(forms, "dim"))
+            lines.append(literal(listed, "dim"))
         for example in entry.examples[:MAX_EXAMPLES]:
             text = example.source + (f" — {example.target}" if example.target else "")
             lines.append(literal(text, "italic"))
