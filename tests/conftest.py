@@ -26,7 +26,9 @@ TEMPLATE_DB = f"words_tui_template_{os.getpid()}"
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test reads the developer's config, data dir or API key."""
+    """No test reads the developer's config, data dir or API key, nor finds an espeak-ng
+    installed on the machine (screens must look the same with and without it; tests of
+    pronunciation give the program explicitly)."""
     for name in list(os.environ):
         if name.startswith("WORDS_") and not name.startswith("WORDS_TEST_"):
             monkeypatch.delenv(name)
@@ -35,6 +37,7 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("WORDS_CONFIG_FILE", str(tmp_path / "config" / "config.toml"))
     monkeypatch.setenv("WORDS_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("WORDS_USER", "tester")
+    monkeypatch.setattr("words_tui.infrastructure.speech.PROGRAM", "espeak-ng-absent-in-tests")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
