@@ -135,7 +135,8 @@ async def test_reimporting_a_thinner_row_never_narrows_the_stored_word(
     await import_file(
         database, profile.id, write(tmp_path, "a.csv", "word,translation\nHaus,house; home\n")
     )
-    report = await import_file(database, profile.id, write(tmp_path, "b.csv", "Haus,house\n"))
+    # the same file, thinner (another file's name would join the word's tags)
+    report = await import_file(database, profile.id, write(tmp_path, "a.csv", "Haus,house\n"))
     assert (report.updated, report.unchanged) == (0, 1)
     assert await meanings_of(database, profile) == {"Haus": ["house", "home"]}
 
@@ -151,7 +152,7 @@ async def test_replacing_takes_the_files_translations_when_asked(
     report = await import_file(
         database, profile.id, write(tmp_path, "b.csv", "Haus,house\n"), overwrite=True
     )
-    assert report.changes == ["Haus: translations − home"]
+    assert report.changes == ["Haus: translations − home; tags + b.csv"]
     assert await meanings_of(database, profile) == {"Haus": ["house"]}
 
 
