@@ -11,24 +11,30 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from words_tui.notebook.add_word import AddWord
     from words_tui.notebook.bulk_import import BulkImport
     from words_tui.notebook.dashboard import ProgressDashboard
     from words_tui.notebook.explorer import Explorer
+    from words_tui.notebook.waiting_words import WaitingWords
     from words_tui.notebook.workspace import Workspace, WorkspaceError, open_workspace
 
 __all__ = [
+    "AddWord",
     "BulkImport",
     "Explorer",
     "ProgressDashboard",
+    "WaitingWords",
     "Workspace",
     "WorkspaceError",
     "open_workspace",
 ]
 
 _LAZY = {
+    "AddWord": "words_tui.notebook.add_word",
     "BulkImport": "words_tui.notebook.bulk_import",
     "Explorer": "words_tui.notebook.explorer",
     "ProgressDashboard": "words_tui.notebook.dashboard",
+    "WaitingWords": "words_tui.notebook.waiting_words",
     "Workspace": "words_tui.notebook.workspace",
     "WorkspaceError": "words_tui.notebook.workspace",
     "open_workspace": "words_tui.notebook.workspace",

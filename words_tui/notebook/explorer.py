@@ -1,4 +1,5 @@
-"""Explorer: search and filter a profile's vocabulary; one word's entry, cards and history.
+"""Explorer: search and filter a profile's vocabulary (by status, level, tag); one word's entry,
+cards and history.
 
     explorer = Explorer.for_workspace(ws)
     await explorer.search_words()
@@ -69,6 +70,7 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
             options=[("any level", None)] + [(level.value, level.value) for level in Level],
             description="Level",
         )
+        self.tag_filter = widgets.Dropdown(options=[("any tag", None)], description="Tag")
         self.order = widgets.Dropdown(
             options=[("as added", Order.ADDED), ("A–Z", Order.ALPHABETICAL)], description="Order"
         )
@@ -76,13 +78,15 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
         self.results = widgets.Select(options=[], rows=16, layout=widgets.Layout(width="26em"))
         self.more_button = widgets.Button(description="More", disabled=True)
         self.detail = widgets.HTML(layout=widgets.Layout(width="auto", flex="1"))
-        for control in (self.search, self.status_filter, self.level_filter, self.order):
+        filters = (self.search, self.status_filter, self.level_filter, self.tag_filter, self.order)
+        for control in filters:
             control.observe(self._filters_changed, names="value")
         self.results.observe(self._selected, names="value")
         self.more_button.on_click(lambda _: self.tasks.start("more", self.more()))
         super().__init__(
             [
-                widgets.HBox([self.search, self.status_filter, self.level_filter, self.order]),
+                widgets.HBox([self.search, self.status_filter, self.level_filter, self.tag_filter]),
+                self.order,
                 widgets.HBox([self.count, self.status]),
                 widgets.HBox(
                     [widgets.VBox([self.results, self.more_button]), self.detail],
@@ -103,7 +107,10 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
     @property
     def filters(self) -> VocabularyFilter:
         return VocabularyFilter(
-            search=self.search.value, status=self.status_filter.value, level=self.level_filter.value
+            search=self.search.value,
+            status=self.status_filter.value,
+            level=self.level_filter.value,
+            tag=self.tag_filter.value,
         )
 
     def _filters_changed(self, _change: dict[str, Any]) -> None:
@@ -114,7 +121,13 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
             self.tasks.start("details", self.show_word(change["new"]))
 
     async def search_words(self) -> Page:
-        """The first page of words matching the filters, and how many match in all."""
+        """The first page of words matching the filters, and how many match in all (the tag
+        filter's choices are read on the way)."""
+        if len(self.tag_filter.options) == 1:
+            tags = await self.vocabulary.tags(self.profile_id)
+            self.tag_filter.options = [("any tag", None)] + [
+                (f"{tag} ({count:,})", tag) for tag, count in tags
+            ]
         filters = self.filters
         page = await self.vocabulary.browse(
             self.profile_id, filters, order=self.order.value, limit=self.page_size
