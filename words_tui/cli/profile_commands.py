@@ -79,19 +79,27 @@ async def _add(core: Core, args: argparse.Namespace) -> list[str]:
 
     knobs = ProfileKnobs(name=args.name, timezone=args.timezone)
     profile = await core.profiles.create(args.native, args.target, args.level, knobs)
-    assert profile.id is not None
+    profile_id = profile.id
+    assert profile_id is not None
     lines = [f"created and activated: {_describe(profile)}"]
     if args.empty:
         return lines
-    bar = ProgressBar(sys.stderr)
-    try:
-        fill = await core.vocabulary.fill_level(
-            profile.id, progress=lambda done, total: bar("translating", done, total)
-        )
-    finally:
-        bar.close()
+    fill = await _translating(
+        lambda progress: core.vocabulary.fill_level(profile_id, progress=progress)
+    )
     lines.append(f"added {fill.added} words up to {profile.level}{_sources(fill)}")
     return lines + _waiting(fill.pending, fill.reason)
+
+
+async def _translating(
+    work: Callable[[Callable[[int, int], None]], Awaitable[LevelFill]],
+) -> LevelFill:
+    """Run a level's translation with a progress bar on stderr."""
+    bar = ProgressBar(sys.stderr)
+    try:
+        return await work(lambda done, total: bar("translating", done, total))
+    finally:
+        bar.close()
 
 
 def _sources(fill: LevelFill) -> str:
@@ -112,18 +120,15 @@ def _waiting(count: int, reason: str) -> list[str]:
 
 async def _pending(core: Core, args: argparse.Namespace) -> list[str]:
     profile = await core.profiles.find(args.profile)
-    assert profile.id is not None
+    profile_id = profile.id
+    assert profile_id is not None
     if args.translate:
-        bar = ProgressBar(sys.stderr)
-        try:
-            fill = await core.vocabulary.translate_pending(
-                profile.id, progress=lambda done, total: bar("translating", done, total)
-            )
-        finally:
-            bar.close()
+        fill = await _translating(
+            lambda progress: core.vocabulary.translate_pending(profile_id, progress=progress)
+        )
         lines = [f"translated and added {fill.added} words{_sources(fill)}"]
         return lines + _waiting(fill.pending, fill.reason)
-    waiting = await core.vocabulary.pending(profile.id)
+    waiting = await core.vocabulary.pending(profile_id)
     if not waiting.count:
         return [f"no words wait to be translated in {profile.name}"]
     more = waiting.count - len(waiting.words)
