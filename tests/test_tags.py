@@ -78,3 +78,18 @@ async def test_a_lesson_on_a_tag_no_word_carries_is_empty(
     core, profile_id = await reader(database, tmp_path)
     lesson = await core.lessons.start_lesson(profile_id, tag="Kafka")
     assert lesson.cards == [] and lesson.id is None
+
+
+async def test_level_words_carry_their_band_so_a_lesson_can_keep_to_one_level(
+    database: Database,
+) -> None:
+    settings = load_settings(database_url=database.url)
+    core = Core(database, settings, clock=lambda: T0, starter=sample_starter())
+    profile = await core.profiles.create("en", "ru", "B1")
+    assert profile.id is not None
+    await core.vocabulary.fill_level(profile.id)
+    bands = dict(await core.vocabulary.tags(profile.id))
+    assert bands == {"A1": 3, "A2": 2, "B1": 1}
+    lesson = await core.lessons.start_lesson(profile.id, tag="A2")
+    a2 = await core.vocabulary.browse(profile.id, VocabularyFilter(level="A2"))
+    assert {card.headword for card in lesson.cards} == {item.word for item in a2.items}

@@ -167,6 +167,7 @@ async def bootstrap_level(
             entries[item.lemma].model_copy(update={"word": item.lemma}),
             cefr=item.level.value,
             freq_rank=item.rank,
+            tags=(item.level.value,),
         )
         for item in todo
         if item.lemma in entries

@@ -112,7 +112,8 @@ async def bootstrap_from_starter(
     """Add every starter concept from A1 up to `level` (default: the profile's), easiest first.
 
     Idempotent: words already in the profile are counted, not duplicated, so calling it again after
-    a level change adds just the new level's words.
+    a level change adds just the new level's words. Each word carries its band as a tag ("A2"), so
+    a lesson or a list can be limited to one level.
     """
     async with database.session() as session:
         profile = await profile_by_id(session, profile_id)
@@ -127,7 +128,9 @@ async def bootstrap_from_starter(
             key=lambda concept: concept.cefr.rank,
         )
         words = [
-            NewWord.from_entry(concept.entry(target, native), cefr=concept.cefr.value)
+            NewWord.from_entry(
+                concept.entry(target, native), cefr=concept.cefr.value, tags=(concept.cefr.value,)
+            )
             for concept in concepts
         ]
         added = await add_words(session, profile, words, now or utcnow())
