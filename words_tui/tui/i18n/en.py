@@ -282,7 +282,7 @@ MESSAGES: dict[str, str] = {
     "home.menu.import": "Import a file",
     "palette.import": "Import a file",
     "palette.import.help": "Add the words of a CSV/TSV, an Anki deck or a Kindle vocabulary file",
-    "help.import": "Give the path of a CSV or TSV file (word, translations, …), an Anki .apkg deck or a Kindle vocab.db. Words already in your vocabulary are updated, not repeated; nothing is written if the file cannot be read.",
+    "help.import": "Give the path of a CSV or TSV file (word, translations, …), an Anki .apkg deck or a Kindle vocab.db. Words already in your vocabulary are updated, not repeated; nothing is written if the file cannot be read. When the first line names columns the importer does not know, pick the column of the word and of its translations and import again.",
     "import.title": "Import a file",
     "import.hint": "CSV/TSV (word, translations, …), Anki .apkg or Kindle vocab.db; the format is recognised from the file.",
     "import.path": "Path of the file",
@@ -304,10 +304,7 @@ MESSAGES: dict[str, str] = {
         "Choose the language you speak, the one you learn and your level. The built-in "
         "vocabulary fills your first lessons at once."
     ),
-    "help.home": (
-        "Start a lesson with the cards due now and today's new words. Each word is practised "
-        "in both directions; new words start as multiple choice and move on to typing."
-    ),
+    "help.home": "Start a lesson with the cards due now and today's new words (g: only the words of one tag — a level, a Kindle book, an imported file, your own tag). Each word is practised in both directions; new words start as multiple choice and move on to typing.",
     "help.lesson": (
         "Choose with 1–4 or the mouse, or type the answer and press Enter. Typos, accents and "
         "other forms are accepted with a note. After the verdict: Enter for the next card, "
@@ -315,15 +312,8 @@ MESSAGES: dict[str, str] = {
     ),
     "help.summary": "How the lesson went. Every answer was saved as you gave it.",
     "help.general": "Keys of this window:",
-    "help.addword": (
-        "Type a word in either language. Its entry comes from your words, the built-in "
-        "vocabulary, an offline dictionary or the LLM, in that order. Tick the meanings to "
-        "learn and add the word: both directions become cards."
-    ),
-    "help.browser": (
-        "Your words, 50 to a page. Search by the start of a word or part of a translation; "
-        "filter by status and level. → % and ← % are the share of right answers per direction."
-    ),
+    "help.addword": "Type a word in either language. Its entry comes from your words, the built-in vocabulary, an offline dictionary or the LLM, in that order, and fills the form; change anything — or, when no source knows the word, type your own translation — and add it (Ctrl+S): both directions become cards. A word you already have gets the new translations instead of a twin. F4 says the word when espeak-ng is installed.",
+    "help.browser": "Your words, 50 to a page. Search by the start of a word or part of a translation; filter by status, level and tag. → % and ← % are the share of right answers per direction. F4 says the selected word when espeak-ng is installed.",
     "help.statistics": (
         "True retention counts typed answers to cards in review: the share you still knew. "
         "The forecast shows reviews coming due; the heatmap, your answers per day."

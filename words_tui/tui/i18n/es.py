@@ -283,7 +283,7 @@ MESSAGES: dict[str, str] = {
     "home.menu.import": "Importar un archivo",
     "palette.import": "Importar un archivo",
     "palette.import.help": "Añadir las palabras de un CSV/TSV, un mazo de Anki o un vocabulario de Kindle",
-    "help.import": "Indica la ruta de un archivo CSV o TSV (palabra, traducciones, …), un mazo .apkg de Anki o un vocab.db de Kindle. Las palabras que ya tienes se actualizan, no se repiten; si el archivo no se puede leer, no se escribe nada.",
+    "help.import": "Indica la ruta de un archivo CSV o TSV (palabra, traducciones, …), un mazo .apkg de Anki o un vocab.db de Kindle. Las palabras que ya tienes se actualizan, no se repiten; si el archivo no se puede leer, no se escribe nada. Si la primera línea nombra columnas que el importador no conoce, elige la columna de la palabra y la de sus traducciones e importa de nuevo.",
     "import.title": "Importar un archivo",
     "import.hint": "CSV/TSV (palabra, traducciones, …), Anki .apkg o Kindle vocab.db; el formato se reconoce por el archivo.",
     "import.path": "Ruta del archivo",
@@ -305,11 +305,7 @@ MESSAGES: dict[str, str] = {
         "Elige el idioma que hablas, el que aprendes y tu nivel. El vocabulario incluido "
         "llena tus primeras lecciones al instante."
     ),
-    "help.home": (
-        "Empieza una lección con las tarjetas pendientes y las palabras nuevas de hoy. Cada "
-        "palabra se practica en ambos sentidos; las nuevas empiezan con opciones y luego se "
-        "escriben."
-    ),
+    "help.home": "Empieza una lección con las tarjetas que tocan ahora y las palabras nuevas del día (g: solo las palabras de una etiqueta: un nivel, un libro de Kindle, un archivo importado, tu etiqueta). Cada palabra se practica en los dos sentidos; las nuevas empiezan con opción múltiple y pasan a escribirse.",
     "help.lesson": (
         "Elige con 1–4 o con el ratón, o escribe la respuesta y pulsa Enter. Las erratas, "
         "tildes y otras formas se aceptan con una nota. Tras el veredicto: Enter para la "
@@ -317,15 +313,8 @@ MESSAGES: dict[str, str] = {
     ),
     "help.summary": "Cómo fue la lección. Cada respuesta se guardó al darla.",
     "help.general": "Teclas de esta ventana:",
-    "help.addword": (
-        "Escribe una palabra en cualquiera de los dos idiomas. Su entrada viene de tus "
-        "palabras, del vocabulario incluido, de un diccionario sin conexión o del LLM, en ese "
-        "orden. Marca los significados y añádela: ambos sentidos se convierten en tarjetas."
-    ),
-    "help.browser": (
-        "Tus palabras, 50 por página. Busca por el comienzo de una palabra o parte de una "
-        "traducción; filtra por estado y nivel. → % y ← % son los aciertos en cada sentido."
-    ),
+    "help.addword": "Escribe una palabra en cualquiera de los dos idiomas. Su entrada viene de tus palabras, el vocabulario incluido, un diccionario sin conexión o el LLM, en ese orden, y rellena el formulario; cambia lo que quieras —o, si ninguna fuente la conoce, escribe tu propia traducción— y añádela (Ctrl+S): los dos sentidos se convierten en tarjetas. Si ya la tienes, se le añaden las traducciones nuevas en vez de duplicarla. F4 pronuncia la palabra si espeak-ng está instalado.",
+    "help.browser": "Tus palabras, 50 por página. Busca por el principio de una palabra o parte de una traducción; filtra por estado, nivel y etiqueta. → % y ← % son la proporción de respuestas correctas en cada sentido. F4 pronuncia la palabra seleccionada si espeak-ng está instalado.",
     "help.statistics": (
         "La retención real cuenta las respuestas escritas a tarjetas en repaso: la parte que "
         "aún recordabas. La previsión muestra los repasos por venir; el calendario, tus "
