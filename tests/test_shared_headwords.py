@@ -4,42 +4,25 @@ foot) accepts the translations of both senses when it is the question."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import update
-from sqlmodel import col
 
-from tests.tui.conftest import T0
-from words_tui.domain.enums import CardState, Direction, Stage
+from tests.builders import T0, core_on, promote_to_typing
+from words_tui.domain.enums import Direction
 from words_tui.infrastructure.db.database import Database
-from words_tui.infrastructure.db.models import Card
 from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 from words_tui.services import Core
 from words_tui.services.vocabulary import WordDraft
-from words_tui.settings import load_settings
 
 
 async def typing_card_for(database: Database, target: str, concept_id: str) -> tuple[Core, int]:
     """A learner (English native) with one starter concept in `target`, learnt from that
     concept's sense alone, both cards asking for a typed answer now."""
-    core = Core(database, load_settings(database_url=database.url), clock=lambda: T0)
+    core = core_on(database)
     profile = await core.profiles.create("en", target, "A1")
     assert profile.id is not None
     starter = StarterVocabulary.default()
     concept = next(c for c in starter.all_concepts if c.id == concept_id)
     await core.vocabulary.add(profile.id, WordDraft.from_entry(concept.entry(target, "en")))
-    async with database.session() as session:
-        await session.execute(
-            update(Card)
-            .where(col(Card.profile_id) == profile.id)
-            .values(
-                stage=int(Stage.TYPING),
-                state=int(CardState.REVIEW),
-                stability=10.0,
-                difficulty=5.0,
-                reps=1,
-                last_review=T0,
-                due=T0,
-            )
-        )
+    await promote_to_typing(database, profile.id, last_review=T0, due=T0)
     return core, profile.id
 
 

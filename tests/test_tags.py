@@ -6,9 +6,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from tests.builders import T0
 from tests.import_builders import kindle_db
 from tests.starter_samples import sample_starter
-from tests.tui.conftest import T0
 from words_tui.infrastructure.db.database import Database
 from words_tui.services import Core
 from words_tui.services.vocabulary import VocabularyFilter, WordDraft
