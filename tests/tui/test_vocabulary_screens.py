@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, OptionList, Select
 
 from tests.builders import spanish_learner
 from tests.llm_server import FakeLLMServer
@@ -275,3 +275,13 @@ async def test_without_espeak_ng_the_say_key_is_hidden(core: Core) -> None:
             if key != "escape":
                 assert app.screen.check_action("say", ()) is False
                 assert "f4" not in app.active_bindings
+
+
+async def test_a_tag_that_looks_like_markup_is_shown_as_typed(core: Core) -> None:
+    profile_id = await spanish_learner(core.database, [])
+    await core.vocabulary.add(profile_id, WordDraft("gato", ["cat"], tags=["[b]cats[/b]"]))
+    async with open_screen(core, "g") as pilot:
+        picker = words_app(pilot).screen
+        assert isinstance(picker, TagPicker)
+        option = picker.query_one(OptionList).get_option_at_index(0)
+        assert str(option.prompt) == "[b]cats[/b]  (1 words)"

@@ -8,11 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from words_tui.tui.base import WordsModal
+from words_tui.tui.literal import literal
 
 
 class TagPicker(WordsModal[str | None]):
@@ -38,7 +38,7 @@ class TagPicker(WordsModal[str | None]):
             yield Static(self.t("tags.title"), id="tags-title")
             yield OptionList(
                 *(
-                    Option(Content(self.t("tags.option", tag=tag, count=count)), id=str(index))
+                    Option(literal(self.t("tags.option", tag=tag, count=count)), id=str(index))
                     for index, (tag, count) in enumerate(self.tags)
                 ),
                 id="tags",

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Header, Input, Select, Static
 from words_tui.domain.enums import Direction, Level, WordStatus
 from words_tui.services.vocabulary import VocabularyFilter
 from words_tui.tui.base import WordsScreen
-from words_tui.tui.literal import cell, shown
+from words_tui.tui.literal import cell, literal, shown
 from words_tui.tui.speech import SAY, SpeaksWord
 from words_tui.tui.widgets.footer import TranslatedFooter
 
@@ -119,7 +119,7 @@ class BrowserScreen(SpeaksWord, WordsScreen[None]):
         """The tag filter's choices (hidden while no word carries a tag)."""
         tags = await self.core.vocabulary.tags(self.profile_id)
         select = self.query_one("#tag", Select)
-        select.set_options((f"{tag} ({words})", tag) for tag, words in tags)
+        select.set_options((literal(f"{tag} ({words})"), tag) for tag, words in tags)
         select.display = bool(tags)
 
     @property

@@ -93,7 +93,7 @@ class ImportScreen(WordsScreen[None]):
                 )
             )
         )
-        choices = [(label, value) for label, value in shape.column_choices(True)]
+        choices = [(literal(label), value) for label, value in shape.column_choices(True)]
         for name in ("#word-column", "#translations-column"):
             self.query_one(name, Select).set_options(choices)
         self.query_one("#word-column", Select).focus()
