@@ -16,6 +16,8 @@ from words_tui.infrastructure.dictionaries.dictd import (
     DictionarySet,
     decode_number,
 )
+from words_tui.tui.i18n import Texts
+from words_tui.tui.widgets.entry_view import EntryView
 
 ENTRIES = {
     "Haus": 'Haus /haʊs/ <n, neut, pl: Häuser>\n1. house\n2. home, household\n"zu Hause" - at home\n',
@@ -169,3 +171,14 @@ def test_a_file_name_without_a_language_pair_needs_explicit_languages(tmp_path: 
     with pytest.raises(DictdError, match="cannot tell the languages"):
         DictdDictionary(index)
     assert DictdDictionary(index, "de", "en").lookup("Haus") is not None
+
+
+def test_add_word_shows_a_dictionary_entrys_pronunciation_after_the_headword(
+    tmp_path: Path,
+) -> None:
+    entry = DictdDictionary(build_dictionary(tmp_path)).lookup("Haus")
+    view = EntryView()
+    view.show(entry, Texts("en"))
+    first, forms, _ = str(view.content).split("\n")
+    assert first.startswith("Haus  /haʊs/  noun")
+    assert "ipa" not in forms and "plural: Häuser" in forms

@@ -6,7 +6,7 @@ from textual.widgets import OptionList, Static
 
 from tests.builders import Clock
 from tests.conftest import knobs_of
-from tests.tui.pilot import open_screen, words_app
+from tests.tui.pilot import open_screen, settle, words_app
 from words_tui.infrastructure.db.database import Database
 from words_tui.services import Core
 from words_tui.services.vocabulary.profiles import active_profile
@@ -96,8 +96,8 @@ async def test_a_learner_without_a_key_starting_french_is_told_the_words_wait(
             screen.query_one("#llm-note", Static).content
         )
         await pilot.press("enter")  # start
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)  # the profile's worker ...
+        await settle(pilot)  # ... and the navigation to home it starts
         assert isinstance(app.screen, HomeScreen)
         [notice] = [n.message for n in app._notifications]
     assert notice.startswith("500 words of your level wait to be translated: no offline source")

@@ -74,6 +74,22 @@ async def test_raising_the_level_adds_that_levels_starter_words(core: Core) -> N
     assert await count_words(core.database, profile.id) == expected
 
 
+async def test_raising_a_french_level_without_a_key_says_how_many_words_wait(
+    core: Core,
+) -> None:
+    profile = await create_profile(core.database, "tester", "en", "fr", "A1")
+    assert profile.id is not None
+    async with open_screen(core, "o") as pilot:
+        app = words_app(pilot)
+        app.screen.query_one("#level", Select).value = "A2"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+    assert "Level A2: 0 words added." in messages
+    assert any(m.startswith("1000 words of your level wait to be translated") for m in messages)
+    assert (await core.vocabulary.pending(profile.id)).count == 1000
+
+
 async def test_switching_the_interface_to_russian_redraws_home_in_russian(
     core: Core,
 ) -> None:

@@ -266,7 +266,7 @@ MESSAGES: dict[str, str] = {
     "settings.interface": "Interface language",
     "settings.save": "Save",
     "settings.saved": "Settings saved.",
-    "settings.level_words": "Level {level}: {count} words added from the built-in vocabulary.",
+    "settings.level_words": "Level {level}: {count} words added.",
     "settings.not_a_number": "{field}: “{value}” is not a number.",
     "settings.llm": "LLM",
     "settings.endpoint": "Endpoint: {endpoint}",

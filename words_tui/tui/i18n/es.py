@@ -267,7 +267,7 @@ MESSAGES: dict[str, str] = {
     "settings.interface": "Idioma de la interfaz",
     "settings.save": "Guardar",
     "settings.saved": "Ajustes guardados.",
-    "settings.level_words": "Nivel {level}: {count} palabras añadidas del vocabulario incluido.",
+    "settings.level_words": "Nivel {level}: {count} palabras añadidas.",
     "settings.not_a_number": "{field}: «{value}» no es un número.",
     "settings.llm": "LLM",
     "settings.endpoint": "Servidor: {endpoint}",

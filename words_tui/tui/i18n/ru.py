@@ -266,7 +266,7 @@ MESSAGES: dict[str, str] = {
     "settings.interface": "Язык интерфейса",
     "settings.save": "Сохранить",
     "settings.saved": "Настройки сохранены.",
-    "settings.level_words": "Уровень {level}: из встроенного словаря добавлено слов — {count}.",
+    "settings.level_words": "Уровень {level}: добавлено слов: {count}.",
     "settings.not_a_number": "{field}: «{value}» — не число.",
     "settings.llm": "LLM",
     "settings.endpoint": "Адрес: {endpoint}",

@@ -26,6 +26,7 @@ from words_tui.domain.enums import Level
 from words_tui.services.vocabulary import LanguageChoice
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.i18n import Texts
+from words_tui.tui.literal import shown
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 LANGUAGE_ORDER = ("en", "ru", "es")
@@ -203,7 +204,7 @@ class OnboardingScreen(WordsScreen[None]):
         self.words_app.show_home(profile)
         if fill.pending:
             self.words_app.notify(
-                self.t("onboarding.pending", count=fill.pending, reason=fill.reason),
+                shown(self.t("onboarding.pending", count=fill.pending, reason=fill.reason)),
                 severity="warning",
                 markup=False,
                 timeout=20,

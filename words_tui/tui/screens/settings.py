@@ -20,7 +20,7 @@ from words_tui.domain.enums import Level
 from words_tui.services.vocabulary import ProfileError, ProfileKnobs
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.i18n import INTERFACE_LANGUAGES, Texts
-from words_tui.tui.literal import literal
+from words_tui.tui.literal import literal, shown
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
@@ -160,6 +160,13 @@ class SettingsScreen(WordsScreen[None]):
             updated = await core.profiles.change_level(profile.id, level)
             added = await core.vocabulary.fill_level(profile.id)
             self.notify(self.t("settings.level_words", level=level, count=added.added))
+            if added.pending:
+                self.notify(
+                    shown(self.t("onboarding.pending", count=added.pending, reason=added.reason)),
+                    severity="warning",
+                    markup=False,
+                    timeout=20,
+                )
         if updated.interface_lang != profile.interface_lang:
             self.words_app.show_home(updated)
         else:
