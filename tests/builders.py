@@ -13,7 +13,9 @@ Everything goes through the real services and a real database; only what no serv
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,7 +25,7 @@ from sqlmodel import col
 from tests.starter_samples import sample_starter
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import CardState, Stage
-from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.database import Database, sqlite_path
 from words_tui.infrastructure.db.models import Card, Profile, Review, UserWord, Word
 from words_tui.services import Clock as AnyClock
 from words_tui.services import Core
@@ -189,3 +191,21 @@ async def meanings_of(database: Database, profile: Profile) -> dict[str, list[st
             .where(col(UserWord.profile_id) == profile.id)
         )
         return {text: meanings for text, meanings in rows.all()}
+
+
+@contextmanager
+def refusing_writes(database: Database, table: str, event: str) -> Iterator[None]:
+    """Every `event` (INSERT, UPDATE) on `table` of a SQLite database fails inside SQLite while
+    the block runs, as a full disk or a bad page would make it fail."""
+    path = sqlite_path(database.url)
+    assert path is not None
+    with sqlite3.connect(path) as shell:
+        shell.execute(
+            f"CREATE TRIGGER refuse BEFORE {event} ON {table} "
+            "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+        )
+    try:
+        yield
+    finally:
+        with sqlite3.connect(path) as shell:
+            shell.execute("DROP TRIGGER refuse")

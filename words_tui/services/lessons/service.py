@@ -53,6 +53,7 @@ from words_tui.services.lessons.recording import (
     rerate,
     unrecord,
 )
+from words_tui.services.lessons.saving import close_abandoned, saving
 from words_tui.services.lessons.today import TodayCounts, today_counts
 from words_tui.services.vocabulary import edit_meanings as save_meanings
 from words_tui.settings import Settings
@@ -239,6 +240,7 @@ class LessonService:
         built: BuiltLesson | None = None
         try:
             async with self.database.session() as session:
+                await close_abandoned(session, profile_id)
                 built = await build_lesson(session, profile_id, now, tag)
         finally:
             if built is not None and built.lesson_id is not None:
@@ -271,9 +273,10 @@ class LessonService:
         """
         if lesson.id is None or lesson.current is None or lesson.current.card_id != card.card_id:
             raise LessonError(f"card {card.card_id} is not the current card of this lesson")
-        checked, recorded = await self._check_and_record(
-            lesson, lesson.id, card, answer, duration_s
-        )
+        async with saving("your answer", self.database.location):
+            checked, recorded = await self._check_and_record(
+                lesson, lesson.id, card, answer, duration_s
+            )
         feedback = _feedback(card, answer, checked, recorded)
         lesson.answered.append(_Answered(recorded.review_id, card, feedback, duration_s))
         lesson.position += 1
@@ -329,8 +332,8 @@ class LessonService:
         last = lesson.answered[-1]
         answer = last.feedback.answer.strip()
         checked = CheckedAnswer(Verdict.OVERRIDE, last.card.expected)
-        async with self.database.session() as session:
-            recorded = await rerate(session, last.review_id, answer, checked, lesson.config)
+        async with saving("“I was right”", self.database.location), self.database.session() as s:
+            recorded = await rerate(s, last.review_id, answer, checked, lesson.config)
         card = last.card.with_accepted(answer)
         feedback = _feedback(card, last.feedback.answer, checked, recorded)
         lesson.answered[-1] = replace(last, feedback=feedback)
@@ -340,9 +343,10 @@ class LessonService:
         """Take back the last answer: the card is restored exactly and asked again."""
         if not lesson.answered:
             raise LessonError("nothing to undo in this lesson")
-        last = lesson.answered.pop()
-        async with self.database.session() as session:
-            await unrecord(session, last.review_id)
+        last = lesson.answered[-1]
+        async with saving("the undo", self.database.location), self.database.session() as s:
+            await unrecord(s, last.review_id)
+        lesson.answered.pop()
         lesson.position -= 1
         lesson.cards[lesson.position] = last.card
         return last.card
@@ -355,7 +359,10 @@ class LessonService:
         The word's cards still to come (both directions) ask and accept the new meanings at
         once, and so does a card taken back with undo. Returns `card` as it now is.
         """
-        item = await save_meanings(self.database, lesson.profile_id, card.user_word_id, meanings)
+        async with saving("the translations", self.database.location):
+            item = await save_meanings(
+                self.database, lesson.profile_id, card.user_word_id, meanings
+            )
         chosen = tuple(item.meanings)
 
         def edited(other: LessonCard) -> LessonCard:
@@ -370,8 +377,8 @@ class LessonService:
 
     async def suspend(self, lesson: Lesson, card: LessonCard) -> None:
         """Take the card's word out of practice (both directions) and out of this lesson."""
-        async with self.database.session() as session:
-            await _suspend_word(session, lesson.profile_id, card.user_word_id)
+        async with saving("the suspension", self.database.location), self.database.session() as s:
+            await _suspend_word(s, lesson.profile_id, card.user_word_id)
         upcoming = [
             c for c in lesson.cards[lesson.position :] if c.user_word_id != card.user_word_id
         ]
@@ -393,18 +400,27 @@ class LessonService:
         )
 
     async def finish(self, lesson: Lesson) -> LessonSummary:
-        """Close the lesson (its end time feeds streaks) and return its summary."""
-        if lesson.id is not None:
-            async with self.database.session() as session:
-                await session.execute(
-                    update(LessonRow)
-                    .where(col(LessonRow.id) == lesson.id)
-                    .values(finished_at=self.clock())
-                )
-            self._open_lessons.discard(lesson.id)
-        if not self._open_lessons:
-            await self._file_hold.release()
+        """Close the lesson (its end time feeds streaks) and return its summary.
+
+        Raises `LessonNotSaved` when the end cannot be written; the answers are saved already,
+        and the next lesson closes this one at its last answer."""
+        try:
+            if lesson.id is not None:
+                async with saving("the lesson's end", self.database.location):
+                    await self._close_row(lesson.id)
+        finally:
+            self._open_lessons.discard(lesson.id or 0)
+            if not self._open_lessons:
+                await self._file_hold.release()
         return self.summary(lesson)
+
+    async def _close_row(self, lesson_id: int) -> None:
+        async with self.database.session() as session:
+            await session.execute(
+                update(LessonRow)
+                .where(col(LessonRow.id) == lesson_id)
+                .values(finished_at=self.clock())
+            )
 
 
 def _choice_checked(card: LessonCard, answer: str) -> CheckedAnswer:

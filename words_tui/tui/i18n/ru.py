@@ -99,6 +99,8 @@ MESSAGES: dict[str, str] = {
     "lesson.type_placeholder": "Введите ответ ({language}) и нажмите Enter",
     "lesson.undone": "Ответ на «{word}» отменён.",
     "lesson.edited": "Переводы слова «{word}» сохранены.",
+    "lesson.not_saved": "Не сохранено — {reason}. Прежние ответы в сохранности: попробуйте ещё раз или нажмите Esc, чтобы выйти.",
+    "lesson.end_not_saved": "Конец урока не сохранён — {reason}. Все ответы сохранены; следующий урок закроет этот.",
     "lesson.suspended": "Слово «{word}» отложено: его больше не будут спрашивать.",
     # feedback
     "feedback.correct": "Верно",

@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Header, Input, LoadingIndicator, ProgressBar, Static
 
 from words_tui.domain.enums import Direction
+from words_tui.errors import UserError
 from words_tui.services.lessons import COULD_NOT_CHECK
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.literal import shown
@@ -228,12 +229,31 @@ class LessonScreen(SpeaksWord, WordsScreen[None]):
         """Check and record the answer; the screen stays live while the judge thinks."""
         try:
             feedback = await self.service.answer(self.lesson, card, answer, duration_s)
+        except UserError as err:
+            self._ask_again(card, answer)
+            self.not_saved(err)
+            return
         except BaseException:
             self.ask(card)
             raise
         finally:
             self._hide_spinner()
         self.show_feedback(feedback)
+
+    def _ask_again(self, card: LessonCard, answer: str) -> None:
+        """The card once more, with what was typed still there to send again."""
+        self.ask(card)
+        if not card.is_choice:
+            self.query_one("#answer", Input).value = answer
+
+    def not_saved(self, error: UserError) -> None:
+        """One line on what failed; the lesson goes on and can be left with Esc."""
+        self.notify(
+            self.t("lesson.not_saved", reason=str(error)),
+            severity="error",
+            timeout=12,
+            markup=False,
+        )
 
     def action_next(self) -> None:
         self.require("next")
@@ -250,8 +270,11 @@ class LessonScreen(SpeaksWord, WordsScreen[None]):
     async def undo_answer(self) -> None:
         try:
             card = await self.service.undo(self.lesson)
-        except BaseException:
+        except BaseException as err:
             self.phase = Phase.FEEDBACK if self.feedback else Phase.ASKING
+            if isinstance(err, UserError):
+                self.not_saved(err)
+                return
             raise
         self.notify(shown(self.t("lesson.undone", word=card.headword)), markup=False)
         self.ask(card)
@@ -265,8 +288,11 @@ class LessonScreen(SpeaksWord, WordsScreen[None]):
     async def override_answer(self) -> None:
         try:
             feedback = await self.service.override(self.lesson)
-        except BaseException:
+        except BaseException as err:
             self.phase = Phase.FEEDBACK
+            if isinstance(err, UserError):
+                self.not_saved(err)
+                return
             raise
         self.show_feedback(feedback)
 
@@ -301,7 +327,11 @@ class LessonScreen(SpeaksWord, WordsScreen[None]):
     @work(exclusive=True, group="lesson-edit", exit_on_error=False)
     async def save_meanings(self, card: LessonCard, meanings: list[str]) -> None:
         """Save through the lesson, so the cards still to come ask the new meanings."""
-        await self.service.edit_meanings(self.lesson, card, meanings)
+        try:
+            await self.service.edit_meanings(self.lesson, card, meanings)
+        except UserError as err:
+            self.not_saved(err)
+            return
         current, asked = self.lesson.current, self.card
         if self.phase == Phase.ASKING and current is not None and asked is not None:
             self._show_edited(current, asked)
@@ -327,8 +357,11 @@ class LessonScreen(SpeaksWord, WordsScreen[None]):
         asking = self.feedback is None
         try:
             await self.service.suspend(self.lesson, card)
-        except BaseException:
+        except BaseException as err:
             self.phase = Phase.ASKING if asking else Phase.FEEDBACK
+            if isinstance(err, UserError):
+                self.not_saved(err)
+                return
             raise
         self.notify(shown(self.t("lesson.suspended", word=card.headword)), markup=False)
         if asking:
@@ -349,5 +382,16 @@ class LessonScreen(SpeaksWord, WordsScreen[None]):
     async def close_lesson(self) -> None:
         from words_tui.tui.screens.summary import SummaryScreen
 
-        summary = await self.service.finish(self.lesson)
+        try:
+            summary = await self.service.finish(self.lesson)
+        except Exception as err:
+            # Leaving must always work: the answers are committed already.
+            summary = self.service.summary(self.lesson)
+            reason = str(err) if isinstance(err, UserError) else type(err).__name__
+            self.notify(
+                self.t("lesson.end_not_saved", reason=reason),
+                severity="error",
+                timeout=12,
+                markup=False,
+            )
         self.app.switch_screen(SummaryScreen(summary, self.lesson.profile_id))
