@@ -299,6 +299,7 @@ class Core:
             _CoreJudge(self) if self.llm_configured else None,
             clock=self.clock,
             language_data=self._language_data,
+            dictionaries=self.dictionaries(),
         )
 
     @cached_property

@@ -14,12 +14,18 @@ asyncpg connections in states SQLAlchemy's asyncpg dialect does not always recog
 connection went back into the pool and failed the next answers too. `classify_disconnects` marks
 those errors as disconnects, so the pool drops the connection (and its siblings, opened to the
 same dead server) and the pre-ping of the next checkout opens a new one.
+
+A server with no free connection ("too many clients", or a role's connection limit) is a
+moment's congestion for learners who each hold a connection for milliseconds: `patient_connect`
+tries again for up to `CONNECT_PATIENCE_S` with jittered backoff before the one-line error, so a
+classroom larger than `max_connections` waits a little instead of losing answers.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
 from typing import Any
 
 from sqlalchemy import event
@@ -32,6 +38,11 @@ IDLE_RELEASE_S = 0.1
 """Seconds without database work after which a process gives its connections back to the server:
 well under a learner's think time (seconds), well over the gaps inside one burst of work (an
 answer's two units of work, a screen's queries: milliseconds)."""
+
+CONNECT_PATIENCE_S = 10.0
+"""How long opening a connection waits for the server to have one free."""
+FIRST_RETRY_S = 0.02
+LONGEST_RETRY_S = 0.5
 
 DISCONNECT_ERRORS = frozenset(
     {
@@ -110,6 +121,28 @@ class IdleRelease:
                 await self._release
 
 
+async def patient_connect(*args: Any, **kwargs: Any) -> Any:
+    """`asyncpg.connect`, waiting while the server has no connection free (SQLSTATE 53300)."""
+    import asyncpg
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + CONNECT_PATIENCE_S
+    delay = FIRST_RETRY_S
+    while True:
+        try:
+            return await asyncpg.connect(*args, **kwargs)
+        except asyncpg.TooManyConnectionsError:
+            if loop.time() + delay > deadline:
+                raise
+            await asyncio.sleep(delay * random.uniform(0.5, 1.5))
+            delay = min(delay * 2, LONGEST_RETRY_S)
+
+
 def postgres_engine_options() -> dict[str, Any]:
     """Pool arguments for `create_async_engine` on PostgreSQL."""
-    return {"pool_pre_ping": True, "pool_size": POOL_SIZE, "max_overflow": MAX_OVERFLOW}
+    return {
+        "pool_pre_ping": True,
+        "pool_size": POOL_SIZE,
+        "max_overflow": MAX_OVERFLOW,
+        "connect_args": {"async_creator_fn": patient_connect},
+    }

@@ -19,6 +19,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -57,6 +58,9 @@ from words_tui.services.lessons.saving import close_abandoned, saving
 from words_tui.services.lessons.today import TodayCounts, today_counts
 from words_tui.services.vocabulary import edit_meanings as save_meanings
 from words_tui.settings import Settings
+
+if TYPE_CHECKING:
+    from words_tui.infrastructure.dictionaries.dictd import DictionarySet
 
 __all__ = ["Feedback", "Lesson", "LessonCard", "LessonError", "LessonService", "LessonSummary"]
 
@@ -184,8 +188,10 @@ class LessonService:
         scheduling: SchedulingConfig | None = None,
         judge_timeout_s: float = 8.0,
         language_data: LanguageSource | None = None,
+        dictionaries: DictionarySet | None = None,
     ) -> None:
         self.database = database
+        self.dictionaries = dictionaries
         self.clock = clock
         self.scheduling = scheduling or SchedulingConfig()
         self.language_data = language_data or LanguageData()
@@ -203,6 +209,7 @@ class LessonService:
         *,
         clock: Callable[[], datetime] = utcnow,
         language_data: LanguageSource | None = None,
+        dictionaries: DictionarySet | None = None,
     ) -> LessonService:
         """A service configured by the user's settings (judge timeout, mastery, leeches)."""
         scheduling = SchedulingConfig(
@@ -217,6 +224,7 @@ class LessonService:
             scheduling=scheduling,
             judge_timeout_s=settings.judge_timeout_s,
             language_data=language_data,
+            dictionaries=dictionaries,
         )
 
     async def today(self, profile_id: int) -> TodayCounts:
@@ -312,7 +320,9 @@ class LessonService:
     def _vocabulary_lookup(
         self, session: AsyncSession, lesson: Lesson, card: LessonCard
     ) -> KnownWordLookup | None:
-        """Near misses in the language being learnt are looked up in the learner's vocabulary."""
+        """Near misses in the language being learnt are looked up in the learner's vocabulary,
+        then in the offline dictd dictionaries: a headword there is a real word with a meaning,
+        so the verdict is made here ("wrong: X means Y", or right when Y is what was asked)."""
         if card.direction != Direction.NATIVE_TO_FOREIGN:
             return None
 
@@ -321,9 +331,22 @@ class LessonService:
             found = await vocabulary_word(
                 session, lesson.profile_id, card.answer_lang, [text, core]
             )
-            return None if found is None else KnownWord(found[0], tuple(found[1]))
+            if found is not None:
+                return KnownWord(found[0], tuple(found[1]))
+            return await self._dictionary_word(text, card.answer_lang, card.prompt_lang)
 
         return lookup
+
+    async def _dictionary_word(self, text: str, lang: str, meaning_lang: str) -> KnownWord | None:
+        if self.dictionaries is None or not self.dictionaries.covers(lang, meaning_lang):
+            return None
+        entry = await self.dictionaries.lookup(text.strip(), lang, meaning_lang)
+        if entry is None:
+            return None
+        pos_of: dict[str, str] = {}
+        for meaning in entry.meanings:
+            pos_of.setdefault(meaning.text, meaning.pos)
+        return KnownWord(entry.word, tuple(pos_of), tuple(pos_of.values())) if pos_of else None
 
     async def override(self, lesson: Lesson) -> Feedback:
         """ "I was right": accept the last answer, remember it for this card, and re-rate it."""
