@@ -12,6 +12,7 @@ import getpass
 import os
 import re
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ from pydantic import (
 )
 from pydantic_settings import (
     BaseSettings,
+    DotEnvSettingsSource,
+    EnvSettingsSource,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -219,25 +222,48 @@ JSON_EXAMPLES = {
 """How to write the settings that are read as JSON, for the message when one is not."""
 
 
-def _source_of(field: str, config: dict[str, Any], config_file: Path) -> str:
-    info = Settings.model_fields.get(field)
-    names = [f"{ENV_PREFIX}{field}".upper()]
-    if info is not None and isinstance(info.validation_alias, AliasChoices):
-        names = [str(choice) for choice in info.validation_alias.choices if str(choice).isupper()]
-    for name in names:
-        if name in os.environ:
-            return f"environment variable {name}"
-    if field in config:
-        return f"config file {config_file}"
-    if Path(".env").exists():
-        return f"{Path('.env').resolve()} or the default"
-    return "the default"
+def _variables(field: str) -> list[str]:
+    """The environment variables (and `.env` keys) that set `field`."""
+    info = Settings.model_fields[field]
+    if isinstance(info.validation_alias, AliasChoices):
+        return [str(choice) for choice in info.validation_alias.choices if str(choice).isupper()]
+    return [f"{ENV_PREFIX}{field}".upper()]
+
+
+def setting_origins(
+    config: dict[str, Any] | None = None, overrides: Sequence[str] = ()
+) -> dict[str, str]:
+    """Where each setting's value comes from, asking pydantic-settings' own sources in the order
+    `Settings` consults them: "an argument", "environment variable WORDS_X", ".env file <path>
+    (WORDS_X)", "config file <path>" or "the default". Raw names only — no value is parsed, so
+    this also explains a value that failed to parse."""
+    config_file = default_config_file()
+    if config is None:
+        config = _read_config_file(config_file)
+    environment = EnvSettingsSource(Settings).env_vars
+    dotenv = DotEnvSettingsSource(Settings).env_vars
+    dotenv_path = Path(str(Settings.model_config.get("env_file"))).resolve()
+    origins: dict[str, str] = {}
+    for field in Settings.model_fields:
+        names = _variables(field)
+        in_env = [name for name in names if name.lower() in environment]
+        in_dotenv = [name for name in names if name.lower() in dotenv]
+        if field in overrides:
+            origins[field] = "an argument"
+        elif in_env:
+            origins[field] = f"environment variable {in_env[0]}"
+        elif in_dotenv:
+            origins[field] = f".env file {dotenv_path} ({in_dotenv[0]})"
+        elif field in config:
+            origins[field] = f"config file {config_file}"
+        else:
+            origins[field] = "the default"
+    return origins
 
 
 def load_settings(**overrides: Any) -> Settings:
     """Read and validate the settings; any problem becomes one `SettingsError` line."""
-    config_file = default_config_file()
-    config = _read_config_file(config_file)
+    config = _read_config_file(default_config_file())
     try:
         return Settings(**overrides)
     except UnparsableSetting as err:
@@ -245,7 +271,7 @@ def load_settings(**overrides: Any) -> Settings:
         # its message: 'error parsing value for field "dictd_paths" from source "…"'.
         match = re.search(r'field "(\w+)"', str(err))
         field = match.group(1) if match else "?"
-        source = _source_of(field, config, config_file)
+        source = setting_origins(config, tuple(overrides)).get(field, "?")
         example = JSON_EXAMPLES.get(field, '["first", "second"]')
         raise SettingsError(
             f"invalid setting '{field}' (from {source}): not valid JSON; write it as JSON, "
@@ -255,5 +281,5 @@ def load_settings(**overrides: Any) -> Settings:
         first = err.errors()[0]
         loc = first.get("loc") or ("?",)
         field = str(loc[0]).lower().removeprefix(ENV_PREFIX.lower())
-        source = "an argument" if field in overrides else _source_of(field, config, config_file)
+        source = setting_origins(config, tuple(overrides)).get(field, "?")
         raise SettingsError(f"invalid setting '{field}' (from {source}): {first['msg']}") from None

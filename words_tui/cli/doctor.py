@@ -1,8 +1,11 @@
-"""`words-tui doctor`: what is configured and whether it works — never printing a secret."""
+"""`words-tui doctor`: what is configured, where each value came from (environment, `.env`, the
+config file, the default) and whether it works — never printing a secret. With a profile, the
+lesson settings it uses, and which of them it overrides in the quiz's Settings screen."""
 
 from __future__ import annotations
 
 import argparse
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from words_tui import __version__
@@ -24,15 +27,30 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def describe_settings(settings: Settings) -> list[tuple[str, str]]:
-    """Each setting and its value as text; secrets reduced to 'set' or 'not set'."""
+    """Each setting and its value as text, with where it came from; secrets reduced to 'set'
+    or 'not set'."""
+    from words_tui.settings import setting_origins
+
+    origins = setting_origins()
     rows: list[tuple[str, str]] = []
     for name in type(settings).model_fields:
         value = getattr(settings, name)
         if name in SECRET_FIELDS:
-            rows.append((name, "set (hidden)" if value is not None else "not set"))
+            shown = "set (hidden)" if value is not None else "not set"
         else:
-            rows.append((name, str(value)))
+            shown = str(value)
+        rows.append((name, f"{shown}  ({origins[name]})"))
     return rows
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What doctor found in the database: where it is, its schema, the active profile's lesson
+    settings (empty before the first profile or on a schema that is not up to date)."""
+
+    location: str
+    schema: str
+    profile: list[str]
 
 
 async def _schema_status(core: Core) -> str:
@@ -60,8 +78,18 @@ def describe_schema(schema: SchemaStatus) -> str:
     return f"at revision {schema.current}; latest is {schema.head} — run `words-tui db upgrade`"
 
 
-async def _database(core: Core) -> tuple[str, str]:
-    return core.database_location, await _schema_status(core)
+async def _database(core: Core) -> Checked:
+    schema = await _schema_status(core)
+    lines: list[str] = []
+    if schema.startswith("up to date"):
+        profile = await core.profiles.active()
+        if profile is not None:
+            lines.append(f"profile {profile.name} (active) uses:")
+            for row in core.profiles.effective(profile):
+                default = getattr(core.settings, row.name)
+                where = f"profile override; settings: {default}" if row.overridden else "settings"
+                lines.append(f"  {row.name} = {row.value}  ({where})")
+    return Checked(core.database_location, schema, lines)
 
 
 def run(_: argparse.Namespace) -> int:
@@ -72,9 +100,11 @@ def run(_: argparse.Namespace) -> int:
     print(f"config file: {default_config_file()}")
     for name, value in describe_settings(settings):
         print(f"  {name} = {value}")
-    location, schema = run_with_core(_database, settings, migrate=False)
-    print(f"database: {location}")
-    print(f"schema: {schema}")
+    checked = run_with_core(_database, settings, migrate=False)
+    print(f"database: {checked.location}")
+    print(f"schema: {checked.schema}")
+    for line in checked.profile:
+        print(line)
     endpoint = settings.openai_base_url or "https://api.openai.com/v1 (default)"
     if settings.llm_configured:
         print(f"LLM: configured — endpoint {endpoint}, model {settings.llm_model}")

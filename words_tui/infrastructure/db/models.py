@@ -71,6 +71,10 @@ class Profile(SQLModel, table=True):
     new_per_day: int = 20
     reviews_per_day: int = 200
     typing_after: int = 3
+    mastery_stability_days: float | None = None
+    """Overrides of the settings of the same name; None follows the settings."""
+    mastery_streak: int | None = None
+    leech_lapses: int | None = None
     is_active: bool = False
     fsrs_parameters: list[float] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     created_at: datetime = _time()

@@ -56,6 +56,7 @@ from words_tui.services.lessons.recording import (
 )
 from words_tui.services.lessons.saving import close_abandoned, saving
 from words_tui.services.lessons.today import TodayCounts, today_counts
+from words_tui.services.vocabulary import THRESHOLDS
 from words_tui.services.vocabulary import edit_meanings as save_meanings
 from words_tui.settings import Settings
 
@@ -232,12 +233,20 @@ class LessonService:
         return await today_counts(self.database, profile_id, self.clock())
 
     def _config_for(self, profile: Profile) -> SchedulingConfig:
+        """The service's scheduling (from the settings) with the profile's knobs and the
+        thresholds it overrides."""
         parameters = profile.fsrs_parameters
+        overrides = {
+            name: getattr(profile, name)
+            for name in THRESHOLDS
+            if getattr(profile, name) is not None
+        }
         return replace(
             self.scheduling,
             desired_retention=profile.desired_retention,
             typing_after=profile.typing_after,
             parameters=tuple(parameters) if parameters else self.scheduling.parameters,
+            **overrides,
         )
 
     async def start_lesson(self, profile_id: int, *, tag: str | None = None) -> Lesson:

@@ -28,7 +28,12 @@ from words_tui.services.vocabulary.browse import (
 )
 from words_tui.services.vocabulary.details import DirectionCard, WordDetails, word_details
 from words_tui.services.vocabulary.drafts import AddOutcome, WordDraft, add_word, split_translations
-from words_tui.services.vocabulary.facade import SETTING_KNOBS, Profiles, Vocabulary
+from words_tui.services.vocabulary.facade import (
+    SETTING_KNOBS,
+    Profiles,
+    ProfileSetting,
+    Vocabulary,
+)
 from words_tui.services.vocabulary.levels import (
     LanguageChoice,
     LevelFill,
@@ -41,6 +46,7 @@ from words_tui.services.vocabulary.levels import (
 )
 from words_tui.services.vocabulary.lookup import FoundEntry, LookupResult, lookup_word
 from words_tui.services.vocabulary.profiles import (
+    THRESHOLDS,
     ProfileError,
     ProfileKnobs,
     ProfileNotFound,
@@ -90,6 +96,7 @@ __all__ = [
     "LLM_NOT_ASKED",
     "NO_LLM",
     "SETTING_KNOBS",
+    "THRESHOLDS",
     "AddOutcome",
     "AddedWords",
     "BootstrapResult",
@@ -110,6 +117,7 @@ __all__ = [
     "ProfileError",
     "ProfileKnobs",
     "ProfileNotFound",
+    "ProfileSetting",
     "Profiles",
     "Progress",
     "ReviewRecord",

@@ -3,13 +3,14 @@
 Each method is one use case bound to the core's database, learner, clock and word sources, so a
 front-end calls `await core.vocabulary.browse(profile_id)` and never holds a database. New
 profiles take their lesson knobs from the settings (`lesson_size`, `new_per_day`,
-`reviews_per_day`, `desired_retention`, `typing_after`) unless the caller sets them.
+`reviews_per_day`, `desired_retention`, `typing_after`) unless the caller sets them; the mastery
+and leech thresholds follow the settings until a profile overrides them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 
 from words_tui.domain.enums import Direction, Level, WordStatus
 from words_tui.infrastructure.db.models import Profile
@@ -47,6 +48,7 @@ from words_tui.services.vocabulary.levels import (
 )
 from words_tui.services.vocabulary.lookup import LookupResult, lookup_word
 from words_tui.services.vocabulary.profiles import (
+    THRESHOLDS,
     ProfileKnobs,
     ProfileNotFound,
     StartedOver,
@@ -72,6 +74,16 @@ SETTING_KNOBS = (
 """Profile knobs whose default for new profiles comes from the settings of the same name."""
 
 
+@dataclass(frozen=True, slots=True)
+class ProfileSetting:
+    """One lesson setting as a profile uses it: the value, and whether the profile overrides
+    the settings' value (a knob changed since the profile took it, or a threshold set)."""
+
+    name: str
+    value: object
+    overridden: bool
+
+
 class Profiles:
     """The learner's language profiles: create, list, find, switch, tune, start over."""
 
@@ -82,6 +94,18 @@ class Profiles:
         """The knobs a new profile gets from the settings."""
         settings = self._parts.settings
         return ProfileKnobs(**{name: getattr(settings, name) for name in SETTING_KNOBS})
+
+    def effective(self, profile: Profile) -> list[ProfileSetting]:
+        """Every lesson setting the profile uses: its knobs, then the thresholds."""
+        settings = self._parts.settings
+        rows = []
+        for name in (*SETTING_KNOBS, *THRESHOLDS):
+            own, default = getattr(profile, name), getattr(settings, name)
+            if name in THRESHOLDS and own is None:
+                rows.append(ProfileSetting(name, default, overridden=False))
+            else:
+                rows.append(ProfileSetting(name, own, overridden=own != default))
+        return rows
 
     async def create(
         self,

@@ -38,9 +38,15 @@ class ProfileNotFound(ProfileError, LookupError):
     """No such profile for this learner (it may exist for someone else: that is not revealed)."""
 
 
+THRESHOLDS = ("mastery_stability_days", "mastery_streak", "leech_lapses")
+"""Settings a profile may override; the profile's NULL follows the settings (`follow_settings`
+drops an override)."""
+
+
 @dataclass(frozen=True)
 class ProfileKnobs:
-    """Settings of a profile that shape lessons; None leaves a knob as it is."""
+    """Settings of a profile that shape lessons; None leaves a knob as it is, and the thresholds
+    named in `follow_settings` go back to following the settings."""
 
     name: str | None = None
     interface_lang: str | None = None
@@ -51,15 +57,26 @@ class ProfileKnobs:
     new_per_day: int | None = None
     reviews_per_day: int | None = None
     typing_after: int | None = None
+    mastery_stability_days: float | None = None
+    mastery_streak: int | None = None
+    leech_lapses: int | None = None
+    follow_settings: tuple[str, ...] = ()
 
     def validated(self) -> dict[str, object]:
-        """The knobs that are set, checked; a `ProfileError` names the first bad one."""
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        """The knobs that are set, checked (a `ProfileError` names the first bad one), and None
+        for each threshold in `follow_settings`."""
+        values = {
+            f.name: getattr(self, f.name) for f in fields(self) if f.name != "follow_settings"
+        }
         chosen = {name: value for name, value in values.items() if value is not None}
         for name, value in chosen.items():
             problem = _knob_problem(name, value)
             if problem:
                 raise ProfileError(f"profile setting '{name}' = {value!r}: {problem}")
+        for name in self.follow_settings:
+            if name not in THRESHOLDS:
+                raise ProfileError(f"profile setting '{name}' always has a value of its own")
+            chosen[name] = None
         return chosen
 
 
@@ -80,6 +97,9 @@ def _knob_problem(name: str, value: object) -> str | None:
         "new_per_day": (0, 10_000, "use 0 or more"),
         "reviews_per_day": (0, 100_000, "use 0 or more"),
         "typing_after": (1, 100, "use 1 or more"),
+        "mastery_stability_days": (1, 36_500, "use 1 to 36500 days"),
+        "mastery_streak": (1, 10_000, "use 1 or more"),
+        "leech_lapses": (1, 1_000, "use 1 or more"),
     }
     if name in checks:
         low, high, message = checks[name]

@@ -266,6 +266,13 @@ MESSAGES: dict[str, str] = {
     "settings.new_per_day": "New words per day",
     "settings.retention": "Desired retention",
     "settings.interface": "Interface language",
+    "settings.reviews_per_day": "Reviews per day",
+    "settings.typing_after": "Correct choices before typing",
+    "settings.mastery_stability_days": "Mastered after stable (days)",
+    "settings.mastery_streak": "Mastered after typed in a row",
+    "settings.leech_lapses": "Leech after lapses",
+    "settings.follows": "settings: {value}",
+    "settings.off": "off",
     "settings.save": "Save",
     "settings.saved": "Settings saved.",
     "settings.level_words": "Level {level}: {count} words added.",
@@ -322,7 +329,8 @@ MESSAGES: dict[str, str] = {
     ),
     "help.settings": (
         "These settings belong to the current profile. A higher level adds the built-in words "
-        "of that level; the interface language applies at once."
+        "of that level; the interface language applies at once. A new profile starts from the "
+        "WORDS_* settings (environment, .env, config.toml); an empty threshold follows them."
     ),
     "palette.lesson": "Start a lesson",
     "palette.lesson.help": "Practise the cards due now and today's new words",

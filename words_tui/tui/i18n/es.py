@@ -267,6 +267,13 @@ MESSAGES: dict[str, str] = {
     "settings.new_per_day": "Palabras nuevas al día",
     "settings.retention": "Retención deseada",
     "settings.interface": "Idioma de la interfaz",
+    "settings.reviews_per_day": "Repasos al día",
+    "settings.typing_after": "Aciertos antes de escribir",
+    "settings.mastery_stability_days": "Dominada tras estable (días)",
+    "settings.mastery_streak": "Dominada tras aciertos seguidos",
+    "settings.leech_lapses": "Difícil tras olvidos",
+    "settings.follows": "ajustes: {value}",
+    "settings.off": "no",
     "settings.save": "Guardar",
     "settings.saved": "Ajustes guardados.",
     "settings.level_words": "Nivel {level}: {count} palabras añadidas.",
@@ -324,7 +331,8 @@ MESSAGES: dict[str, str] = {
     ),
     "help.settings": (
         "Estos ajustes son del perfil actual. Un nivel más alto añade las palabras incluidas "
-        "de ese nivel; el idioma de la interfaz cambia al instante."
+        "de ese nivel; el idioma de la interfaz cambia al instante. Un perfil nuevo parte de los "
+        "ajustes WORDS_* (entorno, .env, config.toml); un umbral vacío los sigue."
     ),
     "palette.lesson": "Empezar una lección",
     "palette.lesson.help": "Practicar las tarjetas pendientes y las palabras nuevas de hoy",

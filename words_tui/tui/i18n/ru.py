@@ -266,6 +266,13 @@ MESSAGES: dict[str, str] = {
     "settings.new_per_day": "Новых слов в день",
     "settings.retention": "Желаемое удержание",
     "settings.interface": "Язык интерфейса",
+    "settings.reviews_per_day": "Повторений в день",
+    "settings.typing_after": "Верных выборов до ввода",
+    "settings.mastery_stability_days": "Выучено при стабильности (дни)",
+    "settings.mastery_streak": "Выучено после ввода подряд",
+    "settings.leech_lapses": "Трудное после забываний",
+    "settings.follows": "настройки: {value}",
+    "settings.off": "выкл.",
     "settings.save": "Сохранить",
     "settings.saved": "Настройки сохранены.",
     "settings.level_words": "Уровень {level}: добавлено слов: {count}.",
@@ -322,7 +329,8 @@ MESSAGES: dict[str, str] = {
     ),
     "help.settings": (
         "Эти настройки относятся к текущему профилю. Более высокий уровень добавляет слова "
-        "этого уровня из встроенного словаря; язык интерфейса меняется сразу."
+        "этого уровня из встроенного словаря; язык интерфейса меняется сразу. Новый профиль "
+        "берёт значения из настроек WORDS_* (окружение, .env, config.toml); пустой порог следует им."
     ),
     "palette.lesson": "Начать урок",
     "palette.lesson.help": "Повторить карточки и выучить новые слова на сегодня",

@@ -1,5 +1,7 @@
-"""Settings: the profile's level, lesson size, new words per day, desired retention and interface
-language; the LLM endpoint and model in effect, with the key's presence (never its value).
+"""Settings: the profile's level, interface language and lesson settings (lesson size, new words
+and reviews per day, desired retention, correct choices before typing; mastery and leech
+thresholds, which follow the `WORDS_*` settings while left empty); the LLM endpoint and model in
+effect, with the key's presence (never its value).
 
 The LLM settings come from the environment or the config file, so they are shown, not edited
 here: a key typed into a terminal app would end up in its history or on screen.
@@ -7,7 +9,7 @@ here: a key typed into a terminal app would end up in its history or on screen.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,7 +19,7 @@ from textual.content import Content
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from words_tui.domain.enums import Level
-from words_tui.services.vocabulary import ProfileError, ProfileKnobs
+from words_tui.services.vocabulary import THRESHOLDS, ProfileError, ProfileKnobs
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.i18n import INTERFACE_LANGUAGES, Texts
 from words_tui.tui.literal import literal, shown
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
     from words_tui.services.vocabulary import Profile
 
 DEFAULT_ENDPOINT = "https://api.openai.com/v1"
+FLOAT_FIELDS = {"mastery_stability_days"}
+"""The thresholds typed as numbers with a fraction; the others are whole numbers."""
 
 
 class SettingsScreen(WordsScreen[None]):
@@ -74,18 +78,9 @@ class SettingsScreen(WordsScreen[None]):
                     compact=True,
                     id="level",
                 )
-                yield Label(self.t("settings.lesson_size"))
-                yield Input(
-                    str(profile.lesson_size), type="integer", compact=True, id="lesson_size"
-                )
-                yield Label(self.t("settings.new_per_day"))
-                yield Input(
-                    str(profile.new_per_day), type="integer", compact=True, id="new_per_day"
-                )
-                yield Label(self.t("settings.retention"))
-                yield Input(
-                    f"{profile.desired_retention:.2f}", type="number", compact=True, id="retention"
-                )
+                for field, value, kind in self.fields(profile):
+                    yield Label(self.t(f"settings.{field}"))
+                    yield Input(value, self.hint(field), type=kind, compact=True, id=field)
                 yield Label(self.t("settings.interface"))
                 yield Select(
                     [(Texts(code).language_name(code), code) for code in INTERFACE_LANGUAGES],
@@ -108,6 +103,30 @@ class SettingsScreen(WordsScreen[None]):
         profile = self.words_app.profile
         assert profile is not None
         return profile
+
+    def fields(self, profile: Profile) -> list[tuple[str, str, Literal["integer", "number"]]]:
+        """The lesson settings' inputs: id (= the profile's field), value shown, input type.
+        A threshold the profile does not override is shown empty."""
+        rows: list[tuple[str, str, Literal["integer", "number"]]] = [
+            ("lesson_size", str(profile.lesson_size), "integer"),
+            ("new_per_day", str(profile.new_per_day), "integer"),
+            ("reviews_per_day", str(profile.reviews_per_day), "integer"),
+            ("retention", f"{profile.desired_retention:.2f}", "number"),
+            ("typing_after", str(profile.typing_after), "integer"),
+        ]
+        for name in THRESHOLDS:
+            own = getattr(profile, name)
+            kind: Literal["integer", "number"] = "number" if name in FLOAT_FIELDS else "integer"
+            rows.append((name, "" if own is None else f"{own:g}", kind))
+        return rows
+
+    def hint(self, field: str) -> str:
+        """A threshold's placeholder: the settings' value it follows while left empty."""
+        if field not in THRESHOLDS:
+            return ""
+        default = getattr(self.core.settings, field)
+        shown = self.t("settings.off") if default is None else f"{default:g}"
+        return self.t("settings.follows", value=shown)
 
     def llm_description(self) -> Content:
         from words_tui.settings import default_config_file
@@ -134,12 +153,24 @@ class SettingsScreen(WordsScreen[None]):
                     self.t("settings.not_a_number", field=self.t(f"settings.{field}"), value=text)
                 ) from None
 
+        thresholds: dict[str, float | None] = {}
+        for name in THRESHOLDS:
+            typed = self.query_one(f"#{name}", Input).value.strip()
+            thresholds[name] = (
+                number(name, float if name in FLOAT_FIELDS else int) if typed else None
+            )
         interface = self.query_one("#interface", Select).value
         return ProfileKnobs(
             lesson_size=int(number("lesson_size", int)),
             new_per_day=int(number("new_per_day", int)),
+            reviews_per_day=int(number("reviews_per_day", int)),
             desired_retention=float(number("retention", float)),
+            typing_after=int(number("typing_after", int)),
             interface_lang=str(interface),
+            mastery_stability_days=thresholds["mastery_stability_days"],
+            mastery_streak=_whole(thresholds["mastery_streak"]),
+            leech_lapses=_whole(thresholds["leech_lapses"]),
+            follow_settings=tuple(name for name, value in thresholds.items() if value is None),
         )
 
     @on(Button.Pressed, "#save")
@@ -175,3 +206,7 @@ class SettingsScreen(WordsScreen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _whole(value: float | None) -> int | None:
+    return None if value is None else int(value)
