@@ -15,7 +15,7 @@ from tests.llm_server import FakeLLMServer, fake_translation
 from words_tui.domain.enums import JobStatus
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile
-from words_tui.notebook.bulk_import import BulkImport
+from words_tui.notebook.bulk_import import NO_JOB, BulkImport
 from words_tui.services import Core
 from words_tui.services.vocabulary import NO_LLM
 from words_tui.services.vocabulary.profiles import create_profile
@@ -81,34 +81,67 @@ async def test_a_pasted_list_is_previewed_translated_fixed_and_committed(
     assert set(words) == {"perro", "zzyzxa"} and words["zzyzxa"] == ["fixed"]
 
 
-async def test_stop_leaves_a_job_that_resumes_without_paying_twice(
+async def test_stop_and_resume_keep_every_row_its_line_and_its_edits(
     sqlite_database: Database, profile: Profile, judged: Core, llm_server: FakeLLMServer
 ) -> None:
     words = [f"zq{chr(97 + i // 26)}{chr(97 + i % 26)}" for i in range(40)]
     bulk = importer(judged, profile)
-    bulk.text.value = "\n".join(words)
+    bulk.text.value = "\n".join(["perro", "gato", *words])
     await click(bulk, bulk.preview_button)
     llm_server.set_latency(0.2)
     first_batch = asyncio.Event()
     bulk.progress.bar.observe(lambda _: first_batch.set(), names="value")
     bulk.translate_button.click()
     await first_batch.wait()
-    assert not bulk.stop_button.disabled
+    assert not bulk.stop_button.disabled and bulk.commit_button.disabled
+    filled = [row.word for row in bulk.grid.rows if row.offered and row.source != "starter"]
+    assert filled, "rows fill in as batches finish"
     bulk.stop_button.click()
     await bulk.tasks.wait()
     stopped = bulk.translation
     assert stopped is not None and stopped.result is not None
     assert stopped.result.status == JobStatus.CANCELLED and stopped.pending
-    assert bulk.jobs.value is None and stopped.result.job_id in dict(bulk.jobs.options).values()
+    assert bulk.jobs.value == NO_JOB and stopped.result.job_id in dict(bulk.jobs.options).values()
+    assert len(bulk.grid.rows) == 42
+    pending = next(row for row in bulk.grid.rows if row.word == stopped.pending[0])
+    assert pending.error.startswith("not translated yet: resume job")
+    bulk.grid.lines[0].meanings.value = ["hound"]
     finished = set(stopped.entries)
     llm_server.set_latency(0.0)
     llm_server.reset_log()
     bulk.jobs.value = stopped.result.job_id
     await click(bulk, bulk.resume_button)
     assert not finished & set(llm_server.requested_words())
-    assert {row.word for row in bulk.grid.rows if row.ready} == set(words)
+    rows = bulk.grid.rows
+    assert [row.word for row in rows] == ["perro", "gato", *words]
+    assert [row.location for row in rows] == [f"pasted text:{n}" for n in range(1, 43)]
+    assert rows[0].chosen == ["hound"] and rows[1].source == "starter"
+    assert all(row.ready for row in rows)
     await click(bulk, bulk.commit_button)
-    assert len(await meanings_of(sqlite_database, profile)) == len(words)
+    assert len(await meanings_of(sqlite_database, profile)) == 42
+
+
+async def test_a_double_click_adds_once_and_the_button_waits_for_a_change(
+    sqlite_database: Database, profile: Profile, offline: Core
+) -> None:
+    bulk = importer(offline, profile)
+    bulk.text.value = "perro\ngato\ncasa\n"
+    await click(bulk, bulk.preview_button)
+    await click(bulk, bulk.translate_button)
+    assert not bulk.commit_button.disabled
+    bulk.commit_button.click()
+    bulk.commit_button.click()
+    await bulk.tasks.wait()
+    assert len(bulk.reports) == 1
+    assert "<b>3 added, 0 updated, 0 unchanged</b>" in bulk.result.value
+    assert bulk.commit_button.disabled
+    bulk.grid.lines[0].meanings.value = ["hound"]
+    assert not bulk.commit_button.disabled
+    await click(bulk, bulk.commit_button)
+    assert "3 added, 1 updated in all (2 times; the last: 0 added, 1 updated, 2 unchanged)" in (
+        bulk.result.value
+    )
+    assert "hound" in (await meanings_of(sqlite_database, profile))["perro"]
 
 
 async def test_without_an_llm_starter_words_translate_and_the_others_say_why(
@@ -163,3 +196,70 @@ async def test_previewing_nothing_says_what_to_do(
     assert bulk.status.kind == "error"
     assert bulk.status.text == "nothing to import: paste some words or upload a file"
     assert not bulk.preview_button.disabled
+
+
+async def test_failed_only_shows_the_rows_without_translation_and_select_all_drops_the_rest(
+    profile: Profile, offline: Core
+) -> None:
+    bulk = importer(offline, profile)
+    bulk.text.value = "perro\nzzyzxa\ngato\n"
+    await click(bulk, bulk.preview_button)
+    await click(bulk, bulk.translate_button)
+    bulk.grid.failed_only.value = True
+    assert [line.keep.description for line in bulk.grid.lines if line.candidate] == ["zzyzxa"]
+    bulk.grid.failed_only.value = False
+    bulk.grid.select_all.value = False
+    assert not any(row.ready for row in bulk.grid.rows) and bulk.commit_button.disabled
+    bulk.grid.select_all.value = True
+    assert [row.word for row in bulk.grid.rows if row.ready] == ["perro", "gato"]
+
+
+@pytest.mark.parametrize(
+    ("choice", "words"),
+    [("split", ["perro", "hola", "adiós", "gracias"]), ("keep", ["perro", "hola, adiós, gracias"])],
+)
+async def test_a_line_with_commas_is_flagged_and_split_or_kept_as_chosen(
+    profile: Profile, offline: Core, choice: str, words: list[str]
+) -> None:
+    bulk = importer(offline, profile)
+    bulk.text.value = "perro\nhola, adiós, gracias\n"
+    bulk.source.lists_choice.value = choice
+    await click(bulk, bulk.preview_button)
+    assert bulk.lists_box.layout.display == ""
+    assert "commas or semicolons" in bulk.lists_note.value and "pasted text:2" in (
+        bulk.lists_note.value
+    )
+    assert [row.word for row in bulk.grid.rows] == words
+
+
+async def test_a_file_without_a_word_column_is_explained_with_the_notebooks_controls(
+    profile: Profile, offline: Core
+) -> None:
+    bulk = importer(offline, profile)
+    content = b"english;spanish\ndog;perro\n"
+    bulk.upload.value = (
+        {
+            "name": "animals.csv",
+            "type": "text/csv",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": datetime(2030, 1, 1, tzinfo=UTC),
+        },
+    )
+    await bulk.tasks.wait()
+    bulk.preview_button.click()
+    await bulk.tasks.wait()
+    assert bulk.status.kind == "error"
+    assert bulk.status.text.startswith("animals.csv: the first line names the columns")
+    assert "“Word column”" in bulk.status.text and "--" not in bulk.status.text
+
+
+async def test_the_dropdowns_placeholders_stay_shown_when_their_options_change(
+    profile: Profile, offline: Core
+) -> None:
+    bulk = importer(offline, profile)
+    await bulk.list_jobs()
+    bulk.source.column_choices()
+    for dropdown in (bulk.jobs, bulk.word_column, bulk.translation_column, bulk.format):
+        assert dropdown.index == 0 and dropdown.label in {"none", "auto", "detect"}
+        assert dropdown.style.description_width == "initial"

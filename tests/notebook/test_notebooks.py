@@ -123,3 +123,27 @@ def test_a_notebook_runs_in_demo_mode_and_saves_no_api_key(
 def test_the_bulk_import_notebook_runs_on_a_fresh_install_without_a_key(tmp_path: Path) -> None:
     executed = execute(ROOT / "notebooks" / "01_bulk_import.ipynb", tmp_path)
     assert outputs(executed)
+
+
+@pytest.mark.slow
+def test_the_demo_database_is_deleted_when_the_kernel_exits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells.append(
+        new_code_cell(
+            "from words_tui.notebook import open_workspace\n"
+            "from words_tui.services.demo import LearnerProfile\n"
+            "ws = await open_workspace(demo=True, learner=LearnerProfile(days=3))\n"
+            "print(ws.demo_path)"
+        )
+    )
+    client = NotebookClient(notebook, kernel_name="python3", timeout=CELL_TIMEOUT_S)
+    with client.setup_kernel():
+        client.execute_cell(notebook.cells[0], 0)
+        path = Path(notebook.cells[0].outputs[0]["text"].strip())
+        assert path.exists() and path.is_relative_to(temp)
+    assert not any(temp.iterdir())

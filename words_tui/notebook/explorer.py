@@ -17,6 +17,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from words_tui.domain.enums import Level, WordStatus
+from words_tui.notebook.labels import ANY, WIDE_LABEL, status_label
 from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine
 from words_tui.notebook.word_view import details_html
@@ -36,7 +37,7 @@ PAGE_SIZE = 50
 
 def item_label(item: VocabularyItem) -> str:
     """One line of the result list: word, chosen meanings, status."""
-    return f"{item.word} — {', '.join(item.meanings)} [{item.status.name.lower()}]"
+    return f"{item.word} — {', '.join(item.meanings)} [{status_label(item.status)}]"
 
 
 class Explorer(widgets.VBox):  # type: ignore[misc]
@@ -61,18 +62,26 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
         self._refilling = False
         self.status = StatusLine()
         self.tasks = Tasks(self.status.error)
-        self.search = widgets.Text(placeholder="word or translation", description="Search")
+        self.search = widgets.Text(
+            placeholder="word or translation", description="Search", style=WIDE_LABEL
+        )
         self.status_filter = widgets.Dropdown(
-            options=[("any status", None)] + [(s.name.lower(), s) for s in WordStatus],
+            options=[("any status", ANY)] + [(status_label(s), s.value) for s in WordStatus],
             description="Status",
+            style=WIDE_LABEL,
         )
         self.level_filter = widgets.Dropdown(
-            options=[("any level", None)] + [(level.value, level.value) for level in Level],
+            options=[("any level", ANY)] + [(level.value, level.value) for level in Level],
             description="Level",
+            style=WIDE_LABEL,
         )
-        self.tag_filter = widgets.Dropdown(options=[("any tag", None)], description="Tag")
+        self.tag_filter = widgets.Dropdown(
+            options=[("any tag", ANY)], description="Tag", style=WIDE_LABEL
+        )
         self.order = widgets.Dropdown(
-            options=[("as added", Order.ADDED), ("A–Z", Order.ALPHABETICAL)], description="Order"
+            options=[("as added", Order.ADDED), ("A–Z", Order.ALPHABETICAL)],
+            description="Order",
+            style=WIDE_LABEL,
         )
         self.count = widgets.HTML()
         self.results = widgets.Select(options=[], rows=16, layout=widgets.Layout(width="26em"))
@@ -106,11 +115,12 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
 
     @property
     def filters(self) -> VocabularyFilter:
+        status = self.status_filter.value
         return VocabularyFilter(
             search=self.search.value,
-            status=self.status_filter.value,
-            level=self.level_filter.value,
-            tag=self.tag_filter.value,
+            status=WordStatus(status) if status != ANY else None,
+            level=self.level_filter.value or None,
+            tag=self.tag_filter.value or None,
         )
 
     def _filters_changed(self, _change: dict[str, Any]) -> None:
@@ -125,7 +135,7 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
         filter's choices are read on the way)."""
         if len(self.tag_filter.options) == 1:
             tags = await self.vocabulary.tags(self.profile_id)
-            self.tag_filter.options = [("any tag", None)] + [
+            self.tag_filter.options = [("any tag", ANY)] + [
                 (f"{tag} ({count:,})", tag) for tag, count in tags
             ]
         filters = self.filters

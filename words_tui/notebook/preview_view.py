@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from words_tui.notebook.ui import rows_html
-from words_tui.services.transfer import Preview
+from words_tui.services.transfer import ImportRecord, Preview, SourceError
 from words_tui.services.vocabulary import Profile
 
 SHOWN = 50
@@ -55,3 +56,31 @@ def preview_html(preview: Preview, profile: Profile) -> str:
             "".join(f"<div><small>{html.escape(line)}</small></div>" for line in preview.info),
         ]
     )
+
+
+SPLIT, KEEP = "split", "keep"
+LIST_CHOICES = [("split into words", SPLIT), ("keep each as one phrase", KEEP)]
+NEEDS = {
+    "columns": "choose the column holding the word under “Word column” (and the translations "
+    "under “Translations”), then Preview again",
+    "encoding": "save the file as UTF-8 (a spreadsheet's “CSV UTF-8”) and upload it again",
+}
+
+
+def lists_html(listed: Sequence[ImportRecord]) -> str:
+    """The lines of a one-word-per-line list that hold commas or semicolons, with their place."""
+    if not listed:
+        return ""
+    count = len(listed)
+    rows = [(str(record.location), record.word) for record in listed[:SHOWN]]
+    return (
+        f"<div>⚠ {_plural(count, 'line holds', 'lines hold')} commas or semicolons: several "
+        "words, or one phrase each?</div>" + rows_html(rows, ("where", "line"))
+    )
+
+
+def source_problem(error: SourceError) -> str:
+    """A file the import cannot read, said in the notebook's terms (its controls, not the
+    command line's flags)."""
+    hint = NEEDS.get(error.needs)
+    return f"{error.reason}: {hint}" if hint else str(error)

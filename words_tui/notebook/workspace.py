@@ -12,7 +12,9 @@ there is one (a local server, say) and from the bundled starter vocabulary other
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -35,6 +37,7 @@ class Workspace:
     profile: Profile
     demo: bool
     demo_path: Path | None = None
+    _delete_demo: Callable[[], object] | None = field(default=None, repr=False)
 
     @property
     def settings(self) -> Settings:
@@ -66,8 +69,8 @@ class Workspace:
         """Close the core (the LLM client's and the database's connections); a demo database
         is deleted."""
         await self.core.close()
-        if self.demo_path is not None:
-            shutil.rmtree(self.demo_path.parent, ignore_errors=True)
+        if self._delete_demo is not None:
+            self._delete_demo()
 
 
 async def open_workspace(
@@ -90,7 +93,12 @@ async def open_workspace(
     if demo:
         core, built = await build_demo(settings, learner=learner, now=now)
         profile = await core.profiles.get(built.profile_id)
-        return Workspace(core, profile, demo=True, demo_path=built.path)
+        assert built.path is not None
+        # Deleted by `close`, else when the core is collected or the kernel exits (a notebook
+        # closed without its last cell leaves no demo folder behind in the temp directory).
+        folder = built.path.parent
+        delete = weakref.finalize(core, shutil.rmtree, folder, ignore_errors=True)
+        return Workspace(core, profile, demo=True, demo_path=built.path, _delete_demo=delete)
     core = await Core.connect(settings)
     try:
         profile = await _profile(core, profile_id, native, target, level)

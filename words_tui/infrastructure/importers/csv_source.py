@@ -136,8 +136,9 @@ def resolve_columns(
         if header is not None:
             raise UnknownColumns(name, shape)
         raise SourceError(
-            f"{name}: no column holds the word; name it 'word' in the header or map it "
-            "(e.g. --map word=Front or --map word=1)"
+            f"{name}: no column holds the word",
+            "name it 'word' in the header or map it (e.g. --map word=Front or --map word=1)",
+            needs="columns",
         )
     return columns
 

@@ -18,7 +18,18 @@ from words_tui.domain.text import CONTROL_CHARACTERS
 
 
 class SourceError(ValueError):
-    """The whole file is unusable; the message names the file and what is wrong with it."""
+    """The whole file is unusable; the message names the file and what is wrong with it.
+
+    `reason` is that message without the command-line hint (`cli_hint`, e.g. `--map word=1`), and
+    `needs` says which choice would fix it ("columns", "encoding"), so a front-end with its own
+    controls (the notebook's column dropdowns) tells the learner in its own terms.
+    """
+
+    def __init__(self, reason: str, cli_hint: str = "", needs: str = "") -> None:
+        super().__init__(f"{reason}; {cli_hint}" if cli_hint else reason)
+        self.reason = reason
+        self.cli_hint = cli_hint
+        self.needs = needs
 
 
 @dataclass(frozen=True)
@@ -56,8 +67,9 @@ class UnknownColumns(SourceError):
         first, second = (*shape.first_row, "2")[:2] if shape.first_row else ("1", "2")
         super().__init__(
             f"{name}: the first line names the columns {columns}, but none of them is the word "
-            f"(a row reads: {example}); say which column holds what, e.g. "
-            f"--map word={first} --map translations={second}"
+            f"(a row reads: {example})",
+            f"say which column holds what, e.g. --map word={first} --map translations={second}",
+            needs="columns",
         )
         self.name = name
         self.shape = shape

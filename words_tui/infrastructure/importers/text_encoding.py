@@ -101,8 +101,9 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
     chosen = encoding or detect_encoding(data)
     if chosen is None:
         raise SourceError(
-            f"cannot tell the encoding of {name} (it is not UTF-8; cp1251 and latin-1 both "
-            "fit); run again with --encoding cp1251 or --encoding latin-1"
+            f"cannot tell the encoding of {name} (it is not UTF-8; cp1251 and latin-1 both fit)",
+            "run again with --encoding cp1251 or --encoding latin-1",
+            needs="encoding",
         )
     try:
         return data.decode(chosen), chosen
@@ -111,6 +112,7 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise SourceError(
-            f"{name}:{line}: not valid {chosen} ({err.reason}); run again with --encoding "
-            "naming the file's encoding"
+            f"{name}:{line}: not valid {chosen} ({err.reason})",
+            "run again with --encoding naming the file's encoding",
+            needs="encoding",
         ) from None

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from words_tui.domain.entries import WordEntry
 from words_tui.domain.enums import JobStatus
 from words_tui.infrastructure.db.bulk import chunks
 from words_tui.infrastructure.db.database import Database
@@ -81,6 +82,8 @@ class StageOutcome:
     stop_status: JobStatus = JobStatus.PAUSED
     usage: Usage = field(default_factory=Usage)
     model: str = ""
+    entries: dict[str, WordEntry] = field(default_factory=dict)
+    """The words this request translated, so a front-end can show them before the job ends."""
 
 
 @dataclass
@@ -210,14 +213,18 @@ class LLMStage:
             return StageOutcome(again=[group], pause_s=pause, outage=_why_waiting(err))
         except LLMBadOutput as err:
             return self._garbled(group, str(err))
-        entries = [batch.entries[item.word] for item in work if item.word in batch.entries]
+        translated = {
+            item.word: batch.entries[item.word] for item in work if item.word in batch.entries
+        }
         finished = [
-            ItemUpdate(item.id, JobStatus.DONE, item.attempts + 1, entry=batch.entries[item.word])
+            ItemUpdate(item.id, JobStatus.DONE, item.attempts + 1, entry=translated[item.word])
             for item in work
-            if item.word in batch.entries
+            if item.word in translated
         ]
-        self._writer.submit(finished, entries)
-        outcome = StageOutcome(done=len(finished), usage=batch.usage, model=batch.model)
+        self._writer.submit(finished, list(translated.values()))
+        outcome = StageOutcome(
+            done=len(finished), usage=batch.usage, model=batch.model, entries=translated
+        )
         for item in work:
             if item.word not in batch.entries:
                 item.attempts += 1

@@ -69,6 +69,9 @@ class BulkProgress:
     since: datetime | None = None
     reason: str = ""
     job_id: int = 0
+    translated: Mapping[str, WordEntry] = field(default_factory=dict)
+    """The words translated since the previous snapshot (as the job spells them), so a review
+    grid fills in as batches finish instead of at the end."""
 
     @property
     def fraction(self) -> float:
@@ -150,8 +153,9 @@ class Tally:
         state: BulkState = BulkState.RUNNING,
         since: datetime | None = None,
         reason: str = "",
+        translated: Mapping[str, WordEntry] | None = None,
     ) -> None:
-        """Count finished words and report a snapshot in `state`."""
+        """Count finished words and report a snapshot in `state` (with the words just translated)."""
         self.done += done
         self.failed += failed
         self._meter.add(done + failed)
@@ -172,6 +176,7 @@ class Tally:
             since=since,
             reason=reason,
             job_id=self.job_id,
+            translated=dict(translated or {}),
         )
         try:
             reported = self._progress(snapshot)

@@ -189,6 +189,7 @@ class BulkTranslator:
                 state=BulkState.WAITING if waiting else BulkState.RUNNING,
                 since=waiting.since if waiting else None,
                 reason=waiting.reason if waiting else "",
+                translated=outcome.entries,
             )
             reports.append(asyncio.ensure_future(report))
 

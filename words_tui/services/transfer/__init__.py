@@ -7,7 +7,12 @@ Front-ends use `Transfer` (through `Core.transfer`), the pure reading helpers of
 (pasted text, uploads, column shapes, grid rows) and the records they return.
 """
 
-from words_tui.infrastructure.importers import ParsedSource, SourceError, UnknownColumns
+from words_tui.infrastructure.importers import (
+    ImportRecord,
+    ParsedSource,
+    SourceError,
+    UnknownColumns,
+)
 from words_tui.services.transfer import batch
 from words_tui.services.transfer.batch import (
     CommitReport,
@@ -26,6 +31,7 @@ from words_tui.services.transfer.import_export import (
 __all__ = [
     "CommitReport",
     "ExportReport",
+    "ImportRecord",
     "ImportReport",
     "NoTranslationSource",
     "ParsedSource",

@@ -10,8 +10,9 @@ as the CLI, so a list gets the same entries either way and importing it twice ch
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import PurePath
 
@@ -37,6 +38,10 @@ from words_tui.services.transfer.writer import load_existing, write_plan
 from words_tui.services.vocabulary import Translation, known_norms
 
 FROM_FILE = "file"
+NOT_YET = "not translated yet"
+WORD_ONLY = frozenset({"word"})
+SEPARATORS = re.compile(r"\s*[,;]\s*")
+RESUMED = "resumed job"
 
 
 def read_pasted(text: str) -> ParsedSource:
@@ -60,6 +65,25 @@ def table_shape(name: str, content: bytes) -> TableShape:
     return importers.table_shape(content, PurePath(name).name or "upload.csv")
 
 
+def holds_list(record: ImportRecord) -> bool:
+    """A one-column line with commas or semicolons: several words, or one phrase? (the learner
+    says which: "hola, adiós, gracias" is three words, "sí, claro" may be one phrase)."""
+    return record.provided == WORD_ONLY and SEPARATORS.search(record.word) is not None
+
+
+def split_lists(parsed: ParsedSource) -> ParsedSource:
+    """The source with every one-column line holding commas or semicolons split into its words
+    (each keeps the line's location)."""
+    records: list[ImportRecord] = []
+    for record in parsed.records:
+        if not holds_list(record):
+            records.append(record)
+            continue
+        parts = [part for part in SEPARATORS.split(record.word) if part.strip()]
+        records += [replace(record, word=part.strip()) for part in parts]
+    return replace(parsed, records=records)
+
+
 @dataclass(frozen=True)
 class Preview:
     """What a list holds for one profile, before anything is translated or written."""
@@ -69,6 +93,9 @@ class Preview:
     duplicates: tuple[Problem, ...]
     invalid: tuple[Problem, ...]
     info: tuple[str, ...] = ()
+    lists: tuple[ImportRecord, ...] = ()
+    """One-column lines holding commas or semicolons, kept as one phrase each (`split_lists`
+    splits them)."""
 
     @property
     def to_translate(self) -> list[str]:
@@ -101,6 +128,7 @@ async def preview(database: Database, profile_id: int, parsed: ParsedSource) -> 
         duplicates=tuple(duplicates),
         invalid=tuple(sorted(invalid, key=lambda p: p.location.line or 0)),
         info=tuple(parsed.info),
+        lists=tuple(record for record in parsed.records if holds_list(record)),
     )
 
 
@@ -125,6 +153,10 @@ class ReviewRow:
         return self.keep and any(clean_text(text) for text in self.chosen)
 
 
+ROW_FIELDS = ("offered", "chosen", "examples", "forms", "pos", "source", "error", "keep")
+"""What a translation may fill in a row (never its word or where it came from)."""
+
+
 def review_rows(
     records: Sequence[ImportRecord],
     entries: Mapping[str, WordEntry],
@@ -135,35 +167,70 @@ def review_rows(
     kept until the learner adds a meaning)."""
     by_key = {word_key(word): entry for word, entry in entries.items()}
     reasons = {word_key(word): reason for word, reason in failures.items()}
-    rows = []
-    for record in records:
-        entry = by_key.get(word_key(record.word))
-        filled = with_entry(record, entry)
-        where = str(record.location)
-        if not filled.meanings:
-            reason = reasons.get(word_key(record.word), "not translated yet")
-            rows.append(ReviewRow(record.word, where, error=reason, keep=False))
+    return [
+        _row(record, by_key.get(word_key(record.word)), reasons.get(word_key(record.word), ""))
+        for record in records
+    ]
+
+
+def _row(record: ImportRecord, entry: WordEntry | None, reason: str) -> ReviewRow:
+    filled = with_entry(record, entry)
+    where = str(record.location)
+    if not filled.meanings:
+        return ReviewRow(record.word, where, error=reason or NOT_YET, keep=False)
+    return ReviewRow(
+        word=record.word,
+        location=where,
+        offered=filled.meanings,
+        chosen=[m.text for m in filled.meanings],
+        examples=filled.examples,
+        forms=dict(filled.forms),
+        pos=filled.pos,
+        source=FROM_FILE if record.meanings else (entry.source if entry else ""),
+    )
+
+
+def fill_rows(
+    rows: list[ReviewRow],
+    entries: Mapping[str, WordEntry],
+    failures: Mapping[str, str] | None = None,
+    *,
+    pending: Sequence[str] = (),
+    pending_reason: str = NOT_YET,
+    where: str = RESUMED,
+) -> int:
+    """Put what a translation found into the grid's rows, in place, and say how many changed.
+
+    Every row stays (a Stop, a Resume or a batch never drops one, nor its line number): a row is
+    filled only while it has no meaning, so a translation already shown and a meaning the
+    learner typed are never overwritten. Words the rows lack (a job resumed in a new session)
+    are appended, located at `where`.
+    """
+    index = {word_key(row.word): row for row in rows}
+    changed = 0
+    words: list[tuple[str, WordEntry | None, str]] = [(w, e, "") for w, e in entries.items()]
+    words += [(w, None, why) for w, why in (failures or {}).items()]
+    words += [(w, None, pending_reason) for w in pending]
+    for word, entry, reason in words:
+        row = index.get(word_key(word))
+        if row is None:
+            row = index[word_key(word)] = ReviewRow(word, where, keep=False)
+            rows.append(row)
+        elif row.offered or any(clean_text(text) for text in row.chosen):
             continue
-        rows.append(
-            ReviewRow(
-                word=record.word,
-                location=where,
-                offered=filled.meanings,
-                chosen=[m.text for m in filled.meanings],
-                examples=filled.examples,
-                forms=dict(filled.forms),
-                pos=filled.pos,
-                source=FROM_FILE if record.meanings else (entry.source if entry else ""),
-            )
-        )
-    return rows
+        record = ImportRecord(Location(row.location), row.word, frozenset({"word"}))
+        fresh = _row(record, entry, reason)
+        for name in ROW_FIELDS:
+            setattr(row, name, getattr(fresh, name))
+        changed += 1
+    return changed
 
 
 def resumed_rows(translation: Translation) -> list[ReviewRow]:
-    """Rows for every word of a resumed job (the original list is gone; the job has the words)."""
-    words = [*translation.entries, *translation.failures, *translation.pending]
-    records = [ImportRecord(Location("resumed job"), word, frozenset({"word"})) for word in words]
-    return review_rows(records, translation.entries, translation.failures)
+    """Rows for every word of a resumed job when no list is shown (a new session)."""
+    rows: list[ReviewRow] = []
+    fill_rows(rows, translation.entries, translation.failures, pending=translation.pending)
+    return rows
 
 
 @dataclass(frozen=True)
