@@ -58,6 +58,29 @@ async def click(bulk: BulkImport, button: Any) -> None:
     assert bulk.status.kind != "error", bulk.status.text
 
 
+async def translated(core: Core, profile: Profile, text: str) -> BulkImport:
+    """An import of `text`, previewed and translated."""
+    bulk = importer(core, profile)
+    bulk.text.value = text
+    await click(bulk, bulk.preview_button)
+    await click(bulk, bulk.translate_button)
+    return bulk
+
+
+async def upload(bulk: BulkImport, content: bytes, name: str = "animals.csv") -> None:
+    """Upload a file as the browser does, and wait for its columns to be offered."""
+    bulk.upload.value = (
+        {
+            "name": name,
+            "type": "text/csv",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": datetime(2030, 1, 1, tzinfo=UTC),
+        },
+    )
+    await bulk.tasks.wait()
+
+
 async def test_a_pasted_list_is_previewed_translated_fixed_and_committed(
     sqlite_database: Database, profile: Profile, judged: Core, llm_server: FakeLLMServer
 ) -> None:
@@ -124,10 +147,7 @@ async def test_stop_and_resume_keep_every_row_its_line_and_its_edits(
 async def test_a_double_click_adds_once_and_the_button_waits_for_a_change(
     sqlite_database: Database, profile: Profile, offline: Core
 ) -> None:
-    bulk = importer(offline, profile)
-    bulk.text.value = "perro\ngato\ncasa\n"
-    await click(bulk, bulk.preview_button)
-    await click(bulk, bulk.translate_button)
+    bulk = await translated(offline, profile, "perro\ngato\ncasa\n")
     assert not bulk.commit_button.disabled
     bulk.commit_button.click()
     bulk.commit_button.click()
@@ -147,10 +167,7 @@ async def test_a_double_click_adds_once_and_the_button_waits_for_a_change(
 async def test_without_an_llm_starter_words_translate_and_the_others_say_why(
     sqlite_database: Database, profile: Profile, offline: Core
 ) -> None:
-    bulk = importer(offline, profile)
-    bulk.text.value = "gato\nzzyzxa\n"
-    await click(bulk, bulk.preview_button)
-    await click(bulk, bulk.translate_button)
+    bulk = await translated(offline, profile, "gato\nzzyzxa\n")
     rows = {row.word: row for row in bulk.grid.rows}
     assert rows["gato"].ready and not rows["zzyzxa"].ready
     assert rows["zzyzxa"].error == NO_LLM
@@ -163,17 +180,7 @@ async def test_an_uploaded_table_is_read_from_the_chosen_columns(
     sqlite_database: Database, profile: Profile, offline: Core
 ) -> None:
     bulk = importer(offline, profile)
-    content = b"english;spanish\ndog;perro\ncat;gato\n"
-    bulk.upload.value = (
-        {
-            "name": "animals.csv",
-            "type": "text/csv",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": datetime(2030, 1, 1, tzinfo=UTC),
-        },
-    )
-    await bulk.tasks.wait()
+    await upload(bulk, b"english;spanish\ndog;perro\ncat;gato\n")
     assert bulk.header.value
     bulk.word_column.value = "spanish"
     bulk.translation_column.value = "english"
@@ -201,10 +208,7 @@ async def test_previewing_nothing_says_what_to_do(
 async def test_failed_only_shows_the_rows_without_translation_and_select_all_drops_the_rest(
     profile: Profile, offline: Core
 ) -> None:
-    bulk = importer(offline, profile)
-    bulk.text.value = "perro\nzzyzxa\ngato\n"
-    await click(bulk, bulk.preview_button)
-    await click(bulk, bulk.translate_button)
+    bulk = await translated(offline, profile, "perro\nzzyzxa\ngato\n")
     bulk.grid.failed_only.value = True
     assert [line.keep.description for line in bulk.grid.lines if line.candidate] == ["zzyzxa"]
     bulk.grid.failed_only.value = False
@@ -236,17 +240,7 @@ async def test_a_file_without_a_word_column_is_explained_with_the_notebooks_cont
     profile: Profile, offline: Core
 ) -> None:
     bulk = importer(offline, profile)
-    content = b"english;spanish\ndog;perro\n"
-    bulk.upload.value = (
-        {
-            "name": "animals.csv",
-            "type": "text/csv",
-            "size": len(content),
-            "content": memoryview(content),
-            "last_modified": datetime(2030, 1, 1, tzinfo=UTC),
-        },
-    )
-    await bulk.tasks.wait()
+    await upload(bulk, b"english;spanish\ndog;perro\n")
     bulk.preview_button.click()
     await bulk.tasks.wait()
     assert bulk.status.kind == "error"
