@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import time
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, insert
@@ -73,3 +75,16 @@ async def timed(call: Callable[[], Awaitable[Any]], repeat: int) -> list[float]:
         await call()
         samples.append(time.perf_counter() - start)
     return samples
+
+
+def quiz_env(data_dir: Path, user: str) -> dict[str, str]:
+    """The environment of a `words-tui` started on the database in `data_dir` as `user`,
+    without this shell's words-tui settings or LLM key (no judge)."""
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("WORDS_", "OPENAI_"))},
+        "WORDS_DATA_DIR": str(data_dir),
+        "WORDS_CONFIG_FILE": str(data_dir / "config.toml"),
+        "WORDS_USER": user,
+        "LANG": "en_US.UTF-8",
+        "TERM": "xterm-256color",
+    }

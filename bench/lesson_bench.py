@@ -64,8 +64,11 @@ class Clock:
         return NOW + timedelta(seconds=time.perf_counter() - self.started)
 
 
-async def seed(database: Database, cards: int, reviews: int) -> int:
-    """One profile with cards / 2 words, their cards and a review log; returns its id."""
+async def seed(
+    database: Database, cards: int, reviews: int, *, now: datetime = NOW, new_only: bool = False
+) -> int:
+    """One profile with cards / 2 words, their cards and a review log, as of `now`; returns its
+    id. `new_only`: every card new, as right after importing a word list."""
     rng = random.Random(11)
     words = cards // 2
     async with database.session() as session:
@@ -108,7 +111,7 @@ async def seed(database: Database, cards: int, reviews: int) -> int:
                 "meanings": [{"text": f"meaning {i}", "pos": POS[i % 4], "note": ""}],
                 "examples": [{"source": f"Una {t}.", "target": f"A meaning {i}."}],
                 "forms": {"plural": t + "s"},
-                "created_at": NOW,
+                "created_at": now,
             }
             for i, t in enumerate(texts)
         ),
@@ -126,12 +129,13 @@ async def seed(database: Database, cards: int, reviews: int) -> int:
                 "status": int(WordStatus.REVIEW),
                 "notes": "",
                 "tags": [],
-                "added_at": NOW - timedelta(days=400),
+                "added_at": now - timedelta(days=400),
             }
             for i in range(words)
         ),
     )
-    await bulk_insert(engine, Card.__table__, (card_row(rng, pid, i) for i in range(cards)))  # type: ignore[arg-type]
+    rows = (card_row(rng, pid, i, now, new_only) for i in range(cards))
+    await bulk_insert(engine, Card.__table__, rows)  # type: ignore[arg-type]
     await bulk_insert(
         engine,
         Review.__table__,  # type: ignore[arg-type]
@@ -139,7 +143,7 @@ async def seed(database: Database, cards: int, reviews: int) -> int:
             {
                 "card_id": rng.randrange(cards) + 1,
                 "profile_id": pid,
-                "reviewed_at": NOW - timedelta(minutes=rng.randrange(24 * 60, 365 * 24 * 60)),
+                "reviewed_at": now - timedelta(minutes=rng.randrange(24 * 60, 365 * 24 * 60)),
                 "direction": 0,
                 "mode": int(Stage.TYPING),
                 "answer": "x",
@@ -166,8 +170,10 @@ async def settle(database: Database) -> None:
         await autocommit.execute(text("VACUUM ANALYZE"))
 
 
-def card_row(rng: random.Random, pid: int, index: int) -> dict[str, object]:
-    """90 % in typed review (about 4 % of them due), 7 % in multiple choice, 3 % new."""
+def card_row(
+    rng: random.Random, pid: int, index: int, now: datetime, new_only: bool
+) -> dict[str, object]:
+    """90 % in typed review (about 4 % of them due), 7 % in multiple choice, 3 % new; or new."""
     kind = rng.random()
     row: dict[str, object] = {
         "id": index + 1,
@@ -182,20 +188,22 @@ def card_row(rng: random.Random, pid: int, index: int) -> dict[str, object]:
         "stability": None,
         "difficulty": None,
         "last_review": None,
-        "due": NOW - timedelta(days=1),
+        "due": now - timedelta(days=1),
         "reps": 0,
         "lapses": 0,
         "consecutive_correct": 0,
         "choice_correct": 0,
     }
+    if new_only:
+        return row
     if kind < 0.90:
         stability = rng.uniform(1, 400)
-        last = NOW - timedelta(days=rng.uniform(0, stability * 1.04))
+        last = now - timedelta(days=rng.uniform(0, stability * 1.04))
         row |= {"stage": int(Stage.TYPING), "state": int(CardState.REVIEW), "step": None,
                 "stability": stability, "difficulty": rng.uniform(1, 10), "last_review": last,
                 "due": last + timedelta(days=stability), "reps": 8}  # fmt: skip
     elif kind < 0.97:
-        last = NOW - timedelta(minutes=rng.uniform(1, 3000))
+        last = now - timedelta(minutes=rng.uniform(1, 3000))
         row |= {"stage": int(Stage.CHOICE), "state": 0, "last_review": last, "reps": 1,
                 "due": last + timedelta(minutes=10), "choice_correct": 1}  # fmt: skip
     return row

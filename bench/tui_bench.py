@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import describe_ms
+from _common import describe_ms, quiz_env
 from lesson_bench import Clock, seed
 
 from words_tui.infrastructure.db.database import Database
@@ -78,14 +78,7 @@ def pty_run(command: list[str], env: dict[str, str], markers: list[bytes]) -> li
 
 
 def bench_cold_start(data_dir: Path, starts: int) -> None:
-    env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("WORDS_", "OPENAI_"))},
-        "WORDS_DATA_DIR": str(data_dir),
-        "WORDS_CONFIG_FILE": str(data_dir / "config.toml"),
-        "WORDS_USER": USER,
-        "LANG": "en_US.UTF-8",
-        "TERM": "xterm-256color",
-    }
+    env = quiz_env(data_dir, USER)
     pty_run(CLI, env, [HOME_READY])  # the first run compiles bytecode and migrates: not counted
     runs = [pty_run(CLI, env, [FIRST_FRAME, HOME_READY]) for _ in range(starts)]
     tui_only = [pty_run(TUI_ONLY, env, [FIRST_FRAME, HOME_READY]) for _ in range(starts)]

@@ -29,6 +29,7 @@ from words_tui.infrastructure.db.database import Database, sqlite_path
 from words_tui.infrastructure.db.models import Card, Profile, Review, UserWord, Word
 from words_tui.services import Clock as AnyClock
 from words_tui.services import Core
+from words_tui.services.lessons import LanguageSource
 from words_tui.services.vocabulary import (
     NewWord,
     ProfileKnobs,
@@ -67,10 +68,19 @@ class Clock:
         self.now += timedelta(**delta)
 
 
-def core_on(database: Database, clock: AnyClock | None = None, **settings: Any) -> Core:
+def core_on(
+    database: Database,
+    clock: AnyClock | None = None,
+    *,
+    language_data: LanguageSource | None = None,
+    **settings: Any,
+) -> Core:
     """A core on a test database: the isolated test settings, with `settings` on top."""
     return Core(
-        database, load_settings(database_url=database.url, **settings), clock=clock or Clock()
+        database,
+        load_settings(database_url=database.url, **settings),
+        clock=clock or Clock(),
+        language_data=language_data,
     )
 
 

@@ -1,4 +1,4 @@
-"""A language source with no lemmas and no known words, for tests about anything but checking.
+"""Language sources for tests: one with nothing in it, one that loads only when released.
 
 Real language data (simplemma's tables) takes seconds to load; tests of files, processes and
 connections answer with the expected text, which needs none of it.
@@ -6,6 +6,7 @@ connections answer with the expected text, which needs none of it.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 
 from words_tui.domain.answers import Lemmatiser
@@ -22,4 +23,26 @@ class NoLanguageData:
         return None
 
     def warm_up(self, languages: Iterable[str]) -> None:
+        return None
+
+
+class GatedLanguageData:
+    """Loads only when `release` is set; using its data before it loaded is an error."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.loads: list[list[str]] = []
+        self.loaded = False
+
+    def warm_up(self, languages: Iterable[str]) -> None:
+        self.loads.append(list(languages))
+        self.release.wait()
+        self.loaded = True
+
+    def lexicon(self, answer_lang: str, prompt_lang: str) -> Lexicon:
+        assert self.loaded, "the checker used language data before it was loaded"
+        return EMPTY_LEXICON
+
+    def lemmatiser(self, language: str) -> Lemmatiser | None:
+        assert self.loaded, "the checker used language data before it was loaded"
         return None

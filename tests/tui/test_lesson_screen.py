@@ -8,8 +8,10 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.builders import promote_to_typing, row_count, spanish_learner
+from tests.builders import Clock, core_on, promote_to_typing, row_count, spanish_learner
+from tests.no_language_data import GatedLanguageData
 from tests.tui.pilot import current, open_screen, settle, text_of, words_app
+from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Review
 from words_tui.services import Core
 from words_tui.tui.app import WordsApp
@@ -174,3 +176,17 @@ async def test_editing_a_word_in_a_lesson_changes_the_cards_still_to_come(
         upcoming = screen.lesson.current
         assert upcoming is not None and upcoming.meanings == ("pane", "window")
         assert "pane" in (upcoming.prompt + " ".join(upcoming.accepted))
+
+
+async def test_the_first_card_is_on_screen_before_the_language_data_and_starts_its_load(
+    sqlite_database: Database, clock: Clock
+) -> None:
+    data = GatedLanguageData()
+    core = core_on(sqlite_database, clock, language_data=data)
+    await spanish_learner(core.database)
+    async with open_screen(core, "l") as pilot:
+        screen = current(pilot, LessonScreen)
+        assert screen.lesson.current is not None
+        assert text_of(pilot.app, "#prompt") == screen.lesson.current.prompt
+        assert data.loads == [["en", "es"]] and not data.loaded
+        data.release.set()

@@ -15,7 +15,6 @@ review row keeps.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -46,6 +45,7 @@ from words_tui.services.lessons.checking import (
     LanguageSource,
     local_checked,
 )
+from words_tui.services.lessons.preload import LanguagePreload
 from words_tui.services.lessons.queries import LessonError, vocabulary_word
 from words_tui.services.lessons.recording import (
     AnswerRecord,
@@ -197,7 +197,7 @@ class LessonService:
         self.scheduling = scheduling or SchedulingConfig()
         self.language_data = language_data or LanguageData()
         self.checker = AnswerChecker(self.language_data, judge, judge_timeout_s=judge_timeout_s)
-        self._loaded_languages: set[str] = set()
+        self.languages = LanguagePreload(self.language_data)
         self._file_hold = FileHold(sqlite_path(database.url))
         self._open_lessons: set[int] = set()
 
@@ -265,10 +265,6 @@ class LessonService:
             elif not self._open_lessons:
                 await self._file_hold.release()
         profile = built.profile
-        languages = {profile.native_lang, profile.target_lang} - self._loaded_languages
-        if built.cards and languages:
-            await asyncio.to_thread(self.language_data.warm_up, sorted(languages))
-            self._loaded_languages |= languages
         return Lesson(
             id=built.lesson_id,
             profile_id=profile_id,
@@ -308,6 +304,8 @@ class LessonService:
         def record(checked: CheckedAnswer) -> AnswerRecord:
             return AnswerRecord(lesson_id, card.card_id, answer, checked, duration_s, self.clock())
 
+        if not card.is_choice:
+            await self.languages.ready((lesson.native_lang, lesson.target_lang))
         async with self.database.session() as session:
             if card.is_choice:
                 checked = _choice_checked(card, answer)

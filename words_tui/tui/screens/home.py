@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,10 +15,10 @@ from words_tui.tui.base import WordsScreen
 from words_tui.tui.literal import shown
 from words_tui.tui.widgets.footer import TranslatedFooter
 
-if TYPE_CHECKING:
-    from words_tui.services.lessons import LessonService
-
 ACTIVITY_DAYS = 14
+LANGUAGE_DATA_AFTER_S = 1.0
+"""The lemma tables start loading once the home screen has been up this long: loading competes
+with the screen for the interpreter, so a lesson started at once is not slowed by it."""
 MENU = (
     ("start_lesson", "home.menu.lesson", "Enter"),
     ("lesson_on_tag", "home.menu.lesson_on_tag", "g"),
@@ -92,9 +92,7 @@ class HomeScreen(WordsScreen[None]):
         menu = self.query_one("#menu", OptionList)
         menu.highlighted = 0
         menu.focus()
-        profile = self.words_app.profile
-        assert profile is not None
-        self.warm_up_languages(self.core.lessons, [profile.native_lang, profile.target_lang])
+        self.set_timer(LANGUAGE_DATA_AFTER_S, self.load_language_data)
 
     def on_screen_resume(self) -> None:
         self.show_profile()
@@ -132,11 +130,12 @@ class HomeScreen(WordsScreen[None]):
         days = summary.heatmap[-ACTIVITY_DAYS:]
         self.query_one(Sparkline).data = [day.count for day in days]
 
-    @work(thread=True, exclusive=True, group="home-warm-up", exit_on_error=False)
-    def warm_up_languages(self, service: LessonService, languages: list[str]) -> None:
-        """Load the profile's word frequencies and lemmas now, so the first lesson starts at once
-        (the checker needs them; loading takes seconds)."""
-        service.language_data.warm_up(languages)
+    def load_language_data(self) -> None:
+        """Start loading the lemma tables the typed answers need, in the background, so they are
+        ready before the first typed card; a lesson started earlier starts them itself."""
+        profile = self.words_app.profile
+        if profile is not None:
+            self.core.lessons.languages.start((profile.native_lang, profile.target_lang))
 
     @on(OptionList.OptionSelected, "#menu")
     async def menu_chosen(self, event: OptionList.OptionSelected) -> None:

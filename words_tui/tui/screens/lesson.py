@@ -107,6 +107,9 @@ class LessonScreen(SpeaksWord, WordsScreen[None]):
         self.title = self.t("lesson.title")
         self.query_one(LoadingIndicator).display = False
         self.ask(self.lesson.current)
+        self.call_after_refresh(
+            self.service.languages.start, (self.lesson.native_lang, self.lesson.target_lang)
+        )
 
     # -- showing cards and verdicts ------------------------------------------------------------
 

@@ -1,0 +1,71 @@
+"""Language data never stands between the learner and a card; a typed verdict still uses it.
+
+The language source (`GatedLanguageData`) loads only when the test releases it, so "the lesson
+did not wait" and "the verdict waited" are facts about order, not about time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+
+import pytest
+
+from tests.no_language_data import GatedLanguageData
+from tests.test_lessons import make_profile, service, typing_lesson
+from words_tui.domain.enums import Verdict
+from words_tui.infrastructure.db.database import Database
+from words_tui.services.lessons.preload import LanguagePreload
+
+
+async def test_a_lesson_shows_its_cards_while_the_language_data_is_still_loading(
+    sqlite_database: Database,
+) -> None:
+    data = GatedLanguageData()
+    profile_id = await make_profile(sqlite_database)
+    lessons = service(sqlite_database, language_data=data)
+    lessons.languages.start(("en", "es"))
+
+    lesson = await lessons.start_lesson(profile_id)
+
+    assert lesson.cards and not data.loaded
+    feedback = await lessons.answer(lesson, lesson.cards[0], lesson.cards[0].expected, 2.0)
+    assert lesson.cards[0].is_choice and feedback.correct and not data.loaded
+    data.release.set()
+
+
+async def test_a_typed_answer_is_checked_with_the_language_data_once_it_has_loaded(
+    sqlite_database: Database,
+) -> None:
+    data = GatedLanguageData()
+    lessons, lesson = await typing_lesson(sqlite_database, language_data=data)
+    card = lesson.cards[0]
+    assert not card.is_choice
+
+    answering = asyncio.create_task(lessons.answer(lesson, card, card.expected, 2.0))
+    await asyncio.to_thread(data.release.set)
+    feedback = await answering
+
+    assert feedback.verdict == Verdict.EXACT and data.loaded
+
+
+async def test_each_set_of_languages_is_loaded_once_however_many_ask() -> None:
+    data = GatedLanguageData()
+    preload = LanguagePreload(data)
+    first, again = preload.start(["es", "en"]), preload.start(("en", "es"))
+    data.release.set()
+
+    await asyncio.gather(preload.ready({"en", "es"}), asyncio.wrap_future(first))
+
+    assert first is again and data.loads == [["en", "es"]]
+
+
+async def test_a_failed_load_is_reported_to_the_answer_that_waits_for_it() -> None:
+    class Broken(GatedLanguageData):
+        def warm_up(self, languages: Iterable[str]) -> None:
+            raise OSError("simplemma's data is missing")
+
+    preload = LanguagePreload(Broken())
+
+    with pytest.raises(OSError, match="missing"):
+        await preload.ready(["es"])
