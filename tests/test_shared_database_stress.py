@@ -138,7 +138,10 @@ async def stress(url: str, folder: Path) -> dict[str, int]:
         shell = shutil.which("sqlite3")
         assert shell is not None, "the sqlite3 shell (Debian package sqlite3) is needed"
         reader = [sys.executable, "-c", READER, str(path), "1"]
-        background.append(loop_commands([reader, [shell, str(path), ".tables"]], env, until))
+        # The shell waits for a lock as a person would retry (its default is to fail at once,
+        # e.g. while the next writer recovers the log of one just killed).
+        tables = [shell, "-cmd", ".timeout 5000", str(path), ".tables"]
+        background.append(loop_commands([reader, tables], env, until))
     others = asyncio.gather(*background)
     rng = random.Random(os.getpid())
     while loop.time() < until:
