@@ -10,7 +10,14 @@ import pytest
 
 from words_tui.domain.enums import Level, Verdict, WordStatus
 from words_tui.infrastructure.dictionaries.starter import PARTS_OF_SPEECH
-from words_tui.tui.i18n import CATALOGUES, INTERFACE_LANGUAGES, Texts, interface_language_for
+from words_tui.tui.i18n import (
+    CATALOGUES,
+    INTERFACE_LANGUAGES,
+    Message,
+    Texts,
+    cldr,
+    interface_language_for,
+)
 from words_tui.tui.screens.home import HomeScreen
 from words_tui.tui.screens.onboarding import STEPS
 
@@ -32,11 +39,26 @@ SAME_AS_ENGLISH = {
 """Texts that are rightly identical to English: placeholders only, or the same word."""
 KEY_LITERAL = re.compile(r"\"((?:[a-z]+)(?:\.[a-z0-9_]+)+)\"")
 NAMESPACES = {key.split(".")[0] for key in ENGLISH}
+STATUS_KEYS = ("status", "stats.status")
 SCREENS = ("startup", "onboarding", "home", "lesson", "summary", "addword", "browser")
 
 
 def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def forms(message: Message) -> dict[str, str]:
+    """A text's templates by plural category ("" for a text without a count)."""
+    return {"": message} if isinstance(message, str) else dict(message)
+
+
+def all_placeholders(message: Message) -> set[str]:
+    return set().union(*(placeholders(form) for form in forms(message).values()))
+
+
+def may_leave_out_the_count(category: str, language: str) -> bool:
+    """ "one" may say "once" or "last day" only where it means exactly 1 (not Russian's 21)."""
+    return category == "one" and cldr.plural_category(21, language) != "one"
 
 
 def keys_in_source() -> set[str]:
@@ -53,7 +75,7 @@ def keys_in_source() -> set[str]:
 
 def keys_built_at_run_time() -> set[str]:
     """Keys the code assembles from enums and tables (f-strings)."""
-    keys = {f"status.{status.name.lower()}" for status in WordStatus}
+    keys = {f"{kind}.{status.name.lower()}" for status in WordStatus for kind in STATUS_KEYS}
     keys |= {f"pos.{pos}" for pos in PARTS_OF_SPEECH}
     keys |= {f"verdict.{verdict.value}" for verdict in Verdict if verdict != Verdict.NEEDS_JUDGE}
     keys |= {f"level.{level.value}" for level in Level}
@@ -85,10 +107,25 @@ def test_translations_have_no_keys_english_lacks(language: str) -> None:
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_translations_fill_in_the_same_values_as_english(language: str) -> None:
     catalogue = CATALOGUES[language]
+    wrong = {}
+    for key, message in catalogue.items():
+        expected = all_placeholders(ENGLISH[key])
+        for category, form in forms(message).items():
+            found = placeholders(form)
+            if may_leave_out_the_count(category, language):
+                found |= expected & {"count"}
+            if found != expected:
+                wrong[f"{key}[{category}]"] = (expected, found)
+    assert wrong == {}
+
+
+@pytest.mark.parametrize("language", INTERFACE_LANGUAGES)
+def test_texts_with_a_count_have_every_plural_form_of_the_language(language: str) -> None:
+    needed = {cldr.plural_category(number, language) for number in range(1001)} | {"other"}
     wrong = {
-        key: (placeholders(ENGLISH[key]), placeholders(text))
-        for key, text in catalogue.items()
-        if placeholders(text) != placeholders(ENGLISH[key])
+        key: sorted(set(message))
+        for key, message in CATALOGUES[language].items()
+        if not isinstance(message, str) and set(message) != needed
     }
     assert wrong == {}
 

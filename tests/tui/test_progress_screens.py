@@ -32,7 +32,7 @@ async def test_statistics_after_a_lesson_show_counts_streak_and_accuracy(
         await settle(pilot)
         assert isinstance(app.screen, StatisticsScreen)
         counts = text_of(app, "#counts")
-        assert counts.startswith("Words: 1")
+        assert counts.startswith("1 word  0 new · 1 learning")
         assert "Day streak: 1 (longest 1) · lessons: 1 · answers: 1" in counts
         assert "choice 100%" in counts
 
@@ -86,7 +86,7 @@ async def test_raising_a_french_level_without_a_key_says_how_many_words_wait(
         await settle(pilot)
         messages = [n.message for n in app._notifications]
     assert "Level A2: 0 words added." in messages
-    assert any(m.startswith("1000 words of your level wait to be translated") for m in messages)
+    assert any(m.startswith("1,000 words of your level wait to be translated") for m in messages)
     assert (await core.vocabulary.pending(profile.id)).count == 1000
 
 

@@ -284,4 +284,4 @@ async def test_a_tag_that_looks_like_markup_is_shown_as_typed(core: Core) -> Non
         picker = words_app(pilot).screen
         assert isinstance(picker, TagPicker)
         option = picker.query_one(OptionList).get_option_at_index(0)
-        assert str(option.prompt) == "[b]cats[/b]  (1 words)"
+        assert str(option.prompt) == "[b]cats[/b]  (1 word)"

@@ -18,8 +18,6 @@ from words_tui.tui.literal import cell
 if TYPE_CHECKING:
     from words_tui.services.vocabulary import ReviewRecord
 
-TIME_FORMAT = "%Y-%m-%d %H:%M"
-
 
 class HistoryDialog(WordsModal[None]):
     """Shows `ReviewRecord`s in a table."""
@@ -61,7 +59,9 @@ class HistoryDialog(WordsModal[None]):
         )
         for record in self.records:
             table.add_row(
-                cell(record.reviewed_at.astimezone(self.zone).strftime(TIME_FORMAT)),
+                cell(
+                    self.words_app.texts.short_date_time(record.reviewed_at.astimezone(self.zone))
+                ),
                 cell("→" if record.direction == Direction.FOREIGN_TO_NATIVE else "←"),
                 cell(
                     self.t(

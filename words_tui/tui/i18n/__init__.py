@@ -1,28 +1,37 @@
 """Interface texts in English, Russian and Spanish, looked up by key.
 
-Each language is one module with a `MESSAGES` dict. A key missing from a language falls back to
+Each language is one module with a `MESSAGES` dict; texts with counts sit in `counts`, all
+languages side by side. A key missing from a language falls back to
 English, so a half-translated release still works; `tests/tui/test_i18n.py` fails on any key that is
 not translated into every language, and on any key the code uses that English does not define.
-Texts are `str.format` templates: `texts("home.due", count=3)`.
+Texts are `str.format` templates: `texts("home.due", count=3)`. A text that depends on a count is a
+dict of CLDR plural categories ("one", "few", "many", "other"), chosen by the `count` value with
+the language's own plural rule; every whole number filled in is written the language's way
+("1,177", "1 177"). Dates and percentages go through `Texts.date`, `Texts.percent` and friends, so
+nothing shown is formatted by hand.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from functools import cache
+from datetime import date, datetime
 
-from words_tui.tui.i18n import en, es, ru
+from words_tui.tui.i18n import cldr, counts, en, es, ru
 
 log = logging.getLogger(__name__)
 
+Message = str | Mapping[str, str]
+"""A template, or templates by CLDR plural category (always with "other")."""
+Catalogue = Mapping[str, Message]
+
 FALLBACK = "en"
-CATALOGUES: Mapping[str, Mapping[str, str]] = {
-    "en": en.MESSAGES,
-    "ru": ru.MESSAGES,
-    "es": es.MESSAGES,
+CATALOGUES: Mapping[str, Catalogue] = {
+    language: {**messages, **counts.MESSAGES[language]}
+    for language, messages in (("en", en.MESSAGES), ("ru", ru.MESSAGES), ("es", es.MESSAGES))
 }
 INTERFACE_LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
+NO_RATE = "–"
 
 
 def base_language(code: str | None) -> str:
@@ -39,26 +48,28 @@ def interface_language_for(code: str | None) -> str:
 class Texts:
     """The interface texts of one language, with English under them."""
 
-    def __init__(
-        self, language: str = FALLBACK, catalogues: Mapping[str, Mapping[str, str]] = CATALOGUES
-    ) -> None:
+    def __init__(self, language: str = FALLBACK, catalogues: Mapping[str, Catalogue] = CATALOGUES):
         base = base_language(language)
         self.language = base if base in catalogues else FALLBACK
         self._own = catalogues[self.language]
         self._fallback = catalogues[FALLBACK]
 
     def __call__(self, key: str, /, **values: object) -> str:
-        template = self._own.get(key) or self._fallback.get(key)
-        if template is None:
+        message = self._own.get(key) or self._fallback.get(key)
+        if message is None:
             log.error("no interface text for key %r", key)
             return key
-        return template.format(**values) if values else template
+        template = self._template(message, values.get("count"))
+        if not values:
+            return template
+        return template.format(**{name: self._value(value) for name, value in values.items()})
 
     def get(self, key: str, default: str | None = None) -> str:
         """The text for `key` if there is one, else `default` (or `key` itself)."""
-        return (
-            self._own.get(key) or self._fallback.get(key) or (key if default is None else default)
-        )
+        message = self._own.get(key) or self._fallback.get(key)
+        if message is None:
+            return key if default is None else default
+        return self._template(message, None)
 
     def has(self, key: str) -> bool:
         return key in self._fallback
@@ -66,16 +77,34 @@ class Texts:
     def language_name(self, code: str) -> str:
         """A language's name in this interface language ("Russian", "русский", "ruso"); a
         language the catalogues do not name is named from Babel's CLDR data ("French")."""
-        return self.get(f"language.{code}", "") or cldr_name(code, self.language)
+        return self.get(f"language.{code}", "") or cldr.language_name(code, self.language)
 
+    def number(self, value: int) -> str:
+        return cldr.number(value, self.language)
 
-@cache
-def cldr_name(code: str, language: str) -> str:
-    """`code`'s name in `language` from CLDR, or the code itself when CLDR lacks it."""
-    from babel import Locale, UnknownLocaleError
+    def percent(self, rate: float | None) -> str:
+        """ "83%" ("83 %" in Russian and Spanish); "–" for a rate that cannot be known yet."""
+        return NO_RATE if rate is None else cldr.percent(rate, self.language)
 
-    try:
-        name = Locale.parse(code).get_display_name(language)
-    except (UnknownLocaleError, ValueError):
-        return code
-    return name or code
+    def day_and_month(self, day: date) -> str:
+        return cldr.day_and_month(day, self.language)
+
+    def short_date(self, day: date) -> str:
+        return cldr.short_date(day, self.language)
+
+    def short_date_time(self, moment: datetime) -> str:
+        return cldr.short_date_time(moment, self.language)
+
+    def _template(self, message: Message, count: object) -> str:
+        if isinstance(message, str):
+            return message
+        if isinstance(count, int | float) and not isinstance(count, bool):
+            category = cldr.plural_category(count, self.language)
+            return message.get(category) or message["other"]
+        return message["other"]
+
+    def _value(self, value: object) -> object:
+        """Whole numbers in the language's digits grouping; everything else as it is."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.number(value)
+        return value

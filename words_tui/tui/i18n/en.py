@@ -69,14 +69,12 @@ MESSAGES: dict[str, str] = {
     "onboarding.level_beyond_starter": "The built-in vocabulary goes up to B1; the words above it come from the language's most frequent words, translated by the LLM. Without one they wait in a list to translate later (words-tui profile pending --translate).",
     "onboarding.frequency_words": "The words of your level are the language's most frequent words, translated by your dictionaries and the LLM. Without one they wait in a list to translate later (words-tui profile pending --translate); meanwhile add your own words.",
     "onboarding.translating": "Translating the words of your level: {done} of {total}…",
-    "onboarding.pending": "{count} words of your level wait to be translated: {reason}. Translate them later with: words-tui profile pending --translate",
     "onboarding.start": "Start learning",
     # home
     "home.profile": "{native} → {target}, level {level} (profile {name})",
     "home.due": "Due now\n{count}",
     "home.new": "New today\n{count}",
     "home.streak": "Day streak\n{count}",
-    "home.activity": "Answers in the last {days} days",
     "home.menu.lesson": "Start a lesson",
     "home.menu.add": "Add a word",
     "home.menu.browse": "Browse words",
@@ -245,18 +243,15 @@ MESSAGES: dict[str, str] = {
     "weekday.6": "Su",
     # statistics
     "stats.title": "Statistics",
-    "stats.words": "Words: {count}",
     "stats.streak": "Day streak: {current} (longest {longest}) · lessons: {lessons} · answers: {reviews}",
     "stats.accuracy": (
         "Accuracy: foreign → native {foreign} · native → foreign {native} · "
         "choice {choice} · typing {typing}"
     ),
-    "stats.retention": "True retention, last {weeks} weeks: {rate} ({passed} of {total})",
     "stats.forecast": "Due in the next 30 days",
     "stats.today": "today",
     "stats.heatmap": "Answers over the last year",
     "stats.hardest": "Hardest words",
-    "stats.hard_word": "{word} — {meanings} (forgotten {lapses}×)",
     "stats.no_hard_words": "No word has been forgotten yet.",
     # settings
     "settings.title": "Settings",
@@ -275,7 +270,6 @@ MESSAGES: dict[str, str] = {
     "settings.off": "off",
     "settings.save": "Save",
     "settings.saved": "Settings saved.",
-    "settings.level_words": "Level {level}: {count} words added.",
     "settings.not_a_number": "{field}: “{value}” is not a number.",
     "settings.llm": "LLM",
     "settings.endpoint": "Endpoint: {endpoint}",
@@ -304,7 +298,6 @@ MESSAGES: dict[str, str] = {
     "import.failed": "Nothing was imported: {problem}",
     "import.done": "{file}: {created} added, {updated} updated, {unchanged} unchanged, {skipped} skipped, {translated} translated.",
     "import.skipped": "Skipped {problem}",
-    "import.more": "… and {count} more skipped rows.",
     # help and command palette
     "help.title": "Help",
     "help.palette": "Command palette",
@@ -353,7 +346,6 @@ MESSAGES: dict[str, str] = {
     "key.lesson_on_tag": "Lesson on a tag",
     "home.menu.lesson_on_tag": "A lesson on one tag's words (a book, a file, your tag)",
     "tags.title": "A lesson on the words of…",
-    "tags.option": "{tag}  ({count} words)",
     "tags.none": "No word carries a tag yet: tags come from imports (the file, a Kindle book) and from Add word.",
     "browser.all_tags": "All tags",
     "import.word_column": "Column of the word",

@@ -70,14 +70,12 @@ MESSAGES: dict[str, str] = {
     "onboarding.level_beyond_starter": "El vocabulario incluido llega hasta B1; las palabras de más arriba son las más frecuentes del idioma, traducidas por el LLM. Sin él esperan en una lista para traducirlas más tarde (words-tui profile pending --translate).",
     "onboarding.frequency_words": "Las palabras de tu nivel son las más frecuentes del idioma, traducidas por tus diccionarios y el LLM. Sin él esperan en una lista para traducirlas más tarde (words-tui profile pending --translate); mientras tanto, añade tus propias palabras.",
     "onboarding.translating": "Traduciendo las palabras de tu nivel: {done} de {total}…",
-    "onboarding.pending": "Palabras de tu nivel que esperan traducción: {count} ({reason}). Tradúcelas más tarde con: words-tui profile pending --translate",
     "onboarding.start": "Empezar",
     # home
     "home.profile": "{native} → {target}, nivel {level} (perfil {name})",
     "home.due": "Para repasar\n{count}",
     "home.new": "Nuevas hoy\n{count}",
     "home.streak": "Días seguidos\n{count}",
-    "home.activity": "Respuestas de los últimos {days} días",
     "home.menu.lesson": "Empezar una lección",
     "home.menu.add": "Añadir una palabra",
     "home.menu.browse": "Ver palabras",
@@ -246,18 +244,15 @@ MESSAGES: dict[str, str] = {
     "weekday.6": "Do",
     # statistics
     "stats.title": "Estadísticas",
-    "stats.words": "Palabras: {count}",
     "stats.streak": "Días seguidos: {current} (récord {longest}) · lecciones: {lessons} · respuestas: {reviews}",
     "stats.accuracy": (
         "Acierto: extranjero → nativo {foreign} · nativo → extranjero {native} · "
         "opciones {choice} · escritura {typing}"
     ),
-    "stats.retention": "Retención real, últimas {weeks} semanas: {rate} ({passed} de {total})",
     "stats.forecast": "Repasos en los próximos 30 días",
     "stats.today": "hoy",
     "stats.heatmap": "Respuestas del último año",
     "stats.hardest": "Palabras más difíciles",
-    "stats.hard_word": "{word} — {meanings} (olvidada {lapses} veces)",
     "stats.no_hard_words": "Todavía no se ha olvidado ninguna palabra.",
     # settings
     "settings.title": "Ajustes",
@@ -276,7 +271,6 @@ MESSAGES: dict[str, str] = {
     "settings.off": "no",
     "settings.save": "Guardar",
     "settings.saved": "Ajustes guardados.",
-    "settings.level_words": "Nivel {level}: {count} palabras añadidas.",
     "settings.not_a_number": "{field}: «{value}» no es un número.",
     "settings.llm": "LLM",
     "settings.endpoint": "Servidor: {endpoint}",
@@ -305,7 +299,6 @@ MESSAGES: dict[str, str] = {
     "import.failed": "No se importó nada: {problem}",
     "import.done": "{file}: {created} añadidas, {updated} actualizadas, {unchanged} sin cambios, {skipped} omitidas, {translated} traducidas.",
     "import.skipped": "Omitida {problem}",
-    "import.more": "… y {count} filas omitidas más.",
     # help and command palette
     "help.title": "Ayuda",
     "help.palette": "Paleta de comandos",
@@ -355,7 +348,6 @@ MESSAGES: dict[str, str] = {
     "key.lesson_on_tag": "Lección por etiqueta",
     "home.menu.lesson_on_tag": "Una lección con las palabras de una etiqueta (un libro, un archivo, tu etiqueta)",
     "tags.title": "Una lección con las palabras de…",
-    "tags.option": "{tag}  ({count} palabras)",
     "tags.none": "Ninguna palabra tiene etiqueta todavía: las etiquetas vienen de las importaciones (el archivo, un libro de Kindle) y de Añadir palabra.",
     "browser.all_tags": "Todas las etiquetas",
     "import.word_column": "Columna de la palabra",

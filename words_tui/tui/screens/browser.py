@@ -37,13 +37,6 @@ SEARCH_DEBOUNCE_S = 0.25
 MEANINGS_WIDTH = 28
 
 
-def percent(accuracy: DirectionAccuracy | None) -> str:
-    """ "83%" for a direction answered before, "–" for one never answered."""
-    if accuracy is None or accuracy.rate is None:
-        return "–"
-    return f"{accuracy.rate:.0%}"
-
-
 class BrowserScreen(SpeaksWord, WordsScreen[None]):
     """The profile's words in a table, 50 to a page."""
 
@@ -176,6 +169,12 @@ class BrowserScreen(SpeaksWord, WordsScreen[None]):
         table.clear()
         profile = self.words_app.profile
         zone = ZoneInfo(profile.timezone if profile is not None else "UTC")
+        texts = self.words_app.texts
+
+        def rate(accuracy: DirectionAccuracy | None) -> str:
+            """ "83%" for a direction answered before, "–" for one never answered."""
+            return texts.percent(accuracy.rate if accuracy is not None else None)
+
         for item in self.items:
             by_direction = accuracy.get(item.user_word_id, {})
             meanings = ", ".join(item.meanings)
@@ -186,9 +185,9 @@ class BrowserScreen(SpeaksWord, WordsScreen[None]):
                 cell(meanings),
                 cell(item.cefr or ""),
                 cell(self.t(f"status.{item.status.name.lower()}")),
-                cell(item.next_due.astimezone(zone).strftime("%Y-%m-%d") if item.next_due else ""),
-                cell(percent(by_direction.get(Direction.FOREIGN_TO_NATIVE))),
-                cell(percent(by_direction.get(Direction.NATIVE_TO_FOREIGN))),
+                cell(texts.short_date(item.next_due.astimezone(zone)) if item.next_due else ""),
+                cell(rate(by_direction.get(Direction.FOREIGN_TO_NATIVE))),
+                cell(rate(by_direction.get(Direction.NATIVE_TO_FOREIGN))),
                 key=str(item.user_word_id),
             )
         if self.items:

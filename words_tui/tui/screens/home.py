@@ -72,7 +72,7 @@ class HomeScreen(WordsScreen[None]):
                 yield Static("", id="due", classes="count")
                 yield Static("", id="new", classes="count")
                 yield Static("", id="streak", classes="count")
-            yield Static(self.t("home.activity", days=ACTIVITY_DAYS), id="activity-label")
+            yield Static(self.t("home.activity", count=ACTIVITY_DAYS), id="activity-label")
             yield Sparkline([0] * ACTIVITY_DAYS)
             yield OptionList(
                 *(

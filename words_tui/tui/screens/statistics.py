@@ -22,11 +22,6 @@ if TYPE_CHECKING:
     from words_tui.services.stats import Accuracy, RetentionPoint, StatisticsSummary
 
 RETENTION_WEEKS_SHOWN = 4
-DATE_FORMAT = "%d.%m"
-
-
-def rate_text(rate: float | None) -> str:
-    return "–" if rate is None else f"{rate:.0%}"
 
 
 def recent_retention(points: tuple[RetentionPoint, ...]) -> tuple[int, int]:
@@ -86,7 +81,7 @@ class StatisticsScreen(WordsScreen[None]):
         self.query_one(ColumnChart).plot(
             [day.count for day in forecast],
             self.t("stats.today"),
-            forecast[-1].day.strftime(DATE_FORMAT) if forecast else "",
+            self.words_app.texts.day_and_month(forecast[-1].day) if forecast else "",
         )
         weekdays = [self.t(f"weekday.{number}") for number in range(7)]
         self.query_one(Heatmap).plot([(d.day, d.count) for d in summary.heatmap], weekdays)
@@ -95,7 +90,7 @@ class StatisticsScreen(WordsScreen[None]):
                 "stats.hard_word",
                 word=word.word,
                 meanings=", ".join(word.meanings),
-                lapses=word.lapses,
+                count=word.lapses,
             )
             for word in summary.hardest
             if word.lapses > 0
@@ -107,7 +102,7 @@ class StatisticsScreen(WordsScreen[None]):
     def count_lines(self, summary: StatisticsSummary) -> list[Content]:
         counts = summary.status_counts
         statuses = " · ".join(
-            f"{self.t(f'status.{status.name.lower()}')} {counts.get(status, 0)}"
+            self.t(f"stats.status.{status.name.lower()}", count=counts.get(status, 0))
             for status in WordStatus
         )
         passed, total = recent_retention(summary.retention_by_week)
@@ -126,10 +121,10 @@ class StatisticsScreen(WordsScreen[None]):
             literal(
                 self.t(
                     "stats.retention",
-                    rate=rate_text(passed / total if total else None),
+                    rate=self.words_app.texts.percent(passed / total if total else None),
                     passed=passed,
                     total=total,
-                    weeks=RETENTION_WEEKS_SHOWN,
+                    count=RETENTION_WEEKS_SHOWN,
                 )
             ),
         ]
@@ -138,7 +133,7 @@ class StatisticsScreen(WordsScreen[None]):
         self, by_direction: dict[Direction, Accuracy], by_mode: dict[Stage, Accuracy]
     ) -> str:
         def rate(accuracy: Accuracy | None) -> str:
-            return rate_text(accuracy.rate if accuracy is not None else None)
+            return self.words_app.texts.percent(accuracy.rate if accuracy is not None else None)
 
         return self.t(
             "stats.accuracy",
