@@ -26,12 +26,15 @@ TEMPLATE_DB = f"words_tui_template_{os.getpid()}"
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test reads the developer's config, data dir or API key, nor finds an espeak-ng
+    """No test reads the developer's config, data dir, locale or API key, nor finds an espeak-ng
     installed on the machine (screens must look the same with and without it; tests of
     pronunciation give the program explicitly)."""
     for name in list(os.environ):
         if name.startswith("WORDS_") and not name.startswith("WORDS_TEST_"):
             monkeypatch.delenv(name)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
     monkeypatch.setenv("WORDS_CONFIG_FILE", str(tmp_path / "config" / "config.toml"))

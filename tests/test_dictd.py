@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from words_tui.i18n import Texts
 from words_tui.infrastructure.dictionaries.dictd import (
     B64,
     DictdDictionary,
@@ -16,7 +17,6 @@ from words_tui.infrastructure.dictionaries.dictd import (
     DictionarySet,
     decode_number,
 )
-from words_tui.tui.i18n import Texts
 from words_tui.tui.widgets.entry_view import EntryView
 
 ENTRIES = {

@@ -52,6 +52,16 @@ def test_a_bad_language_pair_is_refused(
     assert "pick two languages" in capsys.readouterr().err
 
 
+def test_an_error_is_printed_in_the_language_of_the_environment(
+    isolated_settings: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    assert main(["profile", "add", "en", "en"]) == 1
+    assert capsys.readouterr().err == (
+        "words-tui: La lengua materna y la que aprendes son la misma («en»): elige dos idiomas.\n"
+    )
+
+
 def test_fitting_fsrs_on_a_fresh_profile_explains_what_is_missing(
     isolated_settings: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -61,23 +61,23 @@ async def test_the_same_pair_twice_gets_a_numbered_name(database: Database) -> N
 
 async def test_an_explicit_name_already_taken_is_refused(database: Database) -> None:
     await create_profile(database, "ann", "en", "ru", knobs=ProfileKnobs(name="Russian"))
-    with pytest.raises(ProfileError, match="already has a profile named 'Russian'"):
+    with pytest.raises(ProfileError, match="already have a profile named “Russian”"):
         await create_profile(database, "ann", "en", "es", knobs=ProfileKnobs(name="Russian"))
 
 
 async def test_the_same_language_on_both_sides_is_refused(database: Database) -> None:
-    with pytest.raises(ProfileError, match="both 'en'"):
+    with pytest.raises(ProfileError, match="both “en”"):
         await create_profile(database, "ann", "en", "EN")
 
 
 @pytest.mark.parametrize(
     ("knobs", "message"),
     [
-        (ProfileKnobs(timezone="Mars/Olympus"), "'timezone'"),
-        (ProfileKnobs(day_start_hour=24), "'day_start_hour'"),
-        (ProfileKnobs(desired_retention=0.5), "'desired_retention'"),
-        (ProfileKnobs(lesson_size=0), "'lesson_size'"),
-        (ProfileKnobs(name="  "), "'name'"),
+        (ProfileKnobs(timezone="Mars/Olympus"), "^Time zone: “Mars/Olympus”"),
+        (ProfileKnobs(day_start_hour=24), "^Hour the day starts: 24 is out of range"),
+        (ProfileKnobs(desired_retention=0.5), "^Desired retention: 0.5 is out"),
+        (ProfileKnobs(lesson_size=0), "^Cards per lesson: 0 is out of range; use 1 to 500"),
+        (ProfileKnobs(name="  "), "^Profile name cannot be empty"),
     ],
 )
 async def test_a_bad_knob_is_named(database: Database, knobs: ProfileKnobs, message: str) -> None:
@@ -86,7 +86,7 @@ async def test_a_bad_knob_is_named(database: Database, knobs: ProfileKnobs, mess
 
 
 async def test_an_unknown_level_is_refused(database: Database) -> None:
-    with pytest.raises(ProfileError, match="'D1' is not a CEFR level"):
+    with pytest.raises(ProfileError, match="“D1” is not a CEFR level"):
         await create_profile(database, "ann", "en", "ru", "D1")
 
 

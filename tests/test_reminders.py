@@ -46,7 +46,7 @@ async def test_due_reviews_after_a_quiet_spell_in_daytime_remind(database: Datab
     await make_due(database, pid, 3, NOW - timedelta(days=2))
     [reminder] = await reminders(database, "ann", NOW)
     assert (reminder.profile_id, reminder.due) == (pid, 3)
-    assert reminder.message == "words-tui: 3 reviews due in 'en→ru' — time for a lesson"
+    assert reminder.interface_lang == "en"
 
 
 async def test_new_words_waiting_are_not_reviews(database: Database) -> None:
@@ -100,11 +100,12 @@ def test_a_malformed_window_is_named() -> None:
         DaytimeWindow.parse("7-23")
 
 
-def seed_due_reviews(data_dir: Path) -> None:
+def seed_due_reviews(data_dir: Path, interface: str = "en") -> None:
     async def seed() -> None:
         database = Database(f"sqlite+aiosqlite:///{data_dir / 'words.db'}")
         await database.init()
-        profile = await learner_with_words(database, "tester")
+        knobs = ProfileKnobs(interface_lang=interface)
+        profile = await learner_with_words(database, "tester", knobs=knobs)
         assert profile.id is not None
         await make_due(database, profile.id, 2, datetime.now(UTC) - timedelta(days=3))
         await database.close()
@@ -118,7 +119,18 @@ def test_the_command_prints_when_no_notifier_exists(
     seed_due_reviews(isolated_settings / "data")
     monkeypatch.setenv("PATH", str(isolated_settings / "empty"))
     assert main(["remind", "--window", "00:00-24:00"]) == 0
-    assert capsys.readouterr().out == "words-tui: 2 reviews due in 'en→ru' — time for a lesson\n"
+    assert capsys.readouterr().out == "words-tui: 2 reviews due in “en→ru” — time for a lesson\n"
+
+
+def test_the_reminder_speaks_the_interface_language_of_the_profile(
+    isolated_settings: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_due_reviews(isolated_settings / "data", interface="ru")
+    monkeypatch.setenv("PATH", str(isolated_settings / "empty"))
+    assert main(["remind", "--window", "00:00-24:00"]) == 0
+    assert capsys.readouterr().out == (
+        "words-tui: в профиле «en→ru» 2 слова ждут повторения — пора на урок\n"
+    )
 
 
 def test_the_command_sends_a_desktop_notification(
@@ -134,7 +146,7 @@ def test_the_command_sends_a_desktop_notification(
     assert main(["remind", "--window", "00:00-24:00"]) == 0
     assert capsys.readouterr().out == ""
     sent = (isolated_settings / "sent.txt").read_text()
-    assert "2 reviews due in 'en→ru'" in sent
+    assert "2 reviews due in “en→ru”" in sent
 
 
 def test_the_command_is_silent_and_creates_nothing_before_the_first_run(

@@ -2,6 +2,11 @@
 
 They live in a module with no dependencies so that the command line can catch them without
 importing pydantic, SQLAlchemy or Alembic before it knows which command runs.
+
+An error raised with a catalogue `key` (`ProfileError(key="error.setting.range", setting=...,
+value=..., low=..., high=...)`) is shown by each front-end in the learner's interface language
+(`Texts.error`); its `str()` is the English text of that key, for logs and English front-ends.
+Values named `setting` are setting names, shown by their label (`Texts.setting_name`).
 """
 
 from __future__ import annotations
@@ -9,6 +14,15 @@ from __future__ import annotations
 
 class UserError(Exception):
     """A problem the user can fix; the message names the setting, file or value at fault."""
+
+    def __init__(self, message: str = "", *, key: str | None = None, **values: object) -> None:
+        self.key = key
+        self.values = values
+        if key is not None and not message:
+            from words_tui.i18n import Texts
+
+            message = Texts("en").error(self)
+        super().__init__(message)
 
 
 class SettingsError(UserError, ValueError):

@@ -56,7 +56,7 @@ async def test_a_retention_out_of_range_is_refused_with_the_field_named(core: Co
         await pilot.press("ctrl+s")
         await settle(pilot)
         messages = [n.message for n in app._notifications]
-        assert any("desired_retention" in message for message in messages)
+        assert "Desired retention: 0.5 is out of range; use 0.7 to 0.99." in messages
     profile = await active_profile(core.database, core.user)
     assert profile is not None and profile.desired_retention == 0.9
 

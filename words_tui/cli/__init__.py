@@ -50,13 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: parse, run the handler, turn known errors into one clear line."""
+    """Entry point: parse, run the handler, turn known errors into one clear line (in the
+    language of the environment, the one a first run gives the interface)."""
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         result: int = args.handler(args)
     except UserError as err:
-        print(f"words-tui: {err}", file=sys.stderr)
+        from words_tui.i18n import Texts, system_language
+
+        print(f"words-tui: {Texts(system_language()).error(err)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

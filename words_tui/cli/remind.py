@@ -62,12 +62,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def notify(reminder: Reminder, *, printed: bool) -> None:
-    """A desktop notification through notify-send when there is one, else a printed line."""
+    """A desktop notification through notify-send when there is one, else a printed line, in
+    the profile's interface language."""
+    from words_tui.i18n import Texts
+
+    message = Texts(reminder.interface_lang)(
+        "remind.due", count=reminder.due, profile=reminder.profile_name
+    )
     command = None if printed else shutil.which("notify-send")
     if command is not None:
         try:
             result = subprocess.run(
-                [command, "--app-name=words-tui", "words-tui", reminder.message],
+                [command, "--app-name=words-tui", "words-tui", message],
                 check=False,
                 timeout=NOTIFY_TIMEOUT_S,
                 capture_output=True,
@@ -76,7 +82,7 @@ def notify(reminder: Reminder, *, printed: bool) -> None:
                 return
         except (OSError, subprocess.TimeoutExpired):
             pass
-    print(reminder.message)
+    print(message)
 
 
 def run(args: argparse.Namespace) -> int:

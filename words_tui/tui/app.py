@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from words_tui.i18n import Texts
 from words_tui.services import Core
-from words_tui.tui.i18n import Texts
 from words_tui.tui.screens.startup import StartupScreen
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class WordsApp(App[int]):
             self.exit(return_code=1, message=self.exit_message)
             return
         self.notify(
-            self.texts("error.body", error=str(error) or type(error).__name__),
+            self.texts("error.body", error=self.texts.error(error)),
             title=self.texts("error.title"),
             severity="error",
             markup=False,
@@ -168,6 +169,26 @@ class WordsApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: Textual's hint that ctrl+q quits, in the interface language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    self.texts("textual.quit_hint", key=key),
+                    title=self.texts("textual.quit_title"),
+                    markup=False,
+                )
+                return
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette with its placeholder in the interface language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(
+                CommandPalette(
+                    placeholder=self.texts("textual.palette_placeholder"), id="--command-palette"
+                )
+            )
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME

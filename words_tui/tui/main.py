@@ -8,22 +8,11 @@ the openai SDK, and a bad setting or an unusable database ends the app with one 
 
 from __future__ import annotations
 
-import locale
-import os
-
-
-def system_language() -> str:
-    """The user's language from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."""
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value and value not in ("C", "POSIX"):
-            return value.split(":")[0]
-    return locale.getlocale()[0] or "en"
-
 
 def run_app(lesson_tag: str | None = None) -> int:
     """Run the app until the learner quits (its lessons only on words carrying `lesson_tag`
     when given); returns the process exit status."""
+    from words_tui.i18n import system_language
     from words_tui.tui.app import create_app
     from words_tui.tui.boot import open_core
 

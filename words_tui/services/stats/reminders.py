@@ -56,16 +56,12 @@ def _clock(text: str) -> time:
 
 @dataclass(frozen=True)
 class Reminder:
-    """One profile that should be reminded, with the line to show."""
+    """One profile that should be reminded; the front-end words it in `interface_lang`."""
 
     profile_id: int
     profile_name: str
     due: int
-
-    @property
-    def message(self) -> str:
-        noun = "review" if self.due == 1 else "reviews"
-        return f"words-tui: {self.due} {noun} due in '{self.profile_name}' — time for a lesson"
+    interface_lang: str
 
 
 async def _last_activity(database: Database, profile_id: int) -> datetime | None:
@@ -116,7 +112,7 @@ async def reminder_for(
     if last is not None and now - last < timedelta(hours=quiet_hours):
         return None
     due = await due_reviews(database, profile.id, now)
-    return Reminder(profile.id, profile.name, due) if due else None
+    return Reminder(profile.id, profile.name, due, profile.interface_lang) if due else None
 
 
 async def reminders(

@@ -28,6 +28,17 @@ from words_tui.services.vocabulary.store import ensure_user
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 MAX_LESSON_SIZE = 500
+KNOB_RANGES: dict[str, tuple[float, float]] = {
+    "day_start_hour": (0, 23),
+    "desired_retention": (0.7, 0.99),
+    "lesson_size": (1, MAX_LESSON_SIZE),
+    "new_per_day": (0, 10_000),
+    "reviews_per_day": (0, 100_000),
+    "typing_after": (1, 100),
+    "mastery_stability_days": (1, 36_500),
+    "mastery_streak": (1, 10_000),
+    "leech_lapses": (1, 1_000),
+}
 
 
 class ProfileError(UserError, ValueError):
@@ -70,48 +81,39 @@ class ProfileKnobs:
         }
         chosen = {name: value for name, value in values.items() if value is not None}
         for name, value in chosen.items():
-            problem = _knob_problem(name, value)
-            if problem:
-                raise ProfileError(f"profile setting '{name}' = {value!r}: {problem}")
+            _check_knob(name, value)
         for name in self.follow_settings:
             if name not in THRESHOLDS:
-                raise ProfileError(f"profile setting '{name}' always has a value of its own")
+                raise ProfileError(key="error.setting.own_value", setting=name)
             chosen[name] = None
         return chosen
 
 
-def _knob_problem(name: str, value: object) -> str | None:
+def _check_knob(name: str, value: object) -> None:
+    """A `ProfileError` (with its catalogue key) naming the knob when `value` does not fit it."""
     if name == "name" and not str(value).strip():
-        return "a name cannot be empty"
-    if name == "interface_lang" and not LANGUAGE_CODE.match(str(value)):
-        return "use a language code such as 'en'"
+        raise ProfileError(key="error.setting.empty", setting=name)
+    if name == "interface_lang":
+        _check_language(name, str(value))
     if name == "timezone":
         try:
             ZoneInfo(str(value))
         except (ZoneInfoNotFoundError, ValueError):
-            return "not a known time zone; use a name such as 'Europe/Madrid'"
-    checks: dict[str, tuple[float, float, str]] = {
-        "day_start_hour": (0, 23, "use an hour from 0 to 23"),
-        "desired_retention": (0.7, 0.99, "use a value from 0.70 to 0.99"),
-        "lesson_size": (1, MAX_LESSON_SIZE, f"use 1 to {MAX_LESSON_SIZE} cards"),
-        "new_per_day": (0, 10_000, "use 0 or more"),
-        "reviews_per_day": (0, 100_000, "use 0 or more"),
-        "typing_after": (1, 100, "use 1 or more"),
-        "mastery_stability_days": (1, 36_500, "use 1 to 36500 days"),
-        "mastery_streak": (1, 10_000, "use 1 or more"),
-        "leech_lapses": (1, 1_000, "use 1 or more"),
-    }
-    if name in checks:
-        low, high, message = checks[name]
+            raise ProfileError(
+                key="error.setting.timezone", setting=name, value=str(value)
+            ) from None
+    if name in KNOB_RANGES:
+        low, high = KNOB_RANGES[name]
         if not isinstance(value, int | float) or not low <= value <= high:
-            return message
-    return None
+            raise ProfileError(
+                key="error.setting.range", setting=name, value=str(value), low=low, high=high
+            )
 
 
 def _check_language(field_name: str, code: str) -> str:
     code = code.strip().lower()
     if not LANGUAGE_CODE.match(code):
-        raise ProfileError(f"profile setting '{field_name}' = {code!r}: use a code such as 'en'")
+        raise ProfileError(key="error.setting.language_code", setting=field_name, value=code)
     return code
 
 
@@ -167,11 +169,11 @@ async def create_profile(
     native = _check_language("native_lang", native_lang)
     target = _check_language("target_lang", target_lang)
     if native == target:
-        raise ProfileError(f"native and target language are both '{native}'; pick two languages")
+        raise ProfileError(key="error.profile.same_languages", language=native)
     try:
         chosen_level = parse_level(level) if isinstance(level, str) else level
-    except ValueError as err:
-        raise ProfileError(f"profile setting 'level': {err}") from None
+    except ValueError:
+        raise ProfileError(key="error.setting.level", setting="level", value=str(level)) from None
     settings = (knobs or ProfileKnobs()).validated()
     async with database.session() as session:
         user_id = await _user_id(session, user)
@@ -184,7 +186,7 @@ async def create_profile(
         )
         name = str(settings.pop("name", None) or f"{native}→{target}")
         if name in taken and knobs is not None and knobs.name:
-            raise ProfileError(f"learner '{user}' already has a profile named '{name}'")
+            raise ProfileError(key="error.profile.name_taken", name=name)
         base, number = name, 2
         while name in taken:
             name, number = f"{base} {number}", number + 1
@@ -247,8 +249,8 @@ async def change_level(
     """
     try:
         chosen = parse_level(level) if isinstance(level, str) else level
-    except ValueError as err:
-        raise ProfileError(f"profile setting 'level': {err}") from None
+    except ValueError:
+        raise ProfileError(key="error.setting.level", setting="level", value=str(level)) from None
     async with database.session() as session:
         profile = await _owned(session, user, profile_id)
         profile.level = chosen.value
@@ -270,9 +272,7 @@ async def update_profile(
                 col(Profile.id) != profile_id,
             )
             if (await session.execute(clash)).first() is not None:
-                raise ProfileError(
-                    f"learner '{user}' already has a profile named '{changes['name']}'"
-                )
+                raise ProfileError(key="error.profile.name_taken", name=changes["name"])
         for name, value in changes.items():
             setattr(profile, name, value)
         session.add(profile)
@@ -305,9 +305,7 @@ async def start_over(
     async with database.session() as session:
         profile = await _owned(session, user, profile_id)
         if confirmation.strip() != profile.name:
-            raise ProfileError(
-                f"to start profile '{profile.name}' over, confirm by typing its name exactly"
-            )
+            raise ProfileError(key="error.profile.confirm_start_over", name=profile.name)
         reviews = await session.execute(delete(Review).where(col(Review.profile_id) == profile_id))
         lessons = await session.execute(delete(Lesson).where(col(Lesson.profile_id) == profile_id))
         words = await reset_words(session, profile_id, None, now)

@@ -23,9 +23,9 @@ from textual.widgets import Button, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from words_tui.domain.enums import Level
+from words_tui.i18n import Texts
 from words_tui.services.vocabulary import LanguageChoice
 from words_tui.tui.base import WordsScreen
-from words_tui.tui.i18n import Texts
 from words_tui.tui.literal import shown
 from words_tui.tui.widgets.footer import TranslatedFooter
 

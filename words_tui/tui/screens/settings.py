@@ -19,9 +19,9 @@ from textual.content import Content
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from words_tui.domain.enums import Level
+from words_tui.i18n import INTERFACE_LANGUAGES, Texts
 from words_tui.services.vocabulary import THRESHOLDS, ProfileError, ProfileKnobs
 from words_tui.tui.base import WordsScreen
-from words_tui.tui.i18n import INTERFACE_LANGUAGES, Texts
 from words_tui.tui.literal import literal, shown
 from words_tui.tui.widgets.footer import TranslatedFooter
 

@@ -14,7 +14,7 @@ from words_tui.tui.literal import literal, shown
 
 if TYPE_CHECKING:
     from words_tui.domain.entries import WordEntry
-    from words_tui.tui.i18n import Texts
+    from words_tui.i18n import Texts
 
 MAX_EXAMPLES = 3
 IPA = "ipa"

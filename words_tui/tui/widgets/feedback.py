@@ -21,8 +21,8 @@ from words_tui.domain.enums import Stage, Verdict
 from words_tui.tui.literal import literal, shown
 
 if TYPE_CHECKING:
+    from words_tui.i18n import Texts
     from words_tui.services.lessons import Feedback
-    from words_tui.tui.i18n import Texts
 
 HEADLINES = {
     Verdict.EXACT: "feedback.correct",

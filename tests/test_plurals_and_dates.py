@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from words_tui.tui.i18n import Texts
+from words_tui.i18n import Texts
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,10 @@ MESSAGES: dict[str, str] = {
     "key.search": "Search",
     "key.suspend_toggle": "Suspend/resume",
     "palette": "Commands",
+    # Textual's own texts
+    "textual.quit_title": "Do you want to quit?",
+    "textual.quit_hint": "Press {key} to quit words-tui.",
+    "textual.palette_placeholder": "Search for commands…",
     # errors
     "error.title": "Something went wrong",
     "error.body": "{error}",

@@ -45,6 +45,10 @@ MESSAGES: dict[str, str] = {
     "key.search": "Поиск",
     "key.suspend_toggle": "Исключить/вернуть",
     "palette": "Команды",
+    # Textual's own texts
+    "textual.quit_title": "Выйти?",
+    "textual.quit_hint": "Нажмите {key}, чтобы выйти из words-tui.",
+    "textual.palette_placeholder": "Поиск команд…",
     # errors
     "error.title": "Что-то пошло не так",
     "error.body": "{error}",

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "en": {
+        "remind.due": {
+            "one": "words-tui: {count} review due in “{profile}” — time for a lesson",
+            "other": "words-tui: {count} reviews due in “{profile}” — time for a lesson",
+        },
         "home.activity": {
             "one": "Answers in the last day",
             "other": "Answers in the last {count} days",
@@ -42,6 +46,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         },
     },
     "ru": {
+        "remind.due": {
+            "one": "words-tui: в профиле «{profile}» {count} слово ждёт повторения — пора на урок",
+            "few": "words-tui: в профиле «{profile}» {count} слова ждут повторения — пора на урок",
+            "many": "words-tui: в профиле «{profile}» {count} слов ждут повторения — пора на урок",
+            "other": "words-tui: в профиле «{profile}» {count} слова ждут повторения — пора на урок",
+        },
         "home.activity": {
             "one": "Ответы за последний {count} день",
             "few": "Ответы за последние {count} дня",
@@ -117,6 +127,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         },
     },
     "es": {
+        "remind.due": {
+            "one": "words-tui: {count} repaso pendiente en «{profile}»: es hora de una lección",
+            "other": "words-tui: {count} repasos pendientes en «{profile}»: es hora de una lección",
+        },
         "home.activity": {
             "one": "Respuestas del último día",
             "other": "Respuestas de los últimos {count} días",

@@ -1,7 +1,7 @@
 """Interface texts in English, Russian and Spanish, looked up by key.
 
-Each language is one module with a `MESSAGES` dict; texts with counts sit in `counts`, all
-languages side by side. A key missing from a language falls back to
+Each language is one module with a `MESSAGES` dict; texts with counts (`counts`) and errors
+(`errors`) sit in modules of their own, all languages side by side. A key missing from a language falls back to
 English, so a half-translated release still works; `tests/tui/test_i18n.py` fails on any key that is
 not translated into every language, and on any key the code uses that English does not define.
 Texts are `str.format` templates: `texts("home.due", count=3)`. A text that depends on a count is a
@@ -13,11 +13,13 @@ nothing shown is formatted by hand.
 
 from __future__ import annotations
 
+import locale
 import logging
+import os
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from words_tui.tui.i18n import cldr, counts, en, es, ru
+from words_tui.i18n import cldr, counts, en, errors, es, ru
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +29,7 @@ Catalogue = Mapping[str, Message]
 
 FALLBACK = "en"
 CATALOGUES: Mapping[str, Catalogue] = {
-    language: {**messages, **counts.MESSAGES[language]}
+    language: {**messages, **counts.MESSAGES[language], **errors.MESSAGES[language]}
     for language, messages in (("en", en.MESSAGES), ("ru", ru.MESSAGES), ("es", es.MESSAGES))
 }
 INTERFACE_LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
@@ -37,6 +39,15 @@ NO_RATE = "–"
 def base_language(code: str | None) -> str:
     """ "ru" for "ru_RU.UTF-8", "pt" for "pt-BR": the language without region or encoding."""
     return (code or "").split(".")[0].split("-")[0].split("_")[0].lower()
+
+
+def system_language() -> str:
+    """The user's language from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value and value not in ("C", "POSIX"):
+            return value.split(":")[0]
+    return locale.getlocale()[0] or "en"
 
 
 def interface_language_for(code: str | None) -> str:
@@ -79,7 +90,25 @@ class Texts:
         language the catalogues do not name is named from Babel's CLDR data ("French")."""
         return self.get(f"language.{code}", "") or cldr.language_name(code, self.language)
 
-    def number(self, value: int) -> str:
+    def error(self, error: BaseException) -> str:
+        """What went wrong, in this language when the error carries a catalogue key (see
+        `words_tui.errors`); otherwise its own message, which no catalogue knows."""
+        key = getattr(error, "key", None)
+        if key is None or not self.has(key):
+            return str(error) or type(error).__name__
+        values = dict(getattr(error, "values", {}))
+        if "setting" in values:
+            values["setting"] = self.setting_name(str(values["setting"]))
+        return self(key, **values)
+
+    def setting_name(self, name: str) -> str:
+        """A profile setting's label: the Settings screen's, else the errors' (`setting.*`)."""
+        for key in (f"settings.{name}", f"setting.{name}"):
+            if self.has(key):
+                return self(key)
+        return name
+
+    def number(self, value: float) -> str:
         return cldr.number(value, self.language)
 
     def percent(self, rate: float | None) -> str:
@@ -104,7 +133,7 @@ class Texts:
         return message["other"]
 
     def _value(self, value: object) -> object:
-        """Whole numbers in the language's digits grouping; everything else as it is."""
-        if isinstance(value, int) and not isinstance(value, bool):
+        """Numbers with the language's grouping and decimal mark; everything else as it is."""
+        if isinstance(value, int | float) and not isinstance(value, bool):
             return self.number(value)
         return value

@@ -45,6 +45,10 @@ MESSAGES: dict[str, str] = {
     "key.search": "Buscar",
     "key.suspend_toggle": "Suspender/reanudar",
     "palette": "Comandos",
+    # Textual's own texts
+    "textual.quit_title": "¿Quieres salir?",
+    "textual.quit_hint": "Pulsa {key} para salir de words-tui.",
+    "textual.palette_placeholder": "Buscar comandos…",
     # errors
     "error.title": "Algo salió mal",
     "error.body": "{error}",
