@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from words_tui.i18n import Texts
 from words_tui.services import Core
+from words_tui.tui.keys import on_any_layout
 from words_tui.tui.screens.startup import StartupScreen
 
 if TYPE_CHECKING:
@@ -42,11 +43,13 @@ class WordsApp(App[int]):
     .title { text-style: bold; color: $accent; padding: 0 1; }
     .hint { color: $text-muted; padding: 0 1; }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "key.help"),
-        Binding("question_mark", "help", "key.help", show=False),
-        Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = on_any_layout(
+        [
+            Binding("f1", "help", "key.help"),
+            Binding("question_mark", "help", "key.help", show=False),
+            Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
+        ]
+    )
 
     def __init__(
         self,

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
+from words_tui.tui.keys import on_any_layout
+
 if TYPE_CHECKING:
     from words_tui.services import Core
     from words_tui.tui.app import WordsApp
@@ -20,7 +22,13 @@ ResultType = TypeVar("ResultType")
 
 
 class AppAccess:
-    """Typed shortcuts to the running `WordsApp`, shared by screens and dialogs."""
+    """Typed shortcuts to the running `WordsApp`, shared by screens and dialogs; their letter
+    keys work on the Russian layout too (`words_tui.tui.keys`)."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        if "BINDINGS" in cls.__dict__:
+            cls.BINDINGS = on_any_layout(cls.__dict__["BINDINGS"])  # type: ignore[attr-defined]
+        super().__init_subclass__(**kwargs)
 
     @property
     def words_app(self) -> WordsApp:
