@@ -3,7 +3,7 @@
 They live in a module with no dependencies so that the command line can catch them without
 importing pydantic, SQLAlchemy or Alembic before it knows which command runs.
 
-An error raised with a catalogue `key` (`ProfileError(key="error.setting.range", setting=...,
+An error (`Explained`) raised with a catalogue `key` (`ProfileError(key="error.setting.range", setting=...,
 value=..., low=..., high=...)`) is shown by each front-end in the learner's interface language
 (`Texts.error`); its `str()` is the English text of that key, for logs and English front-ends.
 Values named `setting` are setting names, shown by their label (`Texts.setting_name`).
@@ -12,8 +12,9 @@ Values named `setting` are setting names, shown by their label (`Texts.setting_n
 from __future__ import annotations
 
 
-class UserError(Exception):
-    """A problem the user can fix; the message names the setting, file or value at fault."""
+class Explained(Exception):
+    """An error whose text the catalogue has (`key` and the `values` to fill in), so each
+    front-end words it in the learner's language."""
 
     def __init__(self, message: str = "", *, key: str | None = None, **values: object) -> None:
         self.key = key
@@ -23,6 +24,10 @@ class UserError(Exception):
 
             message = Texts("en").error(self)
         super().__init__(message)
+
+
+class UserError(Explained):
+    """A problem the user can fix; the message names the setting, file or value at fault."""
 
 
 class SettingsError(UserError, ValueError):

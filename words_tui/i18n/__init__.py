@@ -18,8 +18,10 @@ import logging
 import os
 from collections.abc import Mapping
 from datetime import date, datetime
+from functools import cache
 
 from words_tui.i18n import cldr, counts, en, errors, es, ru
+from words_tui.i18n.pseudo import PSEUDO, mark, pseudo_catalogue
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,11 @@ CATALOGUES: Mapping[str, Catalogue] = {
 }
 INTERFACE_LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
 NO_RATE = "–"
+
+
+@cache
+def pseudo_english() -> Catalogue:
+    return pseudo_catalogue(CATALOGUES[FALLBACK])
 
 
 def base_language(code: str | None) -> str:
@@ -57,13 +64,23 @@ def interface_language_for(code: str | None) -> str:
 
 
 class Texts:
-    """The interface texts of one language, with English under them."""
+    """The interface texts of one language, with English under them; in the pseudo-language
+    `qps` (`words_tui.i18n.pseudo`) every text, date and CLDR name comes out marked."""
 
     def __init__(self, language: str = FALLBACK, catalogues: Mapping[str, Catalogue] = CATALOGUES):
         base = base_language(language)
-        self.language = base if base in catalogues else FALLBACK
-        self._own = catalogues[self.language]
-        self._fallback = catalogues[FALLBACK]
+        self.pseudo = base == PSEUDO
+        self.language = PSEUDO if self.pseudo else base if base in catalogues else FALLBACK
+        self.locale = FALLBACK if self.pseudo else self.language
+        """The CLDR locale of numbers, dates and plural rules."""
+        self._own = pseudo_english() if self.pseudo else catalogues[self.language]
+        self._fallback = self._own if self.pseudo else catalogues[FALLBACK]
+        self._mark = mark if self.pseudo else str
+
+    def switched_to(self, language: str) -> Texts:
+        """The texts of `language` — or these, in the pseudo-language, which a whole session
+        stays in whatever its profiles say."""
+        return self if self.pseudo else Texts(language)
 
     def __call__(self, key: str, /, **values: object) -> str:
         message = self._own.get(key) or self._fallback.get(key)
@@ -88,7 +105,7 @@ class Texts:
     def language_name(self, code: str) -> str:
         """A language's name in this interface language ("Russian", "русский", "ruso"); a
         language the catalogues do not name is named from Babel's CLDR data ("French")."""
-        return self.get(f"language.{code}", "") or cldr.language_name(code, self.language)
+        return self.get(f"language.{code}", "") or self._mark(cldr.language_name(code, self.locale))
 
     def error(self, error: BaseException) -> str:
         """What went wrong, in this language when the error carries a catalogue key (see
@@ -109,26 +126,26 @@ class Texts:
         return name
 
     def number(self, value: float) -> str:
-        return cldr.number(value, self.language)
+        return cldr.number(value, self.locale)
 
     def percent(self, rate: float | None) -> str:
         """ "83%" ("83 %" in Russian and Spanish); "–" for a rate that cannot be known yet."""
-        return NO_RATE if rate is None else cldr.percent(rate, self.language)
+        return NO_RATE if rate is None else cldr.percent(rate, self.locale)
 
     def day_and_month(self, day: date) -> str:
-        return cldr.day_and_month(day, self.language)
+        return self._mark(cldr.day_and_month(day, self.locale))
 
     def short_date(self, day: date) -> str:
-        return cldr.short_date(day, self.language)
+        return self._mark(cldr.short_date(day, self.locale))
 
     def short_date_time(self, moment: datetime) -> str:
-        return cldr.short_date_time(moment, self.language)
+        return self._mark(cldr.short_date_time(moment, self.locale))
 
     def _template(self, message: Message, count: object) -> str:
         if isinstance(message, str):
             return message
         if isinstance(count, int | float) and not isinstance(count, bool):
-            category = cldr.plural_category(count, self.language)
+            category = cldr.plural_category(count, self.locale)
             return message.get(category) or message["other"]
         return message["other"]
 

@@ -139,7 +139,7 @@ class WordsApp(App[int]):
         it is not cancelled when the calling screen goes away.
         """
         self.profile = profile
-        self.texts = Texts(profile.interface_lang)
+        self.texts = self.texts.switched_to(profile.interface_lang)
         self.go_home()
 
     @work(exclusive=True, group="navigation", exit_on_error=False)

@@ -7,6 +7,7 @@ content. Nothing is written to disk. Writing records into a profile is the impor
 
 from __future__ import annotations
 
+import errno
 import io
 from collections.abc import Mapping
 from pathlib import Path, PurePath
@@ -47,6 +48,12 @@ __all__ = [
 ]
 
 
+def unreadable(name: str, err: OSError) -> SourceError:
+    """Why a file cannot be read, in words the catalogue has (the system's own are English)."""
+    reason = READ_FAILURES.get(err.errno or 0, "error.file.unreadable")
+    return SourceError(key=reason, path=name)
+
+
 def detect_format(data: bytes, name: str) -> str:
     """`anki` for zip packages, `kindle` for SQLite files, `csv` for anything textual."""
     if PurePath(name).suffix.lower() in (".apkg", ".colpkg") or data.startswith(ZIP_HEADER):
@@ -59,8 +66,15 @@ def detect_format(data: bytes, name: str) -> str:
 def normalise_format(name: str) -> str:
     fmt = FORMAT_ALIASES.get(name.lower(), name.lower())
     if fmt not in FORMATS:
-        raise SourceError(f"unknown import format '{name}'; use one of {', '.join(FORMATS)}")
+        raise SourceError(key="error.import.format", format=name, formats=", ".join(FORMATS))
     return fmt
+
+
+READ_FAILURES = {
+    errno.ENOENT: "error.file.missing",
+    errno.EACCES: "error.file.denied",
+    errno.EISDIR: "error.file.directory",
+}
 
 
 def parse_bytes(
@@ -110,7 +124,7 @@ def parse_file(
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise SourceError(f"cannot read {path}: {err.strerror or err}") from None
+        raise unreadable(str(path), err) from None
     parsed = parse_bytes(data, str(path), format=format, encoding=encoding, mapping=mapping)
     parsed.path = path
     return parsed

@@ -85,9 +85,11 @@ def _extract(package: BinaryIO, name: str) -> bytes:
                 zstandard.ZstdDecompressor().copy_stream(source, out)
                 return out.getvalue()
     except OSError as err:
-        raise SourceError(f"cannot read {name}: {err.strerror or err}") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as err:
-        raise SourceError(f"{name} is not a valid .apkg (zip) file: {err}") from None
+        from words_tui.infrastructure.importers import unreadable
+
+        raise unreadable(name, err) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError):
+        raise SourceError(key="error.import.not_apkg", path=name) from None
     except zstandard.ZstdError as err:
         raise SourceError(f"{name}: the compressed collection is corrupt ({err})") from None
 

@@ -269,7 +269,7 @@ def parse_csv_text(
     parsed = ParsedSource(path=Path(name), format="csv")
     text = strip_text_controls(text, parsed, name)
     if not text.strip():
-        raise SourceError(f"{name}: nothing to import (it is empty)")
+        raise SourceError(key="error.import.empty", path=name)
     sample, skip, delimiter = _layout(text, name)
     rows = _rows(text, delimiter, skip)
     header: list[str] | None = None

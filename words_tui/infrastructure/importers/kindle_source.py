@@ -53,7 +53,7 @@ def _language(code: str) -> str:
 
 def _read(data: bytes, name: str) -> list[_Word]:
     if not data.startswith(SQLITE_HEADER):
-        raise SourceError(f"{name} is not a Kindle vocab.db (not a SQLite file)")
+        raise SourceError(key="error.import.not_kindle", path=name)
     words: dict[str, _Word] = {}
     try:
         connection = open_image(data)

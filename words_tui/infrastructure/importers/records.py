@@ -15,21 +15,33 @@ from pathlib import Path
 from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.enums import Direction, WordStatus
 from words_tui.domain.text import CONTROL_CHARACTERS
+from words_tui.errors import Explained
 
 
-class SourceError(ValueError):
+class SourceError(Explained, ValueError):
     """The whole file is unusable; the message names the file and what is wrong with it.
 
     `reason` is that message without the command-line hint (`cli_hint`, e.g. `--map word=1`), and
     `needs` says which choice would fix it ("columns", "encoding"), so a front-end with its own
-    controls (the notebook's column dropdowns) tells the learner in its own terms.
+    controls (the notebook's column dropdowns) tells the learner in its own terms. Raised with a
+    catalogue `key` instead of a reason, a front-end words it in the learner's language.
     """
 
-    def __init__(self, reason: str, cli_hint: str = "", needs: str = "") -> None:
-        super().__init__(f"{reason}; {cli_hint}" if cli_hint else reason)
-        self.reason = reason
+    def __init__(
+        self,
+        reason: str = "",
+        cli_hint: str = "",
+        needs: str = "",
+        *,
+        key: str | None = None,
+        **values: object,
+    ) -> None:
+        super().__init__(reason, key=key, **values)
+        self.reason = str(self.args[0]) if self.args else ""
         self.cli_hint = cli_hint
         self.needs = needs
+        if cli_hint:
+            self.args = (f"{self.reason}; {cli_hint}",)
 
 
 @dataclass(frozen=True)

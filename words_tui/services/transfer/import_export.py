@@ -158,7 +158,7 @@ async def _import(
     if progress is not None:
         progress("reading", 1, 1)
     if not parsed.records and not parsed.problems:
-        raise SourceError(f"{path}: nothing to import (no words in it)")
+        raise SourceError(key="error.import.no_words", path=str(path))
     _tag_with(parsed.records, path.name)
     found = await translate_bare(
         database, profile, parsed.records, sources, progress, on_translation

@@ -145,7 +145,7 @@ class ImportScreen(WordsScreen[None]):
             return
         except SourceError as err:
             self.query_one("#report", Static).update(
-                literal(self.t("import.failed", problem=str(err)))
+                literal(self.t("import.failed", problem=self.words_app.texts.error(err)))
             )
             return
         finally:

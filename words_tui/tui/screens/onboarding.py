@@ -23,7 +23,6 @@ from textual.widgets import Button, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from words_tui.domain.enums import Level
-from words_tui.i18n import Texts
 from words_tui.services.vocabulary import LanguageChoice
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.literal import shown
@@ -167,7 +166,7 @@ class OnboardingScreen(WordsScreen[None]):
         if step == "native":
             self.choices.native = value
             if self.first_run:
-                self.words_app.texts = Texts(value)
+                self.words_app.texts = self.words_app.texts.switched_to(value)
                 self.refresh_bindings()
         elif step == "target":
             self.choices.target = value

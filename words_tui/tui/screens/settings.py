@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from words_tui.domain.enums import Level
-from words_tui.i18n import INTERFACE_LANGUAGES, Texts
+from words_tui.i18n import INTERFACE_LANGUAGES, Texts, interface_language_for
 from words_tui.services.vocabulary import THRESHOLDS, ProfileError, ProfileKnobs
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.literal import literal, shown
@@ -84,7 +84,7 @@ class SettingsScreen(WordsScreen[None]):
                 yield Label(self.t("settings.interface"))
                 yield Select(
                     [(Texts(code).language_name(code), code) for code in INTERFACE_LANGUAGES],
-                    value=Texts(profile.interface_lang).language,
+                    value=interface_language_for(profile.interface_lang),
                     allow_blank=False,
                     compact=True,
                     id="interface",
