@@ -359,4 +359,11 @@ MESSAGES: dict[str, str] = {
     "form.past_us": "past (US)",
     "form.past_participle_us": "past participle (US)",
     "form.countability": "countability",
+    # layout and small fixes (issue 17)
+    "settings.theme": "Theme",
+    "theme.dark": "Dark",
+    "theme.light": "Light",
+    "settings.unsaved": "Your changes are not saved. Leave Settings without them?",
+    "settings.discard": "Leave unsaved",
+    "history.close_hint": "Esc closes the history",
 }

@@ -361,4 +361,11 @@ MESSAGES: dict[str, str] = {
     "form.past_us": "pasado (EE. UU.)",
     "form.past_participle_us": "participio (EE. UU.)",
     "form.countability": "contable o no",
+    # layout and small fixes (issue 17)
+    "settings.theme": "Tema",
+    "theme.dark": "Oscuro",
+    "theme.light": "Claro",
+    "settings.unsaved": "Los cambios no están guardados. ¿Salir de Ajustes sin ellos?",
+    "settings.discard": "Salir sin guardar",
+    "history.close_hint": "Esc cierra el historial",
 }

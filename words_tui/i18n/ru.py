@@ -359,4 +359,11 @@ MESSAGES: dict[str, str] = {
     "form.past_us": "прошедшее (США)",
     "form.past_participle_us": "причастие прошедшего (США)",
     "form.countability": "исчисляемость",
+    # layout and small fixes (issue 17)
+    "settings.theme": "Тема",
+    "theme.dark": "Тёмная",
+    "theme.light": "Светлая",
+    "settings.unsaved": "Изменения не сохранены. Выйти из настроек без них?",
+    "settings.discard": "Выйти без сохранения",
+    "history.close_hint": "Esc — закрыть историю",
 }

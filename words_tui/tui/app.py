@@ -20,7 +20,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from words_tui.i18n import Texts
+from words_tui.i18n import Texts, base_language
 from words_tui.services import Core
 from words_tui.tui.keys import on_any_layout
 from words_tui.tui.screens.startup import StartupScreen
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from words_tui.tui.screens.home import HomeScreen
 
 CoreLoader = Callable[[], Awaitable[Core]]
-DARK_THEME = "textual-dark"
-LIGHT_THEME = "textual-light"
+TEXTUAL_THEMES = {"dark": "textual-dark", "light": "textual-light"}
+"""Textual's colour theme for each look a profile can choose (`services.vocabulary.THEMES`)."""
 
 
 class WordsApp(App[int]):
@@ -68,10 +68,12 @@ class WordsApp(App[int]):
         self._loader = loader
         self._owns_core = core is None
         self.texts = Texts(language)
+        self.system_language = base_language(language)
+        """The language of the user's locale ("fr" for fr_FR.UTF-8), offered first in onboarding."""
         self.profile: Profile | None = None
         self.exit_message = ""
         """Why the app stopped on its own (a database it cannot open), for the CLI and tests."""
-        self.theme = DARK_THEME
+        self.theme = TEXTUAL_THEMES["dark"]
 
     @property
     def core(self) -> Core:
@@ -140,6 +142,7 @@ class WordsApp(App[int]):
         """
         self.profile = profile
         self.texts = self.texts.switched_to(profile.interface_lang)
+        self.show_look(profile.theme)
         self.go_home()
 
     @work(exclusive=True, group="navigation", exit_on_error=False)
@@ -192,9 +195,28 @@ class WordsApp(App[int]):
                     placeholder=self.texts("textual.palette_placeholder"), id="--command-palette"
                 )
             )
+    @property
+    def look(self) -> str:
+        """The current theme as a profile stores it ("dark" or "light")."""
+        return "light" if self.theme == TEXTUAL_THEMES["light"] else "dark"
+
+    def show_look(self, look: str) -> None:
+        self.theme = TEXTUAL_THEMES.get(look, TEXTUAL_THEMES["dark"])
 
     def action_toggle_theme(self) -> None:
-        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+        """Dark ↔ light, kept in the profile so the next start looks the same."""
+        look = "dark" if self.look == "light" else "light"
+        self.show_look(look)
+        if self.profile is not None:
+            self.save_look(look)
+
+    @work(exclusive=True, group="theme", exit_on_error=False)
+    async def save_look(self, look: str) -> None:
+        from words_tui.services.vocabulary import ProfileKnobs
+
+        profile = self.profile
+        assert profile is not None and profile.id is not None
+        self.profile = await self.core.profiles.update(profile.id, ProfileKnobs(theme=look))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Command palette entries for the main actions, in the interface language."""

@@ -64,6 +64,7 @@ class Profile(SQLModel, table=True):
     target_lang: str = Field(max_length=16)
     level: str = Field(default="A1", max_length=2)
     interface_lang: str = Field(default="en", max_length=16)
+    theme: str = Field(default="dark", max_length=16, sa_column_kwargs={"server_default": "dark"})
     timezone: str = Field(default="UTC", max_length=64)
     day_start_hour: int = 4
     desired_retention: float = 0.9

@@ -46,6 +46,7 @@ from words_tui.services.vocabulary.levels import (
 )
 from words_tui.services.vocabulary.lookup import FoundEntry, LookupResult, lookup_word
 from words_tui.services.vocabulary.profiles import (
+    THEMES,
     THRESHOLDS,
     ProfileError,
     ProfileKnobs,
@@ -96,6 +97,7 @@ __all__ = [
     "LLM_NOT_ASKED",
     "NO_LLM",
     "SETTING_KNOBS",
+    "THEMES",
     "THRESHOLDS",
     "AddOutcome",
     "AddedWords",

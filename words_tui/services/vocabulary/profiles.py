@@ -39,6 +39,8 @@ KNOB_RANGES: dict[str, tuple[float, float]] = {
     "mastery_streak": (1, 10_000),
     "leech_lapses": (1, 1_000),
 }
+THEMES = ("dark", "light")
+"""The looks a profile can choose (the TUI maps them to its colour themes)."""
 
 
 class ProfileError(UserError, ValueError):
@@ -61,6 +63,7 @@ class ProfileKnobs:
 
     name: str | None = None
     interface_lang: str | None = None
+    theme: str | None = None
     timezone: str | None = None
     day_start_hour: int | None = None
     desired_retention: float | None = None
@@ -95,6 +98,8 @@ def _check_knob(name: str, value: object) -> None:
         raise ProfileError(key="error.setting.empty", setting=name)
     if name == "interface_lang":
         _check_language(name, str(value))
+    if name == "theme" and value not in THEMES:
+        raise ProfileError(key="error.setting.theme", setting=name, value=str(value))
     if name == "timezone":
         try:
             ZoneInfo(str(value))

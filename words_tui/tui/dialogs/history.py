@@ -1,4 +1,5 @@
-"""A word's review history: every answer in both directions, oldest first."""
+"""A word's review history: every answer in both directions, oldest first, each direction named
+by its languages ("Spanish → English"); a hint under the table says how to close it."""
 
 from __future__ import annotations
 
@@ -30,12 +31,21 @@ class HistoryDialog(WordsModal[None]):
     }
     HistoryDialog #history-title { text-style: bold; margin: 1 0; }
     HistoryDialog DataTable { height: 1fr; }
+    HistoryDialog #history-hint { color: $text-muted; height: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "key.close")]
 
-    def __init__(self, word: str, records: Sequence[ReviewRecord], timezone: str) -> None:
+    def __init__(
+        self,
+        word: str,
+        records: Sequence[ReviewRecord],
+        timezone: str,
+        languages: tuple[str, str],
+    ) -> None:
+        """`languages`: the profile's (foreign, native) language codes."""
         super().__init__()
         self.word = word
+        self.languages = languages
         self.records = list(records)
         self.zone = ZoneInfo(timezone)
 
@@ -47,6 +57,7 @@ class HistoryDialog(WordsModal[None]):
                 markup=False,
             )
             yield DataTable(zebra_stripes=True, cursor_type="row")
+            yield Static(self.t("history.close_hint"), id="history-hint")
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -57,12 +68,18 @@ class HistoryDialog(WordsModal[None]):
             self.t("history.answer"),
             self.t("history.verdict"),
         )
+        names = self.words_app.texts.language_name
+        foreign, native = (names(code) for code in self.languages)
+        directions = {
+            Direction.FOREIGN_TO_NATIVE: f"{foreign} → {native}",
+            Direction.NATIVE_TO_FOREIGN: f"{native} → {foreign}",
+        }
         for record in self.records:
             table.add_row(
                 cell(
                     self.words_app.texts.short_date_time(record.reviewed_at.astimezone(self.zone))
                 ),
-                cell("→" if record.direction == Direction.FOREIGN_TO_NATIVE else "←"),
+                cell(directions[record.direction]),
                 cell(
                     self.t(
                         "lesson.mode.choice"

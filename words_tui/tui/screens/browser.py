@@ -1,5 +1,9 @@
 """Browse the vocabulary a page at a time: search, filter, edit, suspend, delete, reset, history.
 
+Enter or ↓ in the search box moves to the results; the keys that act on a word (edit, suspend,
+delete, reset, history, say) work only while the results have the focus, where the highlighted
+row shows which word they act on — elsewhere they are not offered.
+
 Pages come from the vocabulary service's keyset paging (the same cost on every page at 100k
 words); the screen keeps the cursors of the pages before, so "previous page" needs no offset.
 """
@@ -35,6 +39,9 @@ if TYPE_CHECKING:
 PAGE_SIZE = 50
 SEARCH_DEBOUNCE_S = 0.25
 MEANINGS_WIDTH = 28
+WORD_ACTIONS = frozenset({"edit", "suspend", "delete", "reset", "history", "say"})
+NOT_STUDIED = "—"
+"""The "Next" of a word never answered: it has no review date yet."""
 
 
 class BrowserScreen(SpeaksWord, WordsScreen[None]):
@@ -58,6 +65,7 @@ class BrowserScreen(SpeaksWord, WordsScreen[None]):
         Binding("r", "reset", "key.reset", show=False),
         Binding("pagedown,n", "next_page", "key.next_page", show=False),
         Binding("pageup,p", "previous_page", "key.previous_page", show=False),
+        Binding("down", "results", show=False),
         SAY,
     ]
 
@@ -100,12 +108,24 @@ class BrowserScreen(SpeaksWord, WordsScreen[None]):
             self.t("browser.level"),
             self.t("browser.status"),
             self.t("browser.due"),
-            "→ %",
-            "← %",
+            *self.accuracy_headers(),
         )
         table.focus()
         self.reload()
         self.load_tags()
+
+    def accuracy_headers(self) -> tuple[str, str]:
+        """ "es→en %" and "en→es %": each direction's success rate, named by its languages."""
+        profile = self.words_app.profile
+        assert profile is not None
+        foreign, native = profile.target_lang, profile.native_lang
+        return f"{foreign}→{native} %", f"{native}→{foreign} %"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Word keys only while the results have the focus (hidden from the footer elsewhere)."""
+        if action in WORD_ACTIONS and self.focused is not self.query_one(DataTable):
+            return False
+        return super().check_action(action, parameters)
 
     @work(exclusive=True, group="browser-tags", exit_on_error=False)
     async def load_tags(self) -> None:
@@ -185,7 +205,7 @@ class BrowserScreen(SpeaksWord, WordsScreen[None]):
                 cell(meanings),
                 cell(item.cefr or ""),
                 cell(self.t(f"status.{item.status.name.lower()}")),
-                cell(texts.short_date(item.next_due.astimezone(zone)) if item.next_due else ""),
+                cell(self.next_review(item, zone)),
                 cell(rate(by_direction.get(Direction.FOREIGN_TO_NATIVE))),
                 cell(rate(by_direction.get(Direction.NATIVE_TO_FOREIGN))),
                 key=str(item.user_word_id),
@@ -193,6 +213,13 @@ class BrowserScreen(SpeaksWord, WordsScreen[None]):
         if self.items:
             table.move_cursor(row=min(row, len(self.items) - 1))
         self.show_page_info()
+
+    def next_review(self, item: VocabularyItem, zone: ZoneInfo) -> str:
+        """The date of the word's next review; a dash for a word never answered (its cards are
+        due at once, which is not a review date)."""
+        if item.next_due is None or item.reps == 0:
+            return NOT_STUDIED
+        return self.words_app.texts.short_date(item.next_due.astimezone(zone))
 
     def show_page_info(self) -> None:
         """The "51–100 of 1,234" line (the total appears once it is counted)."""
@@ -212,12 +239,24 @@ class BrowserScreen(SpeaksWord, WordsScreen[None]):
             self._debounce.stop()
         self._debounce = self.set_timer(SEARCH_DEBOUNCE_S, self.reload)
 
+    @on(Input.Submitted, "#search")
+    def search_submitted(self) -> None:
+        """Enter: the results of what is typed, at once, with the focus on them."""
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+            self.reload()
+        self.action_results()
+
     @on(Select.Changed)
     def filter_changed(self) -> None:
         self.reload()
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
+
+    def action_results(self) -> None:
+        self.query_one(DataTable).focus()
 
     def action_next_page(self) -> None:
         if self.next_cursor is not None:
@@ -327,4 +366,5 @@ class BrowserScreen(SpeaksWord, WordsScreen[None]):
         records = await self.core.vocabulary.history(self.profile_id, item.user_word_id)
         profile = self.words_app.profile
         assert profile is not None
-        self.app.push_screen(HistoryDialog(item.word, records, profile.timezone))
+        languages = (profile.target_lang, profile.native_lang)
+        self.app.push_screen(HistoryDialog(item.word, records, profile.timezone, languages))

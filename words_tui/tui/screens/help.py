@@ -20,6 +20,19 @@ GENERAL_KEYS = (
 )
 
 
+KEY_NAMES = {"⏎": "Enter", "esc": "Esc", "pgdn": "PgDn", "pgup": "PgUp", "tab": "Tab"}
+"""Textual's footer abbreviations spelled out for the help, in the style of `GENERAL_KEYS`."""
+
+
+def readable_key(display: str) -> str:
+    """ "Ctrl+S" for Textual's "^s", "F2" for "f2", "PgDn" for "pgdn"."""
+    if display.startswith("^") and len(display) > 1:
+        return f"Ctrl+{display[1:].upper()}"
+    if display[:1] == "f" and display[1:].isdigit():
+        return display.upper()
+    return KEY_NAMES.get(display, display)
+
+
 def screen_topic(screen: Screen[object]) -> str:
     """The help topic of a screen: its class name without "Screen", lower case."""
     return type(screen).__name__.removesuffix("Screen").lower()
@@ -68,9 +81,16 @@ class HelpScreen(WordsModal[None]):
                 continue
             if texts.has(binding.description):
                 seen.add(binding.action)
-                lines.append((self.app.get_key_display(binding), texts(binding.description)))
+                lines.append((self.key_names(binding), texts(binding.description)))
         lines += [(key, self.t(description)) for key, description in GENERAL_KEYS]
         return lines
+
+    def key_names(self, binding: Binding) -> str:
+        """Every key of `binding`, readable: "PgDn / n" for "pagedown,n"."""
+        keys = [key.strip() for key in binding.key.split(",")]
+        return " / ".join(
+            readable_key(self.app.get_key_display(Binding(key, binding.action))) for key in keys
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)

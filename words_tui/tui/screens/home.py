@@ -1,4 +1,9 @@
-"""Home: what is waiting today, the streak, the last 14 days, and the way to every other screen."""
+"""Home: what is waiting today, the streak, the last 14 days, and the way to every other screen.
+
+The numbers are read again whenever home comes back, when the terminal regains the focus and
+every few minutes, so a quiz left open overnight (or beside a notebook adding words) does not
+show yesterday's counts.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ ACTIVITY_DAYS = 14
 LANGUAGE_DATA_AFTER_S = 1.0
 """The lemma tables start loading once the home screen has been up this long: loading competes
 with the screen for the interpreter, so a lesson started at once is not slowed by it."""
+REFRESH_S = 300.0
+"""How often the counts are read again while home is shown."""
 MENU = (
     ("start_lesson", "home.menu.lesson", "Enter"),
     ("lesson_on_tag", "home.menu.lesson_on_tag", "g"),
@@ -93,6 +100,8 @@ class HomeScreen(WordsScreen[None]):
         menu.highlighted = 0
         menu.focus()
         self.set_timer(LANGUAGE_DATA_AFTER_S, self.load_language_data)
+        self.set_interval(REFRESH_S, self.refresh_if_shown)
+        self.watch(self.app, "app_focus", self.refresh_if_shown, init=False)
 
     def on_screen_resume(self) -> None:
         self.show_profile()
@@ -114,6 +123,10 @@ class HomeScreen(WordsScreen[None]):
             )
         )
         self.refresh_counts()
+
+    def refresh_if_shown(self) -> None:
+        if self.is_current and self.app.app_focus:
+            self.refresh_counts()
 
     @work(exclusive=True, group="home", exit_on_error=False)
     async def refresh_counts(self) -> None:

@@ -140,18 +140,28 @@ class ImportScreen(WordsScreen[None]):
                 profile.id, path, mapping=mapping, translate=translate, progress=self.progress
             )
         except UnknownColumns as err:
+            self.hide_progress()
             self.query_one("#report", Static).update("")
             self.show_columns(err)
             return
         except SourceError as err:
+            self.hide_progress()
             self.query_one("#report", Static).update(
                 literal(self.t("import.failed", problem=self.words_app.texts.error(err)))
             )
             return
+        except BaseException:
+            self.hide_progress()
+            raise
         finally:
             self.query_one("#start-import", Button).disabled = False
         self.show_columns(None)
         self.show_report(report)
+
+    def hide_progress(self) -> None:
+        """No "Reading the file… 0%" left above a failure: nothing was imported."""
+        self.query_one("#stage", Static).update("")
+        self.query_one(ProgressBar).display = False
 
     def show_report(self, report: ImportReport) -> None:
         lines = [

@@ -6,7 +6,8 @@ vocabulary fills their levels up to B1 at once, so a learner without an API key 
 straight away. Other languages and higher levels are built from the frequency list and translated
 through the source chain (the LLM when one is configured); words nothing can translate wait in the
 profile's "to translate" list, and the learner is told how many. Choosing the native language
-switches the interface to it when it is translated.
+switches the interface to it when it is translated; the language of the user's locale (LANG) is
+highlighted at first.
 """
 
 from __future__ import annotations
@@ -116,8 +117,16 @@ class OnboardingScreen(WordsScreen[None]):
             start.label = self.t("onboarding.start")
             start.focus()
         else:
-            options.highlighted = 0
+            options.highlighted = self.preselected(name)
             options.focus()
+
+    def preselected(self, step: str) -> int:
+        """The option highlighted first: the locale's language (from LANG) as the native one."""
+        if step == "native":
+            codes = [choice.code for choice in self.languages]
+            if self.words_app.system_language in codes:
+                return codes.index(self.words_app.system_language)
+        return 0
 
     def options_for(self, step: str) -> list[Option]:
         if step in ("native", "target"):

@@ -1,10 +1,11 @@
-"""Settings: the profile's level, interface language and lesson settings (lesson size, new words
-and reviews per day, desired retention, correct choices before typing; mastery and leech
+"""Settings: the profile's level, interface language, theme and lesson settings (lesson size, new
+words and reviews per day, desired retention, correct choices before typing; mastery and leech
 thresholds, which follow the `WORDS_*` settings while left empty); the LLM endpoint and model in
 effect, with the key's presence (never its value).
 
 The LLM settings come from the environment or the config file, so they are shown, not edited
-here: a key typed into a terminal app would end up in its history or on screen.
+here: a key typed into a terminal app would end up in its history or on screen. Leaving with
+changes that are not saved asks first.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from textual.widgets import Button, Header, Input, Label, Select, Static
 
 from words_tui.domain.enums import Level
 from words_tui.i18n import INTERFACE_LANGUAGES, Texts, interface_language_for
-from words_tui.services.vocabulary import THRESHOLDS, ProfileError, ProfileKnobs
+from words_tui.services.vocabulary import THEMES, THRESHOLDS, ProfileError, ProfileKnobs
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.literal import literal, shown
 from words_tui.tui.widgets.footer import TranslatedFooter
@@ -89,6 +90,14 @@ class SettingsScreen(WordsScreen[None]):
                     compact=True,
                     id="interface",
                 )
+                yield Label(self.t("settings.theme"))
+                yield Select(
+                    [(self.t(f"theme.{look}"), look) for look in THEMES],
+                    value=self.words_app.look,
+                    allow_blank=False,
+                    compact=True,
+                    id="theme",
+                )
             yield Button(self.t("settings.save"), id="save", variant="primary")
             yield Static(self.t("settings.llm"), classes="section")
             yield Static(self.llm_description(), id="llm")
@@ -97,6 +106,18 @@ class SettingsScreen(WordsScreen[None]):
     def on_mount(self) -> None:
         self.title = self.t("settings.title")
         self.query_one("#level", Select).focus()
+        self.saved_form = self.form()
+        self.watch(self.app, "theme", self.theme_switched, init=False)
+
+    def theme_switched(self) -> None:
+        """Ctrl+T saved the other theme: the form shows it, and it is not a change to save."""
+        self.query_one("#theme", Select).value = self.words_app.look
+        self.saved_form = self.form()
+
+    def form(self) -> tuple[object, ...]:
+        """Every value in the form, to tell whether the learner changed something."""
+        fields = self.query("Grid > Input, Grid > Select")
+        return tuple(field.value for field in fields if isinstance(field, Input | Select))
 
     @property
     def current_profile(self) -> Profile:
@@ -171,6 +192,7 @@ class SettingsScreen(WordsScreen[None]):
             mastery_streak=_whole(thresholds["mastery_streak"]),
             leech_lapses=_whole(thresholds["leech_lapses"]),
             follow_settings=tuple(name for name, value in thresholds.items() if value is None),
+            theme=str(self.query_one("#theme", Select).value),
         )
 
     @on(Button.Pressed, "#save")
@@ -198,14 +220,29 @@ class SettingsScreen(WordsScreen[None]):
                     markup=False,
                     timeout=20,
                 )
+        self.saved_form = self.form()
         if updated.interface_lang != profile.interface_lang:
             self.words_app.show_home(updated)
         else:
             self.words_app.profile = updated
+            self.words_app.show_look(updated.theme)
         self.notify(self.t("settings.saved"))
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        """Back to home; with changes not saved, only once the learner agrees to drop them."""
+        from words_tui.tui.dialogs.confirm import ConfirmDialog
+
+        if self.form() == self.saved_form:
+            self.app.pop_screen()
+            return
+
+        def answered(drop: bool | None) -> None:
+            if drop:
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ConfirmDialog(self.t("settings.unsaved"), self.t("settings.discard")), answered
+        )
 
 
 def _whole(value: float | None) -> int | None:
