@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
 from tests.builders import spanish_learner
@@ -45,12 +46,19 @@ async def test_ctrl_t_in_settings_shows_the_new_theme_without_asking_to_save(cor
         current(pilot, HomeScreen)
 
 
+async def change_the_lesson_size_then_escape(pilot: Pilot[int], save: bool = False) -> None:
+    pilot.app.screen.query_one("#lesson_size", Input).value = "12"
+    if save:
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    await pilot.press("escape")
+    await settle(pilot)
+
+
 async def test_escape_with_unsaved_changes_asks_and_cancel_keeps_them(core: Core) -> None:
     await spanish_learner(core.database)
     async with open_screen(core, "o") as pilot:
-        pilot.app.screen.query_one("#lesson_size", Input).value = "12"
-        await pilot.press("escape")
-        await settle(pilot)
+        await change_the_lesson_size_then_escape(pilot)
         current(pilot, ConfirmDialog)
         await pilot.press("escape")
         await settle(pilot)
@@ -61,9 +69,7 @@ async def test_escape_with_unsaved_changes_asks_and_cancel_keeps_them(core: Core
 async def test_escape_with_unsaved_changes_leaves_without_them_once_confirmed(core: Core) -> None:
     await spanish_learner(core.database)
     async with open_screen(core, "o") as pilot:
-        pilot.app.screen.query_one("#lesson_size", Input).value = "12"
-        await pilot.press("escape")
-        await settle(pilot)
+        await change_the_lesson_size_then_escape(pilot)
         await pilot.press("y")
         await settle(pilot)
         current(pilot, HomeScreen)
@@ -74,9 +80,5 @@ async def test_escape_with_unsaved_changes_leaves_without_them_once_confirmed(co
 async def test_escape_after_saving_leaves_at_once(core: Core) -> None:
     await spanish_learner(core.database)
     async with open_screen(core, "o") as pilot:
-        pilot.app.screen.query_one("#lesson_size", Input).value = "12"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+        await change_the_lesson_size_then_escape(pilot, save=True)
         current(pilot, HomeScreen)
