@@ -212,11 +212,9 @@ class WordsApp(App[int]):
 
     @work(exclusive=True, group="theme", exit_on_error=False)
     async def save_look(self, look: str) -> None:
-        from words_tui.services.vocabulary import ProfileKnobs
-
         profile = self.profile
         assert profile is not None and profile.id is not None
-        self.profile = await self.core.profiles.update(profile.id, ProfileKnobs(theme=look))
+        self.profile = await self.core.profiles.set_theme(profile.id, look)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Command palette entries for the main actions, in the interface language."""

@@ -170,6 +170,10 @@ class Profiles:
         """Change the knobs set in `knobs`; the others stay."""
         return await update_profile(self._parts.database, self._parts.user, profile_id, knobs)
 
+    async def set_theme(self, profile_id: int, theme: str) -> Profile:
+        """Keep the look the learner chose (one of `THEMES`) for the next start."""
+        return await self.update(profile_id, ProfileKnobs(theme=theme))
+
     async def change_level(self, profile_id: int, level: Level | str) -> Profile:
         """Move the profile to another CEFR level (words and statistics are kept)."""
         return await change_level(self._parts.database, self._parts.user, profile_id, level)
