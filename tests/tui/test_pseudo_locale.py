@@ -23,7 +23,7 @@ from words_tui.services import Core
 from words_tui.tui.app import create_app
 
 PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
-KEY_NAMES = {"esc", "enter", "tab", "ctrl", "shift", "pageup", "pagedown", "space"}
+KEY_NAMES = {"esc", "enter", "tab", "ctrl", "shift", "pageup", "pagedown", "pgup", "pgdn", "space"}
 PROGRAM = {"words", "tui"}
 MISSING_FILE = "missing.csv"
 

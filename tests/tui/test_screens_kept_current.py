@@ -10,10 +10,10 @@ from textual.widgets import OptionList
 
 from tests.builders import spanish_learner
 from tests.tui.pilot import SIZE, current, open_screen, settle, text_of, words_app
+from words_tui.i18n import system_language
 from words_tui.services import Core
 from words_tui.services.vocabulary import WordDraft
 from words_tui.tui.app import create_app
-from words_tui.tui.main import system_language
 from words_tui.tui.screens.help import HelpScreen
 from words_tui.tui.screens.import_file import ImportScreen
 from words_tui.tui.screens.onboarding import OnboardingScreen

@@ -195,6 +195,7 @@ class WordsApp(App[int]):
                     placeholder=self.texts("textual.palette_placeholder"), id="--command-palette"
                 )
             )
+
     @property
     def look(self) -> str:
         """The current theme as a profile stores it ("dark" or "light")."""
