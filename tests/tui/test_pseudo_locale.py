@@ -4,28 +4,35 @@ would stay English in the Russian and Spanish interfaces.
 
 What may stay plain is data, never interface text: the learner's words (Spanish words, their
 English meanings, the example and source the builders give them), what the learner typed (a file
-name) and the profile's name, languages' names in themselves, configuration values (endpoint,
-model, the config file's path), key names and the program's name.
+name and its rows) and the profile's name, languages' names in themselves, configuration values
+(endpoint, model, the config file's path), key names, the file formats' field and encoding names
+and the program's name.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.builders import SPANISH, entry, spanish_learner
+from tests.builders import SPANISH, entry, promote_to_typing, spanish_learner
 from tests.tui.pilot import settle
 from words_tui.i18n import INTERFACE_LANGUAGES, Texts
 from words_tui.services import Core
 from words_tui.tui.app import create_app
+from words_tui.tui.screens.lesson import LessonScreen
 
 PLAIN_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 KEY_NAMES = {"esc", "enter", "tab", "ctrl", "shift", "pageup", "pagedown", "pgup", "pgdn", "space"}
 PROGRAM = {"words", "tui"}
+FORMAT_NAMES = {"word", "translations", "utf"}
+"""Identifiers of the file formats (the CSV fields a header or `--map` names, encodings)."""
 MISSING_FILE = "missing.csv"
+CSV_ROWS = "luna,moon\nluna,moon\n?!,what\n"
+"""A row to add, the same row again, and a row whose word has no letters."""
 
 
 def words_in(*texts: str) -> set[str]:
@@ -70,7 +77,7 @@ class Walk:
 
     def __init__(self, pilot: Pilot[Any], allowed: set[str]) -> None:
         self.pilot = pilot
-        self.allowed = allowed | KEY_NAMES | PROGRAM
+        self.allowed = allowed | KEY_NAMES | PROGRAM | FORMAT_NAMES
         self.found: dict[str, list[str]] = {}
 
     async def visit(self, name: str, *keys: str) -> None:
@@ -86,9 +93,13 @@ class Walk:
         self.pilot.app.screen.query_one(selector, Input).value = text
 
 
-async def test_every_screen_of_a_learner_shows_only_catalogue_texts(core: Core) -> None:
+async def test_every_screen_of_a_learner_shows_only_catalogue_texts(
+    core: Core, tmp_path: Path
+) -> None:
     await spanish_learner(core.database)
-    typed = words_in(MISSING_FILE, "en→es")
+    csv_file = tmp_path / "words.csv"
+    csv_file.write_text(CSV_ROWS, encoding="utf-8")
+    typed = words_in(MISSING_FILE, "en→es", str(csv_file), CSV_ROWS)
     allowed = learner_data() | configuration(core) | autonyms(core) | typed
     async with create_app(core, language="qps").run_test(size=(100, 30)) as pilot:
         walk = Walk(pilot, {word.lower() for word in allowed})
@@ -108,6 +119,8 @@ async def test_every_screen_of_a_learner_shows_only_catalogue_texts(core: Core) 
         await walk.visit("import", "escape", "i")
         walk.type("#path", MISSING_FILE)
         await walk.visit("import error", "enter")
+        walk.type("#path", str(csv_file))
+        await walk.visit("import report", "enter")
         await walk.visit("settings", "escape", "o")
         walk.type("#lesson_size", "0")
         await walk.visit("settings error", "ctrl+s")
@@ -115,6 +128,26 @@ async def test_every_screen_of_a_learner_shows_only_catalogue_texts(core: Core) 
         await walk.visit("quit hint", "escape", "ctrl+c")
         await walk.visit("profiles", "p")
         await walk.visit("tags", "escape", "g")
+    assert walk.found == {}
+
+
+async def test_typed_answers_and_their_feedback_show_only_catalogue_texts(core: Core) -> None:
+    profile_id = await spanish_learner(core.database)
+    await promote_to_typing(core.database, profile_id)
+    allowed = (
+        learner_data() | configuration(core) | autonyms(core) | words_in("en→es", "gatto", "zzz")
+    )
+    async with create_app(core, language="qps").run_test(size=(100, 30)) as pilot:
+        walk = Walk(pilot, {word.lower() for word in allowed})
+        await walk.visit("home")
+        await walk.visit("typing card", "l")
+        screen = pilot.app.screen
+        assert isinstance(screen, LessonScreen) and screen.lesson.current is not None
+        walk.type("#answer", "gatto" if screen.lesson.current.expected == "gato" else "zzz")
+        await walk.visit("typed answer", "enter")
+        await walk.visit("overridden", "r")
+        await walk.visit("undone", "u")
+        await walk.visit("next card", "enter")
     assert walk.found == {}
 
 

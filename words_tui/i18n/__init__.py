@@ -22,6 +22,7 @@ from functools import cache
 
 from words_tui.i18n import cldr, counts, en, errors, es, ru
 from words_tui.i18n.pseudo import PSEUDO, mark, pseudo_catalogue
+from words_tui.i18n.said import Said
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +126,12 @@ class Texts:
                 return self(key)
         return name
 
+    def said(self, text: str) -> str:
+        """A line the core wrote: in this language when it is a `Said`, else as it is."""
+        if isinstance(text, Said) and self.has(text.key):
+            return self(text.key, **text.values)
+        return text
+
     def number(self, value: float) -> str:
         return cldr.number(value, self.locale)
 
@@ -150,7 +157,10 @@ class Texts:
         return message["other"]
 
     def _value(self, value: object) -> object:
-        """Numbers with the language's grouping and decimal mark; everything else as it is."""
+        """Numbers with the language's grouping and decimal mark, `Said` lines in this language;
+        everything else as it is."""
+        if isinstance(value, Said):
+            return self.said(value)
         if isinstance(value, int | float) and not isinstance(value, bool):
             return self.number(value)
         return value

@@ -21,6 +21,7 @@ from typing import Any
 
 from words_tui.domain.enums import Level
 from words_tui.domain.text import clean_text
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.importers import csv_format as fmt
 from words_tui.infrastructure.importers.cells import (
     CellError,
@@ -286,9 +287,13 @@ def parse_csv_text(
     names = ", ".join(
         f"{field}={index + 1}" for field, index in sorted(columns.items(), key=lambda c: c[1])
     )
-    decoded = f"encoding {encoding}, " if encoding else ""
+    layout = Said(
+        "import.info.header" if header else "import.info.no_header",
+        delimiter=repr(delimiter),
+        columns=names,
+    )
     parsed.info.append(
-        f"{decoded}delimiter {delimiter!r}, {'header' if header else 'no header'}; columns {names}"
+        Said("import.info.encoding", encoding=encoding, layout=layout) if encoding else layout
     )
     reader = _RowReader(columns)
     for line, row in [*pending, *rows]:

@@ -21,6 +21,7 @@ from words_tui.domain.text import (
     MAX_WORD_LENGTH,
     strip_control_characters,
 )
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.importers.records import ImportRecord, ParsedSource, Problem
 
 SHOWN_LINES = 5
@@ -127,7 +128,7 @@ def vet(parsed: ParsedSource) -> ParsedSource:
         record, _ = strip_record_controls(record)
         problems = list(_too_long(record))
         if not record.word.strip():
-            problems.insert(0, ("word", "the word is empty"))
+            problems.insert(0, ("word", Said("import.problem.empty_word")))
         if problems:
             field, reason = problems[0]
             parsed.problems.append(Problem(record.location.at_field(field), reason))

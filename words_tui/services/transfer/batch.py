@@ -18,6 +18,7 @@ from pathlib import PurePath
 
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.text import clean_text, word_key
+from words_tui.i18n.said import Said
 from words_tui.infrastructure import importers
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile
@@ -110,12 +111,19 @@ async def preview(database: Database, profile_id: int, parsed: ParsedSource) -> 
     duplicates: list[Problem] = []
     for record in parsed.records:
         if not any(ch.isalpha() for ch in record.word):
-            invalid.append(Problem(record.location, f"'{record.word}' has no letters"))
+            invalid.append(
+                Problem(record.location, Said("import.problem.no_letters", word=record.word))
+            )
             continue
         key = word_key(record.word)
         if key in first:
             duplicates.append(
-                Problem(record.location, f"'{record.word}' repeats {first[key].location}")
+                Problem(
+                    record.location,
+                    Said(
+                        "import.problem.repeats", word=record.word, first=str(first[key].location)
+                    ),
+                )
             )
             continue
         first[key] = record

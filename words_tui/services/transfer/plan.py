@@ -14,6 +14,7 @@ from datetime import datetime
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import Direction, WordStatus
 from words_tui.domain.text import clean_text, word_key
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.importers import ImportedCard, ImportRecord, Problem
 from words_tui.services.transfer.changes import describe_change, joined_notes, united
 from words_tui.services.vocabulary import Identity, dump_examples, dump_meanings
@@ -180,7 +181,7 @@ def merge_duplicates(
         if identity in kept:
             first = kept[identity]
             merged.append(
-                Problem(record.location, f"same word as {first.location}; merged into it")
+                Problem(record.location, Said("import.problem.merged", first=str(first.location)))
             )
             kept[identity] = _merge(first, record)
             continue

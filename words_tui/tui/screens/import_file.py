@@ -164,6 +164,7 @@ class ImportScreen(WordsScreen[None]):
         self.query_one(ProgressBar).display = False
 
     def show_report(self, report: ImportReport) -> None:
+        texts = self.words_app.texts
         lines = [
             self.t(
                 "import.done",
@@ -174,8 +175,11 @@ class ImportScreen(WordsScreen[None]):
                 skipped=report.skipped,
                 translated=report.translated,
             ),
-            *report.info,
-            *(self.t("import.skipped", problem=str(p)) for p in report.problems[:PROBLEMS_SHOWN]),
+            *(texts.said(line) for line in report.info),
+            *(
+                self.t("import.skipped", problem=f"{p.location}: {texts.said(p.reason)}")
+                for p in report.problems[:PROBLEMS_SHOWN]
+            ),
         ]
         if len(report.problems) > PROBLEMS_SHOWN:
             lines.append(self.t("import.more", count=len(report.problems) - PROBLEMS_SHOWN))
