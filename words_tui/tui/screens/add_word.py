@@ -187,12 +187,15 @@ class AddWordScreen(SpeaksWord, WordsScreen[None]):
     def show_candidates(self, result: LookupResult | None) -> None:
         candidates = self.query_one("#candidates", OptionList)
         candidates.clear_options()
+        texts = self.words_app.texts
         found = result.candidates if result is not None else ()
         candidates.add_options(
             Option(
                 Content.assemble(
                     (shown(c.entry.word), "bold"),
-                    shown(f" ({c.entry.pos})") if c.entry.pos else "",
+                    shown(f" ({texts.get(f'pos.{c.entry.pos}', c.entry.pos)})")
+                    if c.entry.pos
+                    else "",
                     shown(" — " + ", ".join(c.entry.translations)),
                     ("  " + self.t("add.in_vocabulary"), "$success") if c.in_vocabulary else "",
                 ),

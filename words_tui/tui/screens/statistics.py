@@ -78,10 +78,13 @@ class StatisticsScreen(WordsScreen[None]):
     def show(self, summary: StatisticsSummary) -> None:
         self.query_one("#counts", Static).update(Content("\n").join(self.count_lines(summary)))
         forecast = summary.forecast
+        texts = self.words_app.texts
+        counts = [day.count for day in forecast]
         self.query_one(ColumnChart).plot(
-            [day.count for day in forecast],
+            counts,
             self.t("stats.today"),
-            self.words_app.texts.day_and_month(forecast[-1].day) if forecast else "",
+            texts.day_and_month(forecast[-1].day) if forecast else "",
+            texts.number(max(counts, default=0)),
         )
         weekdays = [self.t(f"weekday.{number}") for number in range(7)]
         self.query_one(Heatmap).plot([(d.day, d.count) for d in summary.heatmap], weekdays)

@@ -74,15 +74,20 @@ class ColumnChart(Static):
         self.chart_height = height
         self.bar_width = bar_width
 
-    def plot(self, values: Sequence[int], first_label: str, last_label: str) -> None:
+    def plot(
+        self, values: Sequence[int], first_label: str, last_label: str, top_label: str
+    ) -> None:
+        """Columns of `values`, the axis labelled at both ends, `top_label` (the largest value
+        as the interface language writes it) beside the top row."""
         rows = [
             "".join(char * self.bar_width for char in row)
             for row in column_rows(values, self.chart_height)
         ]
-        top = max(values, default=0)
         width = len(values) * self.bar_width
         axis = first_label + last_label.rjust(max(0, width - len(first_label)))
-        lines = [Content(f"{row} {top if index == 0 else ''}") for index, row in enumerate(rows)]
+        lines = [
+            Content(f"{row} {top_label if index == 0 else ''}") for index, row in enumerate(rows)
+        ]
         lines.append(Content.styled(axis, "dim"))
         self.update(Content("\n").join(lines))
 
