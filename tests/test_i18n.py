@@ -145,3 +145,24 @@ def test_an_unknown_interface_language_falls_back_to_english() -> None:
     assert interface_language_for("de_DE.UTF-8") == "en"
     assert interface_language_for("ru_RU.UTF-8") == "ru"
     assert Texts("fr")("key.next") == "Next"
+
+
+GENDERED = {
+    "ru": re.compile(r"\b(был|была|прав|права|готов|готова|уверен|уверена|рад|рада)\b", re.I),
+    "es": re.compile(
+        r"(?<!la )\bbienvenid[oa]\b|\b(est[aá]s|eres)\s+(list|segur|equivocad|preparad)[oa]\b",
+        re.I,
+    ),
+}
+"""Words that would take the learner's gender ("я был прав", "bienvenido", "estás listo")."""
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_texts_do_not_assume_the_learners_gender(language: str) -> None:
+    found = {
+        key: form
+        for key, message in CATALOGUES[language].items()
+        for form in forms(message).values()
+        if GENDERED[language].search(form)
+    }
+    assert found == {}
