@@ -9,6 +9,10 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "en": {
+        "import.info.controls_removed": {
+            "one": "removed {count} control character (escape codes, bidi overrides) at {places}",
+            "other": "removed {count} control characters (escape codes, bidi overrides) at {places}",
+        },
         "remind.due": {
             "one": "words-tui: {count} review due in “{profile}” — time for a lesson",
             "other": "words-tui: {count} reviews due in “{profile}” — time for a lesson",
@@ -46,6 +50,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         },
     },
     "ru": {
+        "import.info.controls_removed": {
+            "one": "удалён {count} управляющий символ (escape-коды, смена направления текста): {places}",
+            "few": "удалено {count} управляющих символа (escape-коды, смена направления текста): {places}",
+            "many": "удалено {count} управляющих символов (escape-коды, смена направления текста): {places}",
+            "other": "удалено {count} управляющего символа (escape-коды, смена направления текста): {places}",
+        },
         "remind.due": {
             "one": "words-tui: в профиле «{profile}» {count} слово ждёт повторения — пора на урок",
             "few": "words-tui: в профиле «{profile}» {count} слова ждут повторения — пора на урок",
@@ -127,6 +137,10 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         },
     },
     "es": {
+        "import.info.controls_removed": {
+            "one": "se quitó {count} carácter de control (códigos de escape, cambios de dirección) en {places}",
+            "other": "se quitaron {count} caracteres de control (códigos de escape, cambios de dirección) en {places}",
+        },
         "remind.due": {
             "one": "words-tui: {count} repaso pendiente en «{profile}»: es hora de una lección",
             "other": "words-tui: {count} repasos pendientes en «{profile}»: es hora de una lección",

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "en": {
+        "import.problem.row_too_long": "the row is {length} characters long; a row may hold at most {limit} (skipped)",
+        "import.problem.other_language": "'{word}' is in '{language}', but the profile learns '{target}'",
+        "import.problem.same_word": "refers to the same word as {first}",
         "error.setting.own_value": "{setting} always has a value of its own.",
         "import.info.header": "delimiter {delimiter}, header; columns {columns}",
         "import.info.no_header": "delimiter {delimiter}, no header; columns {columns}",
@@ -40,6 +43,9 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "setting.target_lang": "Target language",
     },
     "ru": {
+        "import.problem.row_too_long": "в строке {length} симв.; в строке может быть не больше {limit} (пропущена)",
+        "import.problem.other_language": "«{word}» на языке «{language}», а профиль учит «{target}»",
+        "import.problem.same_word": "указывает на то же слово, что и {first}",
         "error.setting.own_value": "{setting}: у этой настройки всегда своё значение.",
         "import.info.header": "разделитель {delimiter}, есть строка заголовков; столбцы {columns}",
         "import.info.no_header": "разделитель {delimiter}, без строки заголовков; столбцы {columns}",
@@ -75,6 +81,9 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "setting.target_lang": "Изучаемый язык",
     },
     "es": {
+        "import.problem.row_too_long": "la fila tiene {length} caracteres; una fila admite como mucho {limit} (omitida)",
+        "import.problem.other_language": "«{word}» está en «{language}», pero el perfil aprende «{target}»",
+        "import.problem.same_word": "se refiere a la misma palabra que {first}",
         "error.setting.own_value": "{setting} siempre tiene un valor propio.",
         "import.info.header": "separador {delimiter}, con encabezado; columnas {columns}",
         "import.info.no_header": "separador {delimiter}, sin encabezado; columnas {columns}",

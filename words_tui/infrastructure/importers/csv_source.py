@@ -316,9 +316,7 @@ def parse_csv_text(
 
 
 def _too_long_row(length: int) -> str:
-    return (
-        f"the row is {length:,} characters long; a row may hold at most {MAX_ROW_CHARS:,} (skipped)"
-    )
+    return Said("import.problem.row_too_long", length=length, limit=MAX_ROW_CHARS)
 
 
 def _names_columns(mapping: Mapping[str, str | int] | None) -> bool:

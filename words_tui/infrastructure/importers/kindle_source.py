@@ -15,6 +15,7 @@ from pathlib import Path
 
 from words_tui.domain.entries import Example
 from words_tui.domain.text import clean_text
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.importers.records import (
     ImportRecord,
     Location,
@@ -84,7 +85,7 @@ def parse_kindle(data: bytes, name: str) -> ParsedSource:
         parsed.note_controls([item.word, item.stem, *item.usages, *item.books], location)
         headword = clean_text(item.stem) or clean_text(item.word)
         if not headword:
-            parsed.problems.append(Problem(location, "the word is empty"))
+            parsed.problems.append(Problem(location, Said("import.problem.empty_word")))
             continue
         looked_up = clean_text(item.word)
         forms = {LOOKED_UP_FORM: looked_up} if looked_up and looked_up != headword else {}

@@ -30,10 +30,7 @@ SHOWN_LINES = 5
 def controls_removed_note(count: int, where: list[str]) -> str:
     """The report's line about removed control characters, naming where (the first few)."""
     shown = ", ".join(where[:SHOWN_LINES]) + (" …" if len(where) > SHOWN_LINES else "")
-    return (
-        f"removed {count} control character{'s' if count != 1 else ''} "
-        f"(escape codes, bidi overrides) at {shown}"
-    )
+    return Said("import.info.controls_removed", count=count, places=shown)
 
 
 def strip_text_controls(text: str, parsed: ParsedSource, name: str) -> str:

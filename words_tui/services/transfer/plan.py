@@ -166,8 +166,11 @@ def merge_duplicates(
     target = language_base(target_lang)
     for record in records:
         if record.lang is not None and language_base(record.lang) != target:
-            reason = (
-                f"'{record.word}' is in '{record.lang}', but the profile learns '{target_lang}'"
+            reason = Said(
+                "import.problem.other_language",
+                word=record.word,
+                language=record.lang,
+                target=target_lang,
             )
             problems.append(Problem(record.location, reason))
             continue
@@ -328,7 +331,7 @@ def _conflict(
 ) -> Problem | None:
     if word.user_word_id in claimed:
         first = claimed[word.user_word_id]
-        return Problem(record.location, f"refers to the same word as {first.location}")
+        return Problem(record.location, Said("import.problem.same_word", first=str(first.location)))
     holder = matcher.by_identity.get(identity)
     if holder is not None and holder is not word:
         reason = f"renames '{word.norm}' to '{record.word}', which is already in the profile"
