@@ -175,7 +175,7 @@ def test_summary_true_retention_covers_typed_reviews_of_the_last_30_days() -> No
             ]
         )
     )
-    assert frames.summary["true retention, last 30 days"] == 0.75
+    assert frames.summary["true retention, last 30 days"] == "75%"
 
 
 def test_a_profile_without_answers_gives_empty_tables_not_errors() -> None:
@@ -185,7 +185,7 @@ def test_a_profile_without_answers_gives_empty_tables_not_errors() -> None:
     assert frames.learned.empty
     assert frames.hardest.empty
     assert frames.summary["current streak"] == 0
-    assert frames.summary["true retention, last 30 days"] is None
+    assert frames.summary["true retention, last 30 days"] == ""
 
 
 async def test_reviews_per_day_of_the_demo_count_every_logged_answer(
@@ -208,3 +208,6 @@ async def test_the_simulated_history_reads_the_same_on_each_backend(database: Da
     assert ((rates >= 0) & (rates <= 1)).all()
     assert frames.learned.iloc[-1].sum() > 0
     assert frames.summary["lessons"] > 0
+    assert len(frames.answers) == demo.reviews
+    assert frames.answers["days since previous"].notna().sum() > 0
+    assert frames.young_mature["answers"].sum() > 0

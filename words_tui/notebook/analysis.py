@@ -11,16 +11,19 @@ Days are the learner's study days (time zone and day-start hour of the profile).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
 
 from words_tui.domain.enums import CardState, Direction, Level, Stage
 from words_tui.domain.study_days import day_from_number, streaks
-from words_tui.notebook.labels import direction_label
+from words_tui.notebook import study_stats
+from words_tui.notebook.labels import direction_label, status_label
+from words_tui.notebook.tables import answers_frame, cards_frame
 from words_tui.services import Core
-from words_tui.services.stats import ProgressHistory
+from words_tui.services.stats import AnswerRecord, CardRecord, ProgressHistory
 
 MODE_NAMES = {Stage.CHOICE: "choice", Stage.TYPING: "typing"}
 RECENT_DAYS = 30
@@ -38,6 +41,34 @@ class ProgressFrames:
     forecast: pd.DataFrame
     learned: pd.DataFrame
     hardest: pd.DataFrame
+    answers: pd.DataFrame
+    """Every answer (local times), see `tables.answers_frame`."""
+    cards: pd.DataFrame
+    """Every card now, see `tables.cards_frame`."""
+    today: pd.Series
+    study_time: pd.Series
+    by_hour: pd.DataFrame
+    young_mature: pd.DataFrame
+
+    def within(self, days: int | None) -> ProgressFrames:
+        """The same frames, the ones over time cut to the last `days` study days (None: all):
+        what the dashboard's period choice shows. Cards, forecast and today stay as they are."""
+        start = study_stats.since(days, self.history.today)
+        if start is None:
+            return self
+        answers = self.answers[
+            study_stats.study_days(self.answers["time"], self.history.calendar) >= start
+        ]
+        return replace(
+            self,
+            reviews_per_day=self.reviews_per_day[self.reviews_per_day.index >= start],
+            retention=self.retention[self.retention.index >= start - pd.Timedelta(days=6)],
+            learned=self.learned[self.learned.index >= start],
+            answers=answers,
+            study_time=self.study_time[self.study_time.index >= start],
+            by_hour=study_stats.by_hour(answers),
+            young_mature=study_stats.young_mature(answers),
+        )
 
 
 def _days(start: date, end: date) -> pd.DatetimeIndex:
@@ -157,7 +188,7 @@ def hardest(history: ProgressHistory) -> pd.DataFrame:
 
 def status_counts(history: ProgressHistory) -> pd.Series:
     return pd.Series(
-        {status.name.lower(): count for status, count in history.status_counts.items()},
+        {status_label(status): count for status, count in history.status_counts.items()},
         name="words",
     )
 
@@ -179,18 +210,26 @@ def summary(history: ProgressHistory, buckets: pd.DataFrame, daily: pd.DataFrame
             "current streak": streak.current,
             "longest streak": streak.longest,
             "lessons": history.lessons,
-            "true retention, last 30 days": round(passed / answered, 3) if answered else None,
+            "true retention, last 30 days": study_stats.percent(passed / answered)
+            if answered
+            else "",
         },
         name=history.profile_name,
         dtype=object,
     )
 
 
-def progress_frames(history: ProgressHistory) -> ProgressFrames:
-    """Every DataFrame of the dashboard from one `ProgressHistory`."""
+def progress_frames(
+    history: ProgressHistory,
+    answers: Sequence[AnswerRecord] = (),
+    cards: Sequence[CardRecord] = (),
+) -> ProgressFrames:
+    """Every DataFrame of the dashboard from one `ProgressHistory` and the answers and cards."""
     buckets = bucket_frame(history)
     daily = reviews_per_day(history, buckets)
     table = retention(history, buckets=buckets)
+    zone, langs = history.calendar.zone, (history.native_lang, history.target_lang)
+    log = answers_frame(answers, zone, *langs)
     return ProgressFrames(
         history=history,
         summary=summary(history, buckets, daily),
@@ -200,10 +239,19 @@ def progress_frames(history: ProgressHistory) -> ProgressFrames:
         forecast=forecast(history),
         learned=learned(history),
         hardest=hardest(history),
+        answers=log,
+        cards=cards_frame(cards, zone, *langs),
+        today=study_stats.today(log, history.calendar, history.today),
+        study_time=study_stats.study_time(log, history.calendar, history.today),
+        by_hour=study_stats.by_hour(log),
+        young_mature=study_stats.young_mature(log),
     )
 
 
 async def load_progress(core: Core, profile_id: int) -> ProgressFrames:
-    """Query the profile's history as of the core's clock and shape it (the one call a script
-    needs)."""
-    return progress_frames(await core.stats.history(profile_id))
+    """Query the profile's history, answers and cards as of the core's clock and shape them
+    (the one call a script needs)."""
+    history = await core.stats.history(profile_id)
+    answers = await core.stats.answers(profile_id)
+    cards = await core.stats.cards(profile_id)
+    return progress_frames(history, answers, cards)

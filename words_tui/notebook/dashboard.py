@@ -4,9 +4,10 @@
     await dashboard.refresh()
     dashboard
 
-Everything it shows comes from `analysis.progress_frames` and `charts`; the figures are drawn in
-a worker thread and shown as PNG images, which every front-end (JupyterLab, Notebook 7, VS Code,
-Voilà) displays the same way.
+Everything it shows comes from `analysis.load_progress` (DataFrames: `dashboard.frames.answers`,
+`.cards`, `.reviews_per_day` ...) and `charts`. The period (1 month, 3 months, 1 year, all)
+redraws from the frames already loaded; the figures are drawn in a worker thread and shown as SVG,
+sharp at any zoom, which every front-end (JupyterLab, Notebook 7, VS Code, Voilà) displays.
 """
 
 from __future__ import annotations
@@ -16,46 +17,60 @@ import asyncio
 import ipywidgets as widgets
 
 from words_tui.notebook.analysis import ProgressFrames, load_progress
-from words_tui.notebook.charts import CHARTS, png
+from words_tui.notebook.chart_parts import svg
+from words_tui.notebook.charts import CHARTS
 from words_tui.notebook.fsrs_panel import FsrsPanel
+from words_tui.notebook.labels import WIDE_LABEL, local_time
 from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine, table_html
 from words_tui.notebook.workspace import Workspace
 from words_tui.services import Core
 
 TABS = (
-    ("Activity", ("answers per day", "calendar")),
-    ("Retention", ("retention",)),
+    ("Today", ("by hour",)),
+    ("Activity", ("answers per day", "study time", "calendar")),
+    ("Retention", ("retention", "young vs mature")),
+    ("Memory", ("memory",)),
     ("Forecast", ("forecast",)),
     ("Learned", ("learned",)),
     ("Hardest words", ("hardest words",)),
 )
+PERIODS = [("1 month", 30), ("3 months", 91), ("1 year", 365), ("all", 0)]
+"""The period's days (0: the whole history)."""
 
 
 def render_charts(frames: ProgressFrames) -> dict[str, bytes]:
-    """Every dashboard chart as PNG bytes."""
-    return {name: png(chart(frames)) for name, chart in CHARTS.items()}
+    """Every dashboard chart as SVG bytes."""
+    return {name: svg(chart(frames)) for name, chart in CHARTS.items()}
 
 
 class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
-    """Summary numbers, charts by tab, the hardest words and personal FSRS parameters."""
+    """Today's numbers, a summary, charts by tab over a chosen period, the hardest words and
+    personal FSRS parameters."""
 
     def __init__(self, core: Core, profile_id: int) -> None:
         self.core = core
         self.profile_id = profile_id
         self.frames: ProgressFrames | None = None
+        self.shown: ProgressFrames | None = None
         self.status = StatusLine()
         self.tasks = Tasks(self.status.error)
         self.refresh_button = widgets.Button(description="Refresh", icon="refresh")
         self.refresh_button.on_click(lambda _: self.tasks.start("refresh", self.refresh()))
+        self.period = widgets.ToggleButtons(
+            options=PERIODS, value=91, description="Period", style=WIDE_LABEL
+        )
+        self.period.observe(lambda _: self.tasks.start("draw", self.draw()), names="value")
         self.summary = widgets.HTML()
+        self.today = widgets.HTML()
         self.hardest_table = widgets.HTML()
-        self.images = {name: widgets.Image(format="png") for name in CHARTS}
+        self.images = {name: widgets.Image(format="svg+xml") for name in CHARTS}
         self.fsrs = FsrsPanel(core, profile_id)
+        before = {"Today": [self.today]}
+        after = {"Hardest words": [self.hardest_table]}
         pages = [
             widgets.VBox(
-                [self.images[name] for name in names]
-                + ([self.hardest_table] if title == "Hardest words" else [])
+                before.get(title, []) + [self.images[n] for n in names] + after.get(title, [])
             )
             for title, names in TABS
         ]
@@ -63,7 +78,11 @@ class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
             children=[*pages, self.fsrs], titles=[title for title, _ in TABS] + ["FSRS"]
         )
         super().__init__(
-            [widgets.HBox([self.refresh_button, self.status]), self.summary, self.tabs]
+            [
+                widgets.HBox([self.refresh_button, self.period, self.status]),
+                self.summary,
+                self.tabs,
+            ]
         )
 
     @classmethod
@@ -75,16 +94,27 @@ class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
         self.status.show("loading…", "busy")
         self.refresh_button.disabled = True
         try:
-            frames = await load_progress(self.core, self.profile_id)
-            pictures = await asyncio.to_thread(render_charts, frames)
+            self.frames = await load_progress(self.core, self.profile_id)
+            await self.draw()
         finally:
             self.refresh_button.disabled = False
+        history = self.frames.history
+        moment = local_time(history.generated_at, history.calendar.zone)
+        self.status.show(f"updated {moment}", "ok")
+        return self.frames
+
+    async def draw(self) -> ProgressFrames | None:
+        """Draw the loaded frames over the chosen period (nothing before the first refresh)."""
+        if self.frames is None:
+            return None
+        frames = self.frames.within(self.period.value or None)
+        pictures = await asyncio.to_thread(render_charts, frames)
         for name, picture in pictures.items():
             self.images[name].value = picture
         self.summary.value = table_html(
             frames.summary.to_frame().T.assign(**frames.status.to_dict())
         )
+        self.today.value = table_html(frames.today.to_frame().T, index=True)
         self.hardest_table.value = table_html(frames.hardest)
-        self.frames = frames
-        self.status.show(f"updated {frames.history.generated_at:%Y-%m-%d %H:%M} UTC", "ok")
+        self.shown = frames
         return frames

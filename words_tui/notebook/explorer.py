@@ -12,12 +12,16 @@ picking a word shows its details. All queries run in the background (`Tasks`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import ipywidgets as widgets
+import pandas as pd
 
 from words_tui.domain.enums import Level, WordStatus
-from words_tui.notebook.labels import ANY, WIDE_LABEL, status_label
+from words_tui.notebook.labels import ANY, WIDE_LABEL, local_time, status_label
 from words_tui.notebook.tasks import Tasks
 from words_tui.notebook.ui import StatusLine
 from words_tui.notebook.word_view import details_html
@@ -33,6 +37,18 @@ from words_tui.services.vocabulary import (
 )
 
 PAGE_SIZE = 50
+FRAME_PAGE = 1_000
+FRAME_COLUMNS = [
+    "word",
+    "part of speech",
+    "level",
+    "meanings",
+    "status",
+    "added",
+    "next due",
+    "answers",
+    "lapses",
+]
 
 
 def item_label(item: VocabularyItem) -> str:
@@ -51,10 +67,12 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
         native_lang: str = "native",
         target_lang: str = "target",
         page_size: int = PAGE_SIZE,
+        zone: tzinfo | None = None,
     ) -> None:
         self.vocabulary = vocabulary
         self.profile_id = profile_id
         self.native_lang, self.target_lang = native_lang, target_lang
+        self.zone = zone
         self.page_size = page_size
         self.items: list[VocabularyItem] = []
         self.details: WordDetails | None = None
@@ -111,6 +129,7 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
             workspace.profile_id,
             native_lang=workspace.profile.native_lang,
             target_lang=workspace.profile.target_lang,
+            zone=_zone(workspace.profile.timezone),
         )
 
     @property
@@ -171,6 +190,9 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
             self.results.value = selected if kept else None
         finally:
             self._refilling = False
+        if not kept:
+            self.details = None
+            self.detail.value = ""
         self.more_button.disabled = page.next_cursor is None
         self.status.show("")
 
@@ -178,5 +200,51 @@ class Explorer(widgets.VBox):  # type: ignore[misc]
         """Show the word's entry, its cards in both directions and its answers."""
         details = await self.vocabulary.details(self.profile_id, user_word_id)
         self.details = details
-        self.detail.value = details_html(details, self.native_lang, self.target_lang)
+        self.detail.value = details_html(details, self.native_lang, self.target_lang, self.zone)
         return details
+
+    async def frame(self) -> pd.DataFrame:
+        """Every word matching the filters as a DataFrame (all pages, not only those shown)."""
+        items: list[VocabularyItem] = []
+        cursor: Cursor | None = None
+        while True:
+            page = await self.vocabulary.browse(
+                self.profile_id,
+                self.filters,
+                order=self.order.value,
+                after=cursor,
+                limit=FRAME_PAGE,
+            )
+            items.extend(page.items)
+            cursor = page.next_cursor
+            if cursor is None:
+                return vocabulary_frame(items, self.zone)
+
+
+def vocabulary_frame(items: Sequence[VocabularyItem], zone: tzinfo | None) -> pd.DataFrame:
+    """Words as a table: text, part of speech, level, chosen meanings, status, dates (local)."""
+    return pd.DataFrame(
+        [
+            {
+                "word": item.word,
+                "part of speech": item.pos,
+                "level": item.cefr or "",
+                "meanings": "; ".join(item.meanings),
+                "status": status_label(item.status),
+                "added": local_time(item.added_at, zone),
+                "next due": local_time(item.next_due, zone),
+                "answers": item.reps,
+                "lapses": item.lapses,
+            }
+            for item in items
+        ],
+        columns=FRAME_COLUMNS,
+    )
+
+
+def _zone(name: str | None) -> tzinfo | None:
+    """The profile's time zone (None: the computer's)."""
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from words_tui.domain.enums import CardState, Direction, Stage, WordStatus
 
@@ -22,6 +22,18 @@ STATES = {
     CardState.RELEARNING: "relearning",
 }
 MODES = {Stage.CHOICE: "multiple choice", Stage.TYPING: "typed"}
+VERDICTS = {
+    "exact": "right",
+    "accent": "right but for an accent",
+    "typo": "right with a typo",
+    "form": "right: another form",
+    "llm": "accepted by the judge",
+    "override": "accepted by you",
+    "wrong": "wrong",
+    "needs_judge": "waiting for the judge",
+    "choice_correct": "right",
+    "choice_wrong": "wrong",
+}
 WIDE_LABEL = {"description_width": "initial"}
 """A widget style whose description takes the width its text needs ("Unfinished jobs", not
 "Unfinishe…"): ipywidgets cuts descriptions at a fixed width by default."""
@@ -53,6 +65,11 @@ def mode_label(mode: Stage | int) -> str:
     return MODES[Stage(mode)]
 
 
-def local_time(moment: datetime | None) -> str:
-    """An aware UTC time as the notebook's local time ("2030-03-01 13:00"); blank for none."""
-    return "" if moment is None else f"{moment.astimezone():%Y-%m-%d %H:%M}"
+def verdict_label(verdict: str) -> str:
+    return VERDICTS.get(verdict, verdict)
+
+
+def local_time(moment: datetime | None, zone: tzinfo | None = None) -> str:
+    """An aware UTC time in the learner's time zone (`zone`, else the computer's), as
+    "2030-03-01 13:00"; blank for none."""
+    return "" if moment is None else f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"

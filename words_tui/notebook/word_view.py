@@ -7,28 +7,32 @@ the rendering is tested without a browser. Every value is escaped.
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import tzinfo
 
-from words_tui.domain.enums import CardState, Stage
-from words_tui.notebook.labels import direction_label
+from words_tui.domain.enums import CardState
+from words_tui.notebook.labels import (
+    direction_label,
+    local_time,
+    mode_label,
+    rating_label,
+    state_label,
+    status_label,
+    verdict_label,
+)
 from words_tui.notebook.ui import rows_html
 from words_tui.services.vocabulary import DirectionCard, WordDetails
 
 
-def _when(moment: datetime | None) -> str:
-    return "" if moment is None else f"{moment:%Y-%m-%d %H:%M}"
-
-
-def _card_row(card: DirectionCard, native: str, target: str) -> list[object]:
+def _card_row(card: DirectionCard, native: str, target: str, zone: tzinfo | None) -> list[object]:
     progress = card.progress
     stability = "" if progress.stability is None else f"{progress.stability:.1f} d"
     difficulty = "" if progress.difficulty is None else f"{progress.difficulty:.1f}"
     recall = "" if progress.state == CardState.NEW else f"{card.recall_now:.0%}"
     return [
         direction_label(card.direction, native, target),
-        progress.stage.name.lower(),
-        progress.state.name.lower(),
-        _when(progress.due) if progress.reps else "new",
+        mode_label(progress.stage),
+        state_label(progress.state),
+        local_time(progress.due, zone) if progress.reps else "new",
         stability,
         difficulty,
         progress.reps,
@@ -42,7 +46,7 @@ CARD_HEADER = (
     "direction",
     "stage",
     "FSRS state",
-    "due (UTC)",
+    "due",
     "stability",
     "difficulty",
     "answers",
@@ -50,7 +54,7 @@ CARD_HEADER = (
     "recall now",
     "asked",
 )
-HISTORY_HEADER = ("when (UTC)", "direction", "mode", "answer", "verdict", "rating", "seconds")
+HISTORY_HEADER = ("when", "direction", "mode", "answer", "verdict", "rating", "seconds")
 
 
 def _meanings_html(details: WordDetails) -> str:
@@ -85,28 +89,29 @@ def _forms_html(details: WordDetails) -> str:
     return "<b>Forms</b>" + rows_html(rows, ("form", "word"))
 
 
-def details_html(details: WordDetails, native: str, target: str) -> str:
-    """The whole detail pane; ✓ marks the meanings the learner is asked for."""
+def details_html(details: WordDetails, native: str, target: str, zone: tzinfo | None = None) -> str:
+    """The whole detail pane; ✓ marks the meanings the learner is asked for. Times are in
+    `zone` (the profile's time zone; the computer's when not given)."""
     item = details.item
     facts = " · ".join(
         html.escape(part)
         for part in (
             item.pos,
             item.cefr or "",
-            item.status.name.lower(),
-            f"added {_when(item.added_at)}",
+            status_label(item.status),
+            f"added {local_time(item.added_at, zone)}",
         )
         if part
     )
     source = f" <small>source: {html.escape(details.entry.source)}</small>" if details.entry else ""
     history = [
         (
-            _when(r.reviewed_at),
+            local_time(r.reviewed_at, zone),
             direction_label(r.direction, native, target),
-            "choice" if r.mode == Stage.CHOICE else "typing",
+            mode_label(r.mode),
             r.answer,
-            r.verdict,
-            r.rating,
+            verdict_label(r.verdict),
+            rating_label(r.rating),
             f"{r.duration_ms / 1000:.1f}",
         )
         for r in reversed(details.history)
@@ -118,7 +123,7 @@ def details_html(details: WordDetails, native: str, target: str) -> str:
             _examples_html(details),
             _forms_html(details),
             "<b>Cards</b>",
-            rows_html([_card_row(c, native, target) for c in details.cards], CARD_HEADER),
+            rows_html([_card_row(c, native, target, zone) for c in details.cards], CARD_HEADER),
             f"<b>Answers</b> ({len(history)}, newest first)",
             rows_html(history, HISTORY_HEADER) if history else "<div>not asked yet</div>",
         ]

@@ -14,6 +14,7 @@ from words_tui.services.stats.fsrs_params import (
     histories,
 )
 from words_tui.services.stats.history import ProgressHistory, progress_history
+from words_tui.services.stats.log import AnswerRecord, CardRecord
 from words_tui.services.stats.queries import HardWord, ReviewBucket
 from words_tui.services.stats.reminders import DaytimeWindow, Reminder, reminders
 from words_tui.services.stats.summary import (
@@ -25,6 +26,8 @@ from words_tui.services.stats.summary import (
 
 __all__ = [
     "Accuracy",
+    "AnswerRecord",
+    "CardRecord",
     "DaytimeWindow",
     "FitReport",
     "HardWord",

@@ -6,12 +6,15 @@ the LLM prices), so front-ends pass a profile and nothing else.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from words_tui.infrastructure.llm.ledger import UsageRow, usage_by_day
 from words_tui.services.parts import Parts
-from words_tui.services.stats.fsrs_params import FitReport, fit_personal_parameters
+from words_tui.services.stats import log
+from words_tui.services.stats.fsrs_params import FitReport, fit_personal_parameters, keep_parameters
 from words_tui.services.stats.history import ProgressHistory, progress_history
+from words_tui.services.stats.log import AnswerRecord, CardRecord
 from words_tui.services.stats.reminders import DaytimeWindow, Reminder, reminders
 from words_tui.services.stats.summary import StatisticsSummary, statistics_summary
 
@@ -44,9 +47,22 @@ class Stats:
             window=window or DaytimeWindow.parse(settings.remind_window),
         )
 
-    async def fit_fsrs(self, profile_id: int) -> FitReport:
-        """Fit personal FSRS parameters to the profile's typed answers; keep them if better."""
-        return await fit_personal_parameters(self._parts.database, profile_id)
+    async def fit_fsrs(self, profile_id: int, *, keep: bool = True) -> FitReport:
+        """Fit personal FSRS parameters to the profile's typed answers; keep them if better
+        (with `keep=False`, only say whether they are: `keep_fsrs` then keeps them)."""
+        return await fit_personal_parameters(self._parts.database, profile_id, keep=keep)
+
+    async def keep_fsrs(self, profile_id: int, parameters: Sequence[float]) -> int:
+        """Keep fitted parameters and reschedule the profile's cards; how many were."""
+        return await keep_parameters(self._parts.database, profile_id, parameters)
+
+    async def answers(self, profile_id: int, since: datetime | None = None) -> list[AnswerRecord]:
+        """Every answer of the profile (from `since`), oldest first, for tables and charts."""
+        return await log.answers(self._parts.database, profile_id, since)
+
+    async def cards(self, profile_id: int) -> list[CardRecord]:
+        """Every card of the profile with its recall probability now."""
+        return await log.cards(self._parts.database, profile_id, self._parts.now())
 
     async def llm_usage(self, days: int, *, everyone: bool = False) -> list[UsageRow]:
         """The learner's LLM calls, tokens and estimated cost (the `llm_prices` setting) of the

@@ -67,6 +67,14 @@ class FitReport:
     train_items: int = 0
     test_items: int = 0
     rescheduled: int = 0
+    better: bool = False
+    """The personal parameters predict the held-out answers better (kept, or to be kept)."""
+
+    @property
+    def unused(self) -> int:
+        """Typed answers that are no FSRS item (a card's first answer, or a second one the same
+        day): with the fitted and the held-out ones they add up to `reviews`."""
+        return self.reviews - self.train_items - self.test_items
 
 
 def _optimizer() -> Any:
@@ -139,8 +147,10 @@ async def fit_personal_parameters(
     *,
     min_reviews: int = MIN_REVIEWS,
     fitter: Fitter | None = None,
+    keep: bool = True,
 ) -> FitReport:
-    """Fit, compare on the held-out later reviews, keep if better, and reschedule every card."""
+    """Fit, compare on the held-out later reviews, keep if better, and reschedule every card;
+    with `keep=False` only report (a front-end asks first, then calls `keep_parameters`)."""
     profile, reviews = await _load(database, profile_id)
     if len(reviews) < min_reviews:
         return FitReport(
@@ -169,12 +179,17 @@ async def fit_personal_parameters(
 
     # The optimiser is CPU-bound native code: off the event loop, the TUI and notebooks stay live.
     personal, default_loss, personal_loss = await asyncio.to_thread(train_and_evaluate)
-    kept = personal_loss < default_loss
+    better = personal_loss < default_loss
+    kept = better and keep
     rescheduled = 0
     if kept:
         rescheduled = await _keep(database, profile_id, personal, reviews)
-    verdict = "kept" if kept else "not kept: the defaults predict your later reviews better"
+    if better:
+        verdict = "kept" if kept else "better than the defaults: keep them to reschedule"
+    else:
+        verdict = "not kept: the defaults predict your later reviews better"
     return FitReport(
+        better=better,
         reviews=len(reviews),
         kept=kept,
         message=f"personal parameters {verdict} (log loss {personal_loss:.4f} vs "
@@ -186,6 +201,12 @@ async def fit_personal_parameters(
         test_items=len(test),
         rescheduled=rescheduled,
     )
+
+
+async def keep_parameters(database: Database, profile_id: int, parameters: Sequence[float]) -> int:
+    """Store fitted parameters on the profile and reschedule its cards; how many were."""
+    _, reviews = await _load(database, profile_id)
+    return await _keep(database, profile_id, tuple(parameters), reviews)
 
 
 def replay(history: Sequence[TypedReview], scheduler: Scheduler) -> FsrsCard:

@@ -40,6 +40,8 @@ class ProgressHistory:
     learned: tuple[tuple[int, str, int], ...]
     hardest: tuple[HardWord, ...]
     lessons: int
+    desired_retention: float = 0.9
+    """The profile's target: the retention charts draw it as a line."""
 
 
 async def progress_history(
@@ -77,4 +79,5 @@ async def progress_history(
         learned=tuple(learned),
         hardest=tuple(hard),
         lessons=lessons,
+        desired_retention=profile.desired_retention,
     )
