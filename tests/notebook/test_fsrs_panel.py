@@ -74,3 +74,9 @@ def test_the_fit_counts_add_up_to_the_typed_answers() -> None:
 async def due_dates(database: Database) -> list[object]:
     async with database.session() as session:
         return list((await session.execute(select(Card.due).order_by(Card.id))).scalars())
+
+
+def test_the_buttons_are_as_wide_as_their_labels(sqlite_database: Database) -> None:
+    panel = FsrsPanel(Core(sqlite_database, load_settings()), 1)
+    buttons = (panel.fit_button, panel.keep_button, panel.skip_button)
+    assert [button.layout.width for button in buttons] == ["auto", "auto", "auto"]
