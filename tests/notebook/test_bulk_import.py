@@ -12,11 +12,14 @@ import pytest
 
 from tests.builders import meanings_of
 from tests.llm_server import FakeLLMServer, fake_translation
+from tests.test_bulk_outages import DEAD_END_LIMIT_S, core_for
 from words_tui.domain.enums import JobStatus
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile
 from words_tui.notebook.bulk_import import NO_JOB, BulkImport
+from words_tui.notebook.bulk_progress import ProgressView
 from words_tui.services import Core
+from words_tui.services.bulk import BulkProgress, BulkState
 from words_tui.services.vocabulary import NO_LLM
 from words_tui.services.vocabulary.profiles import create_profile
 from words_tui.settings import load_settings
@@ -257,3 +260,48 @@ async def test_the_dropdowns_placeholders_stay_shown_when_their_options_change(
     for dropdown in (bulk.jobs, bulk.word_column, bulk.translation_column, bulk.format):
         assert dropdown.index == 0 and dropdown.label in {"none", "auto", "detect"}
         assert dropdown.style.description_width == "initial"
+
+
+async def test_a_dead_endpoint_is_reported_in_the_notebook_within_seconds_and_keeps_the_rows(
+    sqlite_database: Database, profile: Profile
+) -> None:
+    base_url = f"http://127.0.0.1:{FakeLLMServer().port}/v1"
+    core = core_for(sqlite_database, base_url)
+    bulk = importer(core, profile)
+    bulk.text.value = "perro\nzzyzxa\nqwertz\n"
+    await click(bulk, bulk.preview_button)
+    async with asyncio.timeout(DEAD_END_LIMIT_S):
+        bulk.translate_button.click()
+        await bulk.tasks.wait()
+    await core.close()
+    assert bulk.status.kind == "error"
+    assert bulk.status.text.startswith(f"paused: cannot connect to the LLM endpoint {base_url}")
+    assert bulk.progress.bar.bar_style == "warning"
+    assert [row.word for row in bulk.grid.rows] == ["perro", "zzyzxa", "qwertz"]
+    assert bulk.grid.rows[1].error.startswith("not translated yet: resume job #")
+
+
+def test_the_progress_line_says_since_when_and_why_it_waits_for_the_endpoint() -> None:
+    view = ProgressView()
+    since = datetime(2030, 1, 1, 12, 0, 5, tzinfo=UTC)
+    view.update(
+        BulkProgress(
+            done=3,
+            failed=0,
+            total=10,
+            words_per_minute=0.0,
+            eta_s=None,
+            prompt_tokens=0,
+            completion_tokens=0,
+            cost_usd=0.0,
+            requests=4,
+            in_flight=1,
+            state=BulkState.WAITING,
+            since=since,
+            reason="HTTP 503 <busy>",
+        )
+    )
+    assert view.bar.bar_style == "warning"
+    assert view.figures.value.startswith(
+        f"waiting for the LLM endpoint since {since.astimezone():%H:%M:%S}: HTTP 503 &lt;busy&gt;"
+    )

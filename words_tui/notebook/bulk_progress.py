@@ -6,9 +6,11 @@ learner wants to know — how far, how many failed, how fast, how long still, wh
 
 from __future__ import annotations
 
+import html
+
 import ipywidgets as widgets
 
-from words_tui.services.bulk import BulkProgress
+from words_tui.services.bulk import BulkProgress, BulkState
 
 
 def duration_text(seconds: float) -> str:
@@ -24,8 +26,13 @@ def duration_text(seconds: float) -> str:
 
 
 def describe(progress: BulkProgress) -> str:
-    """One line: done of total, failed, words per minute, time left, tokens, estimated cost."""
-    parts = [f"{progress.done:,} of {progress.total:,} translated"]
+    """One line: done of total, failed, words per minute, time left, tokens, estimated cost —
+    and first, when the endpoint is not answering, since when and why."""
+    parts = []
+    if progress.state == BulkState.WAITING:
+        since = f" since {progress.since.astimezone():%H:%M:%S}" if progress.since else ""
+        parts.append(f"waiting for the LLM endpoint{since}: {progress.reason}")
+    parts.append(f"{progress.done:,} of {progress.total:,} translated")
     if progress.failed:
         parts.append(f"{progress.failed:,} failed")
     if progress.words_per_minute:
@@ -61,11 +68,13 @@ class ProgressView(widgets.VBox):  # type: ignore[misc]
         self.last = progress
         self.bar.max = max(progress.total, 1)
         self.bar.value = progress.done + progress.failed
-        self.figures.value = describe(progress)
+        self.bar.bar_style = "warning" if progress.state == BulkState.WAITING else ""
+        self.figures.value = html.escape(describe(progress))
 
     def finish(self, style: str, note: str) -> None:
         """Colour the bar ("success", "warning", "danger") and say how it ended."""
         self.bar.bar_style = style
         if self.last is None:
             self.bar.value = self.bar.max
-        self.figures.value = note + (f" — {describe(self.last)}" if self.last else "")
+        tail = f" — {describe(self.last)}" if self.last else ""
+        self.figures.value = html.escape(note + tail)
