@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 
 import pytest
+from fsrs import Card as FsrsCard
+from fsrs import Scheduler, State
 
 from words_tui.domain.enums import CardState, Stage, Verdict, WordStatus
 from words_tui.domain.scheduling import (
@@ -17,6 +19,7 @@ from words_tui.domain.scheduling import (
     is_leech,
     is_word_mastered,
     rating_for,
+    recall_curve,
     retrievability,
     review,
     word_status,
@@ -185,3 +188,13 @@ def test_retrievability_falls_with_time_and_is_zero_before_the_first_typed_answe
 def test_naive_times_are_refused() -> None:
     with pytest.raises(ValueError, match="naive"):
         review(TYPING, Verdict.EXACT, datetime(2030, 1, 1), CONFIG)
+
+
+@pytest.mark.parametrize("days", [0, 1, 3, 30, 400])
+def test_the_forgetting_curve_is_fsrs_own_for_any_parameters(days: int) -> None:
+    personal = replace(CONFIG, parameters=(*CONFIG.parameters[:20], 0.3))
+    card = FsrsCard(card_id=1, state=State.Review, stability=7.5, difficulty=5.0, last_review=T0)
+    for config in (CONFIG, personal):
+        scheduler = Scheduler(parameters=config.parameters)
+        expected = scheduler.get_card_retrievability(card, T0 + timedelta(days=days, hours=5))
+        assert recall_curve(config)(days, 7.5) == pytest.approx(expected)

@@ -10,7 +10,7 @@ to and from the `Card` row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -210,9 +210,29 @@ def _choice_step(
 
 def retrievability(progress: CardProgress, now: datetime, config: SchedulingConfig) -> float:
     """FSRS's probability of recall at `now`; 0 for a card never reviewed by typing."""
-    if progress.state == CardState.NEW:
-        return 0.0
-    return float(_scheduler(config).get_card_retrievability(_to_fsrs(progress), _utc(now)))
+    return retrievabilities([progress], now, config)[0]
+
+
+def retrievabilities(
+    cards: Iterable[CardProgress], now: datetime, config: SchedulingConfig
+) -> list[float]:
+    """`retrievability` of many cards (statistics read every card of a profile)."""
+    curve, moment = recall_curve(config), _utc(now)
+    return [
+        0.0
+        if card.state == CardState.NEW or card.stability is None or card.last_review is None
+        else curve(max(0, (moment - _utc(card.last_review)).days), card.stability)
+        for card in cards
+    ]
+
+
+def recall_curve(config: SchedulingConfig) -> Callable[[int, float], float]:
+    """FSRS-6's forgetting curve under `config`: (whole days since the last review, stability)
+    → probability of recall, as `fsrs.Scheduler.get_card_retrievability` computes it — without
+    building an fsrs card per call."""
+    decay = -config.parameters[20]
+    factor = 0.9 ** (1 / decay) - 1
+    return lambda days, stability: float((1 + factor * days / stability) ** decay)
 
 
 def is_card_mastered(progress: CardProgress, config: SchedulingConfig) -> bool:

@@ -248,10 +248,13 @@ def progress_frames(
     )
 
 
-async def load_progress(core: Core, profile_id: int) -> ProgressFrames:
+async def load_progress(core: Core, profile_id: int, days: int | None = None) -> ProgressFrames:
     """Query the profile's history, answers and cards as of the core's clock and shape them
-    (the one call a script needs)."""
+    (the one call a script needs); with `days`, the answers of that many study days only (a long
+    log is read no further back than the period shown) and the frames cut to them."""
     history = await core.stats.history(profile_id)
-    answers = await core.stats.answers(profile_id)
+    start = study_stats.since(days, history.today)
+    since = None if start is None else history.calendar.start_of(start.date())
+    answers = await core.stats.answers(profile_id, since)
     cards = await core.stats.cards(profile_id)
-    return progress_frames(history, answers, cards)
+    return progress_frames(history, answers, cards).within(days)

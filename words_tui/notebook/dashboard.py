@@ -5,9 +5,10 @@
     dashboard
 
 Everything it shows comes from `analysis.load_progress` (DataFrames: `dashboard.frames.answers`,
-`.cards`, `.reviews_per_day` ...) and `charts`. The period (1 month, 3 months, 1 year, all)
-redraws from the frames already loaded; the figures are drawn in a worker thread and shown as SVG,
-sharp at any zoom, which every front-end (JupyterLab, Notebook 7, VS Code, Voilà) displays.
+`.cards`, `.reviews_per_day` ...) and `charts`. Choosing the period (1 month, 3 months — the
+default —, 1 year, all) loads it again: the answers are read no further back than the period, so a
+long history stays quick. The figures are drawn in a worker thread and shown as SVG, sharp at any
+zoom, which every front-end (JupyterLab, Notebook 7, VS Code, Voilà) displays.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ TABS = (
 )
 PERIODS = [("1 month", 30), ("3 months", 91), ("1 year", 365), ("all", 0)]
 """The period's days (0: the whole history)."""
+DEFAULT_DAYS = 91
 
 
 def render_charts(frames: ProgressFrames) -> dict[str, bytes]:
@@ -52,15 +54,14 @@ class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
         self.core = core
         self.profile_id = profile_id
         self.frames: ProgressFrames | None = None
-        self.shown: ProgressFrames | None = None
         self.status = StatusLine()
         self.tasks = Tasks(self.status.error)
         self.refresh_button = widgets.Button(description="Refresh", icon="refresh")
         self.refresh_button.on_click(lambda _: self.tasks.start("refresh", self.refresh()))
         self.period = widgets.ToggleButtons(
-            options=PERIODS, value=91, description="Period", style=WIDE_LABEL
+            options=PERIODS, value=DEFAULT_DAYS, description="Period", style=WIDE_LABEL
         )
-        self.period.observe(lambda _: self.tasks.start("draw", self.draw()), names="value")
+        self.period.observe(lambda _: self.tasks.start("refresh", self.refresh()), names="value")
         self.summary = widgets.HTML()
         self.today = widgets.HTML()
         self.hardest_table = widgets.HTML()
@@ -90,25 +91,14 @@ class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
         return cls(workspace.core, workspace.profile_id)
 
     async def refresh(self) -> ProgressFrames:
-        """Query the history again and redraw every chart."""
+        """Query the chosen period again (answers no further back than it) and redraw."""
         self.status.show("loading…", "busy")
         self.refresh_button.disabled = True
         try:
-            self.frames = await load_progress(self.core, self.profile_id)
-            await self.draw()
+            frames = await load_progress(self.core, self.profile_id, self.period.value or None)
+            pictures = await asyncio.to_thread(render_charts, frames)
         finally:
             self.refresh_button.disabled = False
-        history = self.frames.history
-        moment = local_time(history.generated_at, history.calendar.zone)
-        self.status.show(f"updated {moment}", "ok")
-        return self.frames
-
-    async def draw(self) -> ProgressFrames | None:
-        """Draw the loaded frames over the chosen period (nothing before the first refresh)."""
-        if self.frames is None:
-            return None
-        frames = self.frames.within(self.period.value or None)
-        pictures = await asyncio.to_thread(render_charts, frames)
         for name, picture in pictures.items():
             self.images[name].value = picture
         self.summary.value = table_html(
@@ -116,5 +106,8 @@ class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
         )
         self.today.value = table_html(frames.today.to_frame().T, index=True)
         self.hardest_table.value = table_html(frames.hardest)
-        self.shown = frames
+        self.frames = frames
+        history = frames.history
+        moment = local_time(history.generated_at, history.calendar.zone)
+        self.status.show(f"updated {moment}", "ok")
         return frames

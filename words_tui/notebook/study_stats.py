@@ -66,7 +66,11 @@ def by_hour(answers: pd.DataFrame) -> pd.DataFrame:
 def young_mature(answers: pd.DataFrame, mature_days: float = MATURE_DAYS) -> pd.DataFrame:
     """True retention of typed answers to cards in review, split by the time since the card's
     previous answer: young (< 21 days) and mature (≥ 21 days)."""
-    typed = answers[(answers["mode"] == "typed") & (answers["state before"] == "review")]
+    typed = answers[
+        (answers["mode"] == "typed")
+        & (answers["state before"] == "review")
+        & answers["days since previous"].notna()
+    ]
     mature = typed["days since previous"] >= mature_days
     rows = {}
     for name, part in (("young", typed[~mature]), ("mature", typed[mature])):

@@ -13,15 +13,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from words_tui.domain.enums import CardState, Direction, Stage
-from words_tui.domain.scheduling import CardProgress, SchedulingConfig, retrievability
-from words_tui.infrastructure.db.card_rows import progress_of
+from words_tui.domain.scheduling import SchedulingConfig, recall_curve
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Profile, Review, UserWord, Word
 from words_tui.infrastructure.db.study_day_sql import PASSING_RATING
-from words_tui.infrastructure.db.types import UTCDateTime
 from words_tui.services.vocabulary import ReviewRecord
 
 SECONDS_PER_DAY = 86_400.0
@@ -44,36 +43,47 @@ class AnswerRecord(ReviewRecord):
 
 @dataclass(frozen=True)
 class CardRecord:
-    """One card now: its FSRS memory state and `retrievability` (recall probability) at `now`."""
+    """One card now: its FSRS memory state and `retrievability` (recall probability) at `now`,
+    None for a card never answered by typing."""
 
     word: str
     direction: Direction
+    stage: Stage
+    state: CardState
     active: bool
-    progress: CardProgress
+    stability: float | None
+    difficulty: float | None
+    due: datetime
+    last_review: datetime | None
+    reps: int
+    lapses: int
     retrievability: float | None
 
     @property
     def interval_days(self) -> float | None:
         """The interval FSRS chose at the last answer (due − last answer)."""
-        last, due = self.progress.last_review, self.progress.due
-        if last is None or due is None:
+        if self.last_review is None:
             return None
-        return (due - last).total_seconds() / SECONDS_PER_DAY
+        return (self.due - self.last_review).total_seconds() / SECONDS_PER_DAY
 
 
 async def answers(
     database: Database, profile_id: int, since: datetime | None = None
 ) -> list[AnswerRecord]:
     """The profile's answers (from `since`), oldest first."""
+    earlier = aliased(Review)
     previous = (
-        func.lag(col(Review.reviewed_at), type_=UTCDateTime)
-        .over(partition_by=col(Review.card_id), order_by=col(Review.reviewed_at))
-        .label("previous")
+        select(func.max(col(earlier.reviewed_at)))
+        .where(
+            col(earlier.card_id) == col(Review.card_id),
+            col(earlier.reviewed_at) < col(Review.reviewed_at),
+        )
+        .correlate(Review)
+        .scalar_subquery()
     )
-    log = (
+    query = (
         select(
             col(Review.reviewed_at),
-            col(Review.card_id),
             col(Review.direction),
             col(Review.mode),
             col(Review.answer),
@@ -82,23 +92,20 @@ async def answers(
             col(Review.duration_ms),
             col(Review.state_before),
             previous,
+            col(Word.text),
         )
-        .where(col(Review.profile_id) == profile_id)
-        .subquery()
-    )
-    query = (
-        select(log, col(Word.text))
-        .join(Card, col(Card.id) == log.c.card_id)
+        .join(Card, col(Card.id) == col(Review.card_id))
         .join(UserWord, col(UserWord.id) == col(Card.user_word_id))
         .join(Word, col(Word.id) == col(UserWord.word_id))
-        .order_by(log.c.reviewed_at)
+        .where(col(Review.profile_id) == profile_id)
+        .order_by(col(Review.reviewed_at))
     )
     if since is not None:
-        query = query.where(log.c.reviewed_at >= since)
+        query = query.where(col(Review.reviewed_at) >= since)
     async with database.session() as session:
         rows = (await session.execute(query)).all()
     records = []
-    for at, _card, direction, mode, answer, verdict, rating, ms, state, before, word in rows:
+    for at, direction, mode, answer, verdict, rating, ms, state, before, word in rows:
         elapsed = None if before is None else (at - before).total_seconds()
         records.append(
             AnswerRecord(
@@ -120,8 +127,9 @@ async def answers(
 async def cards(database: Database, profile_id: int, now: datetime) -> list[CardRecord]:
     """The profile's cards with their recall probability at `now` (under the profile's own
     FSRS parameters when it has fitted them)."""
+    fields = "direction stage state active stability difficulty due last_review reps lapses"
     query = (
-        select(Card, col(Word.text))
+        select(*(getattr(Card, name) for name in fields.split()), col(Word.text).label("word"))
         .join(UserWord, col(UserWord.id) == col(Card.user_word_id))
         .join(Word, col(Word.id) == col(UserWord.word_id))
         .where(col(Card.profile_id) == profile_id)
@@ -135,10 +143,26 @@ async def cards(database: Database, profile_id: int, now: datetime) -> list[Card
     config = replace(SchedulingConfig(), desired_retention=profile.desired_retention)
     if profile.fsrs_parameters:
         config = replace(config, parameters=tuple(profile.fsrs_parameters))
+    curve = recall_curve(config)
     records = []
-    for card, word in rows:
-        progress = progress_of(card)
-        typed = progress.state != CardState.NEW and progress.stability is not None
-        recall = retrievability(progress, now, config) if typed else None
-        records.append(CardRecord(word, Direction(card.direction), card.active, progress, recall))
+    for row in rows:
+        typed = row.state != CardState.NEW and row.stability and row.last_review is not None
+        records.append(
+            CardRecord(
+                word=row.word,
+                direction=Direction(row.direction),
+                stage=Stage(row.stage),
+                state=CardState(row.state),
+                active=row.active,
+                stability=row.stability,
+                difficulty=row.difficulty,
+                due=row.due,
+                last_review=row.last_review,
+                reps=row.reps,
+                lapses=row.lapses,
+                retrievability=curve(max(0, (now - row.last_review).days), row.stability)
+                if typed
+                else None,
+            )
+        )
     return records
