@@ -248,13 +248,25 @@ def progress_frames(
     )
 
 
-async def load_progress(core: Core, profile_id: int, days: int | None = None) -> ProgressFrames:
-    """Query the profile's history, answers and cards as of the core's clock and shape them
-    (the one call a script needs); with `days`, the answers of that many study days only (a long
-    log is read no further back than the period shown) and the frames cut to them."""
+async def load_progress(
+    core: Core, profile_id: int, days: int | None = None, *, details: bool = True
+) -> ProgressFrames:
+    """Query the profile's history as of the core's clock and shape it (the one call a script
+    needs), cut to the last `days` study days; with `details`, also the period's answers and
+    every card (`load_details`)."""
     history = await core.stats.history(profile_id)
+    frames = progress_frames(history).within(days)
+    return await load_details(core, frames, days) if details else frames
+
+
+async def load_details(
+    core: Core, frames: ProgressFrames, days: int | None = None
+) -> ProgressFrames:
+    """`frames` with the answers of the last `days` study days (read no further back: a long
+    log stays quick) and every card — what the Anki-style statistics are drawn from."""
+    history = frames.history
     start = study_stats.since(days, history.today)
     since = None if start is None else history.calendar.start_of(start.date())
-    answers = await core.stats.answers(profile_id, since)
-    cards = await core.stats.cards(profile_id)
+    answers = await core.stats.answers(history.profile_id, since)
+    cards = await core.stats.cards(history.profile_id)
     return progress_frames(history, answers, cards).within(days)

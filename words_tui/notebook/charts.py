@@ -28,7 +28,7 @@ from words_tui.notebook.chart_parts import (
     svg,
 )
 
-__all__ = ["CHARTS", "all_charts", "png", "svg"]
+__all__ = ["CHARTS", "DETAIL_CHARTS", "HISTORY_CHARTS", "all_charts", "png", "svg"]
 
 MAX_WEEKS = 53
 MIN_WEEKS = 8
@@ -181,15 +181,18 @@ def hardest_chart(frames: ProgressFrames) -> Figure:
     return made
 
 
-CHARTS: dict[str, Callable[[ProgressFrames], Figure]] = {
+HISTORY_CHARTS: dict[str, Callable[[ProgressFrames], Figure]] = {
     "answers per day": reviews_per_day_chart,
     "calendar": calendar_heatmap,
     "retention": retention_chart,
     "forecast": forecast_chart,
     "learned": learned_chart,
     "hardest words": hardest_chart,
-    **stats_charts.CHARTS,
 }
+"""The charts of the history's aggregates (quick at any size)."""
+DETAIL_CHARTS = stats_charts.CHARTS
+"""The charts of the answers and cards themselves (`analysis.load_details`)."""
+CHARTS = {**HISTORY_CHARTS, **DETAIL_CHARTS}
 
 
 def all_charts(frames: ProgressFrames) -> dict[str, Figure]:

@@ -14,12 +14,14 @@ zoom, which every front-end (JupyterLab, Notebook 7, VS Code, Voilà) displays.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Mapping
 
 import ipywidgets as widgets
+from matplotlib.figure import Figure
 
-from words_tui.notebook.analysis import ProgressFrames, load_progress
+from words_tui.notebook.analysis import ProgressFrames, load_details, load_progress
 from words_tui.notebook.chart_parts import svg
-from words_tui.notebook.charts import CHARTS
+from words_tui.notebook.charts import CHARTS, DETAIL_CHARTS, HISTORY_CHARTS
 from words_tui.notebook.fsrs_panel import FsrsPanel
 from words_tui.notebook.labels import WIDE_LABEL, local_time
 from words_tui.notebook.tasks import Tasks
@@ -41,9 +43,11 @@ PERIODS = [("1 month", 30), ("3 months", 91), ("1 year", 365), ("all", 0)]
 DEFAULT_DAYS = 91
 
 
-def render_charts(frames: ProgressFrames) -> dict[str, bytes]:
-    """Every dashboard chart as SVG bytes."""
-    return {name: svg(chart(frames)) for name, chart in CHARTS.items()}
+def render_charts(
+    frames: ProgressFrames, charts: Mapping[str, Callable[[ProgressFrames], Figure]] = CHARTS
+) -> dict[str, bytes]:
+    """The dashboard's charts (all of them unless told) as SVG bytes."""
+    return {name: svg(chart(frames)) for name, chart in charts.items()}
 
 
 class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
@@ -91,23 +95,33 @@ class ProgressDashboard(widgets.VBox):  # type: ignore[misc]
         return cls(workspace.core, workspace.profile_id)
 
     async def refresh(self) -> ProgressFrames:
-        """Query the chosen period again (answers no further back than it) and redraw."""
+        """Query the chosen period again and redraw: first the charts of the history's
+        aggregates (quick at any size), then those of the answers and cards themselves."""
         self.status.show("loading…", "busy")
         self.refresh_button.disabled = True
+        days = self.period.value or None
         try:
-            frames = await load_progress(self.core, self.profile_id, self.period.value or None)
-            pictures = await asyncio.to_thread(render_charts, frames)
+            frames = await load_progress(self.core, self.profile_id, days, details=False)
+            await self._draw(frames, HISTORY_CHARTS)
+            self.summary.value = table_html(
+                frames.summary.to_frame().T.assign(**frames.status.to_dict())
+            )
+            self.hardest_table.value = table_html(frames.hardest)
+            self.status.show("reading the answers and cards…", "busy")
+            frames = await load_details(self.core, frames, days)
+            await self._draw(frames, DETAIL_CHARTS)
         finally:
             self.refresh_button.disabled = False
-        for name, picture in pictures.items():
-            self.images[name].value = picture
-        self.summary.value = table_html(
-            frames.summary.to_frame().T.assign(**frames.status.to_dict())
-        )
         self.today.value = table_html(frames.today.to_frame().T, index=True)
-        self.hardest_table.value = table_html(frames.hardest)
         self.frames = frames
         history = frames.history
         moment = local_time(history.generated_at, history.calendar.zone)
         self.status.show(f"updated {moment}", "ok")
         return frames
+
+    async def _draw(
+        self, frames: ProgressFrames, charts: Mapping[str, Callable[[ProgressFrames], Figure]]
+    ) -> None:
+        pictures = await asyncio.to_thread(render_charts, frames, charts)
+        for name, picture in pictures.items():
+            self.images[name].value = picture

@@ -47,7 +47,7 @@ def today(answers: pd.DataFrame, calendar: StudyCalendar, day: date) -> pd.Serie
 def study_time(answers: pd.DataFrame, calendar: StudyCalendar, end: date) -> pd.Series:
     """Minutes spent answering on each study day, from the first to `end` (zero when idle)."""
     if answers.empty:
-        return pd.Series(dtype=float, name="minutes")
+        return pd.Series(dtype=float, name="minutes", index=pd.DatetimeIndex([], name="day"))
     days = study_days(answers["time"], calendar)
     minutes = answers["seconds"].groupby(days).sum() / 60
     index = pd.date_range(days.min(), pd.Timestamp(end), freq="D", name="day")
