@@ -1,7 +1,17 @@
-"""Benchmark: bulk translation at the rate limit against the local OpenAI-compatible test server.
+"""Benchmark: the rate limiter, then bulk translation, against the local OpenAI-compatible test server.
 
-    python bench/bulk_translate.py                      # the issue's setting: 5,000 words
-    python bench/bulk_translate.py --words 1000 --latency 0.5
+    python bench/bulk_translate.py                      # both: 3 × 120 s of limiter, 5,000 words
+    python bench/bulk_translate.py --limiter-only --rate-seconds 120
+    python bench/bulk_translate.py --rates --words 1000 --latency 0.5   # bulk translation only
+
+Limiter: for each of `--rates` (600, 1,200 and 2,500 requests a minute), 60 callers keep a
+`RateLimitedLLMClient` (60 in flight) busy for `--rate-seconds` against the server answering
+after 1 s, in a process of its own; the server records when each request arrived, the client
+when each left its limiter. Printed per rate, for arrivals and for sends: the most in any 60 s
+window ÷ the rate (goal ≤ 1.00), in any 10 s window ÷ a sixth of it (goal ≤ 1.05), and the
+sustained rate (requests after the first ÷ the time from first to last) ÷ the rate (goal ≥ 0.95).
+On a loaded machine arrivals lag sends unevenly (event loop and server threads wait for a CPU),
+which the two lines show apart. A 60 s window needs more than 60 s of traffic: 120 s per rate is the default.
 
 The server answers after `--latency` s (± `--jitter`) and enforces its own limit of `--server-rpm`
 (a one-second token bucket answering 429). The client is configured for `--rpm`. Printed:
@@ -18,30 +28,113 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
+import json
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.llm_server import FakeLLMServer
+from tests.llm_server import DUMMY_API_KEY, FakeLLMServer, most_within
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.llm import LLMClient, RateLimitedLLMClient
 from words_tui.infrastructure.llm.results import CallRecord
 from words_tui.services.bulk import BulkProgress, BulkTranslator
 
+ROOT = Path(__file__).resolve().parents[1]
 WINDOW_S = 10.0
+LIMITER_IN_FLIGHT = 60
+LIMITER_LATENCY_S = 1.0
 
 
-def peak_per_window(times: list[float], window: float = WINDOW_S) -> int:
-    """The most arrivals within any `window` seconds."""
-    best, start = 0, 0
-    for end, moment in enumerate(times):
-        while moment - times[start] >= window:
-            start += 1
-        best = max(best, end - start + 1)
-    return best
+SERVER_PROCESS = """
+import json, sys
+from tests.llm_server import FakeLLMServer
+with FakeLLMServer(latency_s=float(sys.argv[1]), seed=2) as server:
+    print(server.port, flush=True)
+    sys.stdin.read()
+    json.dump([record.at for record in server.records], sys.stdout)
+"""
+"""The test server in a process of its own, so the client's work does not delay its clock
+(both read CLOCK_MONOTONIC, one clock for the whole machine)."""
+
+
+class SendClock(RateLimitedLLMClient):
+    """The client, noting when each request left the limiter for the wire."""
+
+    sent: list[float]
+
+    def _http_client(self) -> Any:
+        self.sent = []
+
+        async def went(_request: object) -> None:
+            self.sent.append(time.monotonic())
+
+        http = super()._http_client()
+        http.event_hooks["request"].append(went)
+        return http
+
+
+async def limiter_run(rpm: float, seconds: float) -> tuple[list[float], list[float]]:
+    """When each request left the client and when each arrived at the server, while 60
+    callers kept the client at `rpm`."""
+    server = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-c",
+        SERVER_PROCESS,
+        str(LIMITER_LATENCY_S),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert server.stdout is not None
+    port = int(await server.stdout.readline())
+    client = SendClock(
+        DUMMY_API_KEY,
+        "bench-model",
+        max_concurrent=LIMITER_IN_FLIGHT,
+        requests_per_minute=rpm,
+        base_url=f"http://127.0.0.1:{port}/v1",
+    )
+    words = itertools.count()
+
+    async def caller() -> None:
+        while True:
+            await client.translate_word(f"wort{next(words)}", "de", "en")
+
+    callers = [asyncio.create_task(caller()) for _ in range(LIMITER_IN_FLIGHT)]
+    await asyncio.sleep(seconds)
+    for task in callers:
+        task.cancel()
+    await asyncio.gather(*callers, return_exceptions=True)
+    await client.aclose()
+    arrivals, _ = await server.communicate(b"")
+    return client.sent, sorted(json.loads(arrivals))
+
+
+def window_figures(moments: list[float], rpm: float) -> str:
+    """Most in any 60 s and any 10 s, and the sustained rate, each ÷ the configured rate."""
+    sustained = (len(moments) - 1) / (moments[-1] - moments[0]) * 60.0
+    minute, ten = most_within(moments, 60.0), most_within(moments, WINDOW_S)
+    return (
+        f"60 s max {minute} = {minute / rpm:.3f}x, 10 s max {ten} = "
+        f"{ten / (rpm * WINDOW_S / 60.0):.3f}x, sustained {sustained:.0f} RPM = "
+        f"{sustained / rpm:.3f}x"
+    )
+
+
+async def bench_limiter(rates: list[float], seconds: float) -> None:
+    print(f"rate limiter: {LIMITER_IN_FLIGHT} in flight, {LIMITER_LATENCY_S:g} s latency, "
+          f"{seconds:g} s per rate (goals: 60 s <= 1.00x, 10 s <= 1.05x, sustained >= 0.95x)")  # fmt: skip
+    for rpm in rates:
+        sent, arrivals = await limiter_run(rpm, seconds)
+        print(f"  {rpm:>6g} RPM, {len(arrivals)} requests")
+        print(f"    arrived at the server: {window_figures(arrivals, rpm)}")
+        print(f"    sent by the client:    {window_figures(sent, rpm)}")
 
 
 async def naive_seconds_per_word(server: FakeLLMServer, sample: int) -> float:
@@ -131,7 +224,7 @@ async def bench(args: argparse.Namespace) -> None:
     span = arrivals[-1] - arrivals[0] if len(arrivals) > 1 else float("nan")
     achieved_rpm = (len(arrivals) - 1) / span * 60.0
     ceiling = min(args.rpm, args.server_rpm)
-    peak_rpm = peak_per_window(arrivals) * 60.0 / WINDOW_S
+    peak_rpm = most_within(arrivals, WINDOW_S) * 60.0 / WINDOW_S
     limited = sum(1 for r in records if r.fault == "limit")
     answered = [r for r in records if r.status == 200]
     attempts = [c.attempts for c in calls]
@@ -188,7 +281,14 @@ def main() -> None:
     parser.add_argument("--naive-sample", type=int, default=10)
     parser.add_argument("--malformed", type=float, default=0.02, help="garbled answer rate")
     parser.add_argument("--garbled-words", type=int, default=2000)
-    asyncio.run(bench(parser.parse_args()))
+    parser.add_argument("--rates", type=float, nargs="*", default=[600, 1200, 2500])
+    parser.add_argument("--rate-seconds", type=float, default=120.0)
+    parser.add_argument("--limiter-only", action="store_true")
+    args = parser.parse_args()
+    if args.rates:
+        asyncio.run(bench_limiter(args.rates, args.rate_seconds))
+    if not args.limiter_only:
+        asyncio.run(bench(args))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ import struct
 import threading
 import time
 from collections import Counter, deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -50,6 +51,16 @@ FAULT_KINDS = (
     "garble_item",
 )
 ARTICLES = re.compile(r"^(the|a|an|to|der|die|das|le|la|les|el|los|las)\s+")
+
+
+def most_within(times: Sequence[float], window_s: float) -> int:
+    """The most moments (sorted) inside any half-open window of `window_s` seconds."""
+    best, start = 0, 0
+    for end, moment in enumerate(times):
+        while moment - times[start] >= window_s:
+            start += 1
+        best = max(best, end - start + 1)
+    return best
 
 
 def fake_translation(word: str, target_lang: str) -> str:

@@ -16,7 +16,6 @@ from words_tui.infrastructure.llm import (
     LLMUnavailable,
     RateLimitedLLMClient,
 )
-from words_tui.infrastructure.llm.pacing import request_limiter
 from words_tui.infrastructure.llm.retry import RetryPolicy
 
 NO_RETRY = RetryPolicy(attempts=1, bad_output_retries=0)
@@ -197,18 +196,6 @@ async def test_with_the_primary_breaker_open_the_fallback_answers_at_once(
 
     assert [r.model for r in llm_server.records] == ["backup"]
     assert entry.source == "llm:backup"
-
-
-def test_the_request_bucket_holds_a_fifth_of_a_second_of_quota() -> None:
-    limiter = request_limiter(requests_per_minute=2400)
-    assert limiter.max_rate == pytest.approx(8.0)
-    assert limiter.time_period == pytest.approx(0.2)
-
-
-def test_a_slow_rate_still_lets_single_requests_through() -> None:
-    limiter = request_limiter(requests_per_minute=6)
-    assert limiter.max_rate == 1.0
-    assert limiter.time_period == pytest.approx(10.0)
 
 
 async def test_pacing_at_the_server_limit_causes_no_rate_limit_answers(clock: FakeClock) -> None:

@@ -128,8 +128,16 @@ class LLMClient:
 
     def _new_openai(self) -> openai.AsyncOpenAI:
         return openai.AsyncOpenAI(
-            api_key=self._key, base_url=self._base_url, timeout=self._timeout_s, max_retries=0
+            api_key=self._key,
+            base_url=self._base_url,
+            timeout=self._timeout_s,
+            max_retries=0,
+            http_client=self._http_client(),
         )
+
+    def _http_client(self) -> openai.DefaultAsyncHttpxClient | None:
+        """The SDK's HTTP client, or None for its default (a subclass paces requests here)."""
+        return None
 
     async def aclose(self) -> None:
         """Close this event loop's HTTP connections (other loops' close with their loops)."""

@@ -1,11 +1,15 @@
-"""Pacing of HTTP attempts: a concurrency cap, a request-rate bucket and an optional token budget.
+"""Pacing of HTTP attempts: a concurrency cap, a strict request schedule and an optional token budget.
 
-`AsyncLimiter(rpm, 60)` would let a whole minute's quota through at once (twice the rate in the
-first minute). Here the request bucket holds `burst_s` seconds of quota (at least one request), so
-the rate is smooth at every scale. The default fifth of a second keeps any 10-second window within
-~3 % of the configured rate (a one-second bucket measured 1.10× over the first 10 s; a bucket of a
-single request lost ~7 % of the rate to timer lateness, since it has no slack to absorb it). The token budget works on estimates before the request and charges
-the difference once `usage` reports the real figure.
+A leaky bucket (aiolimiter's `AsyncLimiter`) lets its capacity through at once on top of the
+rate, and wakes its waiters late and then together: at 1,200 requests a minute it measured 1.03×
+the rate over a minute and 1.055× in the busiest 10 s. `RequestSchedule` instead gives every
+request its own send time, evenly spaced, and never lets more than rpm requests go within any
+60 s (counted at the moments they actually went). What a server counts is arrivals, which lag
+the sends by a varying fraction of a second on a busy machine, so the spacing keeps 1 % of
+headroom; and no 10 s ever hold more than a sixth of the minute's requests, so turns missed
+while the event loop was stalled are made up without breaking the promise at that scale either. The token budget (estimates before the request, the
+difference charged once `usage` reports the real figure) stays an `AsyncLimiter`: token counts
+are estimates anyway.
 
 asyncio primitives belong to one event loop, so a `Pacing` is created per loop (see `LoopLocal`).
 """
@@ -13,22 +17,74 @@ asyncio primitives belong to one event loop, so a `Pacing` is created per loop (
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import time
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from aiolimiter import AsyncLimiter
 
-DEFAULT_BURST_S = 0.2
+WINDOW_S = 60.0
+"""The window a per-minute rate is a promise about."""
+HEADROOM = 0.01
+"""The spacing is this much longer than the rate's: arrivals lag sends unevenly."""
+SHORT_WINDOW_S = 10.0
+"""No window this long holds more than its share of the rate."""
+MIN_WAIT_S = 1e-6
+"""The shortest wait for the window: a float rounding's worth would not move the clock past it."""
 CHARS_PER_TOKEN = 4
 COMPLETION_TO_PROMPT_GUESS = 2.0
 """Before the answer arrives we assume it is about twice the prompt (entries are verbose)."""
 
 
-def request_limiter(requests_per_minute: float, burst_s: float = DEFAULT_BURST_S) -> AsyncLimiter:
-    """A leaky bucket of `burst_s` seconds of quota (at least one request) at the given rate."""
-    per_second = requests_per_minute / 60.0
-    capacity = max(1.0, per_second * burst_s)
-    return AsyncLimiter(capacity, capacity / per_second)
+class RequestSchedule:
+    """Send times for requests at `requests_per_minute`: evenly spaced, first come first served.
+
+    A caller's slot is reserved when it asks (no lock: the event loop runs one caller at a time),
+    so the spacing holds however many wait; after waking, it also waits while the last 60 s
+    already hold `limit` requests or the last 10 s their share, counted at the real send times.
+    `clock` and `sleep` are the event loop's by default; tests pass a controllable pair.
+    """
+
+    def __init__(
+        self,
+        requests_per_minute: float,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        if requests_per_minute <= 0:
+            raise ValueError("requests_per_minute must be positive")
+        self.interval = WINDOW_S / requests_per_minute * (1 + HEADROOM)
+        self.limit = max(1, int(requests_per_minute))
+        share = max(1, int(requests_per_minute * SHORT_WINDOW_S / WINDOW_S))
+        self._clock = clock
+        self._sleep = sleep
+        self._next = float("-inf")
+        self._windows = ((WINDOW_S, deque[float](maxlen=self.limit)),
+                         (SHORT_WINDOW_S, deque[float](maxlen=share)))  # fmt: skip
+        """Per window: the moments the last requests (as many as it may hold) went."""
+
+    async def acquire(self) -> None:
+        """Wait for this request's turn; return when it may be sent."""
+        now = self._clock()
+        slot = max(now, self._next)
+        self._next = slot + self.interval
+        if slot > now:
+            await self._sleep(slot - now)
+        while (wait := self._window_wait()) > 0:
+            await self._sleep(max(wait, MIN_WAIT_S))
+        went = self._clock()
+        for _, sent in self._windows:
+            sent.append(went)
+
+    def _window_wait(self) -> float:
+        """How long until every window has room for one more request."""
+        now, wait = self._clock(), 0.0
+        for seconds, sent in self._windows:
+            if len(sent) == sent.maxlen and (since := now - sent[0]) < seconds:
+                wait = max(wait, seconds - since)
+        return wait
 
 
 def estimate_tokens(prompt_chars: int) -> int:
@@ -46,17 +102,16 @@ class Pacing:
         max_concurrent: int,
         requests_per_minute: float,
         tokens_per_minute: float | None = None,
-        burst_s: float = DEFAULT_BURST_S,
     ) -> None:
         self.slots = asyncio.Semaphore(max_concurrent)
-        self.requests = request_limiter(requests_per_minute, burst_s)
+        self.requests = RequestSchedule(requests_per_minute)
         self.tokens = AsyncLimiter(tokens_per_minute / 60.0, 1.0) if tokens_per_minute else None
 
     @asynccontextmanager
     async def attempt(self, prompt_chars: int) -> AsyncIterator[TokenCharge]:
-        """Hold a slot, wait for the rate (and the token budget), then let one request go."""
+        """Hold a slot and wait for the token budget; the request waits for its turn in
+        `requests` when it is about to go out (see `RateLimitedLLMClient._http_client`)."""
         async with self.slots:
-            await self.requests.acquire()
             charge = TokenCharge(self.tokens, estimate_tokens(prompt_chars))
             await charge.reserve()
             yield charge

@@ -1,7 +1,7 @@
 """`RateLimitedLLMClient`: `LLMClient` that stays within the endpoint's limits and degrades fast.
 
-- every HTTP attempt (retries included) takes a concurrency slot and passes the rate bucket and the
-  optional token budget (see `pacing.py`), created per event loop;
+- every HTTP attempt (retries included) takes a concurrency slot, waits for its turn in the
+  request schedule and passes the optional token budget (see `pacing.py`), created per loop;
 - every logical call runs under a per-model circuit breaker (see `breaker.py`): while it is open,
   calls fail in microseconds with `CircuitOpen` (an `LLMUnavailable`), so callers fall back at once;
 - when the primary model is unavailable, the fallback model is tried once.
@@ -13,6 +13,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
+import openai
 from pydantic import SecretStr
 
 from words_tui.infrastructure.llm import prompts
@@ -25,7 +26,7 @@ from words_tui.infrastructure.llm.breaker import (
 from words_tui.infrastructure.llm.client import CallSpec, LLMClient, T
 from words_tui.infrastructure.llm.errors import OUTAGE_ERRORS
 from words_tui.infrastructure.llm.loop_local import LoopLocal
-from words_tui.infrastructure.llm.pacing import DEFAULT_BURST_S, Pacing
+from words_tui.infrastructure.llm.pacing import Pacing
 from words_tui.infrastructure.llm.results import CallObserver, CallRecord, Reply
 from words_tui.infrastructure.llm.retry import RetryPolicy
 
@@ -48,7 +49,6 @@ class RateLimitedLLMClient(LLMClient):
         base_url: str | None = None,
         fallback_model: str | None = None,
         tokens_per_minute: float | None = None,
-        burst_s: float = DEFAULT_BURST_S,
         failure_threshold: int = FAILURE_THRESHOLD,
         recovery_timeout_s: float = RECOVERY_TIMEOUT_S,
         clock: Clock = time.monotonic,
@@ -69,7 +69,6 @@ class RateLimitedLLMClient(LLMClient):
                 max_concurrent=max_concurrent,
                 requests_per_minute=requests_per_minute,
                 tokens_per_minute=tokens_per_minute,
-                burst_s=burst_s,
             )
         )
         self._breakers = {
@@ -81,6 +80,17 @@ class RateLimitedLLMClient(LLMClient):
             )
             for name in filter(None, (model, self.fallback_model))
         }
+
+    def _http_client(self) -> openai.DefaultAsyncHttpxClient:
+        """The SDK's default HTTP client, with every request waiting for its turn in the
+        schedule when the SDK has built it, just before it goes out: a first request slowed by
+        the SDK's one-time set-up then cannot bunch the requests after it on the wire."""
+        pacing = self._pacing
+
+        async def wait_for_turn(_request: object) -> None:
+            await pacing.get().requests.acquire()
+
+        return openai.DefaultAsyncHttpxClient(event_hooks={"request": [wait_for_turn]})
 
     def breaker(self, model: str | None = None) -> OutageBreaker:
         """The breaker of `model` (default: the primary), for status displays and tests."""
