@@ -1,4 +1,4 @@
-"""Helpers shared by the benchmarks: timing figures and fast bulk loading with Core insert()."""
+"""Helpers shared by the benchmarks: timing figures and fast bulk loading (`bulk.insert_many`)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from words_tui.infrastructure.db.bulk import insert_many
 
 CHUNK = 20_000
 
@@ -47,17 +49,17 @@ def paused_gc() -> Iterator[None]:
 async def insert_rows(
     connection: AsyncConnection, table: Table, rows: Iterable[dict[str, Any]]
 ) -> int:
-    """Insert rows in chunks of CHUNK with executemany; returns the count."""
+    """Insert rows in chunks of CHUNK with the database layer's executemany; returns the count."""
     count = 0
     batch: list[dict[str, Any]] = []
     for row in rows:
         batch.append(row)
         if len(batch) == CHUNK:
-            await connection.execute(insert(table), batch)
+            await insert_many(connection, table, batch)
             count += len(batch)
             batch = []
     if batch:
-        await connection.execute(insert(table), batch)
+        await insert_many(connection, table, batch)
         count += len(batch)
     return count
 

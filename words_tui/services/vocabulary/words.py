@@ -38,7 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import Direction, Stage, WordStatus
 from words_tui.domain.text import clean_text, word_key
-from words_tui.infrastructure.db.bulk import LARGE_BATCH, chunks, insert_statement
+from words_tui.infrastructure.db.bulk import LARGE_BATCH, chunks, insert_many, insert_statement
 from words_tui.infrastructure.db.card_rows import CARD_FIELDS as CARD_STATE_FIELDS
 from words_tui.infrastructure.db.models import ALL_TABLES, Profile
 from words_tui.infrastructure.db.types import UTCDateTime
@@ -278,7 +278,7 @@ async def _insert_user_words(
             for card in word.cards
         ]
         if cards:
-            await session.execute(insert(CARDS), cards)
+            await insert_many(session, CARDS, cards)
         done += len(chunk)
         if progress is not None:
             progress(done, len(unique))

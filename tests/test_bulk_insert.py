@@ -1,0 +1,76 @@
+"""`bulk.insert_many`: the fast executemany stores exactly what a Core insert stores."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Table, insert, select
+
+from words_tui.infrastructure.db.bulk import insert_many
+from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Entry, Word
+
+WORDS: Table = Word.__table__  # type: ignore[assignment]
+ENTRIES: Table = Entry.__table__  # type: ignore[assignment]
+WHEN = datetime(2026, 3, 29, 1, 30, 15, 123456, tzinfo=UTC)
+
+
+def word_rows(first: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": first + i,
+            "lang": "es",
+            "text": f"año{first + i}",
+            "norm": f"ano{first + i}",
+            "pos": "noun",
+        }
+        for i in range(3)
+    ]
+
+
+def entry_rows(first: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": first + i,
+            "word_id": first + i,
+            "target_lang": "en",
+            "source": "user",
+            "meanings": [{"text": f"year {i}", "pos": "noun", "note": "ñ ✓"}] if i else [],
+            "examples": [],
+            "forms": {"plural": f"años{i}"},
+            "created_at": WHEN + timedelta(days=i),
+        }
+        for i in range(3)
+    ]
+
+
+async def stored(database: Database, table: Table, first: int) -> list[tuple[Any, ...]]:
+    async with database.engine.connect() as connection:
+        query = select(table).where(table.c.id.between(first, first + 2)).order_by(table.c.id)
+        return [tuple(row)[1:] for row in await connection.execute(query)]
+
+
+async def test_rows_inserted_in_bulk_read_back_as_a_core_insert_s(database: Database) -> None:
+    async with database.engine.begin() as connection:
+        await insert_many(connection, WORDS, word_rows(1))
+        await insert_many(connection, ENTRIES, entry_rows(1))
+        await connection.execute(insert(WORDS), word_rows(11))
+        await connection.execute(insert(ENTRIES), entry_rows(11))
+
+    words = await stored(database, WORDS, 1), await stored(database, WORDS, 11)
+    entries = await stored(database, ENTRIES, 1), await stored(database, ENTRIES, 11)
+
+    assert (
+        [row[0::3] for row in words[0]] == [row[0::3] for row in words[1]] == [("es", "noun")] * 3
+    )
+    assert [row[1:] for row in entries[0]] == [row[1:] for row in entries[1]]
+    assert entries[0][1][-1] == WHEN + timedelta(days=1)
+
+
+async def test_rows_without_a_defaulted_column_get_its_default(database: Database) -> None:
+    rows = [{k: v for k, v in row.items() if k != "pos"} for row in word_rows(21)]
+    async with database.session() as session:
+        await insert_many(session, WORDS, rows)
+
+    assert [row[3] for row in await stored(database, WORDS, 21)] == ["", "", ""]
