@@ -10,7 +10,7 @@ from tests.builders import cards_of, learner_with_words, review
 from words_tui.domain.enums import CardState, Direction, Stage, WordStatus
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Lesson, UserWord
-from words_tui.services.stats.summary import statistics_summary
+from words_tui.services.stats.summary import recent_activity, statistics_summary
 from words_tui.services.vocabulary.browse import delete_word
 from words_tui.services.vocabulary.profiles import ProfileKnobs, start_over, update_profile
 
@@ -222,3 +222,19 @@ async def test_learners_sharing_a_database_see_only_their_own_statistics(
     theirs = await statistics_summary(database, bob, NOW)
     assert (mine.reviews, mine.streak.current, mine.hardest, mine.words) == (0, 0, (), 6)
     assert (theirs.reviews, len(theirs.hardest)) == (1, 1)
+
+
+async def test_the_home_screens_activity_is_the_summarys_streak_and_last_days(
+    database: Database,
+) -> None:
+    pid = await profile_id(database)
+    card = (await cards_of(database, pid, "дом"))[0]
+    for days_ago in (0, 1, 1, 2, 5, 40):
+        await review(database, card, NOW - timedelta(days=days_ago, hours=1))
+
+    activity = await recent_activity(database, pid, NOW, 14)
+
+    summary = await statistics_summary(database, pid, NOW)
+    assert activity.streak == summary.streak
+    assert activity.days == summary.heatmap[-14:]
+    assert [day.count for day in activity.days[-6:]] == [1, 0, 0, 1, 2, 1]

@@ -22,6 +22,7 @@ from textual.worker import Worker, WorkerState
 
 from words_tui.i18n import Texts, base_language
 from words_tui.services import Core
+from words_tui.tui.base import WARM_UP_AFTER_S
 from words_tui.tui.keys import on_any_layout
 from words_tui.tui.screens.startup import StartupScreen
 
@@ -103,12 +104,12 @@ class WordsApp(App[int]):
         else:
             self.show_home(profile)
         if not self.core.llm_ready:
-            self.connect_llm()
+            self.set_timer(WARM_UP_AFTER_S, self.connect_llm)
 
     @work(thread=True, exclusive=True, group="llm", exit_on_error=False)
     def connect_llm(self) -> None:
         """Build the LLM client off the event loop (the openai SDK takes a while to import), so
-        the judge and the lookups find it ready."""
+        the judge and the lookups find it ready (they build it themselves when they come first)."""
         self.core.connect_llm()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

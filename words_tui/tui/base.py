@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from words_tui.tui.app import WordsApp
 
 ResultType = TypeVar("ResultType")
+WARM_UP_AFTER_S = 1.0
+"""Heavy data a screen will need later (lemma tables, the openai SDK) starts loading once the
+home screen has been up this long: loading competes with the screen for the interpreter, so a
+lesson started at once is not slowed by it (a lesson starts what it needs itself)."""
 
 
 class AppAccess:

@@ -175,10 +175,18 @@ class Database:
                 self._idle.idle()
 
     async def init(self) -> str:
-        """Bring the schema to the latest migration; returns the revision now in effect."""
-        from words_tui.infrastructure.db.migrate import upgrade
+        """Bring the schema to the latest migration; returns the revision now in effect.
+
+        A database at the latest revision already (every start but the first after an upgrade)
+        is recognised without Alembic (see `revisions`)."""
+        from words_tui.infrastructure.db.revisions import shipped_head, stored_revision
 
         try:
+            head = shipped_head()
+            if head is not None and await stored_revision(self.engine) == head:
+                return head
+            from words_tui.infrastructure.db.migrate import upgrade
+
             return await upgrade(self.engine)
         except (OSError, SQLAlchemyError) as err:
             explained = explain(err, self.url, self.location)

@@ -19,6 +19,7 @@ from words_tui.services.stats.queries import HardWord, ReviewBucket
 from words_tui.services.stats.reminders import DaytimeWindow, Reminder, reminders
 from words_tui.services.stats.summary import (
     Accuracy,
+    Activity,
     RetentionPoint,
     StatisticsSummary,
     statistics_summary,
@@ -26,6 +27,7 @@ from words_tui.services.stats.summary import (
 
 __all__ = [
     "Accuracy",
+    "Activity",
     "AnswerRecord",
     "CardRecord",
     "DaytimeWindow",

@@ -16,7 +16,12 @@ from words_tui.services.stats.fsrs_params import FitReport, fit_personal_paramet
 from words_tui.services.stats.history import ProgressHistory, progress_history
 from words_tui.services.stats.log import AnswerRecord, CardRecord
 from words_tui.services.stats.reminders import DaytimeWindow, Reminder, reminders
-from words_tui.services.stats.summary import StatisticsSummary, statistics_summary
+from words_tui.services.stats.summary import (
+    Activity,
+    StatisticsSummary,
+    recent_activity,
+    statistics_summary,
+)
 
 
 class Stats:
@@ -28,6 +33,10 @@ class Stats:
     async def summary(self, profile_id: int) -> StatisticsSummary:
         """Counts by status, streak, retention, forecast, heatmap, hardest words — as of now."""
         return await statistics_summary(self._parts.database, profile_id, self._parts.now())
+
+    async def activity(self, profile_id: int, days: int) -> Activity:
+        """The streak and the reviews of each of the last `days` days (the home screen's)."""
+        return await recent_activity(self._parts.database, profile_id, self._parts.now(), days)
 
     async def history(self, profile_id: int) -> ProgressHistory:
         """Everything the progress charts are drawn from."""

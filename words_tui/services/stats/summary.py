@@ -193,6 +193,30 @@ async def statistics_summary(
     )
 
 
+@dataclass(frozen=True)
+class Activity:
+    """What the home screen shows of the past: the streak and the last days' review counts."""
+
+    streak: Streaks
+    days: tuple[DayCount, ...]
+
+
+async def recent_activity(
+    database: Database, profile_id: int, now: datetime, days: int
+) -> Activity:
+    """The streak and the last `days` days, from the per-day rollup: bringing it up to date
+    reads only the reviews logged since it last was, so this costs the same at any history."""
+    async with database.session() as session:
+        profile = await profile_by_id(session, profile_id)
+        calendar = StudyCalendar(profile.timezone, profile.day_start_hour)
+        per_day = await queries.daily_reviews(session, profile_id, calendar)
+    today = calendar.day_of(now)
+    return Activity(
+        streak=streaks((day_from_number(d) for d in per_day), today),
+        days=_dense(per_day, today - timedelta(days=days - 1), days),
+    )
+
+
 def _months_back(today: date, months: int) -> date:
     index = today.year * 12 + today.month - 1 - months
     return date(index // 12, index % 12 + 1, 1)

@@ -16,7 +16,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import false, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -28,12 +28,13 @@ from words_tui.infrastructure.db.bulk import chunks
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Entry, Word
 from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
-from words_tui.infrastructure.llm.caching import TranslationCacheStore
 from words_tui.infrastructure.llm.errors import LLMError
-from words_tui.infrastructure.llm.protocols import LLMService
-from words_tui.services.bulk import BulkResult, BulkTranslator, ProgressCallback
 from words_tui.services.vocabulary.store import entry_from_row
 from words_tui.services.vocabulary.words import IMPORT_SOURCE_PREFIX, import_source
+
+if TYPE_CHECKING:  # the bulk engine and the LLM load when a translation needs them
+    from words_tui.infrastructure.llm.protocols import LLMService
+    from words_tui.services.bulk import BulkResult, BulkTranslator, ProgressCallback
 
 NO_LLM = (
     "no offline source has it (your stored entries, the starter vocabulary, dictionaries) and no "
@@ -130,6 +131,8 @@ class WordSources:
         model = self._model()
         if model is None:
             return {}
+        from words_tui.infrastructure.llm.caching import TranslationCacheStore
+
         found = await TranslationCacheStore(self.database, model).get_many(words, source, target)
         return {word: [entry] for word, entry in found.items() if entry.translations}
 

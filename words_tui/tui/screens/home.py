@@ -16,14 +16,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
-from words_tui.tui.base import WordsScreen
+from words_tui.tui.base import WARM_UP_AFTER_S, WordsScreen
 from words_tui.tui.literal import shown
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 ACTIVITY_DAYS = 14
-LANGUAGE_DATA_AFTER_S = 1.0
-"""The lemma tables start loading once the home screen has been up this long: loading competes
-with the screen for the interpreter, so a lesson started at once is not slowed by it."""
 REFRESH_S = 300.0
 """How often the counts are read again while home is shown."""
 MENU = (
@@ -99,7 +96,7 @@ class HomeScreen(WordsScreen[None]):
         menu = self.query_one("#menu", OptionList)
         menu.highlighted = 0
         menu.focus()
-        self.set_timer(LANGUAGE_DATA_AFTER_S, self.load_language_data)
+        self.set_timer(WARM_UP_AFTER_S, self.load_language_data)
         self.set_interval(REFRESH_S, self.refresh_if_shown)
         self.watch(self.app, "app_focus", self.refresh_if_shown, init=False)
 
@@ -134,14 +131,13 @@ class HomeScreen(WordsScreen[None]):
         profile = self.words_app.profile
         assert profile is not None and profile.id is not None
         today = await self.core.lessons.today(profile.id)
-        summary = await self.core.stats.summary(profile.id)
+        activity = await self.core.stats.activity(profile.id, ACTIVITY_DAYS)
         self.query_one("#due", Static).update(self.t("home.due", count=today.due))
         self.query_one("#new", Static).update(self.t("home.new", count=today.new))
         self.query_one("#streak", Static).update(
-            self.t("home.streak", count=summary.streak.current)
+            self.t("home.streak", count=activity.streak.current)
         )
-        days = summary.heatmap[-ACTIVITY_DAYS:]
-        self.query_one(Sparkline).data = [day.count for day in days]
+        self.query_one(Sparkline).data = [day.count for day in activity.days]
 
     def load_language_data(self) -> None:
         """Start loading the lemma tables the typed answers need, in the background, so they are
