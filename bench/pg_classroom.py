@@ -2,7 +2,7 @@
 
     python bench/pg_classroom.py [--url postgresql://postgres@127.0.0.1:5432/test]
         [--learners 300] [--processes 10] [--seconds 60] [--think 2 6]
-        [--keep-connections] [--reuse] [--drop]
+        [--keep-connections] [--reuse] [--drop] [--pgbouncer N]
 
 Each simulated learner has its own `Database` (its own engine and pool, exactly what its own
 `words-tui` process would have) and practises through `LessonService` as the quiz does: start a
@@ -12,7 +12,9 @@ own, `words_classroom_bench`, kept for `--reuse` (preparing 300 takes minutes) u
 Prints the answers given, the errors callers saw, the peak number of server connections for the
 database (sampled every 100 ms; PostgreSQL's default limit is 100), answer latency, and whether
 every answer whose call returned is in the review log. `--keep-connections` never releases an
-idle connection (what a plain pool does), for a side-by-side figure.
+idle connection (what a plain pool does), for a side-by-side figure. `--pgbouncer N` puts a real
+PgBouncer in transaction mode with N server connections between the learners and the server (the
+learners' `database_pooler` setting on), as the README's classroom setup does.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import asyncpg
 from _common import percentile
@@ -92,7 +95,8 @@ async def existing_profiles(admin_url: str, learners: int) -> list[int]:
 async def learner(
     url: str, profile_id: int, until: float, think: tuple[float, float], keep: bool, out: dict
 ) -> None:
-    database = Database(url, idle_release_s=NEVER if keep else IDLE_RELEASE_S)
+    pooled = "pgbouncer" in out
+    database = Database(url, idle_release_s=NEVER if keep else IDLE_RELEASE_S, pooler=pooled)
     clock_start = datetime.now(UTC)
     offset = [timedelta(0)]
     service = LessonService(
@@ -130,8 +134,12 @@ async def learner(
         await database.close()
 
 
-def run_process(url: str, profiles: list[int], seconds: float, think, keep, queue) -> None:
+def run_process(
+    url: str, profiles: list[int], seconds: float, think, keep, queue, pooled: bool
+) -> None:
     out: dict = {"answered": 0, "latencies": [], "errors": collections.Counter()}
+    if pooled:
+        out["pgbouncer"] = True
 
     async def main() -> None:
         until = time.monotonic() + seconds
@@ -178,7 +186,18 @@ def main() -> None:
         "--reuse", action="store_true", help="reuse the learners a previous run left"
     )
     parser.add_argument("--drop", action="store_true", help="drop the bench database at the end")
+    parser.add_argument("--pgbouncer", type=int, default=0, metavar="N")
     args = parser.parse_args()
+    if args.pgbouncer:
+        from tests.pgbouncer import pgbouncer
+
+        with pgbouncer(database_url(args.url), server_connections=args.pgbouncer) as pooled:
+            run(args, pooled)
+    else:
+        run(args, None)
+
+
+def run(args: argparse.Namespace, pooled: str | None) -> None:
     if args.reuse:
         profiles = asyncio.run(existing_profiles(args.url, args.learners))
     else:
@@ -192,7 +211,15 @@ def main() -> None:
     workers = [
         context.Process(
             target=run_process,
-            args=(url, group, args.seconds, tuple(args.think), args.keep_connections, queue),
+            args=(
+                pooled or url,
+                group,
+                args.seconds,
+                tuple(args.think),
+                args.keep_connections,
+                queue,
+                pooled is not None,
+            ),
         )
         for group in groups
     ]
@@ -220,6 +247,8 @@ def main() -> None:
         if args.keep_connections
         else f"idle release after {IDLE_RELEASE_S} s"
     )
+    if pooled:
+        mode += f", through PgBouncer (transaction mode, {args.pgbouncer} server connections)"
     print(f"{args.learners} learners in {args.processes} processes, {args.seconds:.0f} s, {mode}")
     print(
         f"answers returned: {answered} ({answered / args.seconds:.1f}/s); in the review log: {logged}"

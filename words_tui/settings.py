@@ -95,6 +95,10 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         default=None, description="Database URL; default: SQLite file in the user data dir."
     )
+    database_pooler: bool = Field(
+        default=False,
+        description="database_url is PgBouncer in transaction mode (no prepared-statement cache).",
+    )
     data_dir: Path = Field(default_factory=default_data_dir, description="Where data files live.")
     user: str = Field(
         default_factory=getpass.getuser, description="Learner identity on a shared database."

@@ -123,7 +123,9 @@ class Core:
         if settings is None:
             settings = await asyncio.to_thread(_load_settings)
         logging.getLogger(ROOT_LOGGER).setLevel(settings.log_level)
-        database = await asyncio.to_thread(_database_for, settings.effective_database_url)
+        database = await asyncio.to_thread(
+            _database_for, settings.effective_database_url, settings.database_pooler
+        )
         revision = None
         if migrate:
             try:
@@ -374,7 +376,7 @@ def _load_settings() -> Settings:
     return load_settings()
 
 
-def _database_for(url: str) -> Database:
+def _database_for(url: str, pooler: bool) -> Database:
     from words_tui.infrastructure.db.database import Database
 
-    return Database(url)
+    return Database(url, pooler=pooler)

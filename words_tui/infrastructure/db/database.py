@@ -98,7 +98,7 @@ def _configure_sqlite(engine: AsyncEngine, path: Path | None) -> None:
             cursor.close()
 
 
-def create_engine_for(url: str, *, echo: bool = False) -> AsyncEngine:
+def create_engine_for(url: str, *, echo: bool = False, pooler: bool = False) -> AsyncEngine:
     """An async engine for `url` with the project's pool and pragma choices.
 
     SQLite: NullPool (a file connection is cheap and NullPool avoids sharing connections across
@@ -124,7 +124,7 @@ def create_engine_for(url: str, *, echo: bool = False) -> AsyncEngine:
         url,
         echo=echo,
         json_serializer=json_text,
-        **postgres_engine_options(),
+        **postgres_engine_options(pooler=pooler),
     )
     engine.sync_engine.dialect.use_insertmanyvalues_wo_returning = True
     classify_disconnects(engine)
@@ -140,10 +140,15 @@ class Database:
     """An engine and its session factory for one URL."""
 
     def __init__(
-        self, url: str, *, echo: bool = False, idle_release_s: float = IDLE_RELEASE_S
+        self,
+        url: str,
+        *,
+        echo: bool = False,
+        idle_release_s: float = IDLE_RELEASE_S,
+        pooler: bool = False,
     ) -> None:
         self.url = normalise_database_url(url)
-        self.engine = create_engine_for(self.url, echo=echo)
+        self.engine = create_engine_for(self.url, echo=echo, pooler=pooler)
         self.sessions = make_session_factory(self.engine)
         self._idle = (
             None if self.url.startswith("sqlite") else IdleRelease(self.engine, idle_release_s)
@@ -152,7 +157,7 @@ class Database:
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Database:
         settings = settings or load_settings()
-        return cls(settings.effective_database_url)
+        return cls(settings.effective_database_url, pooler=settings.database_pooler)
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:

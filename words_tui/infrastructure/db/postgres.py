@@ -26,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
+import uuid
 from typing import Any
 
 from sqlalchemy import event
@@ -138,11 +139,28 @@ async def patient_connect(*args: Any, **kwargs: Any) -> Any:
             delay = min(delay * 2, LONGEST_RETRY_S)
 
 
-def postgres_engine_options() -> dict[str, Any]:
-    """Pool arguments for `create_async_engine` on PostgreSQL."""
+def _statement_name() -> str:
+    return f"__words_{uuid.uuid4().hex}__"
+
+
+def postgres_engine_options(*, pooler: bool = False) -> dict[str, Any]:
+    """Pool arguments for `create_async_engine` on PostgreSQL.
+
+    `pooler`: the URL is PgBouncer in transaction mode, which hands each transaction to any
+    server connection, so no statement may stay prepared across transactions under a name
+    another client could reuse: asyncpg's and SQLAlchemy's statement caches are off and every
+    prepared statement gets a unique name (SQLAlchemy's documented recipe for PgBouncer).
+    """
+    connect_args: dict[str, Any] = {"async_creator_fn": patient_connect}
+    if pooler:
+        connect_args |= {
+            "statement_cache_size": 0,
+            "prepared_statement_cache_size": 0,
+            "prepared_statement_name_func": _statement_name,
+        }
     return {
         "pool_pre_ping": True,
         "pool_size": POOL_SIZE,
         "max_overflow": MAX_OVERFLOW,
-        "connect_args": {"async_creator_fn": patient_connect},
+        "connect_args": connect_args,
     }
