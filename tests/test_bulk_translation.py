@@ -210,7 +210,7 @@ async def test_a_long_outage_pauses_the_job_resumably_and_says_so(
 async def test_while_the_endpoint_is_down_progress_says_waiting_since_when_and_why(
     llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
 ) -> None:
-    llm_server.outage(0.5)
+    llm_server.outage(0.5, at_least=1)
     reports: list[BulkProgress] = []
     result = await make(database, llm_server).run(WORDS[:10], "de", "en", progress=reports.append)
 
