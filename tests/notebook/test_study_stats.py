@@ -38,6 +38,7 @@ def answer(
         verdict="exact" if rating > 1 else "wrong",
         rating=rating,
         duration_ms=round(seconds * 1000),
+        correction="",
         state_before=state,
         elapsed_days=elapsed,
     )

@@ -110,7 +110,7 @@ def details_html(details: WordDetails, native: str, target: str, zone: tzinfo | 
             direction_label(r.direction, native, target),
             mode_label(r.mode),
             r.answer,
-            verdict_label(r.verdict),
+            verdict_label(r.verdict) + (f"; right, but: {r.correction}" if r.correction else ""),
             rating_label(r.rating),
             f"{r.duration_ms / 1000:.1f}",
         )

@@ -234,6 +234,8 @@ class Review(SQLModel, table=True):
     stability: float | None = None
     difficulty: float | None = None
     card_before: dict[str, Any] = _json(dict)
+    correction: str = Field(default="", max_length=120, sa_column_kwargs={"server_default": ""})
+    """The answer as it should have been typed, when it was right but not quite ("la mujer")."""
 
 
 class TranslationCache(SQLModel, table=True):

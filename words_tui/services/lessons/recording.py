@@ -45,6 +45,7 @@ from words_tui.services.lessons.queries import LessonError, inserted_id
 
 MAX_STORED_ANSWER = 500
 """Answers are stored up to this length (longer ones were refused unread anyway)."""
+MAX_CORRECTION = 120
 
 CARDS: Table = ALL_TABLES.tables["cards"]
 USER_WORDS: Table = ALL_TABLES.tables["user_words"]
@@ -285,6 +286,7 @@ async def record_answer(
         "stability": change.state.card["stability"],
         "difficulty": change.state.card["difficulty"],
         "card_before": saved,
+        "correction": checked.correction[:MAX_CORRECTION],
     }
     review_id = inserted_id(await session.execute(_ADD_REVIEW, review_row))
     right = checked.verdict.is_correct

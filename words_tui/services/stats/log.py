@@ -90,6 +90,7 @@ async def answers(
             col(Review.verdict),
             col(Review.rating),
             col(Review.duration_ms),
+            col(Review.correction),
             col(Review.state_before),
             previous,
             col(Word.text),
@@ -105,7 +106,7 @@ async def answers(
     async with database.session() as session:
         rows = (await session.execute(query)).all()
     records = []
-    for at, direction, mode, answer, verdict, rating, ms, state, before, word in rows:
+    for at, direction, mode, answer, verdict, rating, ms, correction, state, before, word in rows:
         elapsed = None if before is None else (at - before).total_seconds()
         records.append(
             AnswerRecord(
@@ -117,6 +118,7 @@ async def answers(
                 verdict=verdict,
                 rating=int(rating),
                 duration_ms=int(ms),
+                correction=correction,
                 state_before=CardState(state),
                 elapsed_days=None if elapsed is None else elapsed / SECONDS_PER_DAY,
             )

@@ -103,6 +103,8 @@ class ReviewRecord:
     verdict: str
     rating: int
     duration_ms: int
+    correction: str
+    """The answer as it should have been typed, when it was right but not quite."""
 
 
 def _meaning_contains(text: str) -> ColumnElement[bool]:
@@ -370,6 +372,7 @@ async def review_history(
             verdict=review.verdict,
             rating=review.rating,
             duration_ms=review.duration_ms,
+            correction=review.correction,
         )
         for review in reviews
     ]
