@@ -46,7 +46,7 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 PROFILE_DEFAULTS = {
-    "lesson_size": 5,
+    "lesson_size": 20,
     "new_per_day": 3,
     "reviews_per_day": 80,
     "desired_retention": 0.85,

@@ -12,6 +12,7 @@ from words_tui.domain.lesson_policy import (
     Candidate,
     LessonLimits,
     OptionWord,
+    Planned,
     choice_options,
     choose_distractors,
     compose_lesson,
@@ -25,8 +26,8 @@ def cards(*pairs: tuple[int, int]) -> list[Candidate]:
     return [Candidate(card_id, word_id) for card_id, word_id in pairs]
 
 
-def ids(picked: list[Candidate]) -> list[int]:
-    return [c.card_id for c in picked]
+def ids(picked: list[Planned]) -> list[int]:
+    return [p.candidate.card_id for p in picked]
 
 
 def test_due_typing_comes_first_then_due_choice_then_new() -> None:

@@ -87,22 +87,29 @@ def card_for(cards: list[LessonCard], headword: str, direction: Direction) -> Le
 async def test_a_first_lesson_introduces_new_words_as_multiple_choice(database: Database) -> None:
     profile_id = await make_profile(database)
     lesson = await service(database).start_lesson(profile_id)
-    assert [c.headword for c in lesson.cards] == [w[0] for w in WORDS]
-    assert all(c.direction == Direction.FOREIGN_TO_NATIVE and c.is_new for c in lesson.cards)
-    for card in lesson.cards:
-        assert card.stage == Stage.CHOICE
+    first_asks = list({c.card_id: c for c in reversed(lesson.cards)}.values())[::-1]
+    assert [c.headword for c in first_asks] == [w[0] for w in WORDS]
+    for card in first_asks:
+        assert card.stage == Stage.CHOICE and card.is_new
         assert len(card.options) == 4 and card.expected in card.options
         assert len(set(card.options)) == 4
+
+
+async def test_a_first_lesson_asks_new_words_in_both_directions(database: Database) -> None:
+    profile_id = await make_profile(database)
+    lesson = await service(database).start_lesson(profile_id)
+    directions = {c.card_id: c.direction for c in lesson.cards}
+    assert list(directions.values()) == [Direction(i % 2) for i in range(len(WORDS))]
 
 
 async def test_new_cards_are_capped_by_the_profiles_daily_limit(sqlite_database: Database) -> None:
     profile_id = await make_profile(sqlite_database, new_per_day=3)
     lessons = service(sqlite_database)
     first = await lessons.start_lesson(profile_id)
-    for card in list(first.cards):
+    while (card := first.current) is not None:
         await lessons.answer(first, card, card.expected, 3)
     second = await lessons.start_lesson(profile_id)
-    assert len(first.cards) == 3
+    assert len({card.card_id for card in first.cards}) == 3
     assert not any(card.is_new for card in second.cards)
 
 
@@ -127,23 +134,19 @@ async def test_an_answer_is_committed_before_the_next_card_is_returned(database:
     assert lesson_row is not None and (lesson_row.correct, lesson_row.new_words) == (1, 1)
 
 
-async def test_three_correct_choices_promote_a_card_to_typing(database: Database) -> None:
+async def test_two_correct_choices_promote_a_new_card_to_typing_in_its_first_lesson(
+    database: Database,
+) -> None:
     profile_id = await make_profile(database)
-    clock = Clock()
-    lessons = service(database, clock)
-    promoted = []
-    for _ in range(3):
-        lesson = await lessons.start_lesson(profile_id)
-        card = card_for(lesson.cards, "gato", Direction.FOREIGN_TO_NATIVE)
-        while lesson.current is not None:
-            current = lesson.current
-            feedback = await lessons.answer(lesson, current, current.expected, 3)
-            if current.card_id == card.card_id:
-                promoted.append(feedback.promoted)
-        clock.advance(hours=1)
+    lessons = service(database)
     lesson = await lessons.start_lesson(profile_id)
-    assert promoted == [False, False, True]
-    assert lesson.cards[0].stage == Stage.TYPING and lesson.cards[0].options == ()
+    gato = card_for(lesson.cards, "gato", Direction.FOREIGN_TO_NATIVE)
+    asked = []
+    while (card := lesson.current) is not None:
+        feedback = await lessons.answer(lesson, card, card.expected, 3)
+        if card.card_id == gato.card_id:
+            asked.append((card.stage, feedback.promoted))
+    assert asked == [(Stage.CHOICE, False), (Stage.CHOICE, True), (Stage.TYPING, False)]
 
 
 async def test_due_typing_cards_come_before_choice_and_new_cards(database: Database) -> None:
@@ -197,7 +200,9 @@ async def test_typed_answers_are_rated_by_their_verdict(database: Database) -> N
     while (card := lesson.current) is not None:
         if card.direction == Direction.NATIVE_TO_FOREIGN and card.headword in typed:
             feedback = await lessons.answer(lesson, card, typed[card.headword], 30)
-            results[card.headword] = (feedback.verdict, feedback.rating, feedback.expected)
+            results.setdefault(
+                card.headword, (feedback.verdict, feedback.rating, feedback.expected)
+            )
         else:
             await lessons.answer(lesson, card, card.expected, 30)
     assert results["gato"] == (Verdict.EXACT, Rating.Good, "gato")
@@ -336,16 +341,18 @@ async def test_the_summary_counts_answers_new_words_and_time(sqlite_database: Da
     clock = Clock()
     lessons = service(sqlite_database, clock)
     lesson = await lessons.start_lesson(profile_id)
-    for i, card in enumerate(list(lesson.cards)):
-        answer = (
-            card.expected if i % 2 == 0 else next(o for o in card.options if o != card.expected)
-        )
+    missed = False
+    while (card := lesson.current) is not None:
+        answer = card.expected
+        if card.headword == "gato" and not missed:
+            answer, missed = next(o for o in card.options if o != card.expected), True
         await lessons.answer(lesson, card, answer, 4)
         clock.advance(seconds=5)
     summary = await lessons.finish(lesson)
-    assert (summary.answered, summary.correct, summary.wrong, summary.new_words) == (6, 3, 3, 6)
-    assert summary.time_spent == timedelta(seconds=24)
-    assert summary.elapsed == timedelta(seconds=30)
+    # gato: wrong, right, right (promoted), typed; the five others: two choices and one typed
+    assert (summary.answered, summary.correct, summary.wrong, summary.new_words) == (19, 18, 1, 6)
+    assert summary.time_spent == timedelta(seconds=76)
+    assert summary.elapsed == timedelta(seconds=95)
     async with sqlite_database.session() as session:
         row = await session.get(LessonRow, lesson.id)
     assert row is not None and row.finished_at == clock.now

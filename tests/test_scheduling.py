@@ -70,8 +70,9 @@ def test_rating_follows_the_verdict(
 
 
 def test_correct_choices_are_learning_steps_that_leave_fsrs_memory_alone() -> None:
-    first = review(CardProgress(due=T0), Verdict.CHOICE_CORRECT, T0, CONFIG)
-    second = review(first.progress, Verdict.CHOICE_CORRECT, T0, CONFIG)
+    config = replace(CONFIG, typing_after=3)
+    first = review(CardProgress(due=T0), Verdict.CHOICE_CORRECT, T0, config)
+    second = review(first.progress, Verdict.CHOICE_CORRECT, T0, config)
     assert first.progress.due == T0 + timedelta(minutes=1)
     assert second.progress.due == T0 + timedelta(minutes=10)
     assert second.progress.state == CardState.NEW
@@ -82,11 +83,11 @@ def test_correct_choices_are_learning_steps_that_leave_fsrs_memory_alone() -> No
 def test_a_card_is_promoted_to_typing_after_n_correct_choices() -> None:
     progress = CardProgress(due=T0)
     outcomes = []
-    for _ in range(3):
+    for _ in range(2):
         outcome = review(progress, Verdict.CHOICE_CORRECT, T0, CONFIG)
         outcomes.append(outcome.promoted)
         progress = outcome.progress
-    assert outcomes == [False, False, True]
+    assert outcomes == [False, True]
     assert (progress.stage, progress.due) == (Stage.TYPING, T0)
 
 

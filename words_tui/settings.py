@@ -107,7 +107,7 @@ class Settings(BaseSettings):
     new_per_day: int = Field(default=20, ge=0, le=10_000, description="New words per day.")
     reviews_per_day: int = Field(default=200, ge=0, le=100_000, description="Review cap per day.")
     desired_retention: float = Field(default=0.9, ge=0.7, le=0.99, description="FSRS target.")
-    typing_after: PositiveInt = Field(default=3, le=100, description="Correct choices to typing.")
+    typing_after: PositiveInt = Field(default=2, le=100, description="Correct choices to typing.")
     mastery_stability_days: PositiveFloat | None = Field(
         default=180.0, description="Stability (days) of both directions that means mastered."
     )

@@ -8,6 +8,7 @@ from textual.widgets import Input, Select
 from tests.builders import spanish_learner
 from tests.tui.pilot import current, open_screen, settle, text_of, words_app
 from words_tui.services import Core
+from words_tui.services.vocabulary import ProfileKnobs
 from words_tui.services.vocabulary.browse import count_words
 from words_tui.services.vocabulary.profiles import active_profile, create_profile, list_profiles
 from words_tui.tui.dialogs.profiles import ProfilePicker
@@ -21,11 +22,12 @@ from words_tui.tui.screens.statistics import StatisticsScreen
 async def test_statistics_after_a_lesson_show_counts_streak_and_accuracy(
     core: Core,
 ) -> None:
-    await spanish_learner(core.database, [("gato", "noun", ("cat",), {})])
+    one_question = ProfileKnobs(lesson_size=1)
+    await spanish_learner(core.database, [("gato", "noun", ("cat",), {})], knobs=one_question)
     async with open_screen(core, "l") as pilot:
         app, screen = words_app(pilot), current(pilot, LessonScreen)
         card = screen.lesson.current
-        assert card is not None
+        assert card is not None and len(screen.lesson.cards) == 1
         await pilot.press(str(card.options.index(card.expected) + 1), "enter")
         await settle(pilot)
         await pilot.press("t")

@@ -51,7 +51,7 @@ class SchedulingConfig:
     learning_steps: tuple[timedelta, ...] = (timedelta(minutes=1), timedelta(minutes=10))
     relearning_steps: tuple[timedelta, ...] = (timedelta(minutes=10),)
     enable_fuzzing: bool = True
-    typing_after: int = 3
+    typing_after: int = 2
     mastery_stability_days: float | None = 180.0
     mastery_streak: int | None = 30
     leech_lapses: int = 8

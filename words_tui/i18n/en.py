@@ -77,7 +77,7 @@ MESSAGES: dict[str, str] = {
     # home
     "home.profile": "{native} → {target}, level {level} (profile {name})",
     "home.due": "Due now\n{count}",
-    "home.new": "New today\n{count}",
+    "home.new": "New today\n{done} of {limit} (daily limit)",
     "home.streak": "Day streak\n{count}",
     "home.menu.lesson": "Start a lesson",
     "home.menu.add": "Add a word",
@@ -87,7 +87,7 @@ MESSAGES: dict[str, str] = {
     "home.menu.profile": "Switch profile",
     "home.llm_on": "LLM: on (answer judge and translations).",
     "home.llm_off": "LLM: off. Set OPENAI_API_KEY and restart to turn on the judge and translations.",
-    "home.nothing_due": "Nothing to practise right now: come back later or add words.",
+    "home.nothing_due": "Nothing is due right now.",
     # profiles
     "profiles.title": "Profiles",
     "profiles.new": "New profile…",
@@ -366,4 +366,15 @@ MESSAGES: dict[str, str] = {
     "settings.unsaved": "Your changes are not saved. Leave Settings without them?",
     "settings.discard": "Leave unsaved",
     "history.close_hint": "Esc closes the history",
+    "feedback.comes_back": "It comes back in a few cards.",
+    "lesson.practice": "practice: not rescheduled",
+    "summary.mistakes": "Mistakes — the right answers:",
+    "summary.mistake": "{prompt} → {expected}   (you: {answer})",
+    "summary.practice": "Practice: the answers were logged; no card was rescheduled.",
+    "key.review_mistakes": "Review mistakes",
+    "next.title": "Nothing is due right now",
+    "next.more_new": "Learn {count} more new words today (past your daily limit of {limit})",
+    "next.ahead": "Practise ahead: the {count} cards due soonest (they keep their review dates)",
+    "next.exhausted": "You have met every word of your vocabulary. To add more: raise your level in Settings (o), import a file (i) or add a word (a).",
+    "next.no_new": "Every word of your vocabulary has been introduced. To add more: raise your level in Settings (o), import a file (i) or add a word (a).",
 }

@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
     # home
     "home.profile": "{native} → {target}, nivel {level} (perfil {name})",
     "home.due": "Para repasar\n{count}",
-    "home.new": "Nuevas hoy\n{count}",
+    "home.new": "Nuevas hoy\n{done} de {limit} (límite diario)",
     "home.streak": "Días seguidos\n{count}",
     "home.menu.lesson": "Empezar una lección",
     "home.menu.add": "Añadir una palabra",
@@ -88,7 +88,7 @@ MESSAGES: dict[str, str] = {
     "home.menu.profile": "Cambiar de perfil",
     "home.llm_on": "LLM: activo (juez de respuestas y traducciones).",
     "home.llm_off": "LLM: inactivo. Define OPENAI_API_KEY y reinicia para activar el juez y las traducciones.",
-    "home.nothing_due": "No hay nada que practicar ahora: vuelve más tarde o añade palabras.",
+    "home.nothing_due": "Ahora no hay nada pendiente.",
     # profiles
     "profiles.title": "Perfiles",
     "profiles.new": "Nuevo perfil…",
@@ -368,4 +368,15 @@ MESSAGES: dict[str, str] = {
     "settings.unsaved": "Los cambios no están guardados. ¿Salir de Ajustes sin ellos?",
     "settings.discard": "Salir sin guardar",
     "history.close_hint": "Esc cierra el historial",
+    "feedback.comes_back": "Volverá dentro de unas tarjetas.",
+    "lesson.practice": "práctica: sin reprogramar",
+    "summary.mistakes": "Errores — las respuestas correctas:",
+    "summary.mistake": "{prompt} → {expected}   (tú: {answer})",
+    "summary.practice": "Práctica: las respuestas se guardaron; ninguna tarjeta se reprogramó.",
+    "key.review_mistakes": "Repasar errores",
+    "next.title": "Ahora no hay nada pendiente",
+    "next.more_new": "Aprender {count} palabras nuevas más hoy (más allá de tu límite diario de {limit})",
+    "next.ahead": "Practicar por adelantado: las {count} tarjetas más próximas (conservan sus fechas de repaso)",
+    "next.exhausted": "Ya conoces todas las palabras de tu vocabulario. Para añadir más: sube de nivel en Ajustes (o), importa un archivo (i) o añade una palabra (a).",
+    "next.no_new": "Todas las palabras de tu vocabulario ya se presentaron. Para añadir más: sube de nivel en Ajustes (o), importa un archivo (i) o añade una palabra (a).",
 }

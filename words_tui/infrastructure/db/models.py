@@ -71,7 +71,7 @@ class Profile(SQLModel, table=True):
     lesson_size: int = 30
     new_per_day: int = 20
     reviews_per_day: int = 200
-    typing_after: int = 3
+    typing_after: int = 2
     mastery_stability_days: float | None = None
     """Overrides of the settings of the same name; None follows the settings."""
     mastery_streak: int | None = None

@@ -34,7 +34,7 @@ from words_tui.infrastructure.db.models import (
     UserWord,
     Word,
 )
-from words_tui.infrastructure.db.study_day_sql import PASSING_RATING, study_day
+from words_tui.infrastructure.db.study_day_sql import PASSING_RATING, passed_answer, study_day
 from words_tui.infrastructure.db.types import utcnow
 
 BUCKET_KEY = ("day", "direction", "mode", "state_before", "passed")
@@ -129,7 +129,7 @@ async def _add_buckets(
     sign: int,
 ) -> None:
     day = study_day(session, Review.reviewed_at, calendar, first, last)
-    passed = case((col(Review.rating) >= PASSING_RATING, True), else_=False)
+    passed = case((passed_answer(col(Review.rating), col(Review.verdict)), True), else_=False)
     kinds = (col(Review.direction), col(Review.mode), col(Review.state_before))
     query = (
         select(day, *kinds, passed, func.count()).where(*conditions).group_by(day, *kinds, passed)

@@ -11,13 +11,23 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, Integer, case, cast, func, literal
+from sqlalchemy import BigInteger, ColumnElement, Integer, and_, case, cast, func, literal, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from words_tui.domain.enums import Verdict
 from words_tui.domain.study_days import SECONDS_PER_DAY, StudyCalendar
 
 PASSING_RATING = 2
 """FSRS ratings Hard, Good and Easy (2–4) pass; Again (1) fails."""
+UNRATED = 0
+"""The rating of an answer FSRS did not hear (asked again in a lesson, practice)."""
+WRONG_VERDICTS = [str(v) for v in Verdict if not v.is_correct]
+
+
+def passed_answer(rating: Any, verdict: Any) -> ColumnElement[bool]:
+    """A right answer: rated Hard or better, or unrated with a right verdict."""
+    unrated_right = and_(rating == UNRATED, verdict.not_in(WRONG_VERDICTS))
+    return or_(rating >= PASSING_RATING, unrated_right)
 
 
 def epoch_seconds(session: AsyncSession, column: Any) -> ColumnElement[int]:

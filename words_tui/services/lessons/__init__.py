@@ -20,7 +20,8 @@ from words_tui.services.lessons.service import (
     LessonService,
     LessonSummary,
 )
-from words_tui.services.lessons.today import TodayCounts, today_counts
+from words_tui.services.lessons.sitting import Mistake
+from words_tui.services.lessons.today import Outlook, TodayCounts, today_counts
 
 __all__ = [
     "COULD_NOT_CHECK",
@@ -33,6 +34,8 @@ __all__ = [
     "LessonError",
     "LessonService",
     "LessonSummary",
+    "Mistake",
+    "Outlook",
     "Question",
     "TodayCounts",
     "today_counts",

@@ -18,18 +18,20 @@ from words_tui.domain.lesson_policy import (
     Candidate,
     LessonLimits,
     OptionWord,
+    Planned,
     compose_lesson,
     day_start,
+    lay_out,
 )
 from words_tui.domain.lexicon import KnownWord
 from words_tui.domain.text import word_key
 from words_tui.infrastructure.db.models import ALL_TABLES, Profile
+from words_tui.services.lessons.candidates import lesson_candidates, with_both_directions
 from words_tui.services.lessons.cards import LessonCard, build_card, lesson_entries, with_options
 from words_tui.services.lessons.queries import (
     answers_today,
     card_details,
     inserted_id,
-    lesson_candidates,
     load_profile,
     shared_options,
     vocabulary_near,
@@ -51,7 +53,8 @@ _OPEN_LESSON = insert(LESSONS)
 
 @dataclass(frozen=True, slots=True)
 class BuiltLesson:
-    """A lesson's cards and its row id (None when there was nothing to practise)."""
+    """A lesson's asks in order (a card asked twice is in it twice) and its row id (None when
+    there was nothing to practise)."""
 
     profile: Profile
     lesson_id: int | None
@@ -60,16 +63,18 @@ class BuiltLesson:
 
 
 async def _pick(
-    session: AsyncSession, profile: Profile, now: datetime, tag: str | None
-) -> tuple[list[Candidate], list[int]]:
-    """The lesson's cards, and the other candidates' words (distractor material)."""
+    session: AsyncSession, profile: Profile, now: datetime, tag: str | None, extra_new: int
+) -> tuple[list[Planned], list[int]]:
+    """The lesson's cards with their asks, and the other candidates' words (distractor
+    material). `extra_new` new cards are allowed past today's limit."""
     assert profile.id is not None
     since = day_start(now, profile.timezone, profile.day_start_hour)
     reviews_done, new_done = await answers_today(session, profile.id, since)
     limits = LessonLimits(
         size=profile.lesson_size,
         reviews_left=profile.reviews_per_day - reviews_done,
-        new_left=profile.new_per_day - new_done,
+        new_left=max(profile.new_per_day - new_done, 0) + extra_new,
+        typing_after=profile.typing_after,
     )
     window = CANDIDATE_WINDOW * limits.size
     found = await lesson_candidates(
@@ -81,9 +86,10 @@ async def _pick(
         new=min(window, 2 * limits.new_left),
         tag=tag,
     )
-    picked = compose_lesson(found.typing, found.choice, found.new, limits)
-    candidates = [*found.typing, *found.choice, *found.new]
-    unpicked = {c.user_word_id for c in candidates} - {c.user_word_id for c in picked}
+    new = await with_both_directions(session, found.new)
+    picked = compose_lesson(found.typing, found.choice, new, limits)
+    candidates = [*found.typing, *found.choice, *new]
+    unpicked = {c.user_word_id for c in candidates} - {p.candidate.user_word_id for p in picked}
     return picked, sorted(unpicked)
 
 
@@ -105,24 +111,55 @@ async def _option_pool(
 
 
 async def build_lesson(
-    session: AsyncSession, profile_id: int, now: datetime, tag: str | None = None
+    session: AsyncSession,
+    profile_id: int,
+    now: datetime,
+    tag: str | None = None,
+    *,
+    extra_new: int = 0,
 ) -> BuiltLesson:
-    """Pick the cards (only words carrying `tag` when given), open the lesson row and give
-    choice cards their options."""
+    """Pick the cards (only words carrying `tag` when given; `extra_new` new cards past
+    today's limit), lay out their asks and open the lesson row."""
     profile = await load_profile(session, profile_id)
-    picked, other_words = await _pick(session, profile, now, tag)
-    if not picked:
+    picked, other_words = await _pick(session, profile, now, tag, extra_new)
+    return await _opened(session, profile, now, lay_out(picked), other_words)
+
+
+async def build_practice(
+    session: AsyncSession, profile_id: int, now: datetime, card_ids: list[int]
+) -> BuiltLesson:
+    """A lesson asking these cards once each, in this order (a review of mistakes, practice
+    ahead)."""
+    profile = await load_profile(session, profile_id)
+    asks = [Candidate(card_id, 0) for card_id in card_ids]
+    return await _opened(session, profile, now, asks, [])
+
+
+async def _opened(
+    session: AsyncSession,
+    profile: Profile,
+    now: datetime,
+    asks: list[Candidate],
+    other_words: list[int],
+) -> BuiltLesson:
+    """The lesson row opened for `asks`, with each card built once and choice cards given
+    their options (the same options every time a card comes back)."""
+    if not asks:
         return BuiltLesson(profile, None, [])
-    details = await card_details(session, [c.card_id for c in picked])
-    cards = [build_card(details[c.card_id], profile.native_lang) for c in picked]
-    values = {"profile_id": profile_id, "started_at": now, "size": len(cards)}
+    details = await card_details(session, sorted({ask.card_id for ask in asks}))
+    built = {card_id: build_card(found, profile.native_lang) for card_id, found in details.items()}
+    values = {"profile_id": profile.id, "started_at": now, "size": len(asks)}
     lesson_id = inserted_id(await session.execute(_OPEN_LESSON, values))
+    cards = list(built.values())
     if any(card.is_choice for card in cards):
         pool = await _option_pool(session, profile, cards, other_words)
-        cards = [
-            with_options(card, pool, profile.native_lang, seed=lesson_id * 1_000_003 + card.card_id)
+        built = {
+            card_id: with_options(
+                card, pool, profile.native_lang, seed=lesson_id * 1_000_003 + card_id
+            )
             if card.is_choice
             else card
-            for card in cards
-        ]
-    return BuiltLesson(profile, lesson_id, cards, lesson_entries(cards))
+            for card_id, card in built.items()
+        }
+    queue = [built[ask.card_id] for ask in asks if ask.card_id in built]
+    return BuiltLesson(profile, lesson_id, queue, lesson_entries(built.values()))

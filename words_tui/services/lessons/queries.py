@@ -1,9 +1,7 @@
 """The reads a lesson needs, kept to a few indexed queries so a lesson starts in milliseconds.
 
-Candidates come back already in priority order: due typing cards by lowest retrievability, due
-choice cards by due time, new cards in the order they were added. FSRS retrievability falls
-monotonically with (days since last review) / stability, so that ratio — computed by the
-database — orders a backlog exactly as retrievability would, without loading every due card.
+The candidates' query is in `candidates`; here are the profile, today's answers, the picked
+cards' details and the words multiple-choice options are drawn from.
 """
 
 from __future__ import annotations
@@ -11,36 +9,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 from typing import Any, cast
 
 from sqlalchemy import (
-    ColumnElement,
     CursorResult,
-    Float,
     Result,
     Select,
     Table,
     and_,
     bindparam,
     func,
-    literal,
     select,
-    union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from words_tui.domain.enums import Stage
-from words_tui.domain.lesson_policy import Candidate, OptionWord
+from words_tui.domain.lesson_policy import OptionWord
 from words_tui.domain.text import word_key
 from words_tui.infrastructure.db.models import ALL_TABLES, Entry, Profile, Word
-from words_tui.infrastructure.db.tags import tagged
-
-UNIX_EPOCH_JULIAN_DAY = 2440587.5
-SECONDS_PER_DAY = 86400.0
-NEVER_REVIEWED_FIRST = 1e12
-"""Sort key of a promoted card with no FSRS memory yet: retrievability 0, so it comes first."""
 
 # Hot statements are built once with bound parameters: SQLAlchemy takes longer to construct a
 # statement with subqueries than SQLite takes to run it.
@@ -77,6 +64,7 @@ _ANSWERS_TODAY = select(
         REVIEWS.c.profile_id == bindparam("profile"),
         REVIEWS.c.reviewed_at >= bindparam("since"),
         REVIEWS.c.mode == int(Stage.TYPING),
+        REVIEWS.c.rating > 0,
     )
     .scalar_subquery(),
     select(func.coalesce(func.sum(LESSONS.c.new_words), 0))
@@ -86,142 +74,11 @@ _ANSWERS_TODAY = select(
 
 
 async def answers_today(session: AsyncSession, profile_id: int, since: datetime) -> tuple[int, int]:
-    """(typed reviews, new cards introduced) since the start of the learner's day, in one query."""
+    """(typed reviews rated by FSRS, new cards introduced) since the start of the learner's
+    day, in one query."""
     params = {"profile": profile_id, "since": since}
     reviews, new = (await session.execute(_ANSWERS_TODAY, params)).one()
     return int(reviews), int(new)
-
-
-@dataclass(frozen=True, slots=True)
-class Candidates:
-    """A lesson's candidates by kind, each in priority order."""
-
-    typing: list[Candidate]
-    choice: list[Candidate]
-    new: list[Candidate]
-
-
-def _days_before_now(dialect: str, moment: ColumnElement[Any]) -> ColumnElement[Any]:
-    """Days from `moment` to the `now_days` parameter (see `_now_days`), by the database."""
-    if dialect == "sqlite":
-        return bindparam("now_days", type_=Float) - func.julianday(moment)
-    return bindparam("now_days", type_=Float) - func.extract("epoch", moment) / SECONDS_PER_DAY
-
-
-def _now_days(dialect: str, now: datetime) -> float:
-    days = now.timestamp() / SECONDS_PER_DAY
-    return days + UNIX_EPOCH_JULIAN_DAY if dialect == "sqlite" else days
-
-
-def _due(stage: Stage, tagged_only: bool) -> ColumnElement[bool]:
-    """Due cards of `stage`; with `tagged_only`, only those of words carrying the `tag`
-    parameter."""
-    due = and_(
-        CARDS.c.profile_id == bindparam("profile"),
-        CARDS.c.active.is_(True),
-        CARDS.c.stage == int(stage),
-        CARDS.c.due <= bindparam("now"),
-    )
-    if not tagged_only:
-        return due
-    word = select(USER_WORDS.c.id).where(
-        USER_WORDS.c.id == CARDS.c.user_word_id, tagged(USER_WORDS.c.tags)
-    )
-    return and_(due, word.exists())
-
-
-def _due_typing(dialect: str, tagged_only: bool) -> Select[Any]:
-    """Due typed cards, lowest retrievability first: the highest (days since the last review)
-    / stability. The ranking reads only `ix_cards_profile_stage_due`, which holds every column
-    the key needs; the table is visited for the winners alone."""
-    key = func.coalesce(
-        _days_before_now(dialect, CARDS.c.last_review) / CARDS.c.stability, NEVER_REVIEWED_FIRST
-    )
-    ranked = (
-        select(CARDS.c.id, key.label("key"))
-        .where(_due(Stage.TYPING, tagged_only))
-        .order_by(key.desc(), CARDS.c.id)
-        .limit(bindparam("typing"))
-        .subquery()
-    )
-    return select(
-        literal(0).label("kind"), CARDS.c.id, CARDS.c.user_word_id, (-ranked.c.key).label("rank")
-    ).join(ranked, ranked.c.id == CARDS.c.id)
-
-
-def _due_choice(
-    dialect: str, kind: int, limit: str, *, seen: bool, tagged_only: bool
-) -> Select[Any]:
-    """Choice cards due, the longest waiting first: seen before, or new (never shown, in the
-    order they were added — a new card is due when added). Ordered by `due` alone, so the
-    query walks `ix_cards_profile_stage_due` in order and stops after `limit` cards."""
-    last_review = CARDS.c.last_review
-    waiting = (
-        select(CARDS.c.id, CARDS.c.user_word_id, CARDS.c.due)
-        .where(
-            _due(Stage.CHOICE, tagged_only),
-            last_review.is_not(None) if seen else last_review.is_(None),
-        )
-        .order_by(CARDS.c.due)
-        .limit(bindparam(limit))
-        .subquery()
-    )
-    rank = -_days_before_now(dialect, waiting.c.due)
-    return select(
-        literal(kind).label("kind"), waiting.c.id, waiting.c.user_word_id, rank.label("rank")
-    )
-
-
-@cache
-def _candidates_query(
-    dialect: str, typing: bool, choice: bool, new: bool, tagged_only: bool
-) -> Select[Any]:
-    """One statement for the kinds asked for, built once: building it costs more than running
-    it. Each kind is ranked and cut in its own subquery; its rank (and the row id for ties)
-    carries that order through the UNION, which keeps no order of its own."""
-    parts: list[Select[Any]] = []
-    if typing:
-        parts.append(_due_typing(dialect, tagged_only))
-    if choice:
-        parts.append(_due_choice(dialect, 1, "choice", seen=True, tagged_only=tagged_only))
-    if new:
-        parts.append(_due_choice(dialect, 2, "new", seen=False, tagged_only=tagged_only))
-    union = union_all(*parts).subquery()
-    return select(union.c.kind, union.c.id, union.c.user_word_id).order_by(
-        union.c.kind, union.c.rank, union.c.id
-    )
-
-
-async def lesson_candidates(
-    session: AsyncSession,
-    profile_id: int,
-    now: datetime,
-    *,
-    typing: int,
-    choice: int,
-    new: int,
-    tag: str | None = None,
-) -> Candidates:
-    """Up to `typing` due typed cards, `choice` due choice cards and `new` new cards, each kind
-    in priority order, in one round trip; with `tag`, only cards of words carrying it."""
-    found = Candidates([], [], [])
-    if max(typing, choice, new) <= 0:
-        return found
-    dialect = session.get_bind().dialect.name
-    query = _candidates_query(dialect, typing > 0, choice > 0, new > 0, tag is not None)
-    params: dict[str, Any] = {
-        "profile": profile_id,
-        "now": now,
-        "now_days": _now_days(dialect, now),
-        "typing": typing,
-        "choice": choice,
-        "new": new,
-        "tag": tag,
-    }
-    kinds = (found.typing, found.choice, found.new)
-    for kind, card_id, user_word_id in (await session.execute(query, params)).all():
-        kinds[kind].append(Candidate(card_id, user_word_id))
-    return found
 
 
 @dataclass(frozen=True, slots=True)

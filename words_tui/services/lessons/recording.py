@@ -6,6 +6,11 @@ the card, the review row, the lesson's counters, and the sibling or the user wor
 change. An answer is on the learner's critical path, so it costs one read and three writes, with
 no ORM objects to build and flush. Nothing is committed here; the caller's
 `Database.session()` commits.
+
+An unrated answer (`AnswerRecord.rated` False: a card asked again within a lesson, a review of
+mistakes, practice ahead) is logged with rating 0 and leaves the card as it was: FSRS rates a
+card's first answer in a sitting only, as Anki's FSRS keeps same-sitting learning steps and
+previews out of the memory model. The optimiser and the daily review limit skip rating 0.
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ from words_tui.infrastructure.db.card_rows import (
     snapshot,
 )
 from words_tui.infrastructure.db.models import ALL_TABLES
+from words_tui.infrastructure.db.study_day_sql import UNRATED
 from words_tui.services.lessons.checking import CheckedAnswer
 from words_tui.services.lessons.queries import LessonError, inserted_id
 
@@ -111,14 +117,15 @@ class AnswerRecord:
     checked: CheckedAnswer
     duration_s: float
     at: datetime
+    rated: bool = True
 
 
 @dataclass(frozen=True, slots=True)
 class Recorded:
-    """What recording an answer did to the card and its word."""
+    """What recording an answer did to the card and its word (`rating` None: unrated)."""
 
     review_id: int
-    rating: Rating
+    rating: Rating | None
     next_due: datetime
     promoted: bool
     mastered: bool
@@ -268,8 +275,11 @@ async def record_answer(
     checked = record.checked
     loaded = await _load(session, record.card_id)
     before = loaded.state
-    change = _apply(before, checked, record.at, record.duration_s, config)
-    await _write(session, loaded, change.state)
+    if record.rated:
+        change = _apply(before, checked, record.at, record.duration_s, config)
+        await _write(session, loaded, change.state)
+    else:
+        change = _unchanged(before)
     saved = before.snapshot()
     review_row = {
         "card_id": loaded.card_id,
@@ -280,7 +290,7 @@ async def record_answer(
         "mode": before.card["stage"],
         "answer": record.answer[:MAX_STORED_ANSWER],
         "verdict": str(checked.verdict),
-        "rating": int(change.outcome.rating),
+        "rating": int(change.outcome.rating) if record.rated else UNRATED,
         "duration_ms": round(record.duration_s * 1000),
         "state_before": before.card["state"],
         "stability": change.state.card["stability"],
@@ -295,9 +305,16 @@ async def record_answer(
         record.lesson_id,
         correct=int(right),
         wrong=int(not right),
-        new=int(_was_new(saved)),
+        new=int(record.rated and _was_new(saved)),
     )
-    return _recorded(review_id, change, config)
+    recorded = _recorded(review_id, change, config)
+    return recorded if record.rated else replace(recorded, rating=None)
+
+
+def _unchanged(before: _State) -> _Change:
+    """The outcome of an unrated answer: the card as it was."""
+    progress = progress_from(before.card)
+    return _Change(before, Reviewed(progress, Rating.Again), mastered=False)
 
 
 async def _review_row(session: AsyncSession, review_id: int) -> Row[Any]:
@@ -319,26 +336,31 @@ async def rerate(
     is scheduled again as if it had been accepted at the time."""
     review_row = await _review_row(session, review_id)
     loaded = await _load(session, review_row.card_id)
-    before = _restored(review_row.card_before, loaded.state)
+    rated = review_row.rating != UNRATED
+    before = _restored(review_row.card_before, loaded.state) if rated else loaded.state
     extra = before.card["accepted_extra"]
     if answer and answer not in extra:
         before.card["accepted_extra"] = [*extra, answer]
     duration_s = review_row.duration_ms / 1000
-    change = _apply(before, checked, review_row.reviewed_at, duration_s, config)
+    if rated:
+        change = _apply(before, checked, review_row.reviewed_at, duration_s, config)
+    else:
+        change = _unchanged(before)
     await _write(session, loaded, change.state)
     await session.execute(
         _REVIEW_VERDICT,
         {
             "review": review_id,
             "new_verdict": str(checked.verdict),
-            "new_rating": int(change.outcome.rating),
+            "new_rating": int(change.outcome.rating) if rated else UNRATED,
             "new_stability": change.state.card["stability"],
             "new_difficulty": change.state.card["difficulty"],
         },
     )
     if not Verdict(review_row.verdict).is_correct:
         await _count(session, review_row.lesson_id, correct=1, wrong=-1, new=0)
-    return _recorded(review_id, change, config)
+    recorded = _recorded(review_id, change, config)
+    return recorded if rated else replace(recorded, rating=None)
 
 
 async def unrecord(session: AsyncSession, review_id: int) -> None:
@@ -353,6 +375,6 @@ async def unrecord(session: AsyncSession, review_id: int) -> None:
         review_row.lesson_id,
         correct=-int(right),
         wrong=-int(not right),
-        new=-int(_was_new(saved)),
+        new=-int(review_row.rating != UNRATED and _was_new(saved)),
     )
     await session.execute(_DROP_REVIEW, {"review": review_id})

@@ -15,14 +15,14 @@ from sqlalchemy import case, func, select
 from sqlmodel import col
 
 from words_tui.domain.enums import Direction
-from words_tui.domain.scheduling import Rating
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Review
+from words_tui.infrastructure.db.study_day_sql import passed_answer
 
 
 @dataclass(frozen=True)
 class DirectionAccuracy:
-    """Answers to one direction of a word: how many, and how many passed (rated above Again)."""
+    """Answers to one direction of a word: how many, and how many were right."""
 
     passed: int
     total: int
@@ -41,7 +41,7 @@ async def direction_accuracy(
     cards_query = select(col(Card.id), col(Card.user_word_id), col(Card.direction)).where(
         col(Card.user_word_id).in_(user_word_ids), col(Card.profile_id) + 0 == profile_id
     )
-    passed = func.sum(case((col(Review.rating) > int(Rating.Again), 1), else_=0))
+    passed = func.sum(case((passed_answer(col(Review.rating), col(Review.verdict)), 1), else_=0))
     found: dict[int, dict[Direction, DirectionAccuracy]] = {}
     async with database.session() as session:
         cards = {

@@ -11,6 +11,7 @@ Two ways to fill a profile for its level:
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -24,7 +25,7 @@ from words_tui.domain.enums import Level
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile, UserWord, Word
 from words_tui.infrastructure.db.types import utcnow
-from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
+from words_tui.infrastructure.dictionaries.starter import Concept, StarterVocabulary
 from words_tui.services.vocabulary.profiles import profile_by_id
 from words_tui.services.vocabulary.words import NewWord, add_words
 
@@ -102,6 +103,12 @@ def up_to(profile: Profile, level: Level | str | None) -> Level:
     return parse_level(level) if isinstance(level, str) else level
 
 
+def _introduction_order(concept: Concept) -> tuple[int, int]:
+    """Band first, then a fixed shuffle (a checksum of the concept's id), so a first lesson
+    mixes nouns, verbs and adjectives of every topic, the same way on every machine."""
+    return concept.cefr.rank, zlib.crc32(concept.id.encode())
+
+
 async def bootstrap_from_starter(
     database: Database,
     profile_id: int,
@@ -110,6 +117,9 @@ async def bootstrap_from_starter(
     now: datetime | None = None,
 ) -> BootstrapResult:
     """Add every starter concept from A1 up to `level` (default: the profile's), easiest first.
+
+    Within a band the words are spread (see `_introduction_order`): the table is grouped by
+    part of speech and topic, and new words are introduced in the order they were added.
 
     Idempotent: words already in the profile are counted, not duplicated, so calling it again after
     a level change adds just the new level's words. Each word carries its band as a tag ("A2"), so
@@ -125,7 +135,7 @@ async def bootstrap_from_starter(
                 for concept in starter.concepts(target)
                 if native in concept.sides and concept.cefr in bands
             ),
-            key=lambda concept: concept.cefr.rank,
+            key=_introduction_order,
         )
         words = [
             NewWord.from_entry(

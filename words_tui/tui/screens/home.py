@@ -133,7 +133,9 @@ class HomeScreen(WordsScreen[None]):
         today = await self.core.lessons.today(profile.id)
         activity = await self.core.stats.activity(profile.id, ACTIVITY_DAYS)
         self.query_one("#due", Static).update(self.t("home.due", count=today.due))
-        self.query_one("#new", Static).update(self.t("home.new", count=today.new))
+        self.query_one("#new", Static).update(
+            self.t("home.new", done=today.new_done, limit=today.new_limit)
+        )
         self.query_one("#streak", Static).update(
             self.t("home.streak", count=activity.streak.current)
         )
@@ -181,10 +183,39 @@ class HomeScreen(WordsScreen[None]):
         assert profile is not None and profile.id is not None
         service = self.core.lessons
         lesson = await service.start_lesson(profile.id, tag=tag)
+        if not lesson.cards and tag is None:
+            await self.offer_next_steps(profile.id, profile.new_per_day)
+            return
         if not lesson.cards:
             self.notify(self.t("home.nothing_due"))
             return
         self.app.push_screen(LessonScreen(service, lesson))
+
+    async def offer_next_steps(self, profile_id: int, new_limit: int) -> None:
+        """Nothing is due: offer more new words, practice ahead, or say how to add words."""
+        from words_tui.tui.dialogs.next_steps import NextStepsDialog
+
+        outlook = await self.core.lessons.outlook(profile_id)
+
+        def chosen(choice: str | None) -> None:
+            if choice is not None:
+                self.go_on(profile_id, choice, outlook.more_new)
+
+        self.app.push_screen(NextStepsDialog(outlook, new_limit), chosen)
+
+    @work(exclusive=True, group="home-lesson", exit_on_error=False)
+    async def go_on(self, profile_id: int, choice: str, more_new: int) -> None:
+        """The lesson the learner chose past a dead end: more new words, or practice ahead."""
+        from words_tui.tui.dialogs.next_steps import MORE_NEW
+        from words_tui.tui.screens.lesson import LessonScreen
+
+        service = self.core.lessons
+        if choice == MORE_NEW:
+            lesson = await service.start_lesson(profile_id, extra_new=more_new)
+        else:
+            lesson = await service.practise_ahead(profile_id)
+        if lesson.cards:
+            self.app.push_screen(LessonScreen(service, lesson))
 
     def action_add_word(self) -> None:
         from words_tui.tui.screens.add_word import AddWordScreen

@@ -125,6 +125,8 @@ class LessonScreen(SpeaksWord, WordsScreen[None]):
         )
         mode = self.t("lesson.mode.choice" if card.is_choice else "lesson.mode.typing")
         badge = "  ·  " + self.t("lesson.new_word") if card.is_new else ""
+        if self.lesson.practice:
+            badge += "  ·  " + self.t("lesson.practice")
         self.query_one("#direction", Static).update(f"{direction}  ·  {mode}{badge}")
         self.query_one("#prompt", Static).update(shown(card.prompt))
         choices = self.query_one(ChoiceList)

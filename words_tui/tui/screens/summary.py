@@ -1,4 +1,5 @@
-"""The end of a lesson: how it went, new words, time spent and the day streak."""
+"""The end of a lesson: how it went, every mistake with its right answer, new words, time spent
+and the day streak; `m` reviews just the mistakes (a practice lesson that reschedules nothing)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.containers import Vertical
 from textual.widgets import Header, Static
 
 from words_tui.tui.base import WordsScreen
+from words_tui.tui.literal import shown
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
@@ -33,10 +35,13 @@ class SummaryScreen(WordsScreen[None]):
     SummaryScreen .line { height: 1; }
     SummaryScreen #streak-line { margin-top: 1; text-style: bold; }
     SummaryScreen #leeches { color: $warning; margin-top: 1; }
+    SummaryScreen #mistakes-title { margin-top: 1; text-style: bold; }
+    SummaryScreen #practice-note { margin-top: 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "home", "key.home", priority=True),
         Binding("escape", "home", "key.home", show=False),
+        Binding("m", "review_mistakes", "key.review_mistakes"),
         Binding("t", "statistics", "key.statistics"),
     ]
 
@@ -66,7 +71,30 @@ class SummaryScreen(WordsScreen[None]):
                     id="leeches",
                     markup=False,
                 )
+            if summary.practice:
+                yield Static(self.t("summary.practice"), id="practice-note")
+            if summary.mistakes:
+                yield Static(self.t("summary.mistakes"), id="mistakes-title")
+                yield Static(self._mistakes(), id="mistakes", markup=False)
         yield TranslatedFooter()
+
+    def _mistakes(self) -> str:
+        """One line per card answered wrong: the question, the right answer, what was given."""
+        return "\n".join(
+            shown(
+                self.t(
+                    "summary.mistake",
+                    prompt=mistake.prompt,
+                    expected=mistake.expected,
+                    answer=mistake.answer or "—",
+                )
+            )
+            for mistake in self.summary.mistakes
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`m` is offered only when there are mistakes to review."""
+        return bool(self.summary.mistakes) if action == "review_mistakes" else True
 
     def on_mount(self) -> None:
         self.title = self.t("summary.title")
@@ -81,6 +109,19 @@ class SummaryScreen(WordsScreen[None]):
 
     def action_home(self) -> None:
         self.app.pop_screen()
+
+    @work(exclusive=True, group="summary-review", exit_on_error=False)
+    async def action_review_mistakes(self) -> None:
+        """A short practice lesson on just the cards answered wrong."""
+        from words_tui.tui.screens.lesson import LessonScreen
+
+        cards = [mistake.card_id for mistake in self.summary.mistakes]
+        if not cards:
+            return
+        service = self.core.lessons
+        lesson = await service.start_practice(self.profile_id, cards)
+        if lesson.cards:
+            self.app.switch_screen(LessonScreen(service, lesson))
 
     def action_statistics(self) -> None:
         from words_tui.tui.screens.statistics import StatisticsScreen

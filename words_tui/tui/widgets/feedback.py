@@ -143,6 +143,7 @@ def _lines(feedback: Feedback, texts: Texts, could_not_check: bool) -> Iterator[
         (feedback.promoted, "feedback.promoted"),
         (feedback.mastered, "feedback.mastered"),
         (feedback.leech, "feedback.leech"),
+        (feedback.comes_back and not feedback.correct, "feedback.comes_back"),
     ):
         if flag:
             yield literal(texts(key), "bold $accent")
