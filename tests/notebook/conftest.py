@@ -21,7 +21,7 @@ from words_tui.services.demo import DEMO_USER, LearnerProfile, build_demo
 from words_tui.settings import load_settings
 
 NOW = datetime(2030, 3, 1, 12, 0, tzinfo=UTC)
-SMALL_LEARNER = LearnerProfile(days=45, new_words_per_day=4, seed=11)
+SMALL_LEARNER = LearnerProfile(days=75, new_words_per_day=4, seed=11)
 
 
 @dataclass(frozen=True)
