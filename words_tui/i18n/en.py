@@ -316,7 +316,7 @@ MESSAGES: dict[str, str] = {
         "other forms are accepted with a note. After the verdict: Enter for the next card, "
         "u to undo, r if you were right after all."
     ),
-    "help.summary": "How the lesson went. Every answer was saved as you gave it.",
+    "help.summary": "How the lesson went, with each mistake and its right answer; m reviews just those (practice: nothing is rescheduled). Every answer was saved as you gave it.",
     "help.general": "Keys of this window:",
     "help.addword": "Type a word in either language. Its entry comes from your words, the built-in vocabulary, an offline dictionary or the LLM, in that order, and fills the form; change anything — or, when no source knows the word, type your own translation — and add it (Ctrl+S): both directions become cards. A word you already have gets the new translations instead of a twin. F4 says the word when espeak-ng is installed.",
     "help.browser": "Your words, 50 to a page. Search by the start of a word or part of a translation; filter by status, level and tag. → % and ← % are the share of right answers per direction. F4 says the selected word when espeak-ng is installed.",

@@ -317,7 +317,7 @@ MESSAGES: dict[str, str] = {
         "tildes y otras formas se aceptan con una nota. Tras el veredicto: Enter para la "
         "siguiente tarjeta, u para deshacer, r si al final tenías razón."
     ),
-    "help.summary": "Cómo fue la lección. Cada respuesta se guardó al darla.",
+    "help.summary": "Cómo fue la lección, con cada error y su respuesta correcta; m repasa solo esos (práctica: nada se reprograma). Cada respuesta se guardó al darla.",
     "help.general": "Teclas de esta ventana:",
     "help.addword": "Escribe una palabra en cualquiera de los dos idiomas. Su entrada viene de tus palabras, el vocabulario incluido, un diccionario sin conexión o el LLM, en ese orden, y rellena el formulario; cambia lo que quieras —o, si ninguna fuente la conoce, escribe tu propia traducción— y añádela (Ctrl+S): los dos sentidos se convierten en tarjetas. Si ya la tienes, se le añaden las traducciones nuevas en vez de duplicarla. F4 pronuncia la palabra si espeak-ng está instalado.",
     "help.browser": "Tus palabras, 50 por página. Busca por el principio de una palabra o parte de una traducción; filtra por estado, nivel y etiqueta. → % y ← % son la proporción de respuestas correctas en cada sentido. F4 pronuncia la palabra seleccionada si espeak-ng está instalado.",
