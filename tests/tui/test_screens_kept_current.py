@@ -12,16 +12,19 @@ from tests.builders import spanish_learner
 from tests.tui.pilot import SIZE, current, open_screen, settle, text_of, words_app
 from words_tui.i18n import system_language
 from words_tui.services import Core
-from words_tui.services.vocabulary import WordDraft
 from words_tui.tui.app import create_app
 from words_tui.tui.screens.help import HelpScreen
 from words_tui.tui.screens.import_file import ImportScreen
 from words_tui.tui.screens.onboarding import OnboardingScreen
 
 
-async def add_a_word_elsewhere(core: Core, profile_id: int) -> None:
-    """A word added by another process (the notebook, the CLI) while home is shown."""
-    await core.vocabulary.add(profile_id, WordDraft("mesa", ["table"]))
+async def answer_a_new_card_elsewhere(core: Core, profile_id: int) -> None:
+    """A new card answered by another process (a notebook's lesson) while home is shown."""
+    lesson = await core.lessons.start_lesson(profile_id)
+    card = lesson.current
+    assert card is not None
+    await core.lessons.answer(lesson, card, card.expected, 2.0)
+    await core.lessons.finish(lesson)
 
 
 async def test_home_counts_are_read_again_when_the_terminal_regains_the_focus(
@@ -30,12 +33,12 @@ async def test_home_counts_are_read_again_when_the_terminal_regains_the_focus(
     profile_id = await spanish_learner(core.database, [("gato", "noun", ("cat",), {})])
     async with open_screen(core) as pilot:
         app = words_app(pilot)
-        assert text_of(app, "#new") == "New today\n2"
+        assert text_of(app, "#new") == "New today\n0 of 20 (daily limit)"
         app.app_focus = False
-        await add_a_word_elsewhere(core, profile_id)
+        await answer_a_new_card_elsewhere(core, profile_id)
         app.app_focus = True
         await settle(pilot)
-        assert text_of(app, "#new") == "New today\n4"
+        assert text_of(app, "#new") == "New today\n1 of 20 (daily limit)"
 
 
 async def test_home_counts_are_read_again_on_a_timer(
@@ -45,13 +48,13 @@ async def test_home_counts_are_read_again_on_a_timer(
     profile_id = await spanish_learner(core.database, [("gato", "noun", ("cat",), {})])
     async with open_screen(core) as pilot:
         app = words_app(pilot)
-        await add_a_word_elsewhere(core, profile_id)
+        await answer_a_new_card_elsewhere(core, profile_id)
         for _ in range(100):
             await pilot.pause(0.05)
             await settle(pilot)
-            if text_of(app, "#new") != "New today\n2":
+            if text_of(app, "#new") != "New today\n0 of 20 (daily limit)":
                 break
-        assert text_of(app, "#new") == "New today\n4"
+        assert text_of(app, "#new") == "New today\n1 of 20 (daily limit)"
 
 
 async def test_help_names_every_key_of_a_binding_readably(core: Core) -> None:
