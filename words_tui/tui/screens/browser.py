@@ -57,12 +57,12 @@ class BrowserScreen(SpeaksWord, WordsScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "key.back"),
-        Binding("slash", "focus_search", "key.search"),
+        Binding("slash", "focus_search", "key.search", show=False),
         Binding("e", "edit", "key.edit"),
         Binding("s", "suspend", "key.suspend_toggle"),
         Binding("d", "delete", "key.delete"),
         Binding("h", "history", "key.history"),
-        Binding("r", "reset", "key.reset", show=False),
+        Binding("r", "reset", "key.reset"),
         Binding("pagedown,n", "next_page", "key.next_page", show=False),
         Binding("pageup,p", "previous_page", "key.previous_page", show=False),
         Binding("down", "results", show=False),

@@ -52,11 +52,12 @@ class HomeScreen(WordsScreen[None]):
         Binding("l", "start_lesson", "key.lesson"),
         Binding("g", "lesson_on_tag", "key.lesson_on_tag", show=False),
         Binding("a", "add_word", "key.add"),
-        Binding("i", "import_file", "key.import", show=False),
+        Binding("i", "import_file", "key.import"),
         Binding("b", "browse", "key.browse"),
         Binding("t", "statistics", "key.statistics"),
         Binding("o", "settings", "key.settings"),
-        Binding("p", "switch_profile", "key.profile"),
+        Binding("p", "switch_profile", "key.profile", show=False),
+        Binding("ctrl+q", "app.quit", "key.quit", priority=True),
     ]
     PALETTE_ACTIONS = (
         ("lesson", "start_lesson"),
