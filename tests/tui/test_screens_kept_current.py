@@ -44,7 +44,7 @@ async def test_home_counts_are_read_again_when_the_terminal_regains_the_focus(
 async def test_home_counts_are_read_again_on_a_timer(
     core: Core, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("words_tui.tui.screens.home.REFRESH_S", 0.05)
+    monkeypatch.setattr("words_tui.tui.screens.home.REFRESH_S", 0.2)
     profile_id = await spanish_learner(core.database, [("gato", "noun", ("cat",), {})])
     async with open_screen(core) as pilot:
         app = words_app(pilot)

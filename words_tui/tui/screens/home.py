@@ -123,7 +123,13 @@ class HomeScreen(WordsScreen[None]):
         self.refresh_counts()
 
     def refresh_if_shown(self) -> None:
-        if self.is_current and self.app.app_focus:
+        """Read the counts again while home is in view, unless a reading is under way (a new
+        one would cancel it, so a slow database would never show fresh numbers)."""
+        reading = any(
+            worker.node is self and worker.group == "home" and not worker.is_finished
+            for worker in self.app.workers
+        )
+        if self.is_current and self.app.app_focus and not reading:
             self.refresh_counts()
 
     @work(exclusive=True, group="home", exit_on_error=False)
