@@ -110,9 +110,9 @@ async def test_the_calendar_spans_the_history_not_a_whole_year(
     demo_core: Core, built_demo: BuiltDemo
 ) -> None:
     frames = await load_progress(demo_core, built_demo.profile_id)
-    assert calendar_weeks(frames) == 8
+    assert calendar_weeks(frames) == 12  # 75 days of history: parts of 12 calendar weeks
     image = all_charts(frames)["calendar"].axes[0].get_images()[0]
-    assert image.get_array().shape == (7, 8)
+    assert image.get_array().shape == (7, 12)
     long = replace(
         frames,
         reviews_per_day=frames.reviews_per_day.reindex(
