@@ -1,4 +1,5 @@
-"""`bulk.insert_many`: the fast executemany stores exactly what a Core insert stores."""
+"""`bulk.insert_many` and `bulk.insert_returning`: the fast paths store exactly what a Core insert
+stores, and return what RETURNING returns."""
 
 from __future__ import annotations
 
@@ -7,7 +8,12 @@ from typing import Any
 
 from sqlalchemy import Table, insert, select
 
-from words_tui.infrastructure.db.bulk import insert_many
+from words_tui.infrastructure.db.bulk import (
+    LARGE_BATCH,
+    insert_many,
+    insert_returning,
+    insert_statement,
+)
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Entry, Word
 
@@ -74,3 +80,35 @@ async def test_rows_without_a_defaulted_column_get_its_default(database: Databas
         await insert_many(session, WORDS, rows)
 
     assert [row[3] for row in await stored(database, WORDS, 21)] == ["", "", ""]
+
+
+async def test_an_upsert_returning_more_rows_than_one_statement_binds_returns_every_id(
+    database: Database,
+) -> None:
+    words = [
+        {"lang": "de", "text": f"w{i}", "norm": f"w{i}", "pos": ""} for i in range(LARGE_BATCH)
+    ]
+    rows = [
+        {**entry_rows(0)[1], "word_id": 0, "meanings": [{"text": f"m{i}"}]}
+        for i in range(LARGE_BATCH)
+    ]
+    async with database.session() as session:
+        await insert_many(session, WORDS, words)
+        word_ids = [i for (i,) in await session.execute(select(WORDS.c.id).order_by(WORDS.c.id))]
+        for row, word_id in zip(rows, word_ids, strict=True):
+            row.pop("id")
+            row["word_id"] = word_id
+        statement = insert_statement(session, ENTRIES)
+        statement = statement.on_conflict_do_update(
+            index_elements=["word_id", "target_lang", "source"],
+            set_={"meanings": statement.excluded["meanings"]},
+        ).returning(ENTRIES.c.id, ENTRIES.c.word_id)
+        first = dict(await insert_returning(session, statement, ENTRIES, rows))
+        again = [{**row, "meanings": []} for row in rows]
+        second = dict(await insert_returning(session, statement, ENTRIES, again))
+        query = select(ENTRIES.c.id, ENTRIES.c.word_id, ENTRIES.c.meanings)
+        stored_rows = list(await session.execute(query))
+
+    assert first == second == {entry_id: word_id for entry_id, word_id, _ in stored_rows}
+    assert sorted(first.values()) == word_ids
+    assert {str(meanings) for _, _, meanings in stored_rows} == {"[]"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Sequence
+from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeVar
 
@@ -70,35 +71,84 @@ async def upsert(
         await session.execute(statement, list(chunk))
 
 
+def _sqlite_values(
+    connection: AsyncConnection,
+    table: Table,
+    rows: Sequence[dict[str, Any]],
+    names: Sequence[str],
+) -> list[tuple[Any, ...]] | None:
+    """The rows as the SQLite driver's tuples (columns in `names` order), each column taken through
+    its type's bind processor at C speed (`map`); None on other backends, or when the rows leave
+    out a column with a Python-side default (the Core insert fills those in)."""
+    dialect = connection.dialect
+    defaulted = {column.key for column in table.columns if column.default is not None}
+    if dialect.name != "sqlite" or not defaulted <= set(names):
+        return None
+    values = [tuple(map(itemgetter(name), rows)) for name in names]
+    for index, name in enumerate(names):
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            values[index] = tuple(map(process, values[index]))
+    return list(zip(*values, strict=True))
+
+
+async def _connection(executor: AsyncSession | AsyncConnection) -> AsyncConnection:
+    return await executor.connection() if isinstance(executor, AsyncSession) else executor
+
+
 async def insert_many(
     executor: AsyncSession | AsyncConnection, table: Table, rows: Sequence[dict[str, Any]]
 ) -> None:
     """Insert `rows` (dicts with the same keys) in one executemany.
 
-    On SQLite the values are taken column by column, each through its type's bind
-    processor at C speed (`map`), and the driver gets plain tuples: SQLAlchemy's own executemany
-    builds every row's parameters one by one, which was most of a bulk insert's CPU time. Rows
-    that leave out a column with a Python-side default (and every other backend) take the plain
-    Core insert, which fills the defaults in.
+    On SQLite the driver gets plain tuples bound column by column (`_sqlite_values`):
+    SQLAlchemy's own executemany builds every row's parameters one by one, which was most of a
+    bulk insert's CPU time. Other backends take the plain Core insert.
     """
     if not rows:
         return
-    connection = await executor.connection() if isinstance(executor, AsyncSession) else executor
-    dialect = connection.dialect
-    names = list(rows[0])
-    defaulted = {column.key for column in table.columns if column.default is not None}
-    if dialect.name != "sqlite" or not defaulted <= set(names):
+    connection = await _connection(executor)
+    values = _sqlite_values(connection, table, rows, list(rows[0]))
+    if values is None:
         await connection.execute(insert(table), list(rows))
         return
-    columns = [table.c[name] for name in names]
-    processors = [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
-    quote = dialect.identifier_preparer.quote
+    quote = connection.dialect.identifier_preparer.quote
     sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
-        f"VALUES ({', '.join('?' * len(columns))})"
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in rows[0])}) "
+        f"VALUES ({', '.join('?' * len(rows[0]))})"
     )
-    values = [tuple(map(itemgetter(name), rows)) for name in names]
-    for index, process in enumerate(processors):
-        if process is not None:
-            values[index] = tuple(map(process, values[index]))
-    await connection.exec_driver_sql(sql, list(zip(*values, strict=True)))
+    await connection.exec_driver_sql(sql, values)
+
+
+SQLITE_PARAMETERS = 32_766
+"""SQLite's bound-parameter limit (since 3.32)."""
+
+
+async def insert_returning(
+    session: AsyncSession, statement: Any, table: Table, rows: Sequence[dict[str, Any]]
+) -> list[Any]:
+    """Run an `INSERT … RETURNING` (`statement`, with any ON CONFLICT clause) for `rows` (dicts
+    with the same keys, at most `LARGE_BATCH`); the returned rows, in no particular order.
+
+    On SQLite the rows go as one multi-row VALUES bound column by column (`_sqlite_values`), in
+    as few statements as the parameter limit allows: SQLAlchemy's "insertmanyvalues" builds
+    every row's parameters one by one, most of an import's insert time. The returned columns
+    come back as the driver gives them (integers and text need no conversion). Other backends
+    take the statement as it is.
+    """
+    if not rows:
+        return []
+    connection = await _connection(session)
+    compiled = statement.compile(dialect=connection.dialect, column_keys=list(rows[0]))
+    names = list(compiled.positiontup or ())
+    values = _sqlite_values(connection, table, rows, names) if set(names) == set(rows[0]) else None
+    if values is None:
+        return list(await session.execute(statement, list(rows)))
+    group = f"({', '.join('?' * len(names))})"
+    head, _, tail = str(compiled).partition(f"VALUES {group}")
+    returned: list[Any] = []
+    for chunk in chunks(values, SQLITE_PARAMETERS // len(names)):
+        sql = f"{head}VALUES {', '.join([group] * len(chunk))}{tail}"
+        flat = tuple(chain.from_iterable(chunk))
+        returned.extend((await connection.exec_driver_sql(sql, flat)).all())
+    return returned

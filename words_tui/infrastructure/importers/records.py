@@ -178,6 +178,9 @@ class ParsedSource:
     controls_removed: int = 0
     """Control characters removed from the source's text (reported once, with `control_places`)."""
     control_places: list[str] = field(default_factory=list)
+    controls_stripped: bool = False
+    """Whether the source's whole text lost its control characters before it was parsed (a text
+    file): its records hold none, and vetting need not look at each of their texts again."""
 
     def note_controls(self, texts: Iterable[str], place: object) -> None:
         """Count the control characters in a record's raw `texts` (before they are cleaned)."""

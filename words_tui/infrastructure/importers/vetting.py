@@ -36,6 +36,7 @@ def controls_removed_note(count: int, where: list[str]) -> str:
 def strip_text_controls(text: str, parsed: ParsedSource, name: str) -> str:
     """A text file's content without control characters, counted in `parsed` with the lines
     where they were (numbered as the CSV reader numbers them)."""
+    parsed.controls_stripped = True
     if CONTROL_CHARACTERS.search(text) is None:
         return text
     for number, line in enumerate(text.split("\n"), start=1):
@@ -122,7 +123,8 @@ def vet(parsed: ParsedSource) -> ParsedSource:
     empty records as located problems."""
     kept: list[ImportRecord] = []
     for record in parsed.records:
-        record, _ = strip_record_controls(record)
+        if not parsed.controls_stripped:
+            record, _ = strip_record_controls(record)
         problems = list(_too_long(record))
         if not record.word.strip():
             problems.insert(0, ("word", Said("import.problem.empty_word")))

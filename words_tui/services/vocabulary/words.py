@@ -38,7 +38,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import Direction, Stage, WordStatus
 from words_tui.domain.text import clean_text, word_key
-from words_tui.infrastructure.db.bulk import LARGE_BATCH, chunks, insert_many, insert_statement
+from words_tui.infrastructure.db.bulk import (
+    LARGE_BATCH,
+    chunks,
+    insert_many,
+    insert_returning,
+    insert_statement,
+)
 from words_tui.infrastructure.db.card_rows import CARD_FIELDS as CARD_STATE_FIELDS
 from words_tui.infrastructure.db.models import ALL_TABLES, Profile
 from words_tui.infrastructure.db.types import UTCDateTime
@@ -263,7 +269,8 @@ async def _insert_user_words(
             for key, (word, chosen) in chunk
         ]
         returned = {
-            by_word[word_id]: uid for uid, word_id in await session.execute(statement, rows)
+            by_word[word_id]: uid
+            for uid, word_id in await insert_returning(session, statement, USER_WORDS, rows)
         }
         user_words.update(returned)
         cards = [
@@ -340,7 +347,7 @@ async def ensure_words(
     ]
     found: dict[Identity, tuple[int, str | None]] = {}
     for chunk in chunks(rows, LARGE_BATCH):
-        for word_id, norm, pos, cefr in await session.execute(statement, list(chunk)):
+        for word_id, norm, pos, cefr in await insert_returning(session, statement, WORDS, chunk):
             found[(norm, pos)] = (word_id, cefr)
     created = {word_id for word_id, _ in found.values()}
     taken = sorted({norm for norm, pos in wanted if (norm, pos) not in found})
@@ -371,7 +378,6 @@ async def save_entries(session: AsyncSession, rows: Sequence[dict[str, Any]]) ->
     ).returning(ENTRIES.c.id, ENTRIES.c.word_id)
     stored: dict[int, int] = {}
     for chunk in chunks(rows, LARGE_BATCH):
-        stored.update(
-            {word_id: entry_id for entry_id, word_id in await session.execute(statement, chunk)}
-        )
+        returned = await insert_returning(session, statement, ENTRIES, chunk)
+        stored.update({word_id: entry_id for entry_id, word_id in returned})
     return stored
