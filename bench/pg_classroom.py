@@ -93,9 +93,14 @@ async def existing_profiles(admin_url: str, learners: int) -> list[int]:
 
 
 async def learner(
-    url: str, profile_id: int, until: float, think: tuple[float, float], keep: bool, out: dict
+    url: str,
+    profile_id: int,
+    until: float,
+    think: tuple[float, float],
+    keep: bool,
+    pooled: bool,
+    out: dict,
 ) -> None:
-    pooled = "pgbouncer" in out
     database = Database(url, idle_release_s=NEVER if keep else IDLE_RELEASE_S, pooler=pooled)
     clock_start = datetime.now(UTC)
     offset = [timedelta(0)]
@@ -138,12 +143,10 @@ def run_process(
     url: str, profiles: list[int], seconds: float, think, keep, queue, pooled: bool
 ) -> None:
     out: dict = {"answered": 0, "latencies": [], "errors": collections.Counter()}
-    if pooled:
-        out["pgbouncer"] = True
 
     async def main() -> None:
         until = time.monotonic() + seconds
-        await asyncio.gather(*(learner(url, p, until, think, keep, out) for p in profiles))
+        await asyncio.gather(*(learner(url, p, until, think, keep, pooled, out) for p in profiles))
 
     try:
         asyncio.run(main())

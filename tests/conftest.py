@@ -68,9 +68,14 @@ def knobs_of(profile: object) -> dict[str, float]:
     return {name: getattr(profile, name) for name in PROFILE_DEFAULTS}
 
 
+def asyncpg_dsn(url: str) -> str:
+    """A database URL as asyncpg itself takes it (without SQLAlchemy's driver suffix)."""
+    return url.replace("postgresql+asyncpg://", "postgresql://")
+
+
 def _admin_url() -> str:
     assert POSTGRES_URL is not None
-    return POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
+    return asyncpg_dsn(POSTGRES_URL)
 
 
 def _with_database(url: str, name: str) -> str:

@@ -182,7 +182,7 @@ class FakeLLMServer:
             seed=seed,
         )
         self.api_key = api_key
-        self.port = _free_port()
+        self.port = free_port()
         self._httpd: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -578,7 +578,8 @@ def _completion(request: _Request, content: str) -> dict[str, Any]:
     }
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]

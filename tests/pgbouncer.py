@@ -20,13 +20,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
+from tests.llm_server import free_port
+
 REQUIRE_PGBOUNCER = os.environ.get("WORDS_TEST_REQUIRE_PGBOUNCER") == "1"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @contextmanager
@@ -41,7 +37,7 @@ def pgbouncer(server_url: str, *, server_connections: int) -> Iterator[str]:
             pytest.fail("WORDS_TEST_REQUIRE_PGBOUNCER=1 but pgbouncer is not installed")
         pytest.skip("no pgbouncer: install it (Debian package pgbouncer) to run the pooler tests")
     server = make_url(server_url)
-    port = _free_port()
+    port = free_port()
     folder = Path(tempfile.mkdtemp(prefix="words-pgbouncer-"))
     folder.chmod(0o755)
     user = server.username or "postgres"

@@ -3,24 +3,18 @@ nothing already saved is lost."""
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
 from sqlalchemy import event, func, select
 
 from tests.builders import learner_with_words
+from tests.llm_server import free_port
 from tests.test_cli import run
 from words_tui.errors import DatabaseError
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import UserWord
 from words_tui.services.transfer import import_file
-
-
-def unused_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def only_line(stderr: str) -> str:
@@ -30,7 +24,7 @@ def only_line(stderr: str) -> str:
 
 
 def test_a_refused_connection_is_one_line(isolated_settings: Path) -> None:
-    url = f"postgresql://postgres@127.0.0.1:{unused_port()}/test"
+    url = f"postgresql://postgres@127.0.0.1:{free_port()}/test"
     result = run("db", "upgrade", env={"WORDS_DATABASE_URL": url})
     assert result.returncode == 1
     assert only_line(result.stderr).startswith(

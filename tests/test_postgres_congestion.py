@@ -14,24 +14,21 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from tests.conftest import asyncpg_dsn
 from words_tui.infrastructure.db.database import Database
 
 pytestmark = pytest.mark.postgres
 
 
-def plain(url: str) -> str:
-    return url.replace("postgresql+asyncpg://", "postgresql://")
-
-
 async def test_a_unit_of_work_waits_for_a_free_connection(postgres_url: str) -> None:
     role = f"words_limited_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(plain(postgres_url))
+    admin = await asyncpg.connect(asyncpg_dsn(postgres_url))
     await admin.execute(f"CREATE ROLE {role} LOGIN CONNECTION LIMIT 1")
     try:
         limited = make_url(postgres_url).set(username=role).render_as_string(False)
-        holder = await asyncpg.connect(plain(limited))
+        holder = await asyncpg.connect(asyncpg_dsn(limited))
         with pytest.raises(asyncpg.TooManyConnectionsError):
-            await asyncpg.connect(plain(limited))
+            await asyncpg.connect(asyncpg_dsn(limited))
         asyncio.get_running_loop().call_later(0.5, lambda: asyncio.ensure_future(holder.close()))
         database = Database(limited)
         try:

@@ -16,6 +16,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from tests.builders import learner_with_words
+from tests.conftest import asyncpg_dsn
 from words_tui.domain.scheduling import SchedulingConfig
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Review
@@ -29,7 +30,7 @@ pytestmark = pytest.mark.postgres
 async def terminate_every_connection(url: str) -> int:
     """Kill every server process serving `url`'s database, as an administrator would."""
     database = url.rpartition("/")[2]
-    admin = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+    admin = await asyncpg.connect(asyncpg_dsn(url))
     try:
         return int(
             await admin.fetchval(
@@ -94,7 +95,7 @@ async def test_a_connection_dropped_in_the_middle_of_work_is_not_reused(postgres
 
 
 async def server_connections(url: str) -> int:
-    admin = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+    admin = await asyncpg.connect(asyncpg_dsn(url))
     try:
         count = await admin.fetchval(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.builders import learner_with_words
+from tests.conftest import asyncpg_dsn
 from tests.pgbouncer import pgbouncer
 from words_tui.domain.scheduling import SchedulingConfig
 from words_tui.infrastructure.db.database import Database
@@ -32,10 +33,6 @@ LEARNERS = 40
 ANSWERS = 3
 SERVER_CONNECTIONS = 4
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def plain(url: str) -> str:
-    return url.replace("postgresql+asyncpg://", "postgresql://")
 
 
 async def answer_some(url: str, profile_id: int) -> int:
@@ -72,7 +69,7 @@ async def test_a_classroom_answers_through_pgbouncer_on_a_few_server_connections
     profiles = [await learner_with_words(setup, f"learner{n}", now=NOW) for n in range(LEARNERS)]
     await setup.close()
     name = postgres_url.rpartition("/")[2]
-    admin = await asyncpg.connect(plain(postgres_url))
+    admin = await asyncpg.connect(asyncpg_dsn(postgres_url))
     peak = 0
     try:
         with pgbouncer(postgres_url, server_connections=SERVER_CONNECTIONS) as url:
