@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import describe_ms, quiz_env
+from _common import compile_bytecode, describe_ms, quiz_env
 from lesson_bench import Clock, seed
 
 from words_tui.infrastructure.db.database import Database
@@ -79,7 +79,8 @@ def pty_run(command: list[str], env: dict[str, str], markers: list[bytes]) -> li
 
 def bench_cold_start(data_dir: Path, starts: int) -> None:
     env = quiz_env(data_dir, USER)
-    pty_run(CLI, env, [HOME_READY])  # the first run compiles bytecode and migrates: not counted
+    compile_bytecode()
+    pty_run(CLI, env, [HOME_READY])  # the first run migrates: not counted
     runs = [pty_run(CLI, env, [FIRST_FRAME, HOME_READY]) for _ in range(starts)]
     tui_only = [pty_run(TUI_ONLY, env, [FIRST_FRAME, HOME_READY]) for _ in range(starts)]
     version = []

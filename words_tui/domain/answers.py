@@ -16,8 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from words_tui.domain.answer_types import Card, LocalVerdict
 from words_tui.domain.enums import Verdict
 from words_tui.domain.lexicon import EMPTY_LEXICON, KnownWord, Lexicon
@@ -355,7 +353,10 @@ class _Ladder:
     def _near_miss(self, part: str, head: Headword, folded: str) -> LocalVerdict:
         """A typo small for the word's length — unless the answer is a real word: then it is
         another word, even one letter away from a word too short to forgive a typo ("ano").
-        A space too many or too few ("grand father") is a slip, whatever its parts are."""
+        A space too many or too few ("grand father") is a slip, whatever its parts are.
+        rapidfuzz loads here, at the first near miss, not on the way to a lesson's first card."""
+        from rapidfuzz.distance import DamerauLevenshtein
+
         joined = folded.replace(" ", "")
         spacing = any(joined == c.folded.replace(" ", "") for c in self.candidates)
         real = not spacing and self.lexicon.is_word(head.core)

@@ -59,6 +59,7 @@ class WordsApp(App[int]):
         loader: CoreLoader | None = None,
         language: str = "en",
         lesson_tag: str | None = None,
+        after_start: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.lesson_tag = lesson_tag
@@ -68,6 +69,7 @@ class WordsApp(App[int]):
         self._core = core
         self._loader = loader
         self._owns_core = core is None
+        self._after_start = after_start
         self.texts = Texts(language)
         self.system_language = base_language(language)
         """The language of the user's locale ("fr" for fr_FR.UTF-8), offered first in onboarding."""
@@ -103,8 +105,15 @@ class WordsApp(App[int]):
             await self.switch_screen(OnboardingScreen(first_run=True))
         else:
             self.show_home(profile)
+        self.set_timer(WARM_UP_AFTER_S, self.warm_up)
+
+    def warm_up(self) -> None:
+        """Once the first screen has settled: the caller's `after_start`, and the LLM client
+        built in the background."""
+        if self._after_start is not None:
+            self._after_start()
         if not self.core.llm_ready:
-            self.set_timer(WARM_UP_AFTER_S, self.connect_llm)
+            self.connect_llm()
 
     @work(thread=True, exclusive=True, group="llm", exit_on_error=False)
     def connect_llm(self) -> None:
@@ -251,6 +260,10 @@ def create_app(
     loader: CoreLoader | None = None,
     language: str = "en",
     lesson_tag: str | None = None,
+    after_start: Callable[[], None] | None = None,
 ) -> WordsApp:
-    """The app for the CLI (with a `loader`) and for tests (with a ready `core`)."""
-    return WordsApp(core, loader=loader, language=language, lesson_tag=lesson_tag)
+    """The app for the CLI (with a `loader`) and for tests (with a ready `core`);
+    `after_start` is called once the first screen after start-up has been up a moment."""
+    return WordsApp(
+        core, loader=loader, language=language, lesson_tag=lesson_tag, after_start=after_start
+    )

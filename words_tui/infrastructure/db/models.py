@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from words_tui.infrastructure.db.types import UTCDateTime, utcnow
+from words_tui.infrastructure.db.types import TableModel, UTCDateTime, utcnow
 
 
 def _time(*, nullable: bool = False, index: bool = False) -> Any:
@@ -41,7 +41,7 @@ def _fk(target: str, *, index: bool = True, nullable: bool = False) -> Any:
     )
 
 
-class User(SQLModel, table=True):
+class User(TableModel, table=True):
     """One learner. On a shared database the OS login name (or a setting) picks the row."""
 
     __tablename__ = "users"
@@ -51,7 +51,7 @@ class User(SQLModel, table=True):
     created_at: datetime = _time()
 
 
-class Profile(SQLModel, table=True):
+class Profile(TableModel, table=True):
     """A learner's language pair and the knobs that shape lessons for it."""
 
     __tablename__ = "profiles"
@@ -81,7 +81,7 @@ class Profile(SQLModel, table=True):
     created_at: datetime = _time()
 
 
-class Word(SQLModel, table=True):
+class Word(TableModel, table=True):
     """A lexeme in one language, shared by every learner."""
 
     __tablename__ = "words"
@@ -96,7 +96,7 @@ class Word(SQLModel, table=True):
     freq_rank: int | None = None
 
 
-class Entry(SQLModel, table=True):
+class Entry(TableModel, table=True):
     """What one source said about a word into another language (a `domain.entries.WordEntry`)."""
 
     __tablename__ = "entries"
@@ -114,7 +114,7 @@ class Entry(SQLModel, table=True):
     created_at: datetime = _time()
 
 
-class UserWord(SQLModel, table=True):
+class UserWord(TableModel, table=True):
     """A word in a profile's vocabulary with the meanings the learner chose to learn."""
 
     __tablename__ = "user_words"
@@ -135,7 +135,7 @@ class UserWord(SQLModel, table=True):
     added_at: datetime = _time()
 
 
-class PendingWord(SQLModel, table=True):
+class PendingWord(TableModel, table=True):
     """A word a profile's level wants that no source could translate yet: its "to translate"
     list, translated later (with an LLM or a dictionary) instead of being dropped."""
 
@@ -152,7 +152,7 @@ class PendingWord(SQLModel, table=True):
     created_at: datetime = _time()
 
 
-class Card(SQLModel, table=True):
+class Card(TableModel, table=True):
     """One direction of one user word, with its own FSRS memory state and counters."""
 
     __tablename__ = "cards"
@@ -195,7 +195,7 @@ class Card(SQLModel, table=True):
     accepted_extra: list[str] = _json(list)
 
 
-class Lesson(SQLModel, table=True):
+class Lesson(TableModel, table=True):
     """A sitting of K cards; feeds streaks and the lesson summary."""
 
     __tablename__ = "lessons"
@@ -210,7 +210,7 @@ class Lesson(SQLModel, table=True):
     new_words: int = 0
 
 
-class Review(SQLModel, table=True):
+class Review(TableModel, table=True):
     """Append-only log of answers; the source of statistics and FSRS optimisation."""
 
     __tablename__ = "reviews"
@@ -238,7 +238,7 @@ class Review(SQLModel, table=True):
     """The answer as it should have been typed, when it was right but not quite ("la mujer")."""
 
 
-class TranslationCache(SQLModel, table=True):
+class TranslationCache(TableModel, table=True):
     """A cached LLM translation; the key covers languages, model and prompt version."""
 
     __tablename__ = "translation_cache"
@@ -254,7 +254,7 @@ class TranslationCache(SQLModel, table=True):
     created_at: datetime = _time()
 
 
-class ValidationCache(SQLModel, table=True):
+class ValidationCache(TableModel, table=True):
     """A cached judgement of a typed answer."""
 
     __tablename__ = "validation_cache"
@@ -268,7 +268,7 @@ class ValidationCache(SQLModel, table=True):
     created_at: datetime = _time()
 
 
-class LLMCall(SQLModel, table=True):
+class LLMCall(TableModel, table=True):
     """The cost ledger: one row per logical LLM call, with the learner it was made for.
 
     `learner` is the user's name (not a foreign key: the ledger outlives a deleted learner and
@@ -290,7 +290,7 @@ class LLMCall(SQLModel, table=True):
     error: str = ""
 
 
-class BulkJob(SQLModel, table=True):
+class BulkJob(TableModel, table=True):
     """A bulk translation run; its items make an interrupted run resumable."""
 
     __tablename__ = "bulk_jobs"
@@ -312,7 +312,7 @@ class BulkJob(SQLModel, table=True):
     """Renewed while the job runs; a running job whose heartbeat stopped was killed (stale)."""
 
 
-class BulkItem(SQLModel, table=True):
+class BulkItem(TableModel, table=True):
     """One word of a bulk job, with its own status so finished items are never paid for twice."""
 
     __tablename__ = "bulk_items"
@@ -333,7 +333,7 @@ class BulkItem(SQLModel, table=True):
     updated_at: datetime = _time()
 
 
-class StatsReviewDay(SQLModel, table=True):
+class StatsReviewDay(TableModel, table=True):
     """Review counts of one profile per study day and kind: the statistics' rollup of the log.
 
     Aggregating a million reviews takes seconds on SQLite; the rollup is brought up to date from
@@ -364,7 +364,7 @@ class StatsReviewDay(SQLModel, table=True):
     count: int = 0
 
 
-class StatsLearnedWord(SQLModel, table=True):
+class StatsLearnedWord(TableModel, table=True):
     """The study day a word was first recalled from long-term memory (words learned over time)."""
 
     __tablename__ = "stats_learned_words"
@@ -380,7 +380,7 @@ class StatsLearnedWord(SQLModel, table=True):
     cefr: str = Field(default="", max_length=2)
 
 
-class StatsWatermark(SQLModel, table=True):
+class StatsWatermark(TableModel, table=True):
     """How far a profile's rollups reach, and the calendar their study days were counted in."""
 
     __tablename__ = "stats_watermarks"
