@@ -11,19 +11,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import sys
-from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
-
-from tests.builders import T0, Clock, cards_of, review, spanish_learner
+from tests.builders import T0, cards_of, review, spanish_learner
+from tests.statements import plan, recorded
 from tests.tui.pilot import open_screen, text_of
-from words_tui.infrastructure.db.database import sqlite_path
 from words_tui.services import Core
 
 HEAVY = (
@@ -74,9 +70,7 @@ def test_home_is_interactive_without_the_heavy_libraries(isolated_settings: Path
     assert started["frozen"] > 10_000
 
 
-async def test_home_reads_the_review_log_only_through_an_index_range(
-    core: Core, clock: Clock
-) -> None:
+async def test_home_reads_the_review_log_only_through_an_index_range(core: Core) -> None:
     """Streaks, activity and today's counts come from the rollups, brought up to date with the
     reviews since they last were, and from index ranges: no statement of a home screen's start
     walks the review log (SQLite's plan says SCAN for that)."""
@@ -88,27 +82,11 @@ async def test_home_reads_the_review_log_only_through_an_index_range(
     async with open_screen(core):
         pass  # the first start folds the log into the rollups
     await review(database, card, T0 - timedelta(hours=1))
-    statements: list[tuple[str, Any]] = []
-
-    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
-        statements.append((statement, parameters))
-
-    engine = database.engine.sync_engine
-    event.listen(engine, "before_cursor_execute", record)
-    try:
+    with recorded(database) as statements:
         async with open_screen(core) as pilot:
             assert text_of(pilot.app, "#streak").endswith("30")  # today's review counted
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
     on_log = [(s, p) for s, p in statements if re.search(r"\breviews\b", s)]
     assert on_log
-    path = sqlite_path(database.url)
-    assert path is not None
-    with closing(sqlite3.connect(path)) as connection:
-        for statement, parameters in on_log:
-            plan = connection.execute(f"EXPLAIN QUERY PLAN {statement}", parameters).fetchall()
-            steps = [str(row[-1]) for row in plan]
-            assert not [step for step in steps if step.startswith("SCAN reviews")], (
-                statement,
-                steps,
-            )
+    for statement, parameters in on_log:
+        steps = plan(database, statement, parameters)
+        assert not [step for step in steps if step.startswith("SCAN reviews")], (statement, steps)

@@ -10,35 +10,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
-from words_tui.infrastructure.db.types import TableModel, UTCDateTime, utcnow
-
-
-def _time(*, nullable: bool = False, index: bool = False) -> Any:
-    return Field(
-        default_factory=utcnow if not nullable else None,
-        sa_type=UTCDateTime,
-        nullable=nullable,
-        index=index,
-    )
-
-
-def _json(default: Any) -> Any:
-    return Field(default_factory=default, sa_column=Column(JSON, nullable=False))
-
-
-def _fk(target: str, *, index: bool = True, nullable: bool = False) -> Any:
-    return Field(
-        default=None,
-        sa_column=Column(
-            Integer,
-            ForeignKey(target, ondelete="CASCADE" if not nullable else "SET NULL"),
-            nullable=nullable,
-            index=index,
-        ),
-    )
+from words_tui.infrastructure.db.types import (
+    TableModel,
+    foreign_key,
+    json_field,
+    time_field,
+)
 
 
 class User(TableModel, table=True):
@@ -48,7 +28,7 @@ class User(TableModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=120, unique=True)
-    created_at: datetime = _time()
+    created_at: datetime = time_field()
 
 
 class Profile(TableModel, table=True):
@@ -58,7 +38,7 @@ class Profile(TableModel, table=True):
     __table_args__ = (UniqueConstraint("user_id", "name", name="uq_profiles_user_name"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    user_id: int = _fk("users.id")
+    user_id: int = foreign_key("users.id")
     name: str = Field(max_length=120)
     native_lang: str = Field(max_length=16)
     target_lang: str = Field(max_length=16)
@@ -78,7 +58,7 @@ class Profile(TableModel, table=True):
     leech_lapses: int | None = None
     is_active: bool = False
     fsrs_parameters: list[float] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
-    created_at: datetime = _time()
+    created_at: datetime = time_field()
 
 
 class Word(TableModel, table=True):
@@ -105,13 +85,13 @@ class Entry(TableModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    word_id: int = _fk("words.id")
+    word_id: int = foreign_key("words.id")
     target_lang: str = Field(max_length=16)
     source: str = Field(max_length=120)
-    meanings: list[dict[str, str]] = _json(list)
-    examples: list[dict[str, str]] = _json(list)
-    forms: dict[str, str] = _json(dict)
-    created_at: datetime = _time()
+    meanings: list[dict[str, str]] = json_field(list)
+    examples: list[dict[str, str]] = json_field(list)
+    forms: dict[str, str] = json_field(dict)
+    created_at: datetime = time_field()
 
 
 class UserWord(TableModel, table=True):
@@ -124,15 +104,15 @@ class UserWord(TableModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    profile_id: int = _fk("profiles.id", index=False)
-    word_id: int = _fk("words.id")
-    entry_id: int | None = _fk("entries.id", nullable=True)
-    meanings: list[str] = _json(list)
+    profile_id: int = foreign_key("profiles.id", index=False)
+    word_id: int = foreign_key("words.id")
+    entry_id: int | None = foreign_key("entries.id", nullable=True)
+    meanings: list[str] = json_field(list)
     status: int = 0
     ext_key: str | None = Field(default=None, max_length=200, index=True)
     notes: str = ""
-    tags: list[str] = _json(list)
-    added_at: datetime = _time()
+    tags: list[str] = json_field(list)
+    added_at: datetime = time_field()
 
 
 class PendingWord(TableModel, table=True):
@@ -143,13 +123,17 @@ class PendingWord(TableModel, table=True):
     __table_args__ = (UniqueConstraint("profile_id", "norm", name="uq_pending_words_profile_norm"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    profile_id: int = _fk("profiles.id", index=False)
+    profile_id: int = foreign_key("profiles.id", index=False)
     text: str = Field(max_length=200)
     norm: str = Field(max_length=200)
     cefr: str | None = Field(default=None, max_length=2)
     freq_rank: int | None = None
     reason: str = ""
-    created_at: datetime = _time()
+    created_at: datetime = time_field()
+
+
+SEEN = text("last_review IS NOT NULL")
+"""A card answered at least once: the condition of the partial index of seen cards."""
 
 
 class Card(TableModel, table=True):
@@ -174,11 +158,26 @@ class Card(TableModel, table=True):
             "stability",
             "id",
         ),
+        # Seen cards alone: due reviews found without walking past a vocabulary of new cards.
+        Index(
+            "ix_cards_profile_seen_due",
+            "profile_id",
+            "active",
+            "stage",
+            "due",
+            "last_review",
+            "user_word_id",
+            "direction",
+            "choice_correct",
+            "id",
+            sqlite_where=SEEN,
+            postgresql_where=SEEN,
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    user_word_id: int = _fk("user_words.id", index=False)
-    profile_id: int = _fk("profiles.id", index=False)
+    user_word_id: int = foreign_key("user_words.id", index=False)
+    profile_id: int = foreign_key("profiles.id", index=False)
     direction: int
     stage: int = 0
     active: bool = True
@@ -186,13 +185,13 @@ class Card(TableModel, table=True):
     step: int | None = None
     stability: float | None = None
     difficulty: float | None = None
-    due: datetime = _time()
-    last_review: datetime | None = _time(nullable=True)
+    due: datetime = time_field()
+    last_review: datetime | None = time_field(nullable=True)
     reps: int = 0
     lapses: int = 0
     consecutive_correct: int = 0
     choice_correct: int = 0
-    accepted_extra: list[str] = _json(list)
+    accepted_extra: list[str] = json_field(list)
 
 
 class Lesson(TableModel, table=True):
@@ -201,9 +200,9 @@ class Lesson(TableModel, table=True):
     __tablename__ = "lessons"
 
     id: int | None = Field(default=None, primary_key=True)
-    profile_id: int = _fk("profiles.id")
-    started_at: datetime = _time()
-    finished_at: datetime | None = _time(nullable=True)
+    profile_id: int = foreign_key("profiles.id")
+    started_at: datetime = time_field()
+    finished_at: datetime | None = time_field(nullable=True)
     size: int = 0
     correct: int = 0
     wrong: int = 0
@@ -220,10 +219,10 @@ class Review(TableModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    card_id: int = _fk("cards.id", index=False)
-    profile_id: int = _fk("profiles.id", index=False)
-    lesson_id: int | None = _fk("lessons.id", nullable=True, index=False)
-    reviewed_at: datetime = _time()
+    card_id: int = foreign_key("cards.id", index=False)
+    profile_id: int = foreign_key("profiles.id", index=False)
+    lesson_id: int | None = foreign_key("lessons.id", nullable=True, index=False)
+    reviewed_at: datetime = time_field()
     direction: int = 0
     mode: int = 0
     answer: str = ""
@@ -233,7 +232,7 @@ class Review(TableModel, table=True):
     state_before: int = 0
     stability: float | None = None
     difficulty: float | None = None
-    card_before: dict[str, Any] = _json(dict)
+    card_before: dict[str, Any] = json_field(dict)
     correction: str = Field(default="", max_length=120, sa_column_kwargs={"server_default": ""})
     """The answer as it should have been typed, when it was right but not quite ("la mujer")."""
 
@@ -250,8 +249,8 @@ class TranslationCache(TableModel, table=True):
     target_lang: str = Field(max_length=16)
     model: str = Field(max_length=120)
     prompt_version: str = Field(max_length=16)
-    payload: dict[str, Any] = _json(dict)
-    created_at: datetime = _time()
+    payload: dict[str, Any] = json_field(dict)
+    created_at: datetime = time_field()
 
 
 class ValidationCache(TableModel, table=True):
@@ -265,7 +264,7 @@ class ValidationCache(TableModel, table=True):
     prompt_version: str = Field(max_length=16)
     is_correct: bool = False
     comment: str = ""
-    created_at: datetime = _time()
+    created_at: datetime = time_field()
 
 
 class LLMCall(TableModel, table=True):
@@ -278,7 +277,7 @@ class LLMCall(TableModel, table=True):
     __tablename__ = "llm_calls"
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = _time(index=True)
+    at: datetime = time_field(index=True)
     learner: str = Field(default="", max_length=120, index=True)
     model: str = Field(max_length=120)
     purpose: str = Field(max_length=32)
@@ -296,19 +295,19 @@ class BulkJob(TableModel, table=True):
     __tablename__ = "bulk_jobs"
 
     id: int | None = Field(default=None, primary_key=True)
-    profile_id: int | None = _fk("profiles.id", nullable=True)
+    profile_id: int | None = foreign_key("profiles.id", nullable=True)
     source_lang: str = Field(max_length=16)
     target_lang: str = Field(max_length=16)
     model: str = Field(default="", max_length=120)
     status: str = Field(default="pending", max_length=16)
     total: int = 0
-    created_at: datetime = _time()
-    finished_at: datetime | None = _time(nullable=True)
+    created_at: datetime = time_field()
+    finished_at: datetime | None = time_field(nullable=True)
     error: str = Field(default="", max_length=500)
     """Why the last run stopped (paused, failed), in one line."""
     runner: str = Field(default="", max_length=120)
     """host:pid of the process running the job, so another can tell a dead run from a live one."""
-    heartbeat_at: datetime | None = _time(nullable=True)
+    heartbeat_at: datetime | None = time_field(nullable=True)
     """Renewed while the job runs; a running job whose heartbeat stopped was killed (stale)."""
 
 
@@ -322,7 +321,7 @@ class BulkItem(TableModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    job_id: int = _fk("bulk_jobs.id", index=False)
+    job_id: int = foreign_key("bulk_jobs.id", index=False)
     position: int = 0
     word: str = Field(max_length=200)
     norm: str = Field(max_length=200)
@@ -330,7 +329,7 @@ class BulkItem(TableModel, table=True):
     attempts: int = 0
     error: str = ""
     payload: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
-    updated_at: datetime = _time()
+    updated_at: datetime = time_field()
 
 
 class StatsReviewDay(TableModel, table=True):
@@ -355,7 +354,7 @@ class StatsReviewDay(TableModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    profile_id: int = _fk("profiles.id", index=False)
+    profile_id: int = foreign_key("profiles.id", index=False)
     day: int
     direction: int
     mode: int
@@ -374,8 +373,8 @@ class StatsLearnedWord(TableModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    profile_id: int = _fk("profiles.id", index=False)
-    user_word_id: int = _fk("user_words.id", index=False)
+    profile_id: int = foreign_key("profiles.id", index=False)
+    user_word_id: int = foreign_key("user_words.id", index=False)
     day: int
     cefr: str = Field(default="", max_length=2)
 
@@ -394,7 +393,7 @@ class StatsWatermark(TableModel, table=True):
     last_review_id: int = 0
     timezone: str = Field(max_length=64)
     day_start_hour: int
-    updated_at: datetime = _time()
+    updated_at: datetime = time_field()
 
 
 ALL_TABLES = SQLModel.metadata

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from json.encoder import JSONEncoder
 from typing import Any, NoReturn
 
-from sqlalchemy import DateTime
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
-from sqlmodel import SQLModel
+from sqlmodel import Field, SQLModel
 
 SQLITE_TIME_FORMAT = "%04d-%02d-%02d %02d:%02d:%02d.%06d"
 """SQLAlchemy's SQLite DATETIME storage format (its `_storage_format`), as a positional format."""
@@ -147,3 +147,32 @@ class TableModel(SQLModel):
     building all of them cost every start of the quiz ≈ 50 ms of CPU."""
 
     model_config = SQLModel.model_config | {"defer_build": True}
+
+
+def time_field(*, nullable: bool = False, index: bool = False) -> Any:
+    """An aware UTC time column; now by default unless nullable."""
+    return Field(
+        default_factory=utcnow if not nullable else None,
+        sa_type=UTCDateTime,
+        nullable=nullable,
+        index=index,
+    )
+
+
+def json_field(default: Any) -> Any:
+    """A JSON column (a list or a map), never NULL."""
+    return Field(default_factory=default, sa_column=Column(JSON, nullable=False))
+
+
+def foreign_key(target: str, *, index: bool = True, nullable: bool = False) -> Any:
+    """A reference to `target` ("table.id"): a required one cascades deletes, an optional
+    one is set NULL."""
+    return Field(
+        default=None,
+        sa_column=Column(
+            Integer,
+            ForeignKey(target, ondelete="CASCADE" if not nullable else "SET NULL"),
+            nullable=nullable,
+            index=index,
+        ),
+    )

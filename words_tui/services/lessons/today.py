@@ -34,28 +34,43 @@ class TodayCounts:
 
 
 async def today_counts(database: Database, profile_id: int, now: datetime) -> TodayCounts:
-    """The cards a lesson could take at `now`, by kind, in one round of counting queries.
+    """The cards a lesson could take at `now`, by kind, in one statement of two index ranges.
 
-    The condition on every stage selects nothing away; it lets SQLite count from the covering
-    `(profile, active, stage, due, last_review, …)` index instead of visiting each due card's row
-    (3 ms instead of 45 ms at 100k words).
+    Reviews due are counted from the partial index of seen cards (counting `user_word_id`, never
+    NULL, which that index holds and the wider stage index does not, keeps SQLite on it); new
+    cards only as far as today's allowance, so a vocabulary of 200,000 unseen words costs what
+    20 do. The condition on every stage selects nothing away; it keeps each count on a covering
+    index instead of visiting each card's row.
     """
     async with database.session() as session:
         profile = await load_profile(session, profile_id)
         since = day_start(now, profile.timezone, profile.day_start_hour)
         _, new_done = await answers_today(session, profile_id, since)
-        waiting = select(
-            func.count(col(Card.last_review)),
-            func.count() - func.count(col(Card.last_review)),
-        ).where(
-            col(Card.profile_id) == profile_id,
-            col(Card.active).is_(True),
-            col(Card.stage).in_([int(stage) for stage in Stage]),
-            col(Card.due) <= now,
+        allowance = max(0, profile.new_per_day - new_done)
+        reviews = select(func.count(col(Card.user_word_id))).where(
+            *_waiting(profile_id, now), col(Card.last_review).is_not(None)
         )
-        due, new = (await session.execute(waiting)).one()
-    allowed = max(0, min(int(new), profile.new_per_day - new_done))
-    return TodayCounts(int(due), allowed, new_done, profile.new_per_day)
+        new = (
+            select(col(Card.id))
+            .where(*_waiting(profile_id, now), col(Card.last_review).is_(None))
+            .limit(allowance)
+            .subquery()
+        )
+        counts = select(
+            reviews.scalar_subquery(), select(func.count()).select_from(new).scalar_subquery()
+        )
+        due, allowed = (await session.execute(counts)).one()
+    return TodayCounts(int(due), int(allowed), new_done, profile.new_per_day)
+
+
+def _waiting(profile_id: int, now: datetime) -> tuple[ColumnElement[bool], ...]:
+    """Active cards of any stage due by `now`."""
+    return (
+        col(Card.profile_id) == profile_id,
+        col(Card.active).is_(True),
+        col(Card.stage).in_([int(stage) for stage in Stage]),
+        col(Card.due) <= now,
+    )
 
 
 @dataclass(frozen=True)
