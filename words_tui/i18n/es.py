@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
     # home
     "home.profile": "{native} → {target}, nivel {level} (perfil {name})",
     "home.due": "Para repasar\n{count}",
-    "home.new": "Nuevas hoy\n{done} de {limit} (límite diario)",
+    "home.new": "Nuevas hoy\n{done} de {limit} al día",
     "home.streak": "Días seguidos\n{count}",
     "home.menu.lesson": "Empezar una lección",
     "home.menu.add": "Añadir una palabra",
@@ -350,7 +350,7 @@ MESSAGES: dict[str, str] = {
     "palette.quit": "Salir",
     "palette.quit.help": "Salir de words-tui (cada respuesta ya está guardada)",
     "key.lesson_on_tag": "Lección por etiqueta",
-    "home.menu.lesson_on_tag": "Una lección con las palabras de una etiqueta (un libro, un archivo, tu etiqueta)",
+    "home.menu.lesson_on_tag": "Lección con las palabras de una etiqueta (libro, archivo, la tuya)",
     "tags.title": "Una lección con las palabras de…",
     "tags.none": "Ninguna palabra tiene etiqueta todavía: las etiquetas vienen de las importaciones (el archivo, un libro de Kindle) y de Añadir palabra.",
     "browser.all_tags": "Todas las etiquetas",

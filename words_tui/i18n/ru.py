@@ -77,7 +77,7 @@ MESSAGES: dict[str, str] = {
     # home
     "home.profile": "{native} → {target}, уровень {level} (профиль {name})",
     "home.due": "К повторению\n{count}",
-    "home.new": "Новых сегодня\n{done} из {limit} (дневной лимит)",
+    "home.new": "Новых сегодня\n{done} из {limit} в день",
     "home.streak": "Дней подряд\n{count}",
     "home.menu.lesson": "Начать урок",
     "home.menu.add": "Добавить слово",

@@ -33,12 +33,21 @@ if TYPE_CHECKING:
 CoreLoader = Callable[[], Awaitable[Core]]
 TEXTUAL_THEMES = {"dark": "textual-dark", "light": "textual-light"}
 """Textual's colour theme for each look a profile can choose (`services.vocabulary.THEMES`)."""
+WIDE_COLUMNS = 140
+"""From this width every screen carries the class `-wide` (below it `-narrow`): home and
+statistics put their panels side by side, which needs two columns of about 66 cells each."""
+SHORT_ROWS = 30
+"""Below this height every screen carries the class `-short` (from it `-tall`): home drops its
+blank rows so all of it fits an 80×24 terminal in every interface language."""
 
 
 class WordsApp(App[int]):
     """The terminal quiz."""
 
     TITLE = "words-tui"
+    # Textual declares these as instance variables, which a ClassVar may not override (mypy).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_COLUMNS, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]  # noqa: RUF012
     CSS = """
     Screen { background: $background; }
     .title { text-style: bold; color: $accent; padding: 0 1; }

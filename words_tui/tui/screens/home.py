@@ -1,5 +1,8 @@
 """Home: what is waiting today, the streak, the last 14 days, and the way to every other screen.
 
+Two panels — today's numbers, and the menu — stacked, or side by side on a wide terminal (the
+app's `-wide` class); on a short one (`-short`, as 80×24) the blank rows go so all of it fits.
+
 The numbers are read again whenever home comes back, when the terminal regains the focus and
 every few minutes, so a quiz left open overnight (or beside a notebook adding words) does not
 show yesterday's counts.
@@ -12,7 +15,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
@@ -40,13 +43,20 @@ class HomeScreen(WordsScreen[None]):
 
     DEFAULT_CSS = """
     HomeScreen #home { padding: 0 2; height: 1fr; }
+    HomeScreen .panel { height: auto; }
     HomeScreen #profile { text-style: bold; color: $accent; margin-top: 1; }
-    HomeScreen #counts { margin-top: 1; height: auto; }
-    HomeScreen .count { width: 1fr; height: 4; border: round $surface-lighten-2; padding: 0 1; }
+    HomeScreen #counts { margin-top: 1; height: auto; grid-size: 3; grid-rows: auto; }
+    HomeScreen .count { height: 100%; min-height: 4; border: round $surface-lighten-2; padding: 0 1; }
     HomeScreen #activity-label { color: $text-muted; margin-top: 1; }
     HomeScreen Sparkline { height: 2; margin: 0 0 1 0; }
     HomeScreen #menu { height: auto; max-height: 9; border: none; padding: 0; }
     HomeScreen #llm { color: $text-muted; margin-top: 1; }
+    HomeScreen.-short #counts, HomeScreen.-short #activity-label, HomeScreen.-short #llm {
+        margin-top: 0;
+    }
+    HomeScreen.-wide #home { layout: horizontal; }
+    HomeScreen.-wide .panel { width: 1fr; }
+    HomeScreen.-wide #actions { margin: 1 0 0 4; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("l", "start_lesson", "key.lesson"),
@@ -71,22 +81,24 @@ class HomeScreen(WordsScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="home"):
-            yield Static("", id="profile", markup=False)
-            with Horizontal(id="counts"):
-                yield Static("", id="due", classes="count")
-                yield Static("", id="new", classes="count")
-                yield Static("", id="streak", classes="count")
-            yield Static(self.t("home.activity", count=ACTIVITY_DAYS), id="activity-label")
-            yield Sparkline([0] * ACTIVITY_DAYS)
-            yield OptionList(
-                *(
-                    Option(f"{self.t(label)}  [dim]({key})[/]", id=action)
-                    for action, label, key in MENU
-                ),
-                id="menu",
-            )
-            yield Static("", id="llm")
+        with VerticalScroll(id="home", can_focus=False):
+            with Vertical(id="today", classes="panel"):
+                yield Static("", id="profile", markup=False)
+                with Grid(id="counts"):
+                    yield Static("", id="due", classes="count")
+                    yield Static("", id="new", classes="count")
+                    yield Static("", id="streak", classes="count")
+                yield Static(self.t("home.activity", count=ACTIVITY_DAYS), id="activity-label")
+                yield Sparkline([0] * ACTIVITY_DAYS)
+            with Vertical(id="actions", classes="panel"):
+                yield OptionList(
+                    *(
+                        Option(f"{self.t(label)}  [dim]({key})[/]", id=action)
+                        for action, label, key in MENU
+                    ),
+                    id="menu",
+                )
+                yield Static("", id="llm")
         yield TranslatedFooter()
 
     def on_mount(self) -> None:

@@ -1,5 +1,8 @@
 """Statistics: counts by status, streaks, accuracy, true retention, the 30-day forecast, a year
-heatmap and the hardest words — all from one `statistics_summary` record."""
+heatmap and the hardest words — all from one `statistics_summary` record.
+
+Two panels — the numbers with the forecast, the past year with the hardest words — stacked, or
+side by side on a wide terminal (the app's `-wide` class)."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, LoadingIndicator, Static
 
@@ -35,6 +38,12 @@ class StatisticsScreen(WordsScreen[None]):
 
     DEFAULT_CSS = """
     StatisticsScreen #stats { padding: 0 2; }
+    StatisticsScreen .panel { height: auto; }
+    StatisticsScreen #panels { height: auto; }
+    StatisticsScreen.-wide #panels { layout: horizontal; }
+    StatisticsScreen.-wide .panel { width: 1fr; }
+    StatisticsScreen.-wide #outlook { margin-top: 1; }
+    StatisticsScreen.-wide #history { margin-left: 2; }
     StatisticsScreen .section { text-style: bold; color: $accent; margin-top: 1; }
     StatisticsScreen LoadingIndicator { height: 1; }
     """
@@ -47,13 +56,16 @@ class StatisticsScreen(WordsScreen[None]):
         yield Header()
         with VerticalScroll(id="stats"):
             yield LoadingIndicator()
-            yield Static("", id="counts")
-            yield Static(self.t("stats.forecast"), classes="section")
-            yield ColumnChart(id="forecast")
-            yield Static(self.t("stats.heatmap"), classes="section")
-            yield Heatmap(id="heatmap")
-            yield Static(self.t("stats.hardest"), classes="section")
-            yield Static("", id="hardest")
+            with Vertical(id="panels"):
+                with Vertical(id="outlook", classes="panel"):
+                    yield Static("", id="counts")
+                    yield Static(self.t("stats.forecast"), classes="section")
+                    yield ColumnChart(id="forecast")
+                with Vertical(id="history", classes="panel"):
+                    yield Static(self.t("stats.heatmap"), classes="section")
+                    yield Heatmap(id="heatmap")
+                    yield Static(self.t("stats.hardest"), classes="section")
+                    yield Static("", id="hardest")
         yield TranslatedFooter()
 
     def on_mount(self) -> None:
