@@ -105,11 +105,13 @@ async def spanish_learner(
     user: str = "tester",
     knobs: ProfileKnobs | None = None,
     now: datetime = T0,
+    tags: Sequence[str] = (),
 ) -> int:
-    """The learner's active profile English → Spanish with `words` in it, every card new."""
+    """The learner's active profile English → Spanish with `words` in it (each carrying `tags`),
+    every card new."""
     profile = await create_profile(database, user, "en", "es", "A1", knobs)
     assert profile.id is not None
-    new = [NewWord.from_entry(entry(*word)) for word in words]
+    new = [NewWord.from_entry(entry(*word), tags=tags) for word in words]
     async with database.session() as session:
         await add_words(session, profile, new, now)
     return profile.id

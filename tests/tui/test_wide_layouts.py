@@ -1,15 +1,18 @@
 """Layouts that use the terminal: from 140 columns home and statistics put their two panels side
 by side and the lesson card is a centred column of at most 100 cells; narrower they stack, and at
-80×24 all of home fits without scrolling in every interface language."""
+80×24 all of home fits without scrolling, the browser's search field keeps a row of its own and
+every settings label shows in full, in every interface language."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import Label
 
 from tests.builders import spanish_learner
 from tests.tui.pilot import settle
@@ -21,6 +24,7 @@ from words_tui.tui.screens.home import HomeScreen
 WIDE = (200, 50)
 SMALL = (80, 24)
 CARD_COLUMNS = 100
+LANGUAGES = ("en", "ru", "es")
 
 
 def region(pilot: Pilot[Any], selector: str) -> Region:
@@ -87,7 +91,7 @@ async def test_resizing_the_terminal_moves_the_panels_of_every_screen_on_the_sta
         assert stacked(pilot, "#today", "#actions")
 
 
-@pytest.mark.parametrize("language", ["en", "ru", "es"])
+@pytest.mark.parametrize("language", LANGUAGES)
 async def test_all_of_home_fits_an_80x24_terminal(core: Core, language: str) -> None:
     """No scrolling, the LLM line above the footer, the three counts as tall as each other and
     tall enough for their text."""
@@ -135,3 +139,35 @@ async def test_the_lesson_card_takes_the_whole_width_of_a_small_terminal(core: C
         await open_at(pilot, "l")
         body = pilot.app.screen.query_one("#lesson-body", Widget).content_region
         assert region(pilot, "#prompt").width == body.width
+
+
+async def test_the_browsers_search_field_has_a_row_of_its_own_at_80_columns(core: Core) -> None:
+    await spanish_learner(core.database, tags=("El Principito",))
+    async with create_app(core).run_test(size=SMALL) as pilot:
+        await open_at(pilot, "b")
+        search, status = region(pilot, "#search"), region(pilot, "#status")
+        assert status.y > search.y and search.width > SMALL[0] - 4
+        tag = region(pilot, "#tag")
+        assert tag.width > 0 and tag.right <= SMALL[0]
+
+
+async def test_the_browsers_filters_share_one_row_at_120_columns(core: Core) -> None:
+    await spanish_learner(core.database, tags=("El Principito",))
+    async with create_app(core).run_test(size=(120, 40)) as pilot:
+        await open_at(pilot, "b")
+        assert {region(pilot, part).y for part in ("#search", "#status", "#level", "#tag")} == {
+            region(pilot, "#search").y
+        }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_every_settings_label_shows_in_full_at_80_columns(core: Core, language: str) -> None:
+    await spanish_learner(core.database, knobs=ProfileKnobs(interface_lang=language))
+    async with create_app(core).run_test(size=SMALL) as pilot:
+        await open_at(pilot, "o")
+        labels = list(pilot.app.screen.query(Label))
+        assert labels
+        for label in labels:
+            text = str(label.content)
+            assert cell_len(text) <= label.content_region.width, text
+            assert label.region.right <= SMALL[0], text

@@ -33,8 +33,11 @@ if TYPE_CHECKING:
 CoreLoader = Callable[[], Awaitable[Core]]
 TEXTUAL_THEMES = {"dark": "textual-dark", "light": "textual-light"}
 """Textual's colour theme for each look a profile can choose (`services.vocabulary.THEMES`)."""
+NARROW_COLUMNS = 100
+"""Below this width every screen carries the class `-narrow` (as at 80 columns): rows of fields
+that would squeeze one of them to a few cells wrap instead."""
 WIDE_COLUMNS = 140
-"""From this width every screen carries the class `-wide` (below it `-narrow`): home and
+"""From this width every screen carries the class `-wide` (between the two `-medium`): home and
 statistics put their panels side by side, which needs two columns of about 66 cells each."""
 SHORT_ROWS = 30
 """Below this height every screen carries the class `-short` (from it `-tall`): home drops its
@@ -46,7 +49,11 @@ class WordsApp(App[int]):
 
     TITLE = "words-tui"
     # Textual declares these as instance variables, which a ClassVar may not override (mypy).
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE_COLUMNS, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-narrow"),
+        (NARROW_COLUMNS, "-medium"),
+        (WIDE_COLUMNS, "-wide"),
+    ]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT_ROWS, "-tall")]  # noqa: RUF012
     CSS = """
     Screen { background: $background; }

@@ -52,6 +52,9 @@ class BrowserScreen(SpeaksWord, WordsScreen[None]):
     BrowserScreen #search { width: 1fr; }
     BrowserScreen Select { width: 22; }
     BrowserScreen #tag { width: 26; }
+    BrowserScreen.-narrow #filters { layout: grid; grid-size: 3; grid-rows: 1; grid-gutter: 0 1; }
+    BrowserScreen.-narrow #search { column-span: 3; }
+    BrowserScreen.-narrow Select { width: 1fr; }
     BrowserScreen #page-info { color: $text-muted; padding: 0 1; height: 1; }
     BrowserScreen DataTable { height: 1fr; }
     """

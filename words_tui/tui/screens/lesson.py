@@ -57,7 +57,7 @@ class LessonScreen(SpeaksWord, WordsScreen[None]):
     LessonScreen #lesson-top { height: 1; padding: 0 1; }
     LessonScreen #lesson-progress { width: 1fr; }
     LessonScreen #lesson-progress Bar { width: 1fr; }
-    LessonScreen #lesson-count { width: auto; color: $text-muted; }
+    LessonScreen #lesson-count { width: auto; color: $text-muted; margin-left: 1; }
     LessonScreen #lesson-body { padding: 0 1; align-horizontal: center; }
     LessonScreen #lesson-body > * { max-width: 100; }
     LessonScreen #direction { color: $text-muted; margin-top: 1; }

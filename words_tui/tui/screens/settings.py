@@ -40,7 +40,7 @@ class SettingsScreen(WordsScreen[None]):
     DEFAULT_CSS = """
     SettingsScreen #settings { padding: 0 2; }
     SettingsScreen Grid {
-        grid-size: 2; grid-columns: 26 1fr; grid-rows: 1; grid-gutter: 0 1;
+        grid-size: 2; grid-columns: auto 1fr; grid-rows: 1; grid-gutter: 0 1;
         height: auto; margin-top: 1;
     }
     SettingsScreen Grid Label { padding: 0 1; }
