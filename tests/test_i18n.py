@@ -25,9 +25,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "words_tui"
 ENGLISH = CATALOGUES["en"]
 TRANSLATIONS = [code for code in INTERFACE_LANGUAGES if code != "en"]
 SAME_AS_ENGLISH = {
-    "ru": {"error.body", "lesson.count", "lesson.direction", "settings.llm"},
+    "ru": {"error.body", "lesson.count", "lesson.direction", "settings.llm", "import.change"},
     "es": {
         "error.body",
+        "import.change",
+        "cli.argparse.error",
+        "cli.llm.total",
         "lesson.count",
         "lesson.direction",
         "settings.llm",

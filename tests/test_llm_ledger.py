@@ -104,7 +104,7 @@ async def test_the_usage_command_prints_totals(
     assert status == 0
     assert "judge" in out and "translate" in out
     total = next(line for line in out.splitlines() if line.startswith("total"))
-    assert total.split()[1:] == ["2", "0", "2000000", "0", "5.0000"]
+    assert total.split()[1:] == ["2", "0", "2,000,000", "0", "5.0000"]
 
 
 async def _run_cli(argv: list[str]) -> int:

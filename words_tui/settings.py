@@ -37,6 +37,7 @@ from pydantic_settings import (
 from pydantic_settings import SettingsError as UnparsableSetting
 
 from words_tui.errors import SettingsError
+from words_tui.i18n.said import Said
 
 APP_NAME = "words-tui"
 ENV_PREFIX = "WORDS_"
@@ -239,7 +240,8 @@ def setting_origins(
 ) -> dict[str, str]:
     """Where each setting's value comes from, asking pydantic-settings' own sources in the order
     `Settings` consults them: "an argument", "environment variable WORDS_X", ".env file <path>
-    (WORDS_X)", "config file <path>" or "the default". Raw names only — no value is parsed, so
+    (WORDS_X)", "config file <path>" or "the default" (`Said`, so a front-end words them in its
+    language). Raw names only — no value is parsed, so
     this also explains a value that failed to parse."""
     config_file = default_config_file()
     if config is None:
@@ -253,15 +255,15 @@ def setting_origins(
         in_env = [name for name in names if name.lower() in environment]
         in_dotenv = [name for name in names if name.lower() in dotenv]
         if field in overrides:
-            origins[field] = "an argument"
+            origins[field] = Said("setting.origin.argument")
         elif in_env:
-            origins[field] = f"environment variable {in_env[0]}"
+            origins[field] = Said("setting.origin.environment", name=in_env[0])
         elif in_dotenv:
-            origins[field] = f".env file {dotenv_path} ({in_dotenv[0]})"
+            origins[field] = Said("setting.origin.dotenv", path=dotenv_path, name=in_dotenv[0])
         elif field in config:
-            origins[field] = f"config file {config_file}"
+            origins[field] = Said("setting.origin.config", path=config_file)
         else:
-            origins[field] = "the default"
+            origins[field] = Said("setting.origin.default")
     return origins
 
 

@@ -1,7 +1,8 @@
 """The `words-tui` command. Each command group lives in its own module with a `register` function.
 
 Heavy modules (textual, openai, pandas) are imported only inside the command that needs them, so
-`words-tui --version` and the quiz start fast.
+`words-tui --version` and the quiz start fast. Help, output and errors come from the catalogue in
+the command's language (`words_tui.cli.language`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from words_tui.cli import (
     db_commands,
     doctor,
     import_export,
+    language,
     llm_commands,
     profile_commands,
     quiz,
@@ -38,28 +40,32 @@ COMMAND_GROUPS: list[Register] = [
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="words-tui", description="Learn foreign words: a terminal quiz and Jupyter notebooks."
+    """The parser, worded in the command's language (`language.start` chooses it)."""
+    t = language.texts()
+    parser = argparse.ArgumentParser(prog="words-tui", description=t("cli.help.description"))
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"words-tui {__version__}",
+        help=t("cli.help.version"),
     )
-    parser.add_argument("--version", action="version", version=f"words-tui {__version__}")
     parser.set_defaults(handler=quiz.run)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    commands = parser.add_subparsers(title=t("cli.help.commands"), metavar=t("cli.metavar.command"))
     for register in COMMAND_GROUPS:
         register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: parse, run the handler, turn known errors into one clear line (in the
-    language of the environment, the one a first run gives the interface)."""
+    """Entry point: parse, run the handler, turn known errors into one clear line in the
+    command's language."""
+    language.start()
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         result: int = args.handler(args)
     except UserError as err:
-        from words_tui.i18n import Texts, system_language
-
-        print(f"words-tui: {Texts(system_language()).error(err)}", file=sys.stderr)
+        print(f"words-tui: {language.texts().error(err)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

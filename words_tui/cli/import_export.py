@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from words_tui.cli.language import texts
 from words_tui.cli.with_core import run_with_core
 from words_tui.errors import CommandError
 from words_tui.services import Core
@@ -20,36 +21,44 @@ PROBLEMS_SHOWN = 20
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    importer = commands.add_parser(
-        "import", help="import words from CSV/TSV, an Anki .apkg or a Kindle vocab.db"
+    t = texts()
+    file = t("cli.metavar.file")
+    importer = commands.add_parser("import", help=t("cli.help.import"))
+    importer.add_argument("file", type=Path, metavar=file, help=t("cli.help.import.file"))
+    add_profile_option(importer)
+    importer.add_argument(
+        "--format",
+        choices=("csv", "tsv", "anki", "apkg", "kindle"),
+        help=t("cli.help.import.format"),
     )
-    importer.add_argument("file", type=Path, help="the file to import")
-    importer.add_argument("--profile", help="profile name (default: the active profile)")
-    importer.add_argument("--format", choices=("csv", "tsv", "anki", "apkg", "kindle"))
-    importer.add_argument("--encoding", help="text encoding of a CSV (default: detected)")
+    importer.add_argument(
+        "--encoding", metavar=t("cli.metavar.encoding"), help=t("cli.help.import.encoding")
+    )
     importer.add_argument(
         "--map",
         action="append",
         default=[],
-        metavar="FIELD=COLUMN",
-        help="which column or Anki field holds a field, by name or number "
-        "(e.g. --map word=Front --map translations=2); repeatable",
+        metavar=t("cli.metavar.mapping"),
+        help=t("cli.help.import.map"),
     )
-    importer.add_argument(
-        "--translate", action="store_true", help="translate words that have no translation"
-    )
-    importer.add_argument(
-        "--replace",
-        action="store_true",
-        help="let the file's translations, examples, forms, notes and tags replace those of "
-        "words already in the profile (default: add to them)",
-    )
+    importer.add_argument("--translate", action="store_true", help=t("cli.help.import.translate"))
+    importer.add_argument("--replace", action="store_true", help=t("cli.help.import.replace"))
     importer.set_defaults(handler=run_import)
-    exporter = commands.add_parser("export", help="export the profile's words")
-    exporter.add_argument("out", type=Path, help="the file to write")
-    exporter.add_argument("--format", choices=("csv", "apkg"), required=True)
-    exporter.add_argument("--profile", help="profile name (default: the active profile)")
+    exporter = commands.add_parser("export", help=t("cli.help.export"))
+    exporter.add_argument("out", type=Path, metavar=file, help=t("cli.help.export.out"))
+    exporter.add_argument(
+        "--format", choices=("csv", "apkg"), required=True, help=t("cli.help.export.format")
+    )
+    add_profile_option(exporter)
     exporter.set_defaults(handler=run_export)
+
+
+def add_profile_option(parser: argparse.ArgumentParser) -> None:
+    """`--profile`: the profile a command works on, by id or name (default: the active one)."""
+    t = texts()
+    parser.add_argument(
+        "--profile", metavar=t("cli.metavar.profile"), help=t("cli.help.profile_option")
+    )
 
 
 def parse_mapping(pairs: list[str]) -> dict[str, str | int]:
@@ -57,7 +66,7 @@ def parse_mapping(pairs: list[str]) -> dict[str, str | int]:
     for pair in pairs:
         field, sep, column = pair.partition("=")
         if not sep or not field.strip() or not column.strip():
-            raise CommandError(f"--map {pair!r}: write it as FIELD=COLUMN, e.g. word=Front")
+            raise CommandError(key="error.cli.map", pair=pair)
         value = column.strip()
         mapping[field.strip().lower()] = int(value) if value.isdigit() else value
     return mapping
@@ -77,8 +86,9 @@ class ProgressBar:
         new_stage, self.stage = stage != self.stage, stage
         share = done / total if total else 1.0
         filled = int(BAR_WIDTH * share)
+        name = texts()(f"cli.stage.{stage}")
         line = (
-            f"{stage:<12} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {share:4.0%} {done}/{total}"
+            f"{name:<12} [{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {share:4.0%} {done}/{total}"
         )
         if self.live:
             self.stream.write("\r" + line)
@@ -107,15 +117,20 @@ class TranslationWatch:
     def __call__(self, progress: BulkProgress) -> None:
         from words_tui.services.bulk import BulkState
 
+        t = texts()
         waiting = progress.state == BulkState.WAITING
         if waiting and not self._waiting:
-            since = f" since {progress.since.astimezone():%H:%M:%S}" if progress.since else ""
-            self._bar.say(
-                f"waiting for the LLM{since}: {progress.reason} "
-                f"(the translation pauses after {self._limit_s:.0f} s without an answer)"
-            )
+            limit = round(self._limit_s)
+            if progress.since is None:
+                line = t("cli.import.waiting", reason=progress.reason, limit=limit)
+            else:
+                since = f"{progress.since.astimezone():%H:%M:%S}"
+                line = t(
+                    "cli.import.waiting_since", time=since, reason=progress.reason, limit=limit
+                )
+            self._bar.say(line)
         elif self._waiting and progress.state == BulkState.RUNNING:
-            self._bar.say("the LLM answers again")
+            self._bar.say(t("cli.import.answers_again"))
         self._waiting = waiting
 
 
@@ -138,7 +153,7 @@ async def _import(core: Core, args: argparse.Namespace) -> ImportReport:
             on_translation=TranslationWatch(bar, core.settings.llm_outage_limit_s),
         )
     except SourceError as err:
-        raise CommandError(f"{err} (nothing was imported)") from None
+        raise CommandError(key="error.cli.nothing_imported", problem=err) from None
     finally:
         bar.close()
 
@@ -149,30 +164,50 @@ def run_import(args: argparse.Namespace) -> int:
     user has to act."""
     parse_mapping(args.map)  # a malformed --map is reported before anything opens
     report = run_with_core(lambda core: _import(core, args))
+    t = texts()
     for line in report.info:
-        print(f"  {line}")
+        print(f"  {t.said(line)}")
     for change in report.changes[:PROBLEMS_SHOWN]:
-        print(f"  updated {change}")
+        print("  " + t("cli.import.updated", change=change))
     if len(report.changes) > PROBLEMS_SHOWN:
-        print(f"  ... and {len(report.changes) - PROBLEMS_SHOWN} more updated")
+        print("  " + t("cli.import.more_updated", count=len(report.changes) - PROBLEMS_SHOWN))
     for problem in report.problems[:PROBLEMS_SHOWN]:
-        print(f"  skipped {problem}")
+        print(
+            "  " + t("cli.import.skipped", problem=f"{problem.location}: {t.said(problem.reason)}")
+        )
     if len(report.problems) > PROBLEMS_SHOWN:
-        print(f"  ... and {len(report.problems) - PROBLEMS_SHOWN} more skipped")
-    print(report.summary())
+        print("  " + t("cli.import.more_skipped", count=len(report.problems) - PROBLEMS_SHOWN))
+    print(import_summary(report))
     missing = len(report.untranslated)
     if not missing:
         return 0
     if not args.translate:
-        print(f"hint: import again with --translate to translate the {missing} skipped new words")
+        print(t("cli.import.hint_translate", count=missing))
         return 0
-    why = report.translation_stopped or "the lines above say why"
-    print(
-        f"words-tui: {missing} words were not translated ({why}); import the file again with "
-        "--translate once that is fixed (words already translated are cached: no second charge)",
-        file=sys.stderr,
-    )
+    why = report.translation_stopped or t("cli.import.see_above")
+    print(t("cli.import.not_translated", count=missing, why=why), file=sys.stderr)
     return 1
+
+
+def import_summary(report: ImportReport) -> str:
+    """What the import did, in counts: the report's `summary` in the command's language."""
+    t = texts()
+    parts = [
+        t(
+            "cli.import.summary",
+            file=report.path.name,
+            format=report.format,
+            created=report.created,
+            updated=report.updated,
+            unchanged=report.unchanged,
+            skipped=report.skipped,
+        )
+    ]
+    if report.merged:
+        parts.append(t("cli.import.merged", count=len(report.merged)))
+    if report.translated:
+        parts.append(t("cli.import.translated", count=report.translated))
+    return ", ".join(parts)
 
 
 async def _export(core: Core, args: argparse.Namespace) -> ExportReport:
@@ -182,5 +217,6 @@ async def _export(core: Core, args: argparse.Namespace) -> ExportReport:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    print(run_with_core(lambda core: _export(core, args)).summary())
+    report = run_with_core(lambda core: _export(core, args))
+    print(texts()("cli.export.summary", count=report.words, path=report.path, format=report.format))
     return 0

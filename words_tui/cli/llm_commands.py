@@ -5,27 +5,37 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from words_tui.cli.language import texts
 from words_tui.cli.with_core import run_with_core
 
 if TYPE_CHECKING:
     from words_tui.services.stats import UsageRow
 
 
-HEADER = ("day", "model", "purpose", "calls", "failed", "prompt tok", "compl. tok", "est. USD")
+HEADER = (
+    "cli.llm.day",
+    "cli.llm.model",
+    "cli.llm.purpose",
+    "cli.llm.calls",
+    "cli.llm.failed",
+    "cli.llm.prompt",
+    "cli.llm.completion",
+    "cli.llm.cost",
+)
+"""The report's columns, by catalogue key."""
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    llm = commands.add_parser("llm", help="LLM usage and cost")
-    actions = llm.add_subparsers(title="llm commands", metavar="ACTION", required=True)
-    usage = actions.add_parser(
-        "usage", help="calls, tokens and estimated cost by day, model, purpose"
+    t = texts()
+    llm = commands.add_parser("llm", help=t("cli.help.llm"))
+    actions = llm.add_subparsers(
+        title=t("cli.help.actions"), metavar=t("cli.metavar.action"), required=True
     )
-    usage.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
+    usage = actions.add_parser("usage", help=t("cli.help.llm.usage"))
     usage.add_argument(
-        "--all",
-        action="store_true",
-        help="every learner's calls on a shared database (default: only yours)",
+        "--days", type=int, default=30, metavar=t("cli.metavar.days"), help=t("cli.help.llm.days")
     )
+    usage.add_argument("--all", action="store_true", help=t("cli.help.llm.all"))
     usage.set_defaults(handler=run_usage)
 
 
@@ -34,16 +44,19 @@ def _cost(value: float | None) -> str:
 
 
 def format_usage(rows: list[UsageRow]) -> list[str]:
-    """The report as aligned text lines, ending with a total line."""
-    table = [HEADER] + [
+    """The report as aligned text lines, ending with a total line, in the command's language
+    (counts grouped its way; costs and dates as the machine-readable figures they are)."""
+    t = texts()
+    number = t.number
+    table = [tuple(t(key) for key in HEADER)] + [
         (
             r.day.isoformat(),
             r.model,
             r.purpose,
-            str(r.calls),
-            str(r.failed),
-            str(r.prompt_tokens),
-            str(r.completion_tokens),
+            number(r.calls),
+            number(r.failed),
+            number(r.prompt_tokens),
+            number(r.completion_tokens),
             _cost(r.cost_usd),
         )
         for r in rows
@@ -52,13 +65,13 @@ def format_usage(rows: list[UsageRow]) -> list[str]:
     total_cost = None if None in costs else sum(c for c in costs if c is not None)
     table.append(
         (
-            "total",
+            t("cli.llm.total"),
             "",
             "",
-            str(sum(r.calls for r in rows)),
-            str(sum(r.failed for r in rows)),
-            str(sum(r.prompt_tokens for r in rows)),
-            str(sum(r.completion_tokens for r in rows)),
+            number(sum(r.calls for r in rows)),
+            number(sum(r.failed for r in rows)),
+            number(sum(r.prompt_tokens for r in rows)),
+            number(sum(r.completion_tokens for r in rows)),
             _cost(total_cost),
         )
     )
@@ -74,11 +87,11 @@ def format_usage(rows: list[UsageRow]) -> list[str]:
 
 def run_usage(args: argparse.Namespace) -> int:
     rows = run_with_core(lambda core: core.stats.llm_usage(args.days, everyone=args.all))
+    t = texts()
     if not rows:
-        whose = "" if args.all else "of yours "
-        print(f"no LLM calls {whose}in the last {args.days} days")
+        print(t("cli.llm.none" if args.all else "cli.llm.none_yours", count=args.days))
         return 0
     for line in format_usage(rows):
         print(line.rstrip())
-    print("est. USD from the llm_prices setting; '?' marks a model without a price")
+    print(t("cli.llm.prices"))
     return 0

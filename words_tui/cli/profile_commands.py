@@ -7,56 +7,54 @@ import sys
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from words_tui.cli.import_export import ProgressBar
+from words_tui.cli.import_export import ProgressBar, add_profile_option
+from words_tui.cli.language import texts
 from words_tui.cli.with_core import run_with_core
 from words_tui.services import Core
 
 if TYPE_CHECKING:
     from words_tui.services.vocabulary import LevelFill, Profile
 
+TRANSLATING = "translating"
+"""The progress bar's stage (`cli.stage.translating`), as the import's translation names it."""
+
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    profile = commands.add_parser("profile", help="list, add and switch language profiles")
-    actions = profile.add_subparsers(title="profile commands", metavar="ACTION", required=True)
-    actions.add_parser("list", help="the profiles, * marks the active one").set_defaults(
-        handler=run_list
+    t = texts()
+    profile = commands.add_parser("profile", help=t("cli.help.profile"))
+    actions = profile.add_subparsers(
+        title=t("cli.help.actions"), metavar=t("cli.metavar.action"), required=True
     )
+    actions.add_parser("list", help=t("cli.help.profile.list")).set_defaults(handler=run_list)
     add = actions.add_parser(
         "add",
-        help="create a profile and fill it for its level",
-        description="Create a profile and fill it for its level: the starter vocabulary's "
-        "words (English, Russian, Spanish up to B1), then the most frequent words of the "
-        "language to learn, translated by your stored entries, the starter vocabulary, "
-        "offline dictionaries and the LLM (when configured). Words nothing can translate wait "
-        "in a list: see `words-tui profile pending`. Its lesson size, new words and reviews "
-        "per day, desired retention and typing threshold come from the settings "
-        "(WORDS_LESSON_SIZE ...); change them later in the quiz's settings.",
+        help=t("cli.help.profile.add"),
+        description=t("cli.help.profile.add.description"),
     )
-    add.add_argument("native", help="your language, e.g. en")
-    add.add_argument("target", help="the language to learn, e.g. ru")
-    add.add_argument("--level", default="A1", help="CEFR level A1–C2 (default A1)")
-    add.add_argument("--name", help="profile name (default: native→target)")
-    add.add_argument("--timezone", help="IANA time zone for streaks, e.g. Europe/Madrid")
-    add.add_argument("--empty", action="store_true", help="do not add the words of the level")
+    add.add_argument("native", metavar=t("cli.metavar.native"), help=t("cli.help.profile.native"))
+    add.add_argument("target", metavar=t("cli.metavar.target"), help=t("cli.help.profile.target"))
+    for option, metavar, default in (
+        ("level", "cli.metavar.level", "A1"),
+        ("name", "cli.metavar.name", None),
+        ("timezone", "cli.metavar.timezone", None),
+    ):
+        add.add_argument(
+            f"--{option}", default=default, metavar=t(metavar), help=t(f"cli.help.profile.{option}")
+        )
+    add.add_argument("--empty", action="store_true", help=t("cli.help.profile.empty"))
     add.set_defaults(handler=run_add)
     pending = actions.add_parser(
         "pending",
-        help="the level's words that wait to be translated (--translate: translate them now)",
-        description="A level's words that no source could translate wait in the profile's "
-        "'to translate' list. List them, or translate them with --translate once an LLM "
-        "(OPENAI_API_KEY or OPENAI_BASE_URL) or an offline dictionary (WORDS_DICTD_PATHS) "
-        "is configured.",
+        help=t("cli.help.profile.pending"),
+        description=t("cli.help.profile.pending.description"),
     )
-    pending.add_argument("--profile", help="profile id or name (default: the active one)")
-    pending.add_argument("--translate", action="store_true", help="translate the waiting words now")
+    add_profile_option(pending)
+    pending.add_argument("--translate", action="store_true", help=t("cli.help.profile.translate"))
     pending.set_defaults(handler=run_pending)
-    use = actions.add_parser("use", help="make a profile the active one")
-    use.add_argument("profile", help="profile id or name")
+    use = actions.add_parser("use", help=t("cli.help.profile.use"))
+    use.add_argument("profile", metavar=t("cli.metavar.profile"), help=t("cli.help.profile_option"))
     use.set_defaults(handler=run_use)
-    fit = actions.add_parser(
-        "fit-fsrs",
-        help="fit personal FSRS parameters to the active profile's reviews (needs 1,000)",
-    )
+    fit = actions.add_parser("fit-fsrs", help=t("cli.help.profile.fit"))
     fit.set_defaults(handler=run_fit)
 
 
@@ -70,7 +68,7 @@ def _describe(profile: Profile) -> str:
 async def _list(core: Core, _: argparse.Namespace) -> list[str]:
     profiles = await core.profiles.all()
     if not profiles:
-        return ["no profiles yet: words-tui profile add <native> <target> --level A1"]
+        return [texts()("cli.profile.none")]
     return [f"{'*' if p.is_active else ' '} {_describe(p)}" for p in profiles]
 
 
@@ -81,13 +79,16 @@ async def _add(core: Core, args: argparse.Namespace) -> list[str]:
     profile = await core.profiles.create(args.native, args.target, args.level, knobs)
     profile_id = profile.id
     assert profile_id is not None
-    lines = [f"created and activated: {_describe(profile)}"]
+    t = texts()
+    lines = [t("cli.profile.created", profile=_describe(profile))]
     if args.empty:
         return lines
     fill = await _translating(
         lambda progress: core.vocabulary.fill_level(profile_id, progress=progress)
     )
-    lines.append(f"added {fill.added} words up to {profile.level}{_sources(fill)}")
+    lines.append(
+        t("cli.profile.added", count=fill.added, level=profile.level, sources=_sources(fill))
+    )
     return lines + _waiting(fill.pending, fill.reason)
 
 
@@ -97,7 +98,7 @@ async def _translating(
     """Run a level's translation with a progress bar on stderr."""
     bar = ProgressBar(sys.stderr)
     try:
-        return await work(lambda done, total: bar("translating", done, total))
+        return await work(lambda done, total: bar(TRANSLATING, done, total))
     finally:
         bar.close()
 
@@ -111,14 +112,13 @@ def _waiting(count: int, reason: str) -> list[str]:
     """What the learner is told about the "to translate" list."""
     if not count:
         return []
-    return [
-        f"{count} words wait to be translated: {reason or 'no source has them yet'}",
-        "translate them when an LLM or an offline dictionary is configured: "
-        "words-tui profile pending --translate",
-    ]
+    t = texts()
+    why = reason or t("cli.profile.no_source")
+    return [t("cli.profile.waiting", count=count, reason=why), t("cli.profile.how_to_translate")]
 
 
 async def _pending(core: Core, args: argparse.Namespace) -> list[str]:
+    t = texts()
     profile = await core.profiles.find(args.profile)
     profile_id = profile.id
     assert profile_id is not None
@@ -126,29 +126,30 @@ async def _pending(core: Core, args: argparse.Namespace) -> list[str]:
         fill = await _translating(
             lambda progress: core.vocabulary.translate_pending(profile_id, progress=progress)
         )
-        lines = [f"translated and added {fill.added} words{_sources(fill)}"]
+        lines = [t("cli.profile.translated", count=fill.added, sources=_sources(fill))]
         return lines + _waiting(fill.pending, fill.reason)
     waiting = await core.vocabulary.pending(profile_id)
     if not waiting.count:
-        return [f"no words wait to be translated in {profile.name}"]
+        return [t("cli.profile.none_waiting", name=profile.name)]
     more = waiting.count - len(waiting.words)
-    listed = ", ".join(waiting.words) + (f" … and {more} more" if more else "")
+    listed = ", ".join(waiting.words) + (t("cli.profile.and_more", count=more) if more else "")
     return [*_waiting(waiting.count, waiting.reason), listed]
 
 
 async def _use(core: Core, args: argparse.Namespace) -> list[str]:
     profile = await core.profiles.find(args.profile)
     assert profile.id is not None
-    return [f"active: {_describe(await core.profiles.use(profile.id))}"]
+    return [texts()("cli.profile.active", profile=_describe(await core.profiles.use(profile.id)))]
 
 
 async def _fit(core: Core, _: argparse.Namespace) -> list[str]:
     profile = await core.profiles.find(None)
     assert profile.id is not None
     report = await core.stats.fit_fsrs(profile.id)
-    lines = [report.message]
+    t = texts()
+    lines = [t.said(report.message)]
     if report.kept:
-        lines.append(f"rescheduled {report.rescheduled:,} cards")
+        lines.append(t("cli.profile.rescheduled", count=report.rescheduled))
     return lines
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from words_tui.cli.language import texts
+
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    quiz = commands.add_parser("quiz", help="start the terminal quiz (the default)")
-    quiz.add_argument(
-        "--tag",
-        help="lessons only on words carrying this tag (a Kindle book's title, an imported "
-        "file's name, your own tag)",
-    )
+    t = texts()
+    quiz = commands.add_parser("quiz", help=t("cli.help.quiz"))
+    quiz.add_argument("--tag", metavar=t("cli.metavar.tag"), help=t("cli.help.quiz.tag"))
     quiz.set_defaults(handler=run)
 
 

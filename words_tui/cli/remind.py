@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from typing import TYPE_CHECKING
 
+from words_tui.cli.language import texts
 from words_tui.cli.with_core import run_with_core
 from words_tui.services import Core
 
@@ -17,11 +18,10 @@ if TYPE_CHECKING:
     from words_tui.services.stats import Reminder
 
 NOTIFY_TIMEOUT_S = 10.0
-SCHEDULING_HELP = """\
-run it every hour, e.g. with cron (crontab -e):
+CRON_EXAMPLE = """\
   0 * * * * DISPLAY=:0 DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/$(id -u)/bus words-tui remind
-
-or a systemd user timer:
+"""
+SYSTEMD_EXAMPLE = """\
   ~/.config/systemd/user/words-tui-remind.service
     [Service]
     Type=oneshot
@@ -34,30 +34,29 @@ or a systemd user timer:
     WantedBy=timers.target
   systemctl --user enable --now words-tui-remind.timer
 """
+"""How to schedule it: configuration for cron and systemd, the same in every language."""
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    t = texts()
     remind = commands.add_parser(
         "remind",
-        help="notify when reviews are due (for cron or a systemd timer)",
-        description=(
-            "Send a desktop notification (or print a line) when reviews are due, no lesson "
-            "happened in the last hours and it is daytime in the profile's time zone."
-        ),
-        epilog=SCHEDULING_HELP,
+        help=t("cli.help.remind"),
+        description=t("cli.help.remind.description"),
+        epilog=f"{t('cli.help.remind.cron')}\n{CRON_EXAMPLE}\n"
+        f"{t('cli.help.remind.systemd')}\n{SYSTEMD_EXAMPLE}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     remind.add_argument(
         "--quiet-hours",
         type=float,
-        help="stay quiet this many hours after a lesson (default: setting remind_after_hours)",
+        metavar=t("cli.metavar.hours"),
+        help=t("cli.help.remind.quiet_hours"),
     )
     remind.add_argument(
-        "--window", help="local hours to remind in, HH:MM-HH:MM (default: setting remind_window)"
+        "--window", metavar=t("cli.metavar.window"), help=t("cli.help.remind.window")
     )
-    remind.add_argument(
-        "--print", action="store_true", help="print the line instead of a notification"
-    )
+    remind.add_argument("--print", action="store_true", help=t("cli.help.remind.print"))
     remind.set_defaults(handler=run)
 
 
@@ -91,10 +90,11 @@ def run(args: argparse.Namespace) -> int:
     from words_tui.settings import load_settings
 
     settings = load_settings()
+    text = args.window or settings.remind_window
     try:
-        window = DaytimeWindow.parse(args.window or settings.remind_window)
-    except ValueError as err:
-        raise SettingsError(f"invalid remind window: {err}") from None
+        window = DaytimeWindow.parse(text)
+    except ValueError:
+        raise SettingsError(key="error.setting.remind_window", value=text) from None
     if not Core.has_database(settings):
         return 0  # nothing learnt yet: nothing to remind of, and no database is created
     due = run_with_core(

@@ -1,7 +1,8 @@
 """Interface texts in English, Russian and Spanish, looked up by key.
 
-Each language is one module with a `MESSAGES` dict; texts with counts (`counts`) and errors
-(`errors`) sit in modules of their own, all languages side by side. A key missing from a language falls back to
+Each language is one module with a `MESSAGES` dict; texts with counts (`counts`), errors
+(`errors`, `service_errors`), the command line's output (`cli`) and its help (`cli_help`) sit in modules of their
+own, all languages side by side. A key missing from a language falls back to
 English, so a half-translated release still works; `tests/tui/test_i18n.py` fails on any key that is
 not translated into every language, and on any key the code uses that English does not define.
 Texts are `str.format` templates: `texts("home.due", count=3)`. A text that depends on a count is a
@@ -20,7 +21,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from functools import cache
 
-from words_tui.i18n import cldr, counts, en, errors, es, ru
+from words_tui.i18n import cldr, cli, cli_help, counts, en, errors, es, ru, service_errors
 from words_tui.i18n.pseudo import PSEUDO, mark, pseudo_catalogue
 from words_tui.i18n.said import Said
 
@@ -32,7 +33,14 @@ Catalogue = Mapping[str, Message]
 
 FALLBACK = "en"
 CATALOGUES: Mapping[str, Catalogue] = {
-    language: {**messages, **counts.MESSAGES[language], **errors.MESSAGES[language]}
+    language: {
+        **messages,
+        **counts.MESSAGES[language],
+        **errors.MESSAGES[language],
+        **service_errors.MESSAGES[language],
+        **cli.MESSAGES[language],
+        **cli_help.MESSAGES[language],
+    }
     for language, messages in (("en", en.MESSAGES), ("ru", ru.MESSAGES), ("es", es.MESSAGES))
 }
 INTERFACE_LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
@@ -157,10 +165,14 @@ class Texts:
         return message["other"]
 
     def _value(self, value: object) -> object:
-        """Numbers with the language's grouping and decimal mark, `Said` lines in this language;
-        everything else as it is."""
+        """Numbers with the language's grouping and decimal mark, `Said` lines and errors in
+        this language, a tuple as its items joined by "; "; everything else as it is."""
         if isinstance(value, Said):
             return self.said(value)
+        if isinstance(value, BaseException):
+            return self.error(value)
+        if isinstance(value, tuple):
+            return "; ".join(str(self._value(item)) for item in value)
         if isinstance(value, int | float) and not isinstance(value, bool):
             return self.number(value)
         return value

@@ -385,7 +385,7 @@ class _RowReader:
         if not word:
             if not any(cell.strip() for cell in row):
                 return None
-            raise _RowError("word", "the word is empty")
+            raise _RowError("word", Said("import.problem.empty_word"))
         values: dict[str, Any] = {}
         for field, index, parser, name in self.cells:
             text = row[index] if index < width else ""

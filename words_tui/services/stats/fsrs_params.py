@@ -29,6 +29,7 @@ from words_tui.domain.enums import CardState, Stage
 from words_tui.domain.scheduling import SchedulingConfig
 from words_tui.domain.study_days import StudyCalendar
 from words_tui.errors import UserError
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Profile, Review
 from words_tui.services.vocabulary import profile_by_id
@@ -154,7 +155,7 @@ async def fit_personal_parameters(
     profile, reviews = await _load(database, profile_id)
     if len(reviews) < min_reviews:
         return FitReport(
-            len(reviews), False, f"{len(reviews):,} typed reviews; {min_reviews:,} are needed"
+            len(reviews), False, Said("fsrs.fit.too_few", count=len(reviews), needed=min_reviews)
         )
     optimizer = _optimizer()
     calendar = StudyCalendar(profile.timezone, profile.day_start_hour)
@@ -167,7 +168,7 @@ async def fit_personal_parameters(
     train = [item for at, item in sorted(dated, key=lambda pair: pair[0]) if at < cutoff]
     test = [item for at, item in dated if at >= cutoff]
     if not train or not test:
-        return FitReport(len(reviews), False, "too few reviews on separate days to fit")
+        return FitReport(len(reviews), False, Said("fsrs.fit.separate_days"))
     defaults = list(optimizer.DEFAULT_PARAMETERS)
     fit = fitter or optimizer.FSRS(defaults).compute_parameters
 
@@ -184,16 +185,12 @@ async def fit_personal_parameters(
     rescheduled = 0
     if kept:
         rescheduled = await _keep(database, profile_id, personal, reviews)
-    if better:
-        verdict = "kept" if kept else "better than the defaults: keep them to reschedule"
-    else:
-        verdict = "not kept: the defaults predict your later reviews better"
+    verdict = "fsrs.fit.kept" if kept else "fsrs.fit.better" if better else "fsrs.fit.worse"
     return FitReport(
         better=better,
         reviews=len(reviews),
         kept=kept,
-        message=f"personal parameters {verdict} (log loss {personal_loss:.4f} vs "
-        f"{default_loss:.4f} with the defaults)",
+        message=Said(verdict, personal=f"{personal_loss:.4f}", default=f"{default_loss:.4f}"),
         default_log_loss=default_loss,
         personal_log_loss=personal_loss,
         parameters=personal,

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from words_tui.domain.entries import Example, Meaning
+from words_tui.i18n.said import Said
 
 if TYPE_CHECKING:
     from words_tui.services.transfer.plan import Change
@@ -42,30 +43,32 @@ def describe_change(
     word = change.existing
     if word is None:
         return ()
-    details: list[str] = []
+    details: list[str] = []  # each a `Said`, worded anew by a front-end
     before = [m.text for m in meanings]
     after = [m.text for m in change.meanings]
     added = [text for text in after if text not in before]
     removed = [text for text in before if text not in after]
     if added:
-        details.append("translations + " + ", ".join(added))
+        details.append(Said("import.change.translations_added", texts=", ".join(added)))
     if removed:
-        details.append("translations − " + ", ".join(removed))
+        details.append(Said("import.change.translations_removed", texts=", ".join(removed)))
     if change.examples != examples:
-        details.append(f"examples {len(examples)} → {len(change.examples)}")
+        details.append(
+            Said("import.change.examples", before=len(examples), after=len(change.examples))
+        )
     if change.forms != word.forms:
-        details.append("forms")
+        details.append(Said("import.change.forms"))
     if change.notes != word.notes:
-        details.append("notes")
+        details.append(Said("import.change.notes"))
     new_tags = [tag for tag in change.tags if tag not in word.tags]
     if new_tags:
-        details.append("tags + " + ", ".join(new_tags))
+        details.append(Said("import.change.tags_added", tags=", ".join(new_tags)))
     if any(tag not in change.tags for tag in word.tags):
-        details.append("tags −")
+        details.append(Said("import.change.tags_removed"))
     if change.renamed:
-        details.append(f"now '{change.record.word}'")
+        details.append(Said("import.change.renamed", word=change.record.word))
     if change.status != word.status:
-        details.append("status")
+        details.append(Said("import.change.status"))
     if change.cards:
-        details.append("progress from the file")
+        details.append(Said("import.change.progress"))
     return tuple(details)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.enums import Direction
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile
 from words_tui.infrastructure.db.types import utcnow
@@ -226,7 +227,7 @@ def _fill_report(report: ImportReport, plan: Plan, parse_problems: list[Problem]
     report.problems = [*parse_problems, *plan.problems]
     report.merged = plan.merged
     report.changes = [
-        f"{change.record.word}: {'; '.join(change.details)}"
+        Said("import.change", word=change.record.word, details=tuple(change.details))
         for change in plan.changes
         if change.existing is not None and change.details
     ]
