@@ -38,5 +38,9 @@ class DatabaseError(UserError, RuntimeError):
     """The database cannot be used as it is; the message names the file or URL."""
 
 
+class InputError(UserError, ValueError):
+    """What the learner typed or picked cannot be used as it is (an empty word, no translation)."""
+
+
 class CommandError(UserError, RuntimeError):
     """A command-line request cannot be carried out as given."""

@@ -215,9 +215,11 @@ def _read_config_file(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except OSError as err:
-        raise SettingsError(f"cannot read config file {path}: {err.strerror or err}") from None
+        raise SettingsError(
+            key="error.config.unreadable", path=path, reason=str(err.strerror or err)
+        ) from None
     except tomllib.TOMLDecodeError as err:
-        raise SettingsError(f"config file {path} is not valid TOML: {err}") from None
+        raise SettingsError(key="error.config.toml", path=path, reason=str(err)) from None
 
 
 JSON_EXAMPLES = {
@@ -280,12 +282,13 @@ def load_settings(**overrides: Any) -> Settings:
         source = setting_origins(config, tuple(overrides)).get(field, "?")
         example = JSON_EXAMPLES.get(field, '["first", "second"]')
         raise SettingsError(
-            f"invalid setting '{field}' (from {source}): not valid JSON; write it as JSON, "
-            f"e.g. {example}"
+            key="error.config.json", field=field, source=source, example=example
         ) from None
     except ValidationError as err:
         first = err.errors()[0]
         loc = first.get("loc") or ("?",)
         field = str(loc[0]).lower().removeprefix(ENV_PREFIX.lower())
         source = setting_origins(config, tuple(overrides)).get(field, "?")
-        raise SettingsError(f"invalid setting '{field}' (from {source}): {first['msg']}") from None
+        raise SettingsError(
+            key="error.config.invalid", field=field, source=source, problem=first["msg"]
+        ) from None

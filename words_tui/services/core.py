@@ -49,10 +49,6 @@ Clock = Callable[[], datetime]
 ROOT_LOGGER = "words_tui"
 """The logger whose level the `log_level` setting sets (every module logs under it)."""
 log = logging.getLogger(__name__)
-POSTGRES_BACKUP_HINT = (
-    "the database is on PostgreSQL; back it up with the server's tools, "
-    "e.g. pg_dump --format=custom --file=words.dump DATABASE"
-)
 
 __all__ = ["Clock", "Core", "SchemaStatus", "system_clock"]
 
@@ -267,13 +263,11 @@ class Core:
 
         source = sqlite_path(self.database.url)
         if source is None:
-            raise DatabaseError(POSTGRES_BACKUP_HINT)
+            raise DatabaseError(key="error.backup.postgres")
         copy = await asyncio.to_thread(backup_sqlite, source, target, overwrite=overwrite)
         report = await asyncio.to_thread(check_sqlite, copy)
         if not report.ok:
-            raise DatabaseError(
-                f"the backup {copy} failed its integrity check: {report.problems[0]}"
-            )
+            raise DatabaseError(key="error.backup.damaged", path=copy, problem=report.problems[0])
         return copy
 
     async def integrity_problems(self) -> tuple[str, ...] | None:

@@ -62,16 +62,13 @@ def check_sqlite_path(path: Path) -> None:
     Corrupt An SQLite Database File", §2.2). Whether the file is a database is SQLite's to say.
     """
     if path.is_dir():
-        raise DatabaseError(f"database path {path} is a directory, not a SQLite file")
+        raise DatabaseError(key="error.database.directory", path=path)
     path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def not_a_database(path: Path) -> DatabaseError:
     """The one message for a file that SQLite says is not a database."""
-    return DatabaseError(
-        f"{path} is not a SQLite database (corrupt or another kind of file); "
-        "it was left untouched — move it away or set WORDS_DATABASE_URL"
-    )
+    return DatabaseError(key="error.database.not_sqlite", path=path)
 
 
 def _configure_sqlite(engine: AsyncEngine, path: Path | None) -> None:

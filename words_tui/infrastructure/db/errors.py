@@ -37,40 +37,27 @@ def explain(error: BaseException, url: str, location: str) -> DatabaseError | No
         name = type(cause).__name__
         text = str(cause)
         if isinstance(cause, ConnectionRefusedError) or name == "CannotConnectNowError":
-            return DatabaseError(
-                f"cannot connect to the database server at {_server(url)}: the connection was "
-                "refused — is PostgreSQL running there? (setting database_url)"
-            )
+            return DatabaseError(key="error.database.refused", server=_server(url))
         if isinstance(cause, socket.gaierror):
             host = make_url(url).host
             return DatabaseError(
-                f"cannot find the database host '{host}': {cause.strerror} (setting database_url)"
+                key="error.database.unknown_host", host=host, reason=str(cause.strerror)
             )
         if name == "InvalidCatalogNameError" or ("does not exist" in text and "database" in text):
             database = make_url(url).database
             return DatabaseError(
-                f"the server at {_server(url)} has no database '{database}': create it "
-                f"(createdb {database}) or fix the setting database_url"
+                key="error.database.no_such_database", server=_server(url), database=database
             )
         if name in ("InvalidPasswordError", "InvalidAuthorizationSpecificationError"):
             return DatabaseError(
-                f"the database server at {_server(url)} refused the login: {text.splitlines()[0]}"
+                key="error.database.login", server=_server(url), reason=text.splitlines()[0]
             )
         if name == "TooManyConnectionsError":
-            return DatabaseError(
-                f"the database server at {_server(url)} has no free connection; try again in a "
-                "moment, or put a pooler in front of it (see README, Shared PostgreSQL)"
-            )
+            return DatabaseError(key="error.database.no_connection", server=_server(url))
         if "database or disk is full" in text or (
             isinstance(cause, OSError) and cause.errno == errno.ENOSPC
         ):
-            return DatabaseError(
-                f"the disk holding {location} is full: free some space and try again "
-                "(what was being saved was not saved; everything saved before is intact)"
-            )
+            return DatabaseError(key="error.database.disk_full", location=location)
         if "unable to open database file" in text or "readonly database" in text:
-            return DatabaseError(
-                f"cannot write {location}: check that its folder exists and is writable "
-                "(settings data_dir, database_url)"
-            )
+            return DatabaseError(key="error.database.read_only", location=location)
     return None

@@ -32,11 +32,11 @@ def backup_sqlite(source: Path, target: Path, *, overwrite: bool = False) -> Pat
     Refuses to replace an existing `target` unless `overwrite`, and refuses `target` == `source`.
     """
     if not source.is_file():
-        raise DatabaseError(f"no database file at {source} to back up")
+        raise DatabaseError(key="error.backup.no_database", path=source)
     if target.exists() and target.resolve() == source.resolve():
-        raise DatabaseError(f"{target} is the database itself; choose another file for the backup")
+        raise DatabaseError(key="error.backup.same_file", path=target)
     if target.exists() and not overwrite:
-        raise DatabaseError(f"{target} already exists; use --force to replace it")
+        raise DatabaseError(key="error.backup.exists", path=target)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
@@ -46,10 +46,14 @@ def backup_sqlite(source: Path, target: Path, *, overwrite: bool = False) -> Pat
         partial.replace(target)
     except sqlite3.Error as err:
         partial.unlink(missing_ok=True)
-        raise DatabaseError(f"could not back up {source} to {target}: {err}") from None
+        raise DatabaseError(
+            key="error.backup.failed", source=source, target=target, reason=str(err)
+        ) from None
     except OSError as err:
         partial.unlink(missing_ok=True)
-        raise DatabaseError(f"could not write the backup {target}: {err.strerror or err}") from None
+        raise DatabaseError(
+            key="error.backup.unwritable", path=target, reason=str(err.strerror or err)
+        ) from None
     return target
 
 
@@ -73,7 +77,7 @@ class IntegrityReport:
 def check_sqlite(path: Path) -> IntegrityReport:
     """Check every page, index and foreign key of the database file at `path`."""
     if not path.is_file():
-        raise DatabaseError(f"no database file at {path}")
+        raise DatabaseError(key="error.database.missing", path=path)
     try:
         with closing(_connect(path)) as connection:
             pages = [row[0] for row in connection.execute("PRAGMA integrity_check")]

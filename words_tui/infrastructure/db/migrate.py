@@ -54,10 +54,7 @@ def _upgrade(connection: Connection, where: str) -> str:
     current = _current(connection)
     scripts = ScriptDirectory.from_config(alembic_config())
     if current is not None and not _known(scripts, current):
-        raise DatabaseError(
-            f"the database at {where} has schema revision {current}, made by a newer version of "
-            "words_tui; upgrade words_tui (no downgrade is attempted)"
-        )
+        raise DatabaseError(key="error.database.newer", location=where, revision=current)
     command.upgrade(alembic_config(connection), "head")
     return head_revision()
 
@@ -81,7 +78,9 @@ async def upgrade(engine: AsyncEngine) -> str:
         async with engine.begin() as connection:
             return await connection.run_sync(_upgrade, where)
     except SADatabaseError as err:
-        raise DatabaseError(f"cannot use the database at {where}: {err.orig}") from err
+        raise DatabaseError(
+            key="error.database.unusable", location=where, reason=str(err.orig)
+        ) from err
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:

@@ -21,6 +21,7 @@ from sqlalchemy import func, select, update
 from sqlmodel import col
 
 from words_tui.domain.enums import JobStatus
+from words_tui.errors import Explained
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import BulkItem, BulkJob
 from words_tui.infrastructure.db.types import utcnow
@@ -31,7 +32,7 @@ STALE_AFTER_S = 45.0
 PROCESS_ENDED = "the process running it ended before it finished"
 
 
-class JobBusy(ValueError):
+class JobBusy(Explained, ValueError):
     """The job is being translated by another live process right now."""
 
 
@@ -108,10 +109,7 @@ async def claim(database: Database, job_id: int) -> BulkJob:
         if job is None:
             raise ValueError(f"there is no bulk job {job_id}")
         if job.status == JobStatus.RUNNING.value and not is_stale(job, now):
-            raise JobBusy(
-                f"job {job_id} is being translated by another process ({job.runner}); "
-                "stop it there first"
-            )
+            raise JobBusy(key="error.bulk.job_busy", job=job_id, runner=job.runner)
         job.status, job.runner, job.heartbeat_at, job.error = (
             JobStatus.RUNNING.value,
             runner_id(),

@@ -27,6 +27,7 @@ from sqlmodel import col
 from words_tui.domain.enums import Stage
 from words_tui.domain.lesson_policy import OptionWord
 from words_tui.domain.text import word_key
+from words_tui.errors import Explained
 from words_tui.infrastructure.db.models import ALL_TABLES, Entry, Profile, Word
 
 # Hot statements are built once with bound parameters: SQLAlchemy takes longer to construct a
@@ -47,7 +48,7 @@ def inserted_id(result: Result[Any]) -> int:
     return int(key[0])
 
 
-class LessonError(LookupError):
+class LessonError(Explained, LookupError):
     """A lesson cannot go on as asked (unknown profile, a card not in the lesson, nothing to undo)."""
 
 

@@ -168,7 +168,7 @@ async def _load(session: AsyncSession, card_id: int) -> _Loaded:
     rows = (await session.execute(_LOAD, {"card": card_id})).all()
     card = next((row for row in rows if row.id == card_id), None)
     if card is None:
-        raise LessonError(f"card {card_id} no longer exists")
+        raise LessonError(key="error.lesson.card_gone", card=card_id)
     sibling = next((row for row in rows if row.id != card_id), None)
     state = _State(
         card={name: getattr(card, name) for name in CARD_FIELDS},
@@ -320,7 +320,7 @@ def _unchanged(before: _State) -> _Change:
 async def _review_row(session: AsyncSession, review_id: int) -> Row[Any]:
     row = (await session.execute(_REVIEW, {"review": review_id})).first()
     if row is None:
-        raise LessonError(f"review {review_id} no longer exists")
+        raise LessonError(key="error.lesson.review_gone", review=review_id)
     return row
 
 

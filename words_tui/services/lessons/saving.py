@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from words_tui.errors import DatabaseError, UserError
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.db.models import Lesson as LessonRow
 from words_tui.infrastructure.db.models import Review
 
@@ -37,13 +38,17 @@ def _reason(error: BaseException) -> str:
 
 @asynccontextmanager
 async def saving(what: str, location: str) -> AsyncIterator[None]:
-    """Turn a failed write of `what` into one `LessonNotSaved` line naming the database."""
+    """Turn a failed write of `what` (a catalogue key: `lesson.saving.*`) into one
+    `LessonNotSaved` line naming the database."""
+    said = Said(what)
     try:
         yield
     except UserError as err:
-        raise LessonNotSaved(f"{what} was not saved: {err}") from err
+        raise LessonNotSaved(key="error.lesson.not_saved", what=said, problem=err) from err
     except (SQLAlchemyError, OSError) as err:
-        raise LessonNotSaved(f"{what} was not saved to {location}: {_reason(err)}") from err
+        raise LessonNotSaved(
+            key="error.lesson.not_saved_to", what=said, location=location, reason=_reason(err)
+        ) from err
 
 
 async def close_abandoned(session: AsyncSession, profile_id: int) -> None:

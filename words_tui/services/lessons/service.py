@@ -241,7 +241,7 @@ class LessonService:
         if lesson.id is None or lesson.current is None or lesson.current.card_id != card.card_id:
             raise LessonError(f"card {card.card_id} is not the current card of this lesson")
         before = lesson.steps()
-        async with saving("your answer", self.database.location):
+        async with saving("lesson.saving.answer", self.database.location):
             checked, recorded = await self._answers.check_and_record(
                 lesson, lesson.id, card, answer, duration_s
             )
@@ -257,7 +257,10 @@ class LessonService:
         last = lesson.answered[-1]
         answer = last.feedback.answer.strip()
         checked = CheckedAnswer(Verdict.OVERRIDE, last.card.expected)
-        async with saving("“I was right”", self.database.location), self.database.session() as s:
+        async with (
+            saving("lesson.saving.override", self.database.location),
+            self.database.session() as s,
+        ):
             recorded = await rerate(s, last.review_id, answer, checked, lesson.config)
         card = last.card.with_accepted(answer)
         lesson.restore(last.before)
@@ -272,7 +275,10 @@ class LessonService:
         if not lesson.answered:
             raise LessonError("nothing to undo in this lesson")
         last = lesson.answered[-1]
-        async with saving("the undo", self.database.location), self.database.session() as s:
+        async with (
+            saving("lesson.saving.undo", self.database.location),
+            self.database.session() as s,
+        ):
             await unrecord(s, last.review_id)
         lesson.answered.pop()
         lesson.restore(last.before)
@@ -288,7 +294,7 @@ class LessonService:
         The word's cards still to come (both directions) ask and accept the new meanings at
         once, and so does a card taken back with undo. Returns `card` as it now is.
         """
-        async with saving("the translations", self.database.location):
+        async with saving("lesson.saving.translations", self.database.location):
             item = await save_meanings(
                 self.database, lesson.profile_id, card.user_word_id, meanings
             )
@@ -311,7 +317,10 @@ class LessonService:
 
     async def suspend(self, lesson: Lesson, card: LessonCard) -> None:
         """Take the card's word out of practice (both directions) and out of this lesson."""
-        async with saving("the suspension", self.database.location), self.database.session() as s:
+        async with (
+            saving("lesson.saving.suspension", self.database.location),
+            self.database.session() as s,
+        ):
             await _suspend_word(s, lesson.profile_id, card.user_word_id)
         upcoming = [
             c for c in lesson.cards[lesson.position :] if c.user_word_id != card.user_word_id
@@ -329,7 +338,7 @@ class LessonService:
         and the next lesson closes this one at its last answer."""
         try:
             if lesson.id is not None:
-                async with saving("the lesson's end", self.database.location):
+                async with saving("lesson.saving.end", self.database.location):
                     await self._close_row(lesson.id)
         finally:
             self._open_lessons.discard(lesson.id or 0)

@@ -82,10 +82,7 @@ def _optimizer() -> Any:
     try:
         import fsrs_rs_python
     except ImportError:
-        raise OptimizerUnavailable(
-            "fitting personal FSRS parameters needs the optimizer: "
-            "pip install 'words-tui[optimizer]'"
-        ) from None
+        raise OptimizerUnavailable(key="error.fsrs.no_optimizer") from None
     return fsrs_rs_python
 
 

@@ -59,10 +59,7 @@ class Transfer:
         translation stopped (if it did) in `translation_stopped`."""
         sources = await self._parts.word_sources(llm=translate)
         if translate and not sources.has_llm and sources.dictionary is None:
-            raise NoTranslationSource(
-                "translating needs an LLM (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local "
-                "server) or offline dictionaries (the dictd_paths setting)"
-            )
+            raise NoTranslationSource(key="error.translate.no_source")
         return await import_file(
             self._parts.database,
             profile_id,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.enums import Direction
+from words_tui.errors import InputError
 from words_tui.i18n.said import Said
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile
@@ -83,7 +84,7 @@ async def _profile(database: Database, profile_id: int) -> Profile:
     async with database.session() as session:
         profile = await session.get(Profile, profile_id)
     if profile is None:
-        raise ProfileNotFound(f"no profile with id {profile_id}")
+        raise ProfileNotFound(key="error.profile.gone", profile=profile_id)
     return profile
 
 
@@ -270,7 +271,9 @@ async def export_profile(
 ) -> ExportReport:
     """Write every word of the profile to `out` as words-tui CSV or an Anki deck."""
     if format not in EXPORT_FORMATS:
-        raise ValueError(f"unknown export format '{format}'; use {' or '.join(EXPORT_FORMATS)}")
+        raise InputError(
+            key="error.export.format", format=format, formats=", ".join(EXPORT_FORMATS)
+        )
     profile = await _profile(database, profile_id)
     with garbage_collection(enabled=False):
         # As for imports: the words live in `_export`'s frame, gone when the collector is back.

@@ -21,6 +21,7 @@ from sqlmodel import col
 from words_tui.domain.enums import CardState, Direction, Stage, WordStatus
 from words_tui.domain.scheduling import CardProgress, SchedulingConfig, word_status
 from words_tui.domain.text import clean_text, word_key
+from words_tui.errors import Explained, InputError
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Profile, Review, UserWord, Word
 from words_tui.infrastructure.db.rollups import discount_cards
@@ -33,7 +34,7 @@ MAX_PAGE_SIZE = 500
 LAST_CHAR = "\U0010ffff"
 
 
-class WordNotFound(LookupError):
+class WordNotFound(Explained, LookupError):
     """The word is not in this profile's vocabulary."""
 
 
@@ -256,7 +257,7 @@ async def _owned_word(session: AsyncSession, profile_id: int, user_word_id: int)
     )
     user_word = (await session.execute(query)).scalar_one_or_none()
     if user_word is None:
-        raise WordNotFound(f"word {user_word_id} is not in profile {profile_id}")
+        raise WordNotFound(key="error.word.not_found", word=user_word_id, profile=profile_id)
     return user_word
 
 
@@ -276,7 +277,7 @@ async def edit_meanings(
     """Replace the translations the learner is asked for (order kept, blanks and repeats dropped)."""
     cleaned = list(dict.fromkeys(m for m in (clean_text(text) for text in meanings) if m))
     if not cleaned:
-        raise ValueError("keep at least one translation")
+        raise InputError(key="error.word.keep_one_translation")
     async with database.session() as session:
         user_word = await _owned_word(session, profile_id, user_word_id)
         user_word.meanings = cleaned

@@ -61,7 +61,7 @@ async def word_details(
         profile = await session.get(Profile, profile_id)
         user_word = await session.get(UserWord, user_word_id)
         if profile is None or user_word is None:
-            raise WordNotFound(f"word {user_word_id} is not in profile {profile_id}")
+            raise WordNotFound(key="error.word.not_found", word=user_word_id, profile=profile_id)
         entry = None
         if user_word.entry_id is not None:
             row = await session.get(Entry, user_word.entry_id)

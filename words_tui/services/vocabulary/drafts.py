@@ -24,6 +24,7 @@ from sqlmodel import col
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import CardState
 from words_tui.domain.text import clean_text, word_key
+from words_tui.errors import InputError
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Card, Profile, UserWord
 from words_tui.services.vocabulary.profiles import profile_by_id
@@ -73,9 +74,9 @@ class WordDraft:
         word = clean_text(self.word)
         translations = [t for t in dict.fromkeys(clean_text(t) for t in self.translations) if t]
         if not word:
-            raise ValueError("type the word to learn")
+            raise InputError(key="error.word.type_word")
         if not translations:
-            raise ValueError(f"type at least one translation of '{word}'")
+            raise InputError(key="error.word.type_translation", word=word)
         tags = [tag for tag in dict.fromkeys(clean_text(t) for t in self.tags) if tag]
         return WordDraft(
             word=word,

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 
 from words_tui.domain.enums import Direction, Level, WordStatus
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.db.models import Profile
 from words_tui.infrastructure.db.tags import tag_counts
 from words_tui.services.parts import Parts
@@ -149,18 +150,15 @@ class Profiles:
         if wanted is None:
             active = await self.active()
             if active is None:
-                raise ProfileNotFound(f"learner '{user}' has no profile yet: run `words-tui` first")
+                raise ProfileNotFound(key="error.profile.none_yet", user=user)
             return active
         wanted = wanted.strip()
         known = await self.all()
         for profile in known:
             if str(profile.id) == wanted or profile.name.casefold() == wanted.casefold():
                 return profile
-        names = ", ".join(p.name for p in known) or "none"
-        raise ProfileNotFound(
-            f"learner '{user}' has no profile '{wanted}' (profiles: {names}; "
-            "see: words-tui profile list)"
-        )
+        names = ", ".join(p.name for p in known) or Said("error.profile.no_names")
+        raise ProfileNotFound(key="error.profile.unknown", user=user, wanted=wanted, names=names)
 
     async def use(self, profile_id: int) -> Profile:
         """Make the profile the active one."""

@@ -16,6 +16,7 @@ from sqlmodel import col
 
 from words_tui.domain.entries import Meaning, WordEntry
 from words_tui.domain.text import clean_text, word_key
+from words_tui.errors import InputError
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile, UserWord, Word
 from words_tui.services.vocabulary.profiles import profile_by_id
@@ -129,7 +130,7 @@ async def lookup_word(
     """
     typed = clean_text(text)
     if not typed:
-        raise ValueError("type a word to look up")
+        raise InputError(key="error.word.type_to_look_up")
     async with database.session() as session:
         profile = await profile_by_id(session, profile_id)
     target, native = profile.target_lang, profile.native_lang

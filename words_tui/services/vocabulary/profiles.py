@@ -126,7 +126,7 @@ async def profile_by_id(session: AsyncSession, profile_id: int) -> Profile:
     """The profile behind an id, for the services that take one and filter everything by it."""
     profile = await session.get(Profile, profile_id)
     if profile is None:
-        raise ProfileNotFound(f"no profile {profile_id}")
+        raise ProfileNotFound(key="error.profile.gone", profile=profile_id)
     return profile
 
 
@@ -142,7 +142,7 @@ async def _owned(session: AsyncSession, user: str, profile_id: int) -> Profile:
     )
     profile = (await session.execute(query)).scalar_one_or_none()
     if profile is None:
-        raise ProfileNotFound(f"learner '{user}' has no profile {profile_id}")
+        raise ProfileNotFound(key="error.profile.gone", user=user, profile=profile_id)
     return profile
 
 

@@ -24,6 +24,7 @@ from sqlmodel import col
 
 from words_tui.domain.entries import WordEntry
 from words_tui.domain.text import word_key
+from words_tui.errors import InputError
 from words_tui.infrastructure.db.bulk import chunks
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Entry, Word
@@ -218,7 +219,7 @@ class WordSources:
     async def resume(self, job_id: int, progress: ProgressCallback | None = None) -> Translation:
         """Finish an interrupted bulk job (after a Stop, a crash or a closed notebook)."""
         if self.bulk is None:
-            raise ValueError("resuming a translation needs an LLM")
+            raise InputError(key="error.bulk.resume_needs_llm")
         result = await self.bulk.resume(job_id, progress=progress)
         return Translation(
             entries=dict(result.entries),

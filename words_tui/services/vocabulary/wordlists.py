@@ -22,6 +22,7 @@ from sqlmodel import col
 
 from words_tui.domain.cefr import BAND_UPPER_RANK, band_for_rank, levels_up_to, parse_level
 from words_tui.domain.enums import Level
+from words_tui.errors import InputError
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile, UserWord, Word
 from words_tui.infrastructure.db.types import utcnow
@@ -66,7 +67,7 @@ def frequent_lemmas(lang: str, level: Level) -> tuple[RankedLemma, ...]:
     from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
     if lang not in wordfreq.available_languages():
-        raise ValueError(f"wordfreq has no word list for language '{lang}'")
+        raise InputError(key="error.level.no_word_list", language=lang)
     wanted = BAND_UPPER_RANK[level]
     lemmatise = lang in SUPPORTED_LANGUAGES
     totals: dict[str, float] = {}

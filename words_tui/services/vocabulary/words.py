@@ -38,6 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.enums import Direction, Stage, WordStatus
 from words_tui.domain.text import clean_text, word_key
+from words_tui.errors import InputError
 from words_tui.infrastructure.db.bulk import (
     LARGE_BATCH,
     chunks,
@@ -183,9 +184,13 @@ def _unique(
     for word in words:
         if word.languages is not None and word.languages != pair:
             source, target = word.languages
-            raise ValueError(
-                f"'{word.text}' ({source}→{target}) does not fit a profile learning "
-                f"{pair[0]} from {pair[1]}"
+            raise InputError(
+                key="error.word.wrong_pair",
+                word=word.text,
+                source=source,
+                target=target,
+                learnt=pair[0],
+                native=pair[1],
             )
         identity = (word.norm if word.norm is not None else word_key(word.text), word.pos)
         if identity in unique:
@@ -193,7 +198,7 @@ def _unique(
             merged += 1
         chosen = word.learnt()
         if not chosen:
-            raise ValueError(f"no translation chosen for '{word.text}'")
+            raise InputError(key="error.word.no_translation_chosen", word=word.text)
         unique[identity] = (word, chosen)
     return unique, merged
 

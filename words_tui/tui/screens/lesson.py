@@ -256,7 +256,7 @@ class LessonScreen(SpeaksWord, WordsScreen[None]):
     def not_saved(self, error: UserError) -> None:
         """One line on what failed; the lesson goes on and can be left with Esc."""
         self.notify(
-            self.t("lesson.not_saved", reason=str(error)),
+            self.t("lesson.not_saved", reason=error),
             severity="error",
             timeout=12,
             markup=False,
@@ -394,7 +394,7 @@ class LessonScreen(SpeaksWord, WordsScreen[None]):
         except Exception as err:
             # Leaving must always work: the answers are committed already.
             summary = self.service.summary(self.lesson)
-            reason = str(err) if isinstance(err, UserError) else type(err).__name__
+            reason: object = err if isinstance(err, UserError) else type(err).__name__
             self.notify(
                 self.t("lesson.end_not_saved", reason=reason),
                 severity="error",

@@ -1,0 +1,77 @@
+"""Errors a learner can meet are raised with a catalogue key, so every front-end words them in
+the interface language: each error text renders in Russian and Spanish with all its values and
+none of English; and no learner-facing raise in the core carries an English sentence of its own.
+
+Internal errors — invariants no learner can cause, a caller's programming mistake — stay English
+and are listed here by file, so a new English raise has to be judged, not slipped in.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from words_tui.errors import Explained
+from words_tui.i18n import CATALOGUES, Texts, cli, errors, service_errors
+
+PACKAGE = Path(__file__).resolve().parents[1] / "words_tui"
+ERROR_KEYS = sorted(
+    key
+    for module in (errors, service_errors, cli)
+    for key in module.MESSAGES["en"]
+    if key.startswith("error.")
+)
+LEARNER_FACING = ("services", "infrastructure/db", "settings.py", "cli")
+RAISE_WITH_TEXT = re.compile(r"raise (\w+)\(\s*f?[\"']")
+INTERNAL = {
+    "services/lessons/service.py": 3,
+    "services/lessons/queries.py": 1,
+    "services/stats/history.py": 1,
+    "services/stats/log.py": 1,
+    "services/stats/reminders.py": 1,
+    "services/bulk/jobs.py": 1,
+    "services/bulk/liveness.py": 1,
+    "services/demo/history.py": 1,
+    "services/transfer/batch.py": 1,
+    "services/core.py": 1,
+    "infrastructure/db/types.py": 1,
+    "infrastructure/db/migrations/env.py": 1,
+    "settings.py": 4,
+}
+"""English raises that no learner meets: a card that is not the lesson's current one, an id no
+screen offers, a window `remind` rewords, a naive datetime, a module attribute; and the
+settings' validators, whose text pydantic wraps into `error.config.invalid`."""
+
+
+def values_for(template: str) -> dict[str, str]:
+    return {name: f"<{name}>" for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("language", ["ru", "es"])
+@pytest.mark.parametrize("key", ERROR_KEYS)
+def test_every_error_text_renders_in_the_language(key: str, language: str) -> None:
+    english = CATALOGUES["en"][key]
+    assert isinstance(english, str)
+    values = values_for(english)
+    error = Explained(key=key, **values)
+    shown = Texts(language).error(error)
+    assert shown != str(error)
+    assert all(value in shown for value in values.values()), shown
+    assert not re.search(r"\{\w+\}", shown)
+    assert str(error) == Texts("en")(key, **values)
+
+
+def test_no_learner_facing_raise_carries_english_text() -> None:
+    found: dict[str, int] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if not relative.startswith(LEARNER_FACING):
+            continue
+        text = path.read_text(encoding="utf-8")
+        raises = [m for m in RAISE_WITH_TEXT.finditer(text) if m[1] != "AttributeError"]
+        if raises:
+            found[relative] = len(raises)
+    assert found == INTERNAL
