@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.command import CommandInput
+from textual.command import CommandInput, CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -41,3 +41,17 @@ async def test_a_setting_out_of_range_is_refused_in_russian(core: Core) -> None:
             "Что-то пошло не так",
             "Карточек в уроке: значение 0 вне допустимых пределов; укажите от 1 до 500.",
         ) in notifications(pilot)
+
+
+async def test_a_palette_search_that_finds_nothing_says_so_in_russian(core: Core) -> None:
+    await spanish_learner(core.database, knobs=ProfileKnobs(interface_lang="ru"))
+    async with open_screen(core, "ctrl+p") as pilot:
+        await pilot.press(*"zzzqqq")
+        palette = pilot.app.screen
+        options = palette.query_one(CommandList)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(palette._NO_MATCHES_COUNTDOWN * 2)
+        await settle(pilot)
+        [option] = [options.get_option_at_index(i) for i in range(options.option_count)]
+        assert option.id == palette._NO_MATCHES
+        assert "Ничего не найдено" in str(option.prompt.renderable)

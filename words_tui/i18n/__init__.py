@@ -1,7 +1,8 @@
 """Interface texts in English, Russian and Spanish, looked up by key.
 
 Each language is one module with a `MESSAGES` dict; texts with counts (`counts`), errors
-(`errors`, `service_errors`), the command line's output (`cli`) and its help (`cli_help`) sit in modules of their
+(`errors`, `service_errors`), the command line's output (`cli`) and its help (`cli_help`) and Textual's own
+texts (`builtins`) sit in modules of their
 own, all languages side by side. A key missing from a language falls back to
 English, so a half-translated release still works; `tests/tui/test_i18n.py` fails on any key that is
 not translated into every language, and on any key the code uses that English does not define.
@@ -21,7 +22,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from functools import cache
 
-from words_tui.i18n import cldr, cli, cli_help, counts, en, errors, es, ru, service_errors
+from words_tui.i18n import builtins, cldr, cli, cli_help, counts, en, errors, es, ru, service_errors
 from words_tui.i18n.pseudo import PSEUDO, mark, pseudo_catalogue
 from words_tui.i18n.said import Said
 
@@ -40,6 +41,7 @@ CATALOGUES: Mapping[str, Catalogue] = {
         **service_errors.MESSAGES[language],
         **cli.MESSAGES[language],
         **cli_help.MESSAGES[language],
+        **builtins.MESSAGES[language],
     }
     for language, messages in (("en", en.MESSAGES), ("ru", ru.MESSAGES), ("es", es.MESSAGES))
 }

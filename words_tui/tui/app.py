@@ -24,6 +24,7 @@ from words_tui.i18n import Texts, base_language
 from words_tui.services import Core
 from words_tui.tui.base import WARM_UP_AFTER_S
 from words_tui.tui.keys import on_any_layout
+from words_tui.tui.palette import WordsPalette
 from words_tui.tui.screens.startup import StartupScreen
 
 if TYPE_CHECKING:
@@ -214,11 +215,11 @@ class WordsApp(App[int]):
                 return
 
     def action_command_palette(self) -> None:
-        """Textual's command palette with its placeholder in the interface language."""
+        """Textual's command palette with its prompt and "no matches" in the interface language."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(
-                CommandPalette(
-                    placeholder=self.texts("textual.palette_placeholder"), id="--command-palette"
+                WordsPalette(
+                    self.texts("textual.palette_placeholder"), self.texts("textual.no_matches")
                 )
             )
 
