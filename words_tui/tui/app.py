@@ -66,8 +66,19 @@ class WordsApp(App[int]):
             Binding("f1", "help", "key.help"),
             Binding("question_mark", "help", "key.help", show=False),
             Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
+            Binding(
+                App.COMMAND_PALETTE_BINDING,
+                "command_palette",
+                "palette",
+                show=False,
+                key_display=App.COMMAND_PALETTE_DISPLAY,
+                priority=True,
+            ),
+            *App.BINDINGS,
         ]
     )
+    """Textual's own keys (quit, the Ctrl+C hint, the palette, which Textual binds only when
+    nothing else does) are listed again so that they get their ЙЦУКЕН twins too."""
 
     def __init__(
         self,
