@@ -71,7 +71,7 @@ def test_an_a2_profile_gets_both_bands_from_the_frequency_list(
 ) -> None:
     with_llm(monkeypatch, llm_server)
     assert main(["profile", "add", "en", "fr", "--level", "A2"]) == 0
-    assert capsys.readouterr().out.splitlines()[1] == "added 1000 words up to A2 (llm 1000)"
+    assert capsys.readouterr().out.splitlines()[1] == "added 1,000 words up to A2 (llm 1,000)"
     assert (words_of_level("A1"), words_of_level("A2")) == (500, 500)
 
 

@@ -153,7 +153,8 @@ async def _import(core: Core, args: argparse.Namespace) -> ImportReport:
             on_translation=TranslationWatch(bar, core.settings.llm_outage_limit_s),
         )
     except SourceError as err:
-        raise CommandError(key="error.cli.nothing_imported", problem=err) from None
+        problem = (err, err.cli_hint) if err.cli_hint else err  # a tuple reads "what; hint"
+        raise CommandError(key="error.cli.nothing_imported", problem=problem) from None
     finally:
         bar.close()
 

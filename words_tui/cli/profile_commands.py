@@ -104,7 +104,10 @@ async def _translating(
 
 
 def _sources(fill: LevelFill) -> str:
-    counted = ", ".join(f"{name} {count}" for name, count in fill.by_source.most_common() if count)
+    number = texts().number
+    counted = ", ".join(
+        f"{name} {number(count)}" for name, count in fill.by_source.most_common() if count
+    )
     return f" ({counted})" if counted else ""
 
 

@@ -1,7 +1,7 @@
 """Interface texts in English, Russian and Spanish, looked up by key.
 
 Each language is one module with a `MESSAGES` dict; texts with counts (`counts`), errors
-(`errors`, `service_errors`), the command line's output (`cli`) and its help (`cli_help`) and Textual's own
+(`errors`, `service_errors`, `llm_errors`), the command line's output (`cli`) and its help (`cli_help`) and Textual's own
 texts (`builtins`) sit in modules of their
 own, all languages side by side. A key missing from a language falls back to
 English, so a half-translated release still works; `tests/tui/test_i18n.py` fails on any key that is
@@ -22,7 +22,19 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from functools import cache
 
-from words_tui.i18n import builtins, cldr, cli, cli_help, counts, en, errors, es, ru, service_errors
+from words_tui.i18n import (
+    builtins,
+    cldr,
+    cli,
+    cli_help,
+    counts,
+    en,
+    errors,
+    es,
+    llm_errors,
+    ru,
+    service_errors,
+)
 from words_tui.i18n.pseudo import PSEUDO, mark, pseudo_catalogue
 from words_tui.i18n.said import Said
 
@@ -39,6 +51,7 @@ CATALOGUES: Mapping[str, Catalogue] = {
         **counts.MESSAGES[language],
         **errors.MESSAGES[language],
         **service_errors.MESSAGES[language],
+        **llm_errors.MESSAGES[language],
         **cli.MESSAGES[language],
         **cli_help.MESSAGES[language],
         **builtins.MESSAGES[language],

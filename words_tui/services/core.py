@@ -358,7 +358,7 @@ class _CoreJudge:
         if llm is None:
             from words_tui.infrastructure.llm.errors import LLMUnavailable
 
-            raise LLMUnavailable("no LLM is configured")
+            raise LLMUnavailable(key="error.llm.none")
         return await llm.validate_answer(
             question, expected_answer, user_answer, source_lang, target_lang
         )

@@ -58,13 +58,13 @@ def open_collection(package: BinaryIO, name: str) -> Iterator[sqlite3.Connection
     try:
         connection = open_image(data)
     except sqlite3.Error as err:
-        raise SourceError(f"{name}: the collection cannot be opened ({err})") from None
+        raise SourceError(key="error.anki.cannot_open", name=name, problem=str(err)) from None
     connection.create_collation("unicase", _unicase)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         yield connection
     except sqlite3.DatabaseError as err:
-        raise SourceError(f"{name}: the collection is not a usable SQLite file ({err})") from None
+        raise SourceError(key="error.anki.not_sqlite", name=name, problem=str(err)) from None
     finally:
         connection.close()
 
@@ -76,7 +76,7 @@ def _extract(package: BinaryIO, name: str) -> bytes:
             member = next((m for m in MEMBERS if m in names), None)
             if member is None:
                 raise SourceError(
-                    f"{name} holds no Anki collection (expected {' or '.join(MEMBERS)})"
+                    key="error.anki.no_collection", name=name, members=" or ".join(MEMBERS)
                 )
             with archive.open(member) as source:
                 if member != ZSTD_MEMBER:
@@ -91,7 +91,7 @@ def _extract(package: BinaryIO, name: str) -> bytes:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError):
         raise SourceError(key="error.import.not_apkg", path=name) from None
     except zstandard.ZstdError as err:
-        raise SourceError(f"{name}: the compressed collection is corrupt ({err})") from None
+        raise SourceError(key="error.anki.corrupt", name=name, problem=str(err)) from None
 
 
 def _tables(connection: sqlite3.Connection) -> set[str]:
@@ -104,7 +104,9 @@ def read_note_types(connection: sqlite3.Connection, name: str) -> dict[int, Note
     tables = _tables(connection)
     missing = {"notes", "cards", "col"} - tables
     if missing:
-        raise SourceError(f"{name}: not an Anki collection (no table {', '.join(sorted(missing))})")
+        raise SourceError(
+            key="error.anki.not_collection", name=name, tables=", ".join(sorted(missing))
+        )
     if "notetypes" in tables:
         return _note_types_from_tables(connection)
     return _note_types_from_json(connection, name)
@@ -150,7 +152,7 @@ def _note_types_from_json(connection: sqlite3.Connection, name: str) -> dict[int
             for mid, model in models.items()
         }
     except (ValueError, KeyError, TypeError, AttributeError) as err:
-        raise SourceError(f"{name}: the collection's note types are unreadable ({err})") from None
+        raise SourceError(key="error.anki.note_types", name=name, problem=str(err)) from None
 
 
 def _proto_fields(blob: bytes) -> Iterator[tuple[int, int | bytes]]:

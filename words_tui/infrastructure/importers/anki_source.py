@@ -188,9 +188,9 @@ def _check_mapping(
 ) -> None:
     for role, wanted in (mapping or {}).items():
         if role not in ROLES:
-            raise SourceError(f"unknown field '{role}' in the mapping; fields: {', '.join(ROLES)}")
+            raise SourceError(key="error.import.unknown_field", field=role, fields=", ".join(ROLES))
         if all(_field_index(nt, wanted) is None for nt in types.values()):
-            raise SourceError(f"{name}: no note type has a field '{wanted}' (mapped to {role})")
+            raise SourceError(key="error.anki.no_field", name=name, field=wanted, role=role)
 
 
 def _unusable(note_type: NoteType, roles: dict[str, int]) -> str | None:

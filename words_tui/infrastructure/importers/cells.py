@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.text import clean_text
+from words_tui.errors import Explained
 
 ESCAPE = "\\"
 ITEM_SEPARATORS = (";", "\n")
@@ -29,8 +30,9 @@ Token = tuple[str, bool]
 """A character and whether it was escaped (escaped characters never act as syntax)."""
 
 
-class CellError(ValueError):
-    """A cell's text does not follow the codec; the caller adds the location."""
+class CellError(Explained, ValueError):
+    """A cell's text does not follow the codec; the caller adds the location. Raised with a
+    catalogue key (`import.problem.*`), so the skipped row is reported in the learner's language."""
 
 
 def escape(text: str, specials: str) -> str:
@@ -162,7 +164,7 @@ def parse_examples(text: str) -> list[Example]:
         if sentence:
             examples.append(Example(source=sentence, target=translation))
         elif translation:
-            raise CellError(f"example '{translation}' has a translation but no sentence")
+            raise CellError(key="import.problem.example", translation=translation)
     return examples
 
 
@@ -200,7 +202,7 @@ def parse_forms(text: str) -> dict[str, str]:
     forms: dict[str, str] = {}
     for name, value in _form_parts(text):
         if value is None or not name:
-            raise CellError(f"form '{name}' is not written as name=value")
+            raise CellError(key="import.problem.form", name=name)
         forms[name] = value
     return forms
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from words_tui.domain.enums import Direction, WordStatus
+from words_tui.infrastructure.importers.cells import CellError
 from words_tui.infrastructure.importers.records import ImportedCard
 
 KEY = "key"
@@ -108,7 +109,7 @@ def parse_status(text: str) -> WordStatus:
         return WordStatus[name.upper()]
     except KeyError:
         known = ", ".join(s.name.lower() for s in WordStatus)
-        raise ValueError(f"unknown status '{name}'; use one of {known}") from None
+        raise CellError(key="import.problem.status", status=name, known=known) from None
 
 
 def _time(value: Any) -> datetime | None:
@@ -116,7 +117,7 @@ def _time(value: Any) -> datetime | None:
         return None
     moment = datetime.fromisoformat(str(value))
     if moment.tzinfo is None:
-        raise ValueError(f"time '{value}' has no time zone")
+        raise CellError(key="import.problem.no_time_zone", time=str(value))
     return moment
 
 
@@ -126,14 +127,14 @@ def parse_cards(text: str) -> tuple[ImportedCard, ...]:
         return ()
     items = json.loads(text)
     if not isinstance(items, list):
-        raise ValueError("cards must be a JSON list")
+        raise CellError(key="import.problem.cards_list")
     cards = []
     for item in items:
         if not isinstance(item, dict):
-            raise ValueError("each card must be a JSON object")
+            raise CellError(key="import.problem.card_object")
         due = _time(item["due"])
         if due is None:
-            raise ValueError("a card has no due time")
+            raise CellError(key="import.problem.card_due")
         cards.append(
             ImportedCard(
                 direction=Direction[str(item["direction"]).upper()],
@@ -153,7 +154,7 @@ def parse_cards(text: str) -> tuple[ImportedCard, ...]:
             )
         )
     if len({card.direction for card in cards}) != len(cards):
-        raise ValueError("a direction appears twice in cards")
+        raise CellError(key="import.problem.card_twice")
     return tuple(cards)
 
 

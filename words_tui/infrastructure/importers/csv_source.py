@@ -21,6 +21,7 @@ from typing import Any
 
 from words_tui.domain.enums import Level
 from words_tui.domain.text import clean_text
+from words_tui.errors import Explained
 from words_tui.i18n.said import Said
 from words_tui.infrastructure.importers import csv_format as fmt
 from words_tui.infrastructure.importers.cells import (
@@ -120,15 +121,18 @@ def resolve_columns(
     for field, column in (mapping or {}).items():
         if field not in fmt.FIELDS:
             raise SourceError(
-                f"unknown field '{field}' in the mapping; fields: {', '.join(fmt.FIELDS)}"
+                key="error.import.unknown_field", field=field, fields=", ".join(fmt.FIELDS)
             )
         columns = {f: c for f, c in columns.items() if f != field}
         columns[field] = _column_index(column, header, name)
         width = len(shape.first_row)
         if shape.first_row and columns[field] >= width:
             raise SourceError(
-                f"{name} has no column {columns[field] + 1} for '{field}': its rows have "
-                f"{width} column{'s' if width != 1 else ''}"
+                key="error.csv.no_column_number",
+                name=name,
+                column=columns[field] + 1,
+                field=field,
+                count=width,
             )
     if header is None and not columns.keys() - {fmt.KEY}:
         width = len(shape.first_row)
@@ -137,9 +141,10 @@ def resolve_columns(
         if header is not None:
             raise UnknownColumns(name, shape)
         raise SourceError(
-            f"{name}: no column holds the word",
-            "name it 'word' in the header or map it (e.g. --map word=Front or --map word=1)",
+            cli_hint=Said("error.csv.hint.word_column"),
             needs="columns",
+            key="error.csv.no_word_column",
+            name=name,
         )
     return columns
 
@@ -148,14 +153,14 @@ def _column_index(column: str | int, header: list[str] | None, name: str) -> int
     if isinstance(column, int) or column.isdigit():
         number = int(column)
         if number < 1:
-            raise SourceError(f"column numbers start at 1 (got {number})")
+            raise SourceError(key="error.csv.column_numbers", number=number)
         return number - 1
     if header is not None:
         wanted = column.strip().casefold()
         for index, name in enumerate(header):
             if name.strip().casefold() == wanted:
                 return index
-    raise SourceError(f"{name} has no column named '{column}'")
+    raise SourceError(key="error.csv.no_column_named", name=name, column=column)
 
 
 def _looks_like_header(row: list[str]) -> bool:
@@ -299,7 +304,9 @@ def parse_csv_text(
     for line, row in [*pending, *rows]:
         location = Location(name, line)
         if isinstance(row, csv.Error):
-            parsed.problems.append(Problem(location, f"unreadable row: {row}"))
+            parsed.problems.append(
+                Problem(location, Said("import.problem.unreadable_row", problem=str(row)))
+            )
             continue
         length = sum(map(len, row))
         if length > MAX_ROW_CHARS:
@@ -332,14 +339,14 @@ class _RowError(Exception):
 def _aware_time(text: str) -> datetime:
     moment = datetime.fromisoformat(text.strip())
     if moment.tzinfo is None:
-        raise ValueError(f"time '{text.strip()}' has no time zone")
+        raise CellError(key="import.problem.no_time_zone", time=text.strip())
     return moment
 
 
 def _cefr(text: str) -> str:
     level = clean_text(text).upper()
     if level not in Level.__members__:
-        raise ValueError(f"unknown CEFR level '{level}'; use A1 to C2")
+        raise CellError(key="import.problem.level", level=level)
     return level
 
 
@@ -399,6 +406,9 @@ class _RowReader:
 
 
 def _reason(err: Exception) -> str:
+    """Why a cell was refused, as a `Said` line a front-end words in the learner's language."""
+    if isinstance(err, Explained) and err.key is not None:
+        return Said(err.key, **err.values)
     if isinstance(err, KeyError):
-        return f"missing or unknown value {err}"
-    return str(err) or type(err).__name__
+        return Said("import.problem.missing_value", value=str(err))
+    return Said("import.problem.bad_value", problem=str(err) or type(err).__name__)

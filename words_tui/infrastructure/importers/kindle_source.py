@@ -59,7 +59,7 @@ def _read(data: bytes, name: str) -> list[_Word]:
     try:
         connection = open_image(data)
     except sqlite3.Error as err:
-        raise SourceError(f"{name} is not a usable Kindle vocab.db ({err})") from None
+        raise SourceError(key="error.kindle.unusable", name=name, problem=str(err)) from None
     try:
         for key, word, stem, lang, usage, title in connection.execute(QUERY):
             entry = words.setdefault(
@@ -70,7 +70,7 @@ def _read(data: bytes, name: str) -> list[_Word]:
             if title and str(title) not in entry.books:
                 entry.books.append(str(title))
     except sqlite3.Error as err:
-        raise SourceError(f"{name} is not a usable Kindle vocab.db ({err})") from None
+        raise SourceError(key="error.kindle.unusable", name=name, problem=str(err)) from None
     finally:
         connection.close()
     return list(words.values())

@@ -16,6 +16,7 @@ from words_tui.domain.entries import Example, Meaning
 from words_tui.domain.enums import Direction, WordStatus
 from words_tui.domain.text import CONTROL_CHARACTERS
 from words_tui.errors import Explained
+from words_tui.i18n.said import Said
 
 
 class SourceError(Explained, ValueError):
@@ -74,14 +75,15 @@ class UnknownColumns(SourceError):
     """
 
     def __init__(self, name: str, shape: TableShape) -> None:
-        columns = ", ".join(shape.first_row)
-        example = " | ".join(shape.sample) if shape.sample else "(no rows)"
+        example = " | ".join(shape.sample) if shape.sample else Said("error.csv.no_rows")
         first, second = (*shape.first_row, "2")[:2] if shape.first_row else ("1", "2")
         super().__init__(
-            f"{name}: the first line names the columns {columns}, but none of them is the word "
-            f"(a row reads: {example})",
-            f"say which column holds what, e.g. --map word={first} --map translations={second}",
+            cli_hint=Said("error.csv.hint.columns", first=first, second=second),
             needs="columns",
+            key="error.csv.unknown_columns",
+            name=name,
+            columns=", ".join(shape.first_row),
+            example=example,
         )
         self.name = name
         self.shape = shape

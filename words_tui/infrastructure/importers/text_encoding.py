@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.importers.records import SourceError
 
 CLEAR_MAJORITY = 0.8
@@ -94,25 +95,27 @@ def decode_text(data: bytes, name: str, encoding: str | None = None) -> tuple[st
     wide = encoding is not None and encoding.lower().replace("_", "-").startswith("utf-16")
     bom = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     if not bom and not wide and looks_binary(data[:SAMPLE_BYTES]):
-        raise SourceError(
-            f"{name} is not a text word list (it looks like a binary file); import a "
-            "CSV/TSV or plain list, an Anki .apkg or a Kindle vocab.db"
-        )
+        raise SourceError(key="error.text.binary", name=name)
     chosen = encoding or detect_encoding(data)
     if chosen is None:
         raise SourceError(
-            f"cannot tell the encoding of {name} (it is not UTF-8; cp1251 and latin-1 both fit)",
-            "run again with --encoding cp1251 or --encoding latin-1",
+            cli_hint=Said("error.text.hint.encodings"),
             needs="encoding",
+            key="error.text.encoding_unknown",
+            name=name,
         )
     try:
         return data.decode(chosen), chosen
     except LookupError:
-        raise SourceError(f"unknown encoding '{chosen}' given for {name}") from None
+        raise SourceError(key="error.text.unknown_encoding", encoding=chosen, name=name) from None
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise SourceError(
-            f"{name}:{line}: not valid {chosen} ({err.reason})",
-            "run again with --encoding naming the file's encoding",
+            cli_hint=Said("error.text.hint.encoding"),
             needs="encoding",
+            key="error.text.invalid",
+            name=name,
+            line=line,
+            encoding=chosen,
+            problem=err.reason,
         ) from None

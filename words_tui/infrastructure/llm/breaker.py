@@ -21,6 +21,7 @@ from typing import Literal
 
 from circuitbreaker import STATE_HALF_OPEN, STATE_OPEN, CircuitBreaker
 
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.llm.errors import BREAKER_FAILURES, CircuitOpen, LLMError
 
 Clock = Callable[[], float]
@@ -66,12 +67,16 @@ class OutageBreaker(CircuitBreaker):  # type: ignore[misc]
     def refuse_if_open(self) -> None:
         """Raise `CircuitOpen` at once while the breaker is open (no request is made)."""
         if self.state == STATE_OPEN:
-            last = f" (last: {self.last_error})" if self.last_error is not None else ""
+            last = self.last_error
+            wait = max(0.0, self.open_remaining)
             raise CircuitOpen(
-                f"the LLM ({self.name}) failed {self.failure_count} times in a row{last}; "
-                f"next try in {max(0.0, self.open_remaining):.1f}s",
-                retry_after_s=max(0.0, self.open_remaining),
-                last_failure=self.last_error,
+                retry_after_s=wait,
+                last_failure=last,
+                key="error.llm.circuit_open",
+                name=self.name,
+                count=self.failure_count,
+                last="" if last is None else Said("error.llm.circuit_last", error=last),
+                wait=f"{wait:.1f}",
             )
 
     @contextmanager
@@ -82,9 +87,10 @@ class OutageBreaker(CircuitBreaker):  # type: ignore[misc]
         if trial:
             if self._trial_running:
                 raise CircuitOpen(
-                    f"the LLM ({self.name}) is being probed after an outage; try again shortly",
                     retry_after_s=0.0,
                     last_failure=self.last_error,
+                    key="error.llm.probing",
+                    name=self.name,
                 )
             self._trial_running = True
         try:

@@ -109,11 +109,9 @@ class LLMClient:
     ) -> None:
         key = api_key.get_secret_value() if isinstance(api_key, SecretStr) else api_key
         if not key and not base_url:
-            raise LLMConfigError(
-                "no API key: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)"
-            )
+            raise LLMConfigError(key="error.llm.no_key")
         if not model:
-            raise LLMConfigError("no model given: set the llm_model setting")
+            raise LLMConfigError(key="error.llm.no_model")
         self.model = model
         self.endpoint = (base_url or DEFAULT_ENDPOINT).rstrip("/")
         self._key = key or LOCAL_PLACEHOLDER_KEY
@@ -333,11 +331,11 @@ def _checked_word(word: str) -> str:
 
 def _content_of(completion: ChatCompletion) -> str | None:
     if not completion.choices:
-        raise LLMBadOutput("the model returned no choices")
+        raise LLMBadOutput(key="error.llm.no_choices")
     message = completion.choices[0].message
     refusal = getattr(message, "refusal", None)
     if refusal:
-        raise LLMBadOutput(f"the model refused: {' '.join(str(refusal).split())[:200]}")
+        raise LLMBadOutput(key="error.llm.refusal", refusal=" ".join(str(refusal).split())[:200])
     return message.content
 
 
@@ -364,5 +362,5 @@ def _map_batch(
         except ValueError as err:
             errors[word] = f"garbled answer: {err}"
     if not entries:
-        raise LLMBadOutput(f"the model's answer has no usable entry for any of {len(words)} words")
+        raise LLMBadOutput(key="error.llm.no_usable_entry", count=len(words))
     return BatchTranslation(entries=entries, errors=errors, model=model)

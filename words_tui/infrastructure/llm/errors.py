@@ -8,16 +8,26 @@ SDK type. The original exception stays reachable as `__cause__`. Messages never 
 
 from __future__ import annotations
 
+from words_tui.errors import Explained
 
-class LLMError(Exception):
-    """Something went wrong talking to the LLM; the message says what, in one line.
+
+class LLMError(Explained):
+    """Something went wrong talking to the LLM; the message says what, in one line (raised with
+    a catalogue `key`, `words_tui.i18n.llm_errors`, so a front-end words it in its language).
 
     `retry_after_s`, when known, says how long to wait before trying again: the server's
     `Retry-After`, or the time until an open circuit breaker lets a trial call through.
     """
 
-    def __init__(self, message: str, *, retry_after_s: float | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        retry_after_s: float | None = None,
+        key: str | None = None,
+        **values: object,
+    ) -> None:
+        super().__init__(message, key=key, **values)
         self.retry_after_s = retry_after_s
 
 
@@ -41,12 +51,14 @@ class CircuitOpen(LLMUnavailable):
 
     def __init__(
         self,
-        message: str,
+        message: str = "",
         *,
         retry_after_s: float | None = None,
         last_failure: LLMError | None = None,
+        key: str | None = None,
+        **values: object,
     ) -> None:
-        super().__init__(message, retry_after_s=retry_after_s)
+        super().__init__(message, retry_after_s=retry_after_s, key=key, **values)
         self.last_failure = last_failure
 
 

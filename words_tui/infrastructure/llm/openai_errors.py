@@ -16,6 +16,7 @@ import time
 
 import openai
 
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.llm.errors import (
     LLMAuthError,
     LLMBadOutput,
@@ -75,26 +76,22 @@ def translate_error(
     """The project error for an SDK error (whose text is redacted); raise it `from err`."""
     redact(err, api_key)
     if isinstance(err, openai.APITimeoutError):
-        return LLMUnavailable(f"the LLM endpoint {endpoint} did not answer in time")
+        return LLMUnavailable(key="error.llm.timeout", endpoint=endpoint)
     if isinstance(err, openai.APIConnectionError):
         why = _connect_failure(err)
         if why is not None:
-            advice = (
-                "check OPENAI_BASE_URL"
-                if why == UNKNOWN_HOST
-                else "is the server running, and is OPENAI_BASE_URL right?"
+            advice = Said(
+                "error.llm.advice.base_url" if why == UNKNOWN_HOST else "error.llm.advice.server"
             )
             return LLMUnreachable(
-                f"cannot connect to the LLM endpoint {endpoint} ({why}): {advice}"
+                key="error.llm.unreachable", endpoint=endpoint, why=why, advice=advice
             )
-        return LLMUnavailable(f"cannot reach the LLM endpoint {endpoint} (the connection broke)")
+        return LLMUnavailable(key="error.llm.broken", endpoint=endpoint)
     if isinstance(err, openai.APIResponseValidationError):
-        return LLMBadOutput(
-            f"the LLM endpoint {endpoint} sent a response that is not a chat completion"
-        )
+        return LLMBadOutput(key="error.llm.not_completion", endpoint=endpoint)
     if isinstance(err, openai.APIStatusError):
         return _from_status(err, endpoint=endpoint, model=model, api_key=api_key)
-    return LLMConfigError(f"the LLM client is misconfigured: {scrub(str(err), api_key)}")
+    return LLMConfigError(key="error.llm.misconfigured", problem=scrub(str(err), api_key))
 
 
 def _connect_failure(err: BaseException) -> str | None:
@@ -112,10 +109,10 @@ def _connect_failure(err: BaseException) -> str | None:
     if not any(type(c).__name__ == "ConnectError" for c in chain):
         return None
     if any(isinstance(c, socket.gaierror) for c in chain):
-        return UNKNOWN_HOST
+        return Said("error.llm.why.unknown_host")
     if any(isinstance(c, ConnectionRefusedError) for c in chain):
-        return "connection refused"
-    return "connection refused or no route to the host"
+        return Said("error.llm.why.refused")
+    return Said("error.llm.why.no_route")
 
 
 def _from_status(
@@ -126,26 +123,24 @@ def _from_status(
     detail = _quoted(err, api_key)
     if status == 429:
         return LLMRateLimited(
-            f"the LLM endpoint {endpoint} is rate limiting us (HTTP 429): {detail}",
-            retry_after_s=hint,
+            retry_after_s=hint, key="error.llm.rate_limited", endpoint=endpoint, detail=detail
         )
     if status >= 500 or status in TRANSIENT_STATUS:
         return LLMUnavailable(
-            f"the LLM endpoint {endpoint} failed (HTTP {status}): {detail}", retry_after_s=hint
+            retry_after_s=hint,
+            key="error.llm.failed",
+            endpoint=endpoint,
+            status=str(status),
+            detail=detail,
         )
     if status == 401:
-        return LLMAuthError(
-            f"the API key was rejected by {endpoint} (HTTP 401); check OPENAI_API_KEY"
-        )
+        return LLMAuthError(key="error.llm.key_rejected", endpoint=endpoint)
     if status == 403:
         return LLMAuthError(
-            f"the API key may not use model '{model}' at {endpoint} (HTTP 403): {detail}"
+            key="error.llm.model_forbidden", model=model, endpoint=endpoint, detail=detail
         )
     if status == 404:
-        return LLMConfigError(
-            f"model '{model}' or the endpoint was not found at {endpoint} (HTTP 404); "
-            "check the llm_model setting and OPENAI_BASE_URL"
-        )
+        return LLMConfigError(key="error.llm.not_found", model=model, endpoint=endpoint)
     return LLMConfigError(
-        f"the LLM endpoint {endpoint} refused the request (HTTP {status}): {detail}"
+        key="error.llm.refused", endpoint=endpoint, status=str(status), detail=detail
     )

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from words_tui.domain.entries import Example, Meaning, WordEntry
 from words_tui.domain.text import clean_text, word_key
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.llm.errors import LLMBadOutput
 
 MAX_EXAMPLES = 3
@@ -113,18 +114,16 @@ def response_format(model: type[BaseModel], name: str) -> dict[str, Any]:
 def parse_output(model: type[Output], content: str | None) -> Output:
     """Validate the model's reply; anything but matching JSON is `LLMBadOutput`."""
     if not content:
-        raise LLMBadOutput("the model returned an empty answer")
+        raise LLMBadOutput(key="error.llm.empty")
     try:
         data = json.loads(content)
     except json.JSONDecodeError as err:
         raise LLMBadOutput(
-            f"the model's answer is not valid JSON ({err.msg} at {err.pos})"
+            key="error.llm.not_json", problem=err.msg, position=str(err.pos)
         ) from err
     try:
         return model.model_validate(data)
     except ValidationError as err:
         first = err.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the top level"
-        raise LLMBadOutput(
-            f"the model's answer does not match the schema ({where}: {first['msg']})"
-        ) from err
+        where = ".".join(str(part) for part in first["loc"]) or Said("error.llm.top_level")
+        raise LLMBadOutput(key="error.llm.schema", where=where, problem=first["msg"]) from err

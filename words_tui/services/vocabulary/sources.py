@@ -25,6 +25,7 @@ from sqlmodel import col
 from words_tui.domain.entries import WordEntry
 from words_tui.domain.text import word_key
 from words_tui.errors import InputError
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.db.bulk import chunks
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Entry, Word
@@ -175,7 +176,7 @@ class WordSources:
         try:
             entry = await self.llm.translate_word(word, source_lang, target_lang)
         except LLMError as err:
-            return [], f"the LLM could not be asked: {err}"
+            return [], Said("error.llm.not_asked", error=err)
         return ([entry], "") if entry.translations else ([], f"no entry for '{word}'")
 
     async def translate(
