@@ -55,7 +55,7 @@ def test_a_profile_for_any_pair_is_filled_through_the_llm(
     with_llm(monkeypatch, llm_server)
     assert main(["profile", "add", "en", target, "--level", "A1"]) == 0
     out = capsys.readouterr().out.splitlines()
-    added = int(out[1].split()[1])
+    added = int(out[1].split()[1].replace(",", ""))
     assert out[1] == f"added {added} words up to A1 (llm 500)" and len(out) == 2
     assert 490 <= added == words_of_level("A1")  # lemmas differing in case only are one word
     cards = lesson_headwords()
@@ -107,7 +107,7 @@ def test_english_to_russian_b2_adds_the_starter_then_queues_the_frequency_band(
     assert main(["profile", "add", "en", "ru", "--level", "B2"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[1].startswith("added ") and "(starter " in out[1]
-    waiting = int(out[2].split()[0])
+    waiting = int(out[2].split()[0].replace(",", ""))
     assert 1_000 < waiting <= 2_000
     from_starter = words_of_level("B2")  # B2 lemmas the starter table lists as synonyms or forms
     assert 0 < from_starter < 200 and words_of_level("B1") > 400

@@ -28,6 +28,8 @@ LEARNER_FACING = (
     "services",
     "infrastructure/db",
     "infrastructure/importers",
+    "infrastructure/llm",
+    "infrastructure/dictionaries",
     "settings.py",
     "cli",
 )
@@ -46,11 +48,17 @@ INTERNAL = {
     "services/transfer/batch.py": 1,
     "infrastructure/db/types.py": 1,
     "infrastructure/db/migrations/env.py": 1,
-    "settings.py": 4,
+    "infrastructure/llm/client.py": 1,
+    "infrastructure/llm/pacing.py": 1,
+    "infrastructure/llm/rate_limited.py": 1,
+    "infrastructure/llm/schemas.py": 1,
+    "infrastructure/dictionaries/dictzip.py": 3,
 }
-"""English raises that no learner meets: a card that is not the lesson's current one, an id no
-screen offers, a window `remind` rewords, a naive datetime, a module attribute; and the
-settings' validators, whose text pydantic wraps into `error.config.invalid`."""
+"""English raises that no learner meets as they are: a card that is not the lesson's current
+one, an id no screen offers, a window `remind` rewords, a naive datetime, a demo that would
+overwrite a database, a client built with limits that are not positive, an empty word given to
+the LLM client; and low-level details that a keyed error carries as its `problem` (a garbled
+entry inside `error.llm.unusable_entry`, a damaged dictzip inside `error.dictd.unreadable`)."""
 
 
 def values_for(template: str) -> dict[str, str]:

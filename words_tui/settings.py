@@ -74,12 +74,12 @@ def normalise_database_url(url: str) -> str:
     """Map the accepted URL schemes to the async drivers; refuse anything else."""
     scheme, sep, rest = url.partition("://")
     if not sep:
-        raise ValueError(f"'{url}' is not a URL; expected sqlite:///path or postgresql://...")
+        raise SettingsError(key="error.config.not_url", url=url)
     if scheme in SQLITE_SCHEMES:
         return f"{SQLITE_SCHEMES[scheme]}://{rest}"
     if scheme in POSTGRES_SCHEMES:
         return f"{POSTGRES_SCHEMES[scheme]}://{rest}"
-    raise ValueError(f"unknown database URL scheme '{scheme}'; use sqlite:// or postgresql://")
+    raise SettingsError(key="error.config.url_scheme", scheme=scheme)
 
 
 class Settings(BaseSettings):
@@ -164,7 +164,7 @@ class Settings(BaseSettings):
     def _valid_level(cls, value: str) -> str:
         level = value.upper()
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
-            raise ValueError("use DEBUG, INFO, WARNING, ERROR or CRITICAL")
+            raise SettingsError(key="error.config.log_level")
         return level
 
     @field_validator("remind_window")
@@ -177,7 +177,7 @@ class Settings(BaseSettings):
                 if not (0 <= int(hours) <= 24 and 0 <= int(minutes) < 60):
                     raise ValueError
         except ValueError:
-            raise ValueError("use HH:MM-HH:MM, e.g. 07:00-23:00") from None
+            raise SettingsError(key="error.config.window") from None
         return value
 
     @property
@@ -289,6 +289,8 @@ def load_settings(**overrides: Any) -> Settings:
         loc = first.get("loc") or ("?",)
         field = str(loc[0]).lower().removeprefix(ENV_PREFIX.lower())
         source = setting_origins(config, tuple(overrides)).get(field, "?")
+        cause = first.get("ctx", {}).get("error")
+        problem = cause if isinstance(cause, SettingsError) else first["msg"]
         raise SettingsError(
-            key="error.config.invalid", field=field, source=source, problem=first["msg"]
+            key="error.config.invalid", field=field, source=source, problem=problem
         ) from None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "en": {
+        "error.llm.unusable_entry": "the model's entry cannot be used: {problem}",
         "error.llm.timeout": "the LLM endpoint {endpoint} did not answer in time",
         "error.llm.unreachable": "cannot connect to the LLM endpoint {endpoint} ({why}): {advice}",
         "error.llm.why.unknown_host": "unknown host",
@@ -39,6 +40,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "error.llm.not_asked": "the LLM could not be asked: {error}",
     },
     "ru": {
+        "error.llm.unusable_entry": "статья от модели непригодна: {problem}",
         "error.llm.timeout": "адрес LLM {endpoint} не ответил вовремя",
         "error.llm.unreachable": "не удаётся подключиться к адресу LLM {endpoint} ({why}): {advice}",
         "error.llm.why.unknown_host": "неизвестный сервер",
@@ -71,6 +73,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "error.llm.not_asked": "не удалось обратиться к LLM: {error}",
     },
     "es": {
+        "error.llm.unusable_entry": "la entrada del modelo no se puede usar: {problem}",
         "error.llm.timeout": "la dirección del LLM {endpoint} no ha respondido a tiempo",
         "error.llm.unreachable": "no se puede conectar con la dirección del LLM {endpoint} ({why}): {advice}",
         "error.llm.why.unknown_host": "servidor desconocido",

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from words_tui.domain.entries import WordEntry
 from words_tui.domain.text import word_key
+from words_tui.errors import Explained
 from words_tui.infrastructure.dictionaries.dictd_format import parse_entry
 from words_tui.infrastructure.dictionaries.dictzip import DictData, DictzipError
 
@@ -32,7 +33,7 @@ ISO_639_3_TO_1 = {
 }  # fmt: skip
 
 
-class DictdError(ValueError):
+class DictdError(Explained, ValueError):
     """A dictd file is missing or malformed; the message names it."""
 
 
@@ -47,11 +48,7 @@ def decode_number(text: str) -> int:
 def _pair_from_name(index_path: Path) -> tuple[str, str]:
     parts = index_path.name.removesuffix(".index").removeprefix("freedict-").split("-")
     if len(parts) != 2:
-        raise DictdError(
-            f"cannot tell the languages of {index_path} from its name (like deu-eng.index or "
-            "freedict-deu-eng.index); rename it "
-            "or give source_lang and target_lang"
-        )
+        raise DictdError(key="error.dictd.languages", path=index_path)
     source, target = (ISO_639_3_TO_1.get(p.lower(), p.lower()) for p in parts)
     return source, target
 
@@ -64,7 +61,7 @@ class DictdDictionary:
     ) -> None:
         self.index_path = Path(index_path).expanduser()
         if not self.index_path.is_file():
-            raise DictdError(f"dictd index {self.index_path} does not exist")
+            raise DictdError(key="error.dictd.no_index", path=self.index_path)
         if not (source_lang and target_lang):
             source_lang, target_lang = _pair_from_name(self.index_path)
         self.source_lang, self.target_lang = source_lang, target_lang
@@ -88,9 +85,7 @@ class DictdDictionary:
             candidate = self.index_path.with_name(self.name + suffix)
             if candidate.is_file():
                 return candidate
-        raise DictdError(
-            f"dictd index {self.index_path} has no {self.name}.dict or {self.name}.dict.dz beside it"
-        )
+        raise DictdError(key="error.dictd.no_data", path=self.index_path, name=self.name)
 
     def _load(self) -> tuple[dict[str, int], DictData]:
         """Read the index (headword → its first line; a sorted index keeps homographs adjacent)
@@ -107,7 +102,9 @@ class DictdDictionary:
                 try:
                     self._data = DictData(self.data_path)
                 except (OSError, DictzipError) as err:
-                    raise DictdError(f"dictd data {self.data_path} cannot be read: {err}") from None
+                    raise DictdError(
+                        key="error.dictd.unreadable", path=self.data_path, problem=str(err)
+                    ) from None
                 self._first_line = first
             return self._first_line, self._data
 
@@ -116,14 +113,16 @@ class DictdDictionary:
             text = self.index_path.read_text(encoding="utf-8")
         except UnicodeDecodeError as err:
             raise DictdError(
-                f"dictd index {self.index_path} is not UTF-8 text ({err.reason})"
+                key="error.dictd.index_not_utf8", path=self.index_path, problem=err.reason
             ) from None
         return [line for line in text.splitlines() if line.strip()]
 
     def _bad_line(self, number: int) -> DictdError:
         return DictdError(
-            f"{self.index_path}:{number + 1}: expected 'headword<TAB>offset<TAB>length' in dictd "
-            f"base64, got {self._lines[number][:60]!r}"
+            key="error.dictd.bad_line",
+            path=self.index_path,
+            line=str(number + 1),
+            text=repr(self._lines[number][:60]),
         )
 
     def lookup(self, word: str) -> WordEntry | None:
@@ -150,17 +149,25 @@ class DictdDictionary:
         try:
             chunk = data.read(offset, length)
         except DictzipError as err:
-            raise DictdError(f"dictd data {self.data_path} cannot be read: {err}") from None
+            raise DictdError(
+                key="error.dictd.unreadable", path=self.data_path, problem=str(err)
+            ) from None
         if len(chunk) < length:
             raise DictdError(
-                f"{self.index_path}:{number + 1}: entry points past the end of {self.data_path} "
-                f"({offset}+{length} bytes); the files do not belong together"
+                key="error.dictd.past_end",
+                path=self.index_path,
+                line=str(number + 1),
+                data=self.data_path,
+                span=f"{offset}+{length}",
             )
         try:
             return chunk.decode("utf-8")
         except UnicodeDecodeError:
             raise DictdError(
-                f"{self.data_path}: entry of {self.index_path}:{number + 1} is not UTF-8"
+                key="error.dictd.entry_not_utf8",
+                data=self.data_path,
+                path=self.index_path,
+                line=str(number + 1),
             ) from None
 
 

@@ -159,7 +159,7 @@ class LLMClient:
             try:
                 return out.to_entry(word, source_lang, target_lang, model)
             except ValueError as err:
-                raise LLMBadOutput(str(err)) from err
+                raise LLMBadOutput(key="error.llm.unusable_entry", problem=str(err)) from err
 
         messages = prompts.translate_messages(word, source_lang, target_lang)
         spec = CallSpec("translate", messages, schemas.EntryOut, schemas.ENTRY_SCHEMA_NAME, convert)
