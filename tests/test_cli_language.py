@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.llm_server import FakeLLMServer
 from words_tui.cli import build_parser, language, main
 from words_tui.cli.remind import CRON_EXAMPLE, SYSTEMD_EXAMPLE
 from words_tui.infrastructure.db.migrate import head_revision
@@ -198,3 +199,23 @@ def test_every_line_the_commands_print_is_from_the_catalogue(
     plain = plain_words(text, *values, head_revision(), "rows.csv") - set(Settings.model_fields)
     plain -= PROGRAM | LEARNER_DATA | FORMAT_NAMES | {"en", "es", "A1", "UTC", "starter"}
     assert sorted(word for word in plain if not VARIABLE.fullmatch(word)) == []
+
+
+def test_an_llm_failure_is_told_in_the_profiles_language(
+    isolated_settings: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    dead = FakeLLMServer()  # never started: its port refuses connections
+    monkeypatch.setenv("OPENAI_BASE_URL", dead.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", dead.api_key)
+    run(capsys, "profile", "add", "ru", "de", "--empty")
+    words = tmp_path / "list.txt"
+    words.write_text("zzwort1\nzzwort2\n", encoding="utf-8")
+    printed = run(capsys, "import", str(words), "--translate", status=1)
+    assert "  новых слов без перевода: 2 (перевод остановился раньше): zzwort1, zzwort2" in printed
+    assert (
+        "words-tui: не переведено слов: 2 (приостановлено: не удаётся подключиться к адресу LLM "
+        f"{dead.base_url} (соединение отклонено): запущен ли сервер и верен ли OPENAI_BASE_URL?)"
+    ) in printed

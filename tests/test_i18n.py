@@ -25,9 +25,19 @@ PACKAGE = Path(__file__).resolve().parents[1] / "words_tui"
 ENGLISH = CATALOGUES["en"]
 TRANSLATIONS = [code for code in INTERFACE_LANGUAGES if code != "en"]
 SAME_AS_ENGLISH = {
-    "ru": {"error.body", "lesson.count", "lesson.direction", "settings.llm", "import.change"},
+    "ru": {
+        "error.body",
+        "lesson.count",
+        "lesson.direction",
+        "settings.llm",
+        "import.change",
+        "bulk.failed",
+    },
     "es": {
         "error.body",
+        "bulk.failed",
+        "bulk.minutes",
+        "bulk.seconds",
         "import.change",
         "cli.argparse.error",
         "cli.llm.total",

@@ -7,6 +7,12 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "en": {
+        "bulk.failed": "{error}",
+        "bulk.paused": "paused: {error}",
+        "bulk.paused.long": "paused: the LLM has not answered usably for more than {limit} ({why}); resume the job when it is back",
+        "bulk.unreadable": "the model's answers could not be read ({error})",
+        "bulk.minutes": "{count} min",
+        "bulk.seconds": "{count} s",
         "error.llm.unusable_entry": "the model's entry cannot be used: {problem}",
         "error.llm.timeout": "the LLM endpoint {endpoint} did not answer in time",
         "error.llm.unreachable": "cannot connect to the LLM endpoint {endpoint} ({why}): {advice}",
@@ -40,6 +46,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "error.llm.not_asked": "the LLM could not be asked: {error}",
     },
     "ru": {
+        "bulk.failed": "{error}",
+        "bulk.paused": "приостановлено: {error}",
+        "bulk.paused.long": "приостановлено: LLM не даёт пригодных ответов дольше {limit} ({why}); продолжите задание, когда она вернётся",
+        "bulk.unreadable": "ответы модели не удалось прочитать ({error})",
+        "bulk.minutes": "{count} мин",
+        "bulk.seconds": "{count} с",
         "error.llm.unusable_entry": "статья от модели непригодна: {problem}",
         "error.llm.timeout": "адрес LLM {endpoint} не ответил вовремя",
         "error.llm.unreachable": "не удаётся подключиться к адресу LLM {endpoint} ({why}): {advice}",
@@ -73,6 +85,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "error.llm.not_asked": "не удалось обратиться к LLM: {error}",
     },
     "es": {
+        "bulk.failed": "{error}",
+        "bulk.paused": "en pausa: {error}",
+        "bulk.paused.long": "en pausa: el LLM lleva más de {limit} sin responder de forma utilizable ({why}); reanuda el trabajo cuando vuelva",
+        "bulk.unreadable": "no se han podido leer las respuestas del modelo ({error})",
+        "bulk.minutes": "{count} min",
+        "bulk.seconds": "{count} s",
         "error.llm.unusable_entry": "la entrada del modelo no se puede usar: {problem}",
         "error.llm.timeout": "la dirección del LLM {endpoint} no ha respondido a tiempo",
         "error.llm.unreachable": "no se puede conectar con la dirección del LLM {endpoint} ({why}): {advice}",

@@ -1,12 +1,24 @@
 """Texts of the errors the core raises for a learner to read — the database, imports, lessons,
-profiles, the LLM, settings — in every interface language side by side. Raised with a `key` and
-values (`words_tui.errors.Explained`), so every front-end words them in the learner's language.
+profiles, settings — and the reasons it gives (why a word has no translation), in every
+interface language side by side. Raised with a `key` and values (`words_tui.errors.Explained`)
+or said as `Said` lines, so every front-end words them in the learner's language.
 """
 
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "en": {
+        "vocabulary.no_llm": "no offline source has it (your stored entries, the starter vocabulary, dictionaries) and no LLM is configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server)",
+        "vocabulary.llm_not_asked": "no offline source has it (your stored entries, the starter vocabulary, dictionaries), and translating with the LLM was not asked for",
+        "vocabulary.no_entry": "no entry for '{word}'",
+        "import.untranslated.none_in_file": "none in the file",
+        "import.untranslated.stopped": "the translation stopped first",
+        "import.untranslated.not_translated": "not translated",
+        "import.info.untranslated": {
+            "one": "{count} new word without a translation ({reason}): {words}",
+            "other": "{count} new words without a translation ({reason}): {words}",
+        },
+        "import.info.untranslated_rest": "{count} more new words without a translation, for other reasons",
         "error.dictd.languages": "cannot tell the languages of {path} from its name (like deu-eng.index or freedict-deu-eng.index); rename it or give source_lang and target_lang",
         "error.dictd.no_index": "dictd index {path} does not exist",
         "error.dictd.no_data": "dictd index {path} has no {name}.dict or {name}.dict.dz beside it",
@@ -110,6 +122,14 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "error.setting.remind_window": "“{value}” is not a reminder window; write it as HH:MM-HH:MM, e.g. 07:00-23:00.",
     },
     "ru": {
+        "vocabulary.no_llm": "его нет ни в одном офлайн-источнике (сохранённые статьи, стартовый словарь, словари), а LLM не настроена (задайте OPENAI_API_KEY или OPENAI_BASE_URL для локального сервера)",
+        "vocabulary.llm_not_asked": "его нет ни в одном офлайн-источнике (сохранённые статьи, стартовый словарь, словари), а перевод через LLM не запрошен",
+        "vocabulary.no_entry": "нет статьи для '{word}'",
+        "import.untranslated.none_in_file": "в файле его нет",
+        "import.untranslated.stopped": "перевод остановился раньше",
+        "import.untranslated.not_translated": "не переведено",
+        "import.info.untranslated": "новых слов без перевода: {count} ({reason}): {words}",
+        "import.info.untranslated_rest": "ещё новых слов без перевода по другим причинам: {count}",
         "error.dictd.languages": "не удаётся понять языки {path} по имени (вроде deu-eng.index или freedict-deu-eng.index); переименуйте файл или укажите source_lang и target_lang",
         "error.dictd.no_index": "индекса dictd {path} нет",
         "error.dictd.no_data": "рядом с индексом dictd {path} нет {name}.dict или {name}.dict.dz",
@@ -215,6 +235,14 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "error.setting.remind_window": "«{value}» — не окно напоминаний; пишите в виде ЧЧ:ММ-ЧЧ:ММ, например 07:00-23:00.",
     },
     "es": {
+        "vocabulary.no_llm": "ninguna fuente sin conexión la tiene (tus entradas guardadas, el vocabulario inicial, los diccionarios) y no hay ningún LLM configurado (define OPENAI_API_KEY, u OPENAI_BASE_URL para un servidor local)",
+        "vocabulary.llm_not_asked": "ninguna fuente sin conexión la tiene (tus entradas guardadas, el vocabulario inicial, los diccionarios) y no se ha pedido traducir con el LLM",
+        "vocabulary.no_entry": "no hay entrada para '{word}'",
+        "import.untranslated.none_in_file": "no está en el archivo",
+        "import.untranslated.stopped": "la traducción se detuvo antes",
+        "import.untranslated.not_translated": "sin traducir",
+        "import.info.untranslated": "palabras nuevas sin traducción: {count} ({reason}): {words}",
+        "import.info.untranslated_rest": "otras palabras nuevas sin traducción por otros motivos: {count}",
         "error.dictd.languages": "no se pueden saber los idiomas de {path} por su nombre (como deu-eng.index o freedict-deu-eng.index); renómbralo o indica source_lang y target_lang",
         "error.dictd.no_index": "el índice dictd {path} no existe",
         "error.dictd.no_data": "el índice dictd {path} no tiene al lado {name}.dict ni {name}.dict.dz",

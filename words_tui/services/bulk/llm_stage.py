@@ -28,6 +28,7 @@ from datetime import datetime
 
 from words_tui.domain.entries import WordEntry
 from words_tui.domain.enums import JobStatus
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.db.bulk import chunks
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.types import utcnow
@@ -184,11 +185,8 @@ class LLMStage:
         self._trouble_since = self._trouble_since if self._trouble_since is not None else now
         limit = self._settings.give_up_after_s
         if now - self._trouble_since > limit:
-            self.stop(
-                f"paused: the LLM has not answered usably for more than {_minutes(limit)} "
-                f"({outcome.outage or outcome.garbled}); resume the job when it is back",
-                JobStatus.PAUSED,
-            )
+            why = outcome.outage or outcome.garbled
+            self.stop(Said("bulk.paused.long", limit=_minutes(limit), why=why), JobStatus.PAUSED)
 
     def _target(self) -> int:
         return in_flight_target(
@@ -205,14 +203,14 @@ class LLMStage:
                 [item.word for item in work], settings.source_lang, settings.target_lang
             )
         except (LLMAuthError, LLMConfigError) as err:
-            return StageOutcome(stop=str(err), stop_status=JobStatus.FAILED)
+            return StageOutcome(stop=Said("bulk.failed", error=err), stop_status=JobStatus.FAILED)
         except LLMUnreachable as err:
-            return StageOutcome(stop=f"paused: {err}", stop_status=JobStatus.PAUSED)
+            return StageOutcome(stop=Said("bulk.paused", error=err), stop_status=JobStatus.PAUSED)
         except OUTAGE_ERRORS as err:
             pause = max(err.retry_after_s or 0.0, MIN_PAUSE_S)
             return StageOutcome(again=[group], pause_s=pause, outage=_why_waiting(err))
         except LLMBadOutput as err:
-            return self._garbled(group, str(err))
+            return self._garbled(group, Said("bulk.failed", error=err))
         translated = {
             item.word: batch.entries[item.word] for item in work if item.word in batch.entries
         }
@@ -267,13 +265,16 @@ class LLMStage:
 
 
 def _why_waiting(err: LLMError) -> str:
-    """The reason to show while waiting: an open breaker names what opened it."""
+    """The reason to show while waiting (a `Said` line): an open breaker names what opened
+    it."""
     if isinstance(err, CircuitOpen) and isinstance(err.last_failure, LLMBadOutput):
-        return f"the model's answers could not be read ({err.last_failure})"
+        return Said("bulk.unreadable", error=err.last_failure)
     if isinstance(err, CircuitOpen) and err.last_failure is not None:
-        return str(err.last_failure)
-    return str(err)
+        return Said("bulk.failed", error=err.last_failure)
+    return Said("bulk.failed", error=err)
 
 
 def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.0f} min" if seconds >= 90 else f"{seconds:.0f} s"
+    if seconds >= 90:
+        return Said("bulk.minutes", count=round(seconds / 60))
+    return Said("bulk.seconds", count=round(seconds))

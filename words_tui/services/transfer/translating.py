@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from words_tui.domain.text import word_key
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import Profile
 from words_tui.infrastructure.importers import ImportRecord
@@ -17,7 +18,7 @@ from words_tui.services.transfer.collector import garbage_collection
 from words_tui.services.transfer.plan import with_entry
 from words_tui.services.vocabulary import WordSources, known_norms
 
-NOT_LOOKED_UP = "none in the file"
+NOT_LOOKED_UP = Said("import.untranslated.none_in_file")
 NOTE_WORDS = 5
 NOTE_REASONS = 3
 
@@ -85,7 +86,7 @@ async def translate_bare(
     entries = translation.entries
     result = translation.result
     stopped = result.error if result is not None else ""
-    left = "the translation stopped first" if stopped else "not translated"
+    left = Said("import.untranslated.stopped" if stopped else "import.untranslated.not_translated")
     reasons = {
         word_key(word): translation.failures.get(word, left)
         for word in needed
@@ -102,12 +103,11 @@ def untranslated_notes(words: list[str], found: Translated) -> list[str]:
     for word in words:
         by_reason.setdefault(found.why(word), []).append(word)
     ranked = sorted(by_reason.items(), key=lambda item: -len(item[1]))
-    lines = []
+    lines: list[str] = []
     for reason, words in ranked[:NOTE_REASONS]:
         shown = ", ".join(words[:NOTE_WORDS]) + (", …" if len(words) > NOTE_WORDS else "")
-        noun = "word" if len(words) == 1 else "words"
-        lines.append(f"{len(words)} new {noun} without a translation ({reason}): {shown}")
+        lines.append(Said("import.info.untranslated", count=len(words), reason=reason, words=shown))
     if len(ranked) > NOTE_REASONS:
         rest = sum(len(words) for _, words in ranked[NOTE_REASONS:])
-        lines.append(f"{rest} more new words without a translation, for other reasons")
+        lines.append(Said("import.info.untranslated_rest", count=rest))
     return lines

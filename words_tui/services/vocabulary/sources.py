@@ -38,14 +38,8 @@ if TYPE_CHECKING:  # the bulk engine and the LLM load when a translation needs t
     from words_tui.infrastructure.llm.protocols import LLMService
     from words_tui.services.bulk import BulkResult, BulkTranslator, ProgressCallback
 
-NO_LLM = (
-    "no offline source has it (your stored entries, the starter vocabulary, dictionaries) and no "
-    "LLM is configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server)"
-)
-LLM_NOT_ASKED = (
-    "no offline source has it (your stored entries, the starter vocabulary, dictionaries), and "
-    "translating with the LLM was not asked for"
-)
+NO_LLM = Said("vocabulary.no_llm")
+LLM_NOT_ASKED = Said("vocabulary.llm_not_asked")
 STORED, CACHE, STARTER, DICTIONARY, LLM = "stored", "cache", "starter", "dictionary", "llm"
 
 
@@ -177,7 +171,7 @@ class WordSources:
             entry = await self.llm.translate_word(word, source_lang, target_lang)
         except LLMError as err:
             return [], Said("error.llm.not_asked", error=err)
-        return ([entry], "") if entry.translations else ([], f"no entry for '{word}'")
+        return ([entry], "") if entry.translations else ([], Said("vocabulary.no_entry", word=word))
 
     async def translate(
         self,
