@@ -65,6 +65,7 @@ def test_home_is_interactive_without_the_heavy_libraries(isolated_settings: Path
     loaded = {name.split(".")[0] for name in home["modules"]}
     assert "sqlalchemy" in loaded  # the home screen's counts came from the database
     assert sorted(loaded.intersection(HEAVY)) == []
+    assert "sqlalchemy.dialects.postgresql" not in home["modules"]  # the database is SQLite
     assert not home["collecting"]
     assert started["collecting"]
     assert started["frozen"] > 10_000
