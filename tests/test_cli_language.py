@@ -219,3 +219,16 @@ def test_an_llm_failure_is_told_in_the_profiles_language(
         "words-tui: не переведено слов: 2 (приостановлено: не удаётся подключиться к адресу LLM "
         f"{dead.base_url} (соединение отклонено): запущен ли сервер и верен ли OPENAI_BASE_URL?)"
     ) in printed
+
+
+def test_a_new_profile_speaks_its_language_at_once_and_its_waiting_list_too(
+    isolated_settings: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No profile when the command starts (LANG says English): the new Russian speaker's one
+    speaks Russian from its creation on, and the reason its words wait, kept in the database,
+    is read back in Russian."""
+    added = run(capsys, "profile", "add", "ru", "fr").splitlines()
+    assert added[0] == "создан и выбран: 1  ru→fr  (ru→fr, A1, UTC)"
+    reason = "его нет ни в одном офлайн-источнике (сохранённые статьи, стартовый словарь, словари)"
+    assert added[2].startswith("ждут перевода слов: 500; " + reason)
+    assert run(capsys, "profile", "pending").startswith("ждут перевода слов: 500; " + reason)

@@ -69,7 +69,13 @@ async def follow_profile(core: Core) -> None:
     except Exception:  # the language is no reason to fail: the command says what is wrong
         return
     if profile is not None:
-        _Spoken.texts = _Spoken.texts.switched_to(profile.interface_lang)
+        speak(profile.interface_lang)
+
+
+def speak(interface_language: str) -> None:
+    """Speak `interface_language` from now on (a profile's, once the command has read or made
+    it); the pseudo-language stays."""
+    _Spoken.texts = _Spoken.texts.switched_to(interface_language)
 
 
 def route_argparse_texts() -> None:

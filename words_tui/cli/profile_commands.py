@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from words_tui.cli.import_export import ProgressBar, add_profile_option
-from words_tui.cli.language import texts
+from words_tui.cli.language import speak, texts
 from words_tui.cli.with_core import run_with_core
 from words_tui.services import Core
 
@@ -77,6 +77,7 @@ async def _add(core: Core, args: argparse.Namespace) -> list[str]:
 
     knobs = ProfileKnobs(name=args.name, timezone=args.timezone)
     profile = await core.profiles.create(args.native, args.target, args.level, knobs)
+    speak(profile.interface_lang)  # the new profile is the active one: speak its language
     profile_id = profile.id
     assert profile_id is not None
     t = texts()
@@ -142,7 +143,9 @@ async def _pending(core: Core, args: argparse.Namespace) -> list[str]:
 async def _use(core: Core, args: argparse.Namespace) -> list[str]:
     profile = await core.profiles.find(args.profile)
     assert profile.id is not None
-    return [texts()("cli.profile.active", profile=_describe(await core.profiles.use(profile.id)))]
+    active = await core.profiles.use(profile.id)
+    speak(active.interface_lang)
+    return [texts()("cli.profile.active", profile=_describe(active))]
 
 
 async def _fit(core: Core, _: argparse.Namespace) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     "en": {
+        "vocabulary.reason.stopped": "stopped",
         "vocabulary.no_llm": "no offline source has it (your stored entries, the starter vocabulary, dictionaries) and no LLM is configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server)",
         "vocabulary.llm_not_asked": "no offline source has it (your stored entries, the starter vocabulary, dictionaries), and translating with the LLM was not asked for",
         "vocabulary.no_entry": "no entry for '{word}'",
@@ -122,6 +123,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "error.setting.remind_window": "“{value}” is not a reminder window; write it as HH:MM-HH:MM, e.g. 07:00-23:00.",
     },
     "ru": {
+        "vocabulary.reason.stopped": "перевод остановлен",
         "vocabulary.no_llm": "его нет ни в одном офлайн-источнике (сохранённые статьи, стартовый словарь, словари), а LLM не настроена (задайте OPENAI_API_KEY или OPENAI_BASE_URL для локального сервера)",
         "vocabulary.llm_not_asked": "его нет ни в одном офлайн-источнике (сохранённые статьи, стартовый словарь, словари), а перевод через LLM не запрошен",
         "vocabulary.no_entry": "нет статьи для '{word}'",
@@ -235,6 +237,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "error.setting.remind_window": "«{value}» — не окно напоминаний; пишите в виде ЧЧ:ММ-ЧЧ:ММ, например 07:00-23:00.",
     },
     "es": {
+        "vocabulary.reason.stopped": "traducción detenida",
         "vocabulary.no_llm": "ninguna fuente sin conexión la tiene (tus entradas guardadas, el vocabulario inicial, los diccionarios) y no hay ningún LLM configurado (define OPENAI_API_KEY, u OPENAI_BASE_URL para un servidor local)",
         "vocabulary.llm_not_asked": "ninguna fuente sin conexión la tiene (tus entradas guardadas, el vocabulario inicial, los diccionarios) y no se ha pedido traducir con el LLM",
         "vocabulary.no_entry": "no hay entrada para '{word}'",

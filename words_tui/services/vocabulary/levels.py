@@ -27,13 +27,14 @@ from sqlmodel import col
 
 from words_tui.domain.enums import Level
 from words_tui.domain.text import word_key
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.db.bulk import chunks, insert_ignoring_conflicts
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import PendingWord, Profile
 from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 from words_tui.infrastructure.languages import level_languages, native_name
 from words_tui.services.vocabulary.profiles import profile_by_id
-from words_tui.services.vocabulary.sources import WordSources
+from words_tui.services.vocabulary.sources import LLM_NOT_ASKED, NO_LLM, WordSources
 from words_tui.services.vocabulary.wordlists import (
     RankedLemma,
     bootstrap_from_starter,
@@ -47,6 +48,11 @@ Progress = Callable[[int, int], None]
 """Called with (done, total) as translation advances."""
 PENDING_SHOWN = 20
 """Words of the "to translate" list a summary names."""
+
+STOPPED = Said("vocabulary.reason.stopped")
+KNOWN_REASONS: dict[str, str] = {str(reason): reason for reason in (NO_LLM, LLM_NOT_ASKED, STOPPED)}
+"""The fixed reasons a word waits, by the English text the list keeps: read back as `Said`
+lines, so a front-end words them in the learner's language."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +179,7 @@ async def bootstrap_level(
         if item.lemma in entries
     ]
     waiting = [item for item in todo if item.lemma not in entries]
-    reasons = {**translation.failures, **dict.fromkeys(translation.pending, "stopped")}
+    reasons = {**translation.failures, **dict.fromkeys(translation.pending, STOPPED)}
     async with database.session() as session:
         added = await add_words(session, profile, words, now)
         await _forget(session, profile.id, [word_key(item.lemma) for item in todo])
@@ -225,7 +231,8 @@ async def pending_words(
                 reasons.group_by(col(PendingWord.reason)).order_by(func.count().desc()).limit(1)
             )
         ).first()
-    return PendingWords(count, tuple(row.text for row in rows), common[0] if common else "")
+    reason = common[0] if common else ""
+    return PendingWords(count, tuple(row.text for row in rows), KNOWN_REASONS.get(reason, reason))
 
 
 def _pending_query(profile_id: int) -> Select[PendingWord]:
