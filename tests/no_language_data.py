@@ -1,4 +1,5 @@
-"""Language sources for tests: one with nothing in it, one that loads only when released.
+"""Language sources for tests: one with nothing in it, two (empty, real) that load only when
+released.
 
 Real language data (simplemma's tables) takes seconds to load; tests of files, processes and
 connections answer with the expected text, which needs none of it.
@@ -11,6 +12,8 @@ from collections.abc import Iterable
 
 from words_tui.domain.answers import Lemmatiser
 from words_tui.domain.lexicon import EMPTY_LEXICON, Lexicon
+from words_tui.infrastructure.language_data import LanguageData
+from words_tui.services.lessons.preload import LOADER_THREAD
 
 
 class NoLanguageData:
@@ -46,3 +49,30 @@ class GatedLanguageData:
     def lemmatiser(self, language: str) -> Lemmatiser | None:
         assert self.loaded, "the checker used language data before it was loaded"
         return None
+
+
+class GatedRealLanguageData(LanguageData):
+    """The real language data (simplemma's word forms, the starter words), loading only when
+    `release` is set; using it before it loaded is an error."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = threading.Event()
+        self.loaded = False
+
+    def warm_up(self, languages: Iterable[str]) -> None:
+        self.release.wait()
+        super().warm_up(languages)
+        self.loaded = True
+
+    def _assert_loaded(self) -> None:
+        loading = threading.current_thread().name == LOADER_THREAD
+        assert self.loaded or loading, "the checker used language data before it was loaded"
+
+    def lexicon(self, answer_lang: str, prompt_lang: str) -> Lexicon:
+        self._assert_loaded()
+        return super().lexicon(answer_lang, prompt_lang)
+
+    def lemmatiser(self, language: str) -> Lemmatiser | None:
+        self._assert_loaded()
+        return super().lemmatiser(language)

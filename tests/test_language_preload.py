@@ -1,7 +1,9 @@
-"""Language data never stands between the learner and a card; a typed verdict still uses it.
+"""Language data never stands between the learner and a card, nor in front of a typed verdict
+that needs none; a verdict that needs it still uses it.
 
-The language source (`GatedLanguageData`) loads only when the test releases it, so "the lesson
-did not wait" and "the verdict waited" are facts about order, not about time.
+The language source (`GatedLanguageData`) loads only when the test releases it (and fails the
+test if its data is used before), so "the lesson did not wait" and "the verdict waited" are
+facts about order, not about time.
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ import asyncio
 from collections.abc import Iterable
 
 import pytest
+from sqlalchemy import select
 
-from tests.no_language_data import GatedLanguageData
+from tests.no_language_data import GatedLanguageData, GatedRealLanguageData
 from tests.test_lessons import make_profile, service, typing_lesson
 from words_tui.domain.enums import Verdict
 from words_tui.infrastructure.db.database import Database
+from words_tui.infrastructure.db.models import Review
 from words_tui.services.lessons.preload import LanguagePreload
 
 
@@ -34,19 +38,38 @@ async def test_a_lesson_shows_its_cards_while_the_language_data_is_still_loading
     data.release.set()
 
 
-async def test_a_typed_answer_is_checked_with_the_language_data_once_it_has_loaded(
+async def test_a_typed_answer_right_as_typed_has_its_verdict_while_the_data_still_loads(
     sqlite_database: Database,
 ) -> None:
-    data = GatedLanguageData()
+    data = GatedLanguageData()  # loads only when released: never, until the verdict is in
     lessons, lesson = await typing_lesson(sqlite_database, language_data=data)
     card = lesson.cards[0]
     assert not card.is_choice
 
-    answering = asyncio.create_task(lessons.answer(lesson, card, card.expected, 2.0))
+    feedback = await lessons.answer(lesson, card, card.expected, 2.0)
+
+    assert feedback.verdict == Verdict.EXACT and feedback.correct
+    assert data.loads == [["en", "es"]] and not data.loaded
+    data.release.set()
+
+
+async def test_a_typed_answer_that_needs_the_data_is_checked_with_it_once_it_has_loaded(
+    sqlite_database: Database,
+) -> None:
+    data = GatedRealLanguageData()  # using it before it loaded fails the test
+    lessons, lesson = await typing_lesson(sqlite_database, language_data=data)
+    card = lesson.cards[0]
+    plural = card.expected + "s"  # "cats": another form of "cat" only the lemma table knows
+
+    answering = asyncio.create_task(lessons.answer(lesson, card, plural, 2.0))
     await asyncio.to_thread(data.release.set)
     feedback = await answering
 
-    assert feedback.verdict == Verdict.EXACT and data.loaded
+    assert (card.expected, feedback.verdict, feedback.correct) == ("cat", Verdict.FORM, True)
+    assert data.loaded
+    async with sqlite_database.session() as session:  # recorded once, by the second check
+        reviews = (await session.execute(select(Review.card_id))).scalars().all()
+    assert reviews == [card.card_id]
 
 
 async def test_each_set_of_languages_is_loaded_once_however_many_ask() -> None:

@@ -1,26 +1,35 @@
-"""Lemmas, known words and real-word membership for the answer checker, cached per process.
+"""Lemmas, known words and real-word membership for the answer checker.
 
 The domain checker takes plain values; this module builds them:
-- lemmas and membership from simplemma's per-language dictionaries of word forms (form → lemma).
+- lemmas and membership from simplemma's per-language tables of word forms (form → lemma).
   Membership answers "is this a real word?" for rare words too ("ano"), which a frequency list
-  cannot do without also knowing common misspellings ("arbol"). simplemma loads a language's
-  table on first use (a second or two for Spanish or Russian), so `warm_up` loads it in a worker
-  thread before the first answer instead of during it;
-- known words with their meanings from the starter vocabulary (already in the package, read in
-  tens of milliseconds): every listed word and form, in any language pair it covers.
+  cannot do without also knowing common misspellings ("arbol"). The tables are read from the
+  compact files of `lexicon_store` (a new process opens them in milliseconds); a language's file
+  is built once, from simplemma's own table, the first time the language is needed — `warm_up`
+  does that in a worker thread before the first answer instead of during it;
+- known words with their meanings from the starter vocabulary (already in the package): every
+  listed word and form, in any language pair it covers, kept beside the tables as JSON.
 No frequency list is loaded on the lesson's path.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import hashlib
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache, lru_cache
-from types import MappingProxyType
+from pathlib import Path
+from typing import Any, TypeVar
 
 from words_tui.domain.answers import Lemmatiser, answer_key
 from words_tui.domain.lexicon import KnownWord, Lexicon, WordTest
 from words_tui.domain.normalise import base_language
+from words_tui.infrastructure.lexicon_store import LexiconStore, write_forms, write_json
 
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 WORD_CACHE_SIZE = 65536
 NOT_WORD_FORMS = frozenset({"gender", "aspect", "countability", "ipa"})
 """Starter form names whose values are labels ("f", "impf"), not words."""
@@ -34,44 +43,26 @@ def _simplemma_languages() -> frozenset[str]:
 
 
 @cache
-def lemmatiser_for(language: str) -> Lemmatiser | None:
-    """simplemma's dictionary form of one word in `language`; None where it has no data."""
-    lang = base_language(language)
-    if lang not in _simplemma_languages():
-        return None
+def _simplemma_version() -> str:
+    from simplemma.__metadata__ import __version__
 
-    import simplemma
-
-    @lru_cache(maxsize=WORD_CACHE_SIZE)
-    def lemma(word: str) -> str:
-        return str(simplemma.lemmatize(word, lang=lang)).casefold()
-
-    return lemma
+    return str(__version__)
 
 
 @cache
-def word_forms_for(language: str) -> WordTest | None:
-    """Whether a word is in simplemma's table of `language`'s word forms; None without data."""
-    lang = base_language(language)
-    if lang not in _simplemma_languages():
-        return None
+def _in_memory_forms(language: str) -> Mapping[str, str]:
+    """simplemma's own table of `language`, decoded into memory (the slow way, shared by the
+    process): what a table is built from, and what is used where no file can be written."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
-    import simplemma
-
-    @lru_cache(maxsize=WORD_CACHE_SIZE)
-    def is_known(word: str) -> bool:
-        return bool(simplemma.is_known(word, lang))
-
-    return is_known
+    return DefaultDictionaryFactory(cache_max_size=0).get_dictionary(language)
 
 
-@cache
-def starter_entries(answer_lang: str, prompt_lang: str) -> Mapping[str, KnownWord]:
-    """Every word and form of the starter vocabulary in `answer_lang`, with its meanings in
-    `prompt_lang` (a word in several concepts means all of them)."""
+def _starter_entries(answer: str, prompt: str) -> dict[str, tuple[str, list[str], list[str]]]:
+    """Every word and form of the starter vocabulary in `answer`, with its meanings in
+    `prompt` and their parts of speech (a word in several concepts means all of them)."""
     from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 
-    answer, prompt = base_language(answer_lang), base_language(prompt_lang)
     meanings: dict[str, tuple[str, dict[tuple[str, str], None]]] = {}
     for concept in StarterVocabulary.default().all_concepts:
         if answer not in concept.sides or prompt not in concept.sides:
@@ -84,45 +75,175 @@ def starter_entries(answer_lang: str, prompt_lang: str) -> Mapping[str, KnownWor
             if key:
                 found = meanings.setdefault(key, (text, {}))[1]
                 found.update(dict.fromkeys((m, concept.pos) for m in concept.sides[prompt].words))
-    return MappingProxyType(
-        {
-            key: KnownWord(text, tuple(m for m, _ in found), tuple(pos for _, pos in found))
-            for key, (text, found) in meanings.items()
-        }
-    )
+    return {
+        key: (text, [m for m, _ in found], [pos for _, pos in found])
+        for key, (text, found) in meanings.items()
+    }
+
+
+@cache
+def _starter_digest() -> str:
+    """What the packaged starter vocabulary holds, in short: its stored words' file name."""
+    from words_tui.infrastructure.dictionaries.starter import starter_files
+
+    digest = hashlib.sha256()
+    for name, text in starter_files():
+        digest.update(name.encode())
+        digest.update(text.encode())
+    return digest.hexdigest()[:16]
 
 
 def _never(_: str) -> bool:
     return False
 
 
-def warm_up(languages: Iterable[str]) -> None:
-    """Load the lemma and word-form tables of each language now (blocking: call it in a
-    thread), and the starter vocabulary's words."""
-    langs = sorted(set(languages))
-    for language in langs:
-        lemmatiser = lemmatiser_for(language)
-        if lemmatiser is not None:
-            lemmatiser("a")
-        forms = word_forms_for(language)
-        if forms is not None:
-            forms("a")
-    for answer in langs:
-        for prompt in langs:
-            if answer != prompt:
-                starter_entries(answer, prompt)
+def _per_language(made: dict[str, T | None], make: Callable[[str], T], language: str) -> T | None:
+    """`made[lang]`, made once for each simplemma language (None for the others)."""
+    lang = base_language(language)
+    if lang not in made:
+        made[lang] = make(lang) if lang in _simplemma_languages() else None
+    return made[lang]
+
+
+class _KnownWords(Mapping[str, KnownWord]):
+    """Stored starter words as `KnownWord`s, each made when first looked up (a few thousand
+    objects made at once would cost a loaded machine tens of milliseconds)."""
+
+    def __init__(self, stored: Mapping[str, Any]) -> None:
+        self._stored = stored
+        self._made: dict[str, KnownWord] = {}
+
+    def __getitem__(self, key: str) -> KnownWord:
+        found = self._made.get(key)
+        if found is None:
+            text, meanings, pos = self._stored[key]
+            found = self._made[key] = KnownWord(text, tuple(meanings), tuple(pos))
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._stored)
+
+    def __len__(self) -> int:
+        return len(self._stored)
+
+
+class _StoredTables:
+    """simplemma's `DictionaryFactory`, answering from the owner's tables."""
+
+    def __init__(self, tables: Callable[[str], Mapping[str, str]]) -> None:
+        self.get_dictionary = tables
 
 
 class LanguageData:
-    """The lemmas and known words of every language, as the answer checker consumes them."""
+    """The lemmas and known words of every language, as the answer checker consumes them;
+    files under `directory` (default: the user's cache directory, see `lexicon_store`)."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.store = LexiconStore(directory)
+        self._tables: dict[str, Mapping[str, str]] = {}
+        self._known: dict[tuple[str, str], Mapping[str, KnownWord]] = {}
+        self._lemmatisers: dict[str, Lemmatiser | None] = {}
+        self._word_tests: dict[str, WordTest | None] = {}
+        self._building = threading.Lock()
+        self._factory = _StoredTables(self.table)
+
+    def table(self, language: str) -> Mapping[str, str]:
+        """`language`'s form → lemma table (a simplemma code): its file, built first if need be."""
+        found = self._tables.get(language)
+        if found is not None:
+            return found
+        with self._building:
+            found = self._tables.get(language)
+            if found is None:
+                found = self._tables[language] = self._open_or_build(language)
+        return found
+
+    def _open_or_build(self, language: str) -> Mapping[str, str]:
+        if language not in _simplemma_languages():
+            raise ValueError(f"Unsupported language: {language}")
+        path = self.store.forms_path(language, _simplemma_version())
+        stored = self.store.forms(path)
+        if stored is not None:
+            return stored
+        table = _in_memory_forms(language)
+        try:
+            write_forms(path, table.items())
+        except (OSError, ValueError) as err:  # a read-only home, a full disk: still answer
+            log.warning("could not store the %s word forms at %s: %s", language, path, err)
+            return table
+        stored = self.store.forms(path)
+        _in_memory_forms.cache_clear()  # the file answers from now on: free the decoded table
+        return stored if stored is not None else table
 
     def lemmatiser(self, language: str) -> Lemmatiser | None:
-        return lemmatiser_for(language)
+        """simplemma's dictionary form of one word in `language`; None where it has no data."""
+        return _per_language(self._lemmatisers, self._make_lemmatiser, language)
+
+    def _make_lemmatiser(self, lang: str) -> Lemmatiser:
+        from simplemma import Lemmatizer
+        from simplemma.strategies import DefaultStrategy
+
+        strategy = DefaultStrategy(dictionary_factory=self._factory)
+        lemmatizer = Lemmatizer(WORD_CACHE_SIZE, lemmatization_strategy=strategy)
+
+        def lemma(word: str) -> str:
+            return str(lemmatizer.lemmatize(word, lang)).casefold()
+
+        return lemma
+
+    def word_forms(self, language: str) -> WordTest | None:
+        """Whether a word is in `language`'s table of word forms; None without data."""
+        return _per_language(self._word_tests, self._make_word_test, language)
+
+    def _make_word_test(self, lang: str) -> WordTest:
+        from simplemma.strategies import DictionaryLookupStrategy
+        from simplemma.utils import normalize_token
+
+        lookup = DictionaryLookupStrategy(self._factory)
+
+        @lru_cache(maxsize=WORD_CACHE_SIZE)
+        def is_known(word: str) -> bool:
+            return bool(word) and lookup.get_lemma(normalize_token(word), lang) is not None
+
+        return is_known
+
+    def starter_entries(self, answer_lang: str, prompt_lang: str) -> Mapping[str, KnownWord]:
+        """Every word and form of the starter vocabulary in `answer_lang`, with its meanings in
+        `prompt_lang`: read from its JSON file, built first if need be."""
+        pair = (base_language(answer_lang), base_language(prompt_lang))
+        found = self._known.get(pair)
+        if found is None:
+            found = self._known[pair] = _KnownWords(self._stored_starter(*pair))
+        return found
+
+    def _stored_starter(self, answer: str, prompt: str) -> dict[str, Any]:
+        path = self.store.json_path(f"starter-{answer}-{prompt}-{_starter_digest()}")
+        stored = self.store.read_json(path)
+        if isinstance(stored, dict):
+            return stored
+        entries = _starter_entries(answer, prompt)
+        try:
+            write_json(path, entries)
+        except OSError as err:
+            log.warning("could not store the starter words at %s: %s", path, err)
+        return entries
 
     def lexicon(self, answer_lang: str, prompt_lang: str) -> Lexicon:
         return Lexicon(
-            (starter_entries(answer_lang, prompt_lang),), word_forms_for(answer_lang) or _never
+            (self.starter_entries(answer_lang, prompt_lang),),
+            self.word_forms(answer_lang) or _never,
         )
 
     def warm_up(self, languages: Iterable[str]) -> None:
-        warm_up(languages)
+        """Open (or build, the first time) the word-form tables of each language and the
+        starter words of each pair now (blocking: call it in a thread)."""
+        langs = sorted({base_language(language) for language in languages})
+        for lang in langs:
+            lemmatiser, word_test = self.lemmatiser(lang), self.word_forms(lang)
+            if lemmatiser is not None and word_test is not None:  # simplemma's code and tables
+                lemmatiser("a")
+                word_test("a")
+        for answer in langs:
+            for prompt in langs:
+                if answer != prompt:
+                    self.starter_entries(answer, prompt)

@@ -4,12 +4,16 @@ A leaky bucket (aiolimiter's `AsyncLimiter`) lets its capacity through at once o
 rate, and wakes its waiters late and then together: at 1,200 requests a minute it measured 1.03×
 the rate over a minute and 1.055× in the busiest 10 s. `RequestSchedule` instead gives every
 request its own send time, evenly spaced, and never lets more than rpm requests go within any
-60 s (counted at the moments they actually went). What a server counts is arrivals, which lag
-the sends by a varying fraction of a second on a busy machine, so the spacing keeps 1 % of
-headroom; and no 10 s ever hold more than a sixth of the minute's requests, so turns missed
-while the event loop was stalled are made up without breaking the promise at that scale either. The token budget (estimates before the request, the
-difference charged once `usage` reports the real figure) stays an `AsyncLimiter`: token counts
-are estimates anyway.
+60 s (counted at the moments they actually went); and no 10 s ever hold more than a sixth of
+the minute's requests, so turns missed while the event loop was stalled are made up without
+breaking the promise at that scale either. What a server counts is arrivals, which lag the
+sends by a varying fraction of a second on a busy machine (a request "sent" just before a stall
+reaches the wire with those sent after it), so a window of arrivals can hold what a slightly
+longer window of sends did: the spacing is 2 % wider than the rate's, and the windows hold
+1 % less than the rate allows (room for 0.3 s of uneven lag over a minute, 0.6 s over 10 s;
+the 1 % between the spacing and the caps is what turns missed in a stall are made up with).
+The token budget (estimates before the request, the difference charged once `usage` reports
+the real figure) stays an `AsyncLimiter`: token counts are estimates anyway.
 
 asyncio primitives belong to one event loop, so a `Pacing` is created per loop (see `LoopLocal`).
 """
@@ -26,10 +30,12 @@ from aiolimiter import AsyncLimiter
 
 WINDOW_S = 60.0
 """The window a per-minute rate is a promise about."""
-HEADROOM = 0.01
+HEADROOM = 0.02
 """The spacing is this much longer than the rate's: arrivals lag sends unevenly."""
+WINDOW_HEADROOM = 0.01
+"""Each window holds this much less than the rate allows it (see the module's note)."""
 SHORT_WINDOW_S = 10.0
-"""No window this long holds more than its share of the rate."""
+"""No window this long holds more than its share of the rate (less `WINDOW_HEADROOM`)."""
 MIN_WAIT_S = 1e-6
 """The shortest wait for the window: a float rounding's worth would not move the clock past it."""
 CHARS_PER_TOKEN = 4
@@ -42,7 +48,8 @@ class RequestSchedule:
 
     A caller's slot is reserved when it asks (no lock: the event loop runs one caller at a time),
     so the spacing holds however many wait; after waking, it also waits while the last 60 s
-    already hold `limit` requests or the last 10 s their share, counted at the real send times.
+    already hold `limit` requests or the last 10 s their share (both a little under the rate),
+    counted at the real send times.
     `clock` and `sleep` are the event loop's by default; tests pass a controllable pair.
     """
 
@@ -56,8 +63,9 @@ class RequestSchedule:
         if requests_per_minute <= 0:
             raise ValueError("requests_per_minute must be positive")
         self.interval = WINDOW_S / requests_per_minute * (1 + HEADROOM)
-        self.limit = max(1, int(requests_per_minute))
-        share = max(1, int(requests_per_minute * SHORT_WINDOW_S / WINDOW_S))
+        self.limit = max(1, int(requests_per_minute * (1 - WINDOW_HEADROOM)))
+        share = requests_per_minute * SHORT_WINDOW_S / WINDOW_S
+        share = max(1, int(share * (1 - WINDOW_HEADROOM)))
         self._clock = clock
         self._sleep = sleep
         self._next = float("-inf")

@@ -9,6 +9,7 @@ Whether FSRS hears the answer is the lesson's call (`Lesson.rates`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -23,10 +24,15 @@ from words_tui.services.lessons.checking import (
     AnswerChecker,
     CheckedAnswer,
     KnownWordLookup,
+    LanguageSource,
     local_checked,
 )
 from words_tui.services.lessons.feedback import choice_checked
-from words_tui.services.lessons.preload import LanguagePreload
+from words_tui.services.lessons.preload import (
+    LanguageDataPending,
+    LanguagePreload,
+    PendingLanguageData,
+)
 from words_tui.services.lessons.queries import vocabulary_word
 from words_tui.services.lessons.recording import AnswerRecord, Recorded, record_answer
 from words_tui.services.lessons.sitting import Lesson
@@ -64,18 +70,34 @@ class AnswerTaker:
                 lesson_id, card.card_id, answer, checked, duration_s, self.clock(), rated
             )
 
-        if not card.is_choice:
-            await self.languages.ready((lesson.native_lang, lesson.target_lang))
-        async with self.database.session() as session:
-            if card.is_choice:
+        if card.is_choice:
+            async with self.database.session() as session:
                 checked = choice_checked(card, answer)
                 return checked, await record_answer(session, record(checked), lesson.config)
-            question = card.question()
+        languages = (lesson.native_lang, lesson.target_lang)
+        if not self.languages.loaded(languages):
+            with suppress(LanguageDataPending):  # nothing recorded: checked again with the data
+                return await self._typed(lesson, card, answer, record, PendingLanguageData())
+        await self.languages.ready(languages)
+        return await self._typed(lesson, card, answer, record, None)
+
+    async def _typed(
+        self,
+        lesson: Lesson,
+        card: LessonCard,
+        answer: str,
+        record: Callable[[CheckedAnswer], AnswerRecord],
+        data: LanguageSource | None,
+    ) -> tuple[CheckedAnswer, Recorded]:
+        """Check a typed answer with `data` (default: the checker's), record the verdict."""
+        question = card.question()
+        async with self.database.session() as session:
             local = await self.checker.decide(
                 question,
                 answer,
                 entries=lesson.entries.get(card.answer_lang),
                 lookup=self._vocabulary_lookup(session, lesson, card),
+                data=data,
             )
             if local.verdict != Verdict.NEEDS_JUDGE:
                 checked = local_checked(local)

@@ -142,11 +142,14 @@ class AnswerChecker:
         question: Question,
         answer: str,
         entries: Mapping[str, KnownWord] | None = None,
+        data: LanguageSource | None = None,
     ) -> LocalVerdict:
-        """The pure ladder for this question, with the answer language's data and `entries`
-        (the lesson's own words, by answer key) known first."""
+        """The pure ladder for this question, with the answer language's data (from `data`
+        instead of the checker's own when given) and `entries` (the lesson's own words, by
+        answer key) known first."""
         lang = question.answer_lang
-        lexicon = self.language_data.lexicon(lang, question.prompt_lang)
+        source = data or self.language_data
+        lexicon = source.lexicon(lang, question.prompt_lang)
         if entries:
             lexicon = lexicon.with_entries(entries)
         return check_answer(
@@ -155,7 +158,7 @@ class AnswerChecker:
             lang,
             question.card(),
             lexicon=lexicon,
-            lemmatise=self.language_data.lemmatiser(lang),
+            lemmatise=source.lemmatiser(lang),
         )
 
     async def decide(
@@ -165,21 +168,23 @@ class AnswerChecker:
         *,
         entries: Mapping[str, KnownWord] | None = None,
         lookup: KnownWordLookup | None = None,
+        data: LanguageSource | None = None,
     ) -> LocalVerdict:
         """Step one: everything this machine can decide, without the judge.
 
         `entries` are words known already (the lesson's); `lookup` finds the typed answer in
         the whole vocabulary, asked at most once and only when the ladder is left with a typo,
         a lemma or nothing: a word of the learner's is that word, not a slip or a synonym.
+        `data` replaces the checker's language data (see `preload.PendingLanguageData`).
         """
-        local = self.check_locally(question, answer, entries)
+        local = self.check_locally(question, answer, entries, data)
         if lookup is None or not (local.verdict in RECHECKED or local.form == "lemma"):
             return local
         found = await lookup(answer)
         if found is None:
             return local
         key = answer_key(answer, question.answer_lang)
-        return self.check_locally(question, answer, {**(entries or {}), key: found})
+        return self.check_locally(question, answer, {**(entries or {}), key: found}, data)
 
     async def judge_if_needed(
         self, question: Question, answer: str, local: LocalVerdict

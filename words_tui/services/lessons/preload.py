@@ -1,20 +1,63 @@
-"""Language data loaded beside the lesson, never in front of a card.
+"""Language data loaded beside the lesson, never in front of a card or of a verdict that needs none.
 
-simplemma's tables take a second or more of CPU per language. A multiple-choice card needs none
-of it, so a lesson shows its first card without waiting; the data loads once per set of
-languages in a daemon thread (quitting never waits for it), started by the lesson or by the
-home screen, and only a typed answer waits for it before its verdict — the same data, so the
-same verdicts, whether it was ready a second ago or a minute ago.
+Loading a set of languages (opening their word-form files, building them the first time, reading
+the starter words) runs once per set in a daemon thread (quitting never waits for it), started
+by the lesson or by the home screen. A multiple-choice card needs none of it. A typed answer
+given while it loads is first checked with `PendingLanguageData`, whose every lookup raises
+`LanguageDataPending`: what the ladder decides without touching language data (the answer as
+typed is right) is the verdict at once; anything else waits for the data and is checked again
+with it. The ladder is a pure function of the answer, the card and the lookups it makes, so
+both ways give the same verdict — the data only decides how soon.
 """
 
 from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future
+from typing import NoReturn
 
+from words_tui.domain.answers import Lemmatiser
+from words_tui.domain.lexicon import KnownWord, Lexicon
 from words_tui.services.lessons.checking import LanguageSource
+
+LOADER_THREAD = "language-data"
+
+
+class LanguageDataPending(Exception):
+    """The ladder needed language data that is still loading."""
+
+
+def _pending(_: str) -> NoReturn:
+    raise LanguageDataPending
+
+
+class _PendingEntries(Mapping[str, KnownWord]):
+    """Known words that are not there yet: any lookup raises `LanguageDataPending`."""
+
+    def __getitem__(self, key: str) -> KnownWord:
+        raise LanguageDataPending
+
+    def __iter__(self) -> Iterator[str]:
+        raise LanguageDataPending
+
+    def __len__(self) -> int:
+        raise LanguageDataPending
+
+
+class PendingLanguageData:
+    """A `LanguageSource` for while the real one loads: every lemma, word-form or known-word
+    lookup raises `LanguageDataPending`."""
+
+    def lemmatiser(self, language: str) -> Lemmatiser | None:
+        return _pending
+
+    def lexicon(self, answer_lang: str, prompt_lang: str) -> Lexicon:
+        return Lexicon((_PendingEntries(),), _pending)
+
+    def warm_up(self, languages: Iterable[str]) -> None:
+        return None
 
 
 class LanguagePreload:
@@ -33,7 +76,7 @@ class LanguagePreload:
             if load is None:
                 load = self._loads[key] = Future()
                 thread = threading.Thread(
-                    target=self._load, args=(sorted(key), load), name="language-data", daemon=True
+                    target=self._load, args=(sorted(key), load), name=LOADER_THREAD, daemon=True
                 )
                 thread.start()
         return load
@@ -45,6 +88,11 @@ class LanguagePreload:
             load.set_exception(err)
         else:
             load.set_result(None)
+
+    def loaded(self, languages: Iterable[str]) -> bool:
+        """Whether `languages` finished loading (or failed to: `ready` raises why); starts the
+        load when nothing has."""
+        return self.start(languages).done()
 
     async def ready(self, languages: Iterable[str]) -> None:
         """Wait until `languages` are loaded (starting the load when nothing has)."""
