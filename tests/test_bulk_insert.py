@@ -3,10 +3,11 @@ stores, and return what RETURNING returns."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, insert, select, text
 
 from words_tui.infrastructure.db.bulk import (
     LARGE_BATCH,
@@ -72,6 +73,29 @@ async def test_rows_inserted_in_bulk_read_back_as_a_core_insert_s(database: Data
     )
     assert [row[1:] for row in entries[0]] == [row[1:] for row in entries[1]]
     assert entries[0][1][-1] == WHEN + timedelta(days=1)
+
+
+async def test_json_columns_hold_the_same_text_as_a_core_insert_s(database: Database) -> None:
+    rows = entry_rows(31)
+    rows[0]["forms"] = {"plural": None, "ipa": "ˈaɲo", "nested": {"a": [1, 2.5, True]}}
+    async with database.engine.begin() as connection:
+        await insert_many(connection, WORDS, [*word_rows(31), *word_rows(41)])
+        await insert_many(connection, ENTRIES, rows)
+        again = [{**row, "id": row["id"] + 10, "word_id": row["id"] + 10} for row in rows]
+        await connection.execute(insert(ENTRIES), again)
+
+    query = text(
+        "SELECT CAST(meanings AS TEXT), CAST(examples AS TEXT), CAST(forms AS TEXT) "
+        "FROM entries WHERE id BETWEEN :first AND :last ORDER BY id"
+    )
+    async with database.engine.connect() as connection:
+        fast, core = [
+            (await connection.execute(query, {"first": first, "last": first + 2})).all()
+            for first in (31, 41)
+        ]
+
+    assert fast == core
+    assert fast[0][2] == json.dumps(rows[0]["forms"])
 
 
 async def test_rows_without_a_defaulted_column_get_its_default(database: Database) -> None:

@@ -8,14 +8,18 @@ SQLite and PostgreSQL) rather than a read followed by a write that can race.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, insert
+from sqlalchemy import JSON, Table, insert
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.types import TypeEngine
 from sqlmodel import SQLModel
+
+from words_tui.infrastructure.db.types import json_text
 
 T = TypeVar("T")
 
@@ -86,10 +90,24 @@ def _sqlite_values(
         return None
     values = [tuple(map(itemgetter(name), rows)) for name in names]
     for index, name in enumerate(names):
-        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        process = _bind_processor(table.c[name].type, dialect)
         if process is not None:
             values[index] = tuple(map(process, values[index]))
     return list(zip(*values, strict=True))
+
+
+def _bind_processor(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
+    """The column type's bind processor; for JSON columns the engine's serializer itself when it
+    is `json_text` (as `Database` configures it): SQLAlchemy's wraps it in a function that
+    looks for its `JSON.NULL` sentinel first — a Python call per value, which bulk rows of
+    plain lists and dicts never need (None still becomes `null`, as through the wrapper)."""
+    process: Callable[[Any], Any] | None = json_text
+    if (
+        not isinstance(column_type, JSON)
+        or getattr(dialect, "_json_serializer", None) is not process
+    ):
+        process = column_type.dialect_impl(dialect).bind_processor(dialect)
+    return process
 
 
 async def _connection(executor: AsyncSession | AsyncConnection) -> AsyncConnection:
