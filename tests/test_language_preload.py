@@ -38,6 +38,19 @@ async def test_a_lesson_shows_its_cards_while_the_language_data_is_still_loading
     data.release.set()
 
 
+async def test_a_lesson_with_a_typed_card_begins_loading_the_data_as_it_opens(
+    sqlite_database: Database,
+) -> None:
+    data = GatedLanguageData()
+    choices = service(sqlite_database, language_data=data)
+    first = await choices.start_lesson(await make_profile(sqlite_database))
+    lessons, typed = await typing_lesson(sqlite_database, language_data=data)
+
+    assert all(card.is_choice for card in first.cards) and not choices.languages.begun({"en", "es"})
+    assert not typed.cards[0].is_choice and lessons.languages.begun({"en", "es"})
+    data.release.set()
+
+
 async def test_a_typed_answer_right_as_typed_has_its_verdict_while_the_data_still_loads(
     sqlite_database: Database,
 ) -> None:

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from words_tui.domain.answers import Lemmatiser, answer_key
+from words_tui.domain.answers import Lemmatiser, answer_key, check_answer
 from words_tui.domain.lexicon import KnownWord, Lexicon, WordTest
 from words_tui.domain.normalise import base_language
 from words_tui.infrastructure.lexicon_store import LexiconStore, write_forms, write_json
@@ -236,14 +236,14 @@ class LanguageData:
 
     def warm_up(self, languages: Iterable[str]) -> None:
         """Open (or build, the first time) the word-form tables of each language and the
-        starter words of each pair now (blocking: call it in a thread)."""
+        starter words of each pair now, and load what the checker needs (blocking: call it in a
+        thread)."""
         langs = sorted({base_language(language) for language in languages})
-        for lang in langs:
-            lemmatiser, word_test = self.lemmatiser(lang), self.word_forms(lang)
-            if lemmatiser is not None and word_test is not None:  # simplemma's code and tables
-                lemmatiser("a")
-                word_test("a")
         for answer in langs:
             for prompt in langs:
                 if answer != prompt:
-                    self.starter_entries(answer, prompt)
+                    # A made-up near miss takes the ladder through every table and through what
+                    # the checker itself loads on first use (its edit distances).
+                    lexicon = self.lexicon(answer, prompt)
+                    check_answer("abcx", ["abcd"], answer, lexicon=lexicon,
+                                 lemmatise=self.lemmatiser(answer))  # fmt: skip

@@ -89,6 +89,11 @@ class LanguagePreload:
         else:
             load.set_result(None)
 
+    def begun(self, languages: Iterable[str]) -> bool:
+        """Whether loading `languages` has begun (it may have finished)."""
+        with self._lock:
+            return frozenset(languages) in self._loads
+
     def loaded(self, languages: Iterable[str]) -> bool:
         """Whether `languages` finished loading (or failed to: `ready` raises why); starts the
         load when nothing has."""

@@ -217,7 +217,7 @@ class LessonService:
             elif not self._open_lessons:
                 await self._file_hold.release()
         profile = built.profile
-        return Lesson(
+        lesson = Lesson(
             id=built.lesson_id,
             profile_id=profile_id,
             native_lang=profile.native_lang,
@@ -228,6 +228,9 @@ class LessonService:
             entries=built.entries,
             practice=practice,
         )
+        if not all(card.is_choice for card in lesson.cards):  # a typed card ahead: its data
+            self.languages.start((lesson.native_lang, lesson.target_lang))  # opens from now on
+        return lesson
 
     async def answer(
         self, lesson: Lesson, card: LessonCard, answer: str, duration_s: float
