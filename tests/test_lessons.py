@@ -276,21 +276,6 @@ async def test_i_was_right_remembers_the_answer_and_re_rates_the_review(
     assert (await lessons.checker.check(again.question(), "kitty")).verdict == Verdict.EXACT
 
 
-async def test_undo_restores_the_card_exactly_and_asks_it_again(database: Database) -> None:
-    lessons, lesson = await typing_lesson(database)
-    card = lesson.cards[0]
-    before = await card_row(database, card.card_id)
-    await lessons.answer(lesson, card, "nonsense", 4)
-    await lessons.override(lesson)
-    assert await card_row(database, card.card_id) != before
-    again = await lessons.undo(lesson)
-    assert (again, lesson.current) == (card, card)
-    assert await card_row(database, card.card_id) == before
-    assert await row_count(database, Review) == 0
-    with pytest.raises(LessonError, match="nothing to undo"):
-        await lessons.undo(lesson)
-
-
 async def test_a_word_is_mastered_with_its_last_direction_and_leaves_practice_until_undone(
     database: Database,
 ) -> None:
@@ -320,20 +305,6 @@ async def test_eight_lapses_flag_the_word_as_a_leech(sqlite_database: Database) 
         word = await session.get(UserWord, lesson.cards[0].user_word_id)
     assert feedback.leech
     assert word is not None and "leech" in word.tags
-
-
-async def test_suspending_a_word_removes_it_from_practice_and_the_lesson(
-    database: Database,
-) -> None:
-    lessons, lesson = await typing_lesson(database)
-    card = lesson.cards[0]
-    await lessons.suspend(lesson, card)
-    assert all(c.user_word_id != card.user_word_id for c in lesson.cards)
-    async with database.session() as session:
-        word = await session.get(UserWord, card.user_word_id)
-    assert word is not None and word.status == int(WordStatus.SUSPENDED)
-    again = await lessons.start_lesson(lesson.profile_id)
-    assert all(c.user_word_id != card.user_word_id for c in again.cards)
 
 
 async def test_the_summary_counts_answers_new_words_and_time(sqlite_database: Database) -> None:
@@ -413,32 +384,3 @@ async def test_a_judge_slower_than_the_time_limit_counts_as_could_not_check(
     )
     feedback = await lessons.answer(lesson, lesson.cards[0], "felino", 4)
     assert (feedback.verdict, feedback.note) == (Verdict.WRONG, COULD_NOT_CHECK)
-
-
-async def test_editing_meanings_changes_the_database_and_the_cards_still_to_come(
-    database: Database,
-) -> None:
-    lessons, lesson = await typing_lesson(database)
-    asked = card_for(lesson.cards, "gato", Direction.NATIVE_TO_FOREIGN)
-    answered = card_for(lesson.cards, "gato", Direction.FOREIGN_TO_NATIVE)
-    edited = await lessons.edit_meanings(lesson, asked, ["kitty", "cat"])
-    assert (edited.prompt, edited.meanings) == ("kitty, cat", ("kitty", "cat"))
-    again = card_for(lesson.cards, "gato", Direction.FOREIGN_TO_NATIVE)
-    assert again.card_id == answered.card_id and again.accepted[:2] == ("kitty", "cat")
-    async with database.session() as session:
-        word = await session.get(UserWord, asked.user_word_id)
-    assert word is not None and word.meanings == ["kitty", "cat"]
-    while (card := lesson.current) is not None and card.card_id != again.card_id:
-        await lessons.answer(lesson, card, card.expected, 3)
-    assert (await lessons.answer(lesson, again, "kitty", 3)).verdict == Verdict.EXACT
-
-
-async def test_an_edited_word_taken_back_with_undo_is_asked_with_its_new_meanings(
-    sqlite_database: Database,
-) -> None:
-    lessons, lesson = await typing_lesson(sqlite_database)
-    card = lesson.cards[0]
-    await lessons.answer(lesson, card, card.expected, 3)
-    await lessons.edit_meanings(lesson, card, ["new meaning"])
-    again = await lessons.undo(lesson)
-    assert again.meanings == ("new meaning",)

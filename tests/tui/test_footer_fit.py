@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 
-from tests.builders import spanish_learner
+from tests.builders import promote_to_typing, spanish_learner
 from tests.tui.pilot import settle, words_app
 from words_tui.services import Core
 from words_tui.services.vocabulary import ProfileKnobs
@@ -29,9 +30,6 @@ SCREENS = {
     "add word": ("a",),
     "import": ("i",),
 }
-CUT_ALLOWED = frozenset({"lesson", "feedback"})
-"""Screens whose keys may still go behind "More keys" at 80 columns: the lesson lists keys of
-every phase at once (its keys that do not apply now are hidden by the lesson-keys work)."""
 LANGUAGES = ("en", "ru", "es")
 SIZES = ((80, 24), (120, 40))
 
@@ -80,8 +78,29 @@ async def test_every_footer_shows_its_keys_in_full(
             where = f"{screen} ({language}, {size[0]}×{size[1]}): {line!r}"
             for key in footer.fitted.keys:
                 assert f"{key.display} {key.description}" in line, where
-            if screen in CUT_ALLOWED:
-                continue
             shown, _ = footer.keys_of(pilot.app.screen)
             assert not footer.fitted.cut and more not in line, where
             assert footer.fitted.keys == shown, where
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_typed_verdict_shows_every_lesson_key_in_80_columns(
+    core: Core, language: str
+) -> None:
+    profile_id = await spanish_learner(core.database, knobs=ProfileKnobs(interface_lang=language))
+    await promote_to_typing(core.database, profile_id)
+    async with create_app(core).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        pilot.app.screen.query_one("#answer", Input).value = "zzz"
+        await pilot.press("enter")
+        await settle(pilot)
+        footer = pilot.app.screen.query_one(TranslatedFooter)
+        shown, _ = footer.keys_of(pilot.app.screen)
+        lesson_keys = {"next", "undo", "override", "edit", "suspend", "leave"}
+        assert lesson_keys <= {key.action for key in shown}
+        assert not footer.fitted.cut and footer.fitted.keys == shown
+        line = footer_line(pilot)
+        for key in shown:
+            assert f"{key.display} {key.description}" in line, line

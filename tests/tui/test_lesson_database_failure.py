@@ -64,7 +64,7 @@ async def test_a_lesson_whose_end_cannot_be_saved_can_still_be_left(core: Core) 
     async with open_screen(core, "l") as pilot:
         await choose_right(pilot, current(pilot, LessonScreen))
         with refusing_writes(core.database, "lessons", "UPDATE"):
-            await pilot.press("escape")
+            await pilot.press("escape", "enter")
             await settle(pilot)
         assert isinstance(pilot.app.screen, SummaryScreen)
         assert any(n.startswith("The lesson's end was not saved") for n in notices(pilot))
@@ -76,7 +76,7 @@ async def test_the_next_lesson_closes_one_left_open_at_its_last_answer(core: Cor
     async with open_screen(core, "l") as pilot:
         await choose_right(pilot, current(pilot, LessonScreen))
         with refusing_writes(core.database, "lessons", "UPDATE"):
-            await pilot.press("escape")
+            await pilot.press("escape", "enter")
             await settle(pilot)
     await core.lessons.start_lesson(profile_id)
     async with core.database.session() as session:

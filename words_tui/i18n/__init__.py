@@ -1,7 +1,7 @@
 """Interface texts in English, Russian and Spanish, looked up by key.
 
 Each language is one module with a `MESSAGES` dict; texts with counts (`counts`), errors
-(`errors`, `service_errors`, `llm_errors`), the command line's output (`cli`) and its help (`cli_help`) and Textual's own
+(`errors`, `service_errors`, `llm_errors`), the lesson's keys (`lesson_keys`), the command line's output (`cli`) and its help (`cli_help`) and Textual's own
 texts (`builtins`) sit in modules of their
 own, all languages side by side. A key missing from a language falls back to
 English, so a half-translated release still works; `tests/tui/test_i18n.py` fails on any key that is
@@ -31,6 +31,7 @@ from words_tui.i18n import (
     en,
     errors,
     es,
+    lesson_keys,
     llm_errors,
     ru,
     service_errors,
@@ -55,6 +56,7 @@ CATALOGUES: Mapping[str, Catalogue] = {
         **cli.MESSAGES[language],
         **cli_help.MESSAGES[language],
         **builtins.MESSAGES[language],
+        **lesson_keys.MESSAGES[language],
     }
     for language, messages in (("en", en.MESSAGES), ("ru", ru.MESSAGES), ("es", es.MESSAGES))
 }

@@ -99,7 +99,6 @@ MESSAGES: dict[str, str] = {
     "lesson.mode.typing": "type",
     "lesson.new_word": "new word",
     "lesson.type_placeholder": "Type the answer in {language} and press Enter",
-    "lesson.undone": "Answer to “{word}” taken back.",
     "lesson.edited": "Translations of “{word}” saved.",
     "lesson.not_saved": "Not saved — {reason}. Your earlier answers are safe: try again, or Esc to leave.",
     "lesson.end_not_saved": "The lesson's end was not saved — {reason}. Every answer is saved; the next lesson closes this one.",

@@ -100,7 +100,6 @@ MESSAGES: dict[str, str] = {
     "lesson.mode.typing": "escribir",
     "lesson.new_word": "palabra nueva",
     "lesson.type_placeholder": "Escribe la respuesta en {language} y pulsa Enter",
-    "lesson.undone": "Respuesta a «{word}» deshecha.",
     "lesson.edited": "Traducciones de «{word}» guardadas.",
     "lesson.not_saved": "No se guardó — {reason}. Tus respuestas anteriores están a salvo: inténtalo de nuevo o pulsa Esc para salir.",
     "lesson.end_not_saved": "No se guardó el final de la lección — {reason}. Todas las respuestas están guardadas; la próxima lección cerrará esta.",

@@ -99,7 +99,6 @@ MESSAGES: dict[str, str] = {
     "lesson.mode.typing": "ввод",
     "lesson.new_word": "новое слово",
     "lesson.type_placeholder": "Введите ответ ({language}) и нажмите Enter",
-    "lesson.undone": "Ответ на «{word}» отменён.",
     "lesson.edited": "Переводы слова «{word}» сохранены.",
     "lesson.not_saved": "Не сохранено — {reason}. Прежние ответы в сохранности: попробуйте ещё раз или нажмите Esc, чтобы выйти.",
     "lesson.end_not_saved": "Конец урока не сохранён — {reason}. Все ответы сохранены; следующий урок закроет этот.",

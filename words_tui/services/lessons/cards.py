@@ -115,6 +115,11 @@ class LessonCard:
         )
         return replace(changed, options=options if new in options else self.options)
 
+    def with_extra(self, extra: Sequence[str], native_lang: str) -> LessonCard:
+        """This card once the learner has set the answers it accepts besides its meanings or
+        word (on a native → foreign card: other words in the foreign language)."""
+        return replace(self, extra=tuple(extra)).with_meanings(self.meanings, native_lang)
+
     def as_option_word(self) -> OptionWord:
         return OptionWord(self.word_id, self.headword, self.meanings, self.pos, self.level)
 

@@ -1,4 +1,4 @@
-"""Writing answers: one transaction per answer, undo and "I was right" from the saved snapshot.
+"""Writing answers: one transaction per answer, with the snapshot undo and "I was right" use.
 
 Each function runs inside the caller's session (one unit of work): it reads the card, its
 sibling direction and their user word in one query, and writes with prebuilt Core statements —
@@ -20,10 +20,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from words_tui.domain.enums import Stage, Verdict, WordStatus
+from words_tui.domain.enums import Stage, WordStatus
 from words_tui.domain.scheduling import (
     CardProgress,
     Rating,
@@ -92,18 +92,6 @@ _COUNT = (
         new_words=LESSONS.c.new_words + bindparam("add_new"),
     )
 )
-_REVIEW = select(REVIEWS).where(REVIEWS.c.id == bindparam("review"))
-_REVIEW_VERDICT = (
-    update(REVIEWS)
-    .where(REVIEWS.c.id == bindparam("review"))
-    .values(
-        verdict=bindparam("new_verdict"),
-        rating=bindparam("new_rating"),
-        stability=bindparam("new_stability"),
-        difficulty=bindparam("new_difficulty"),
-    )
-)
-_DROP_REVIEW = delete(REVIEWS).where(REVIEWS.c.id == bindparam("review"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +121,7 @@ class Recorded:
 
 
 @dataclass(frozen=True, slots=True)
-class _State:
+class AnswerState:
     """What an answer reads and changes: the card's columns, whether its sibling direction is
     active (None: no sibling) with the sibling's progress, and the user word's status and tags."""
 
@@ -148,39 +136,39 @@ class _State:
 
 
 @dataclass(frozen=True, slots=True)
-class _Loaded:
+class LoadedCard:
     card_id: int
     user_word_id: int
     profile_id: int
     direction: int
-    state: _State
+    state: AnswerState
 
 
 @dataclass(frozen=True, slots=True)
-class _Change:
-    state: _State
+class AnswerChange:
+    state: AnswerState
     outcome: Reviewed
     mastered: bool
 
 
-async def _load(session: AsyncSession, card_id: int) -> _Loaded:
+async def load_card(session: AsyncSession, card_id: int) -> LoadedCard:
     """The card, its sibling direction and their user word, in one round trip."""
     rows = (await session.execute(_LOAD, {"card": card_id})).all()
     card = next((row for row in rows if row.id == card_id), None)
     if card is None:
         raise LessonError(key="error.lesson.card_gone", card=card_id)
     sibling = next((row for row in rows if row.id != card_id), None)
-    state = _State(
+    state = AnswerState(
         card={name: getattr(card, name) for name in CARD_FIELDS},
         sibling=None if sibling is None else progress_of(sibling),
         sibling_active=None if sibling is None else bool(sibling.active),
         status=int(card.status),
         tags=list(card.tags),
     )
-    return _Loaded(card_id, card.user_word_id, card.profile_id, card.direction, state)
+    return LoadedCard(card_id, card.user_word_id, card.profile_id, card.direction, state)
 
 
-def _restored(saved: Mapping[str, Any], current: _State) -> _State:
+def restored_state(saved: Mapping[str, Any], current: AnswerState) -> AnswerState:
     """The state an answer's snapshot saved (the sibling's memory is not part of it)."""
     user_word = saved_user_word(saved)
     sibling_active = saved_sibling_active(saved)
@@ -193,13 +181,13 @@ def _restored(saved: Mapping[str, Any], current: _State) -> _State:
     )
 
 
-def _apply(
-    before: _State,
+def apply_verdict(
+    before: AnswerState,
     checked: CheckedAnswer,
     now: datetime,
     duration_s: float,
     config: SchedulingConfig,
-) -> _Change:
+) -> AnswerChange:
     """Schedule the card, then derive its word's status, mastery and leech tag."""
     outcome = review(
         progress_from(before.card),
@@ -220,12 +208,12 @@ def _apply(
     tags = before.tags
     if is_leech(outcome.progress, config) and LEECH_TAG not in tags:
         tags = [*tags, LEECH_TAG]
-    after = _State(card, before.sibling, sibling_active, int(status), tags)
+    after = AnswerState(card, before.sibling, sibling_active, int(status), tags)
     newly_mastered = status == WordStatus.MASTERED and before.status != status
-    return _Change(after, outcome, newly_mastered)
+    return AnswerChange(after, outcome, newly_mastered)
 
 
-async def _write(session: AsyncSession, loaded: _Loaded, new: _State) -> None:
+async def write_card(session: AsyncSession, loaded: LoadedCard, new: AnswerState) -> None:
     """Write the card, and its sibling and user word where they differ from what was read."""
     old = loaded.state
     params = {f"new_{name}": new.card[name] for name in CARD_FIELDS}
@@ -242,12 +230,12 @@ async def _write(session: AsyncSession, loaded: _Loaded, new: _State) -> None:
         )
 
 
-def _was_new(before: Mapping[str, Any]) -> bool:
+def was_new(before: Mapping[str, Any]) -> bool:
     card = before["card"]
     return card["last_review"] is None and card["stage"] == int(Stage.CHOICE)
 
 
-async def _count(
+async def count_answer(
     session: AsyncSession, lesson_id: int | None, *, correct: int, wrong: int, new: int
 ) -> None:
     if lesson_id is None:
@@ -257,7 +245,7 @@ async def _count(
     )
 
 
-def _recorded(review_id: int, change: _Change, config: SchedulingConfig) -> Recorded:
+def recorded_of(review_id: int, change: AnswerChange, config: SchedulingConfig) -> Recorded:
     return Recorded(
         review_id=review_id,
         rating=change.outcome.rating,
@@ -273,13 +261,13 @@ async def record_answer(
 ) -> Recorded:
     """Schedule the card for this answer and append the review row with the card's snapshot."""
     checked = record.checked
-    loaded = await _load(session, record.card_id)
+    loaded = await load_card(session, record.card_id)
     before = loaded.state
     if record.rated:
-        change = _apply(before, checked, record.at, record.duration_s, config)
-        await _write(session, loaded, change.state)
+        change = apply_verdict(before, checked, record.at, record.duration_s, config)
+        await write_card(session, loaded, change.state)
     else:
-        change = _unchanged(before)
+        change = unchanged(before)
     saved = before.snapshot()
     review_row = {
         "card_id": loaded.card_id,
@@ -300,81 +288,18 @@ async def record_answer(
     }
     review_id = inserted_id(await session.execute(_ADD_REVIEW, review_row))
     right = checked.verdict.is_correct
-    await _count(
+    await count_answer(
         session,
         record.lesson_id,
         correct=int(right),
         wrong=int(not right),
-        new=int(record.rated and _was_new(saved)),
+        new=int(record.rated and was_new(saved)),
     )
-    recorded = _recorded(review_id, change, config)
+    recorded = recorded_of(review_id, change, config)
     return recorded if record.rated else replace(recorded, rating=None)
 
 
-def _unchanged(before: _State) -> _Change:
+def unchanged(before: AnswerState) -> AnswerChange:
     """The outcome of an unrated answer: the card as it was."""
     progress = progress_from(before.card)
-    return _Change(before, Reviewed(progress, Rating.Again), mastered=False)
-
-
-async def _review_row(session: AsyncSession, review_id: int) -> Row[Any]:
-    row = (await session.execute(_REVIEW, {"review": review_id})).first()
-    if row is None:
-        raise LessonError(key="error.lesson.review_gone", review=review_id)
-    return row
-
-
-async def rerate(
-    session: AsyncSession,
-    review_id: int,
-    answer: str,
-    checked: CheckedAnswer,
-    config: SchedulingConfig,
-) -> Recorded:
-    """Re-judge a recorded answer as `checked` (the learner was right): the card goes back to
-    its state before the answer, `answer` becomes one of its accepted answers, and the answer
-    is scheduled again as if it had been accepted at the time."""
-    review_row = await _review_row(session, review_id)
-    loaded = await _load(session, review_row.card_id)
-    rated = review_row.rating != UNRATED
-    before = _restored(review_row.card_before, loaded.state) if rated else loaded.state
-    extra = before.card["accepted_extra"]
-    if answer and answer not in extra:
-        before.card["accepted_extra"] = [*extra, answer]
-    duration_s = review_row.duration_ms / 1000
-    if rated:
-        change = _apply(before, checked, review_row.reviewed_at, duration_s, config)
-    else:
-        change = _unchanged(before)
-    await _write(session, loaded, change.state)
-    await session.execute(
-        _REVIEW_VERDICT,
-        {
-            "review": review_id,
-            "new_verdict": str(checked.verdict),
-            "new_rating": int(change.outcome.rating) if rated else UNRATED,
-            "new_stability": change.state.card["stability"],
-            "new_difficulty": change.state.card["difficulty"],
-        },
-    )
-    if not Verdict(review_row.verdict).is_correct:
-        await _count(session, review_row.lesson_id, correct=1, wrong=-1, new=0)
-    recorded = _recorded(review_id, change, config)
-    return recorded if rated else replace(recorded, rating=None)
-
-
-async def unrecord(session: AsyncSession, review_id: int) -> None:
-    """Take an answer back: restore what it changed and delete its review row."""
-    review_row = await _review_row(session, review_id)
-    loaded = await _load(session, review_row.card_id)
-    saved = review_row.card_before
-    await _write(session, loaded, _restored(saved, loaded.state))
-    right = Verdict(review_row.verdict).is_correct
-    await _count(
-        session,
-        review_row.lesson_id,
-        correct=-int(right),
-        wrong=-int(not right),
-        new=-int(review_row.rating != UNRATED and _was_new(saved)),
-    )
-    await session.execute(_DROP_REVIEW, {"review": review_id})
+    return AnswerChange(before, Reviewed(progress, Rating.Again), mastered=False)

@@ -11,7 +11,8 @@
 Every answer is committed — the review log row and the card's new state, in one transaction —
 before `answer` returns, so quitting at any moment loses nothing. The judge is consulted before
 that transaction opens, never inside it. Undo restores the card exactly from the snapshot the
-review row keeps, and the lesson's queue from the one the answer keeps. What comes back within
+review row keeps, and the lesson's queue from the one the answer keeps; `undo` takes back any
+of the learner's actions, last first (see `changes`). What comes back within
 a lesson and what FSRS hears: see `sitting`. When nothing is due, `outlook` says what is left:
 `start_lesson(extra_new=N)` past the daily limit, `practise_ahead` on the cards due soonest.
 """
@@ -21,28 +22,31 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from words_tui.domain.enums import Verdict, WordStatus
+from words_tui.domain.enums import Direction, Verdict
 from words_tui.domain.scheduling import SchedulingConfig
 from words_tui.infrastructure.db.database import Database, sqlite_path
 from words_tui.infrastructure.db.file_hold import FileHold
-from words_tui.infrastructure.db.models import Card, Profile, UserWord
 from words_tui.infrastructure.db.models import Lesson as LessonRow
+from words_tui.infrastructure.db.models import Profile
 from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.language_data import LanguageData
 from words_tui.services.lessons.answering import AnswerTaker
 from words_tui.services.lessons.building import BuiltLesson, build_lesson, build_practice
 from words_tui.services.lessons.cards import LessonCard, lesson_entries
+from words_tui.services.lessons.changes import Kind, Undone, remember, suspend_word, undo_last
 from words_tui.services.lessons.checking import AnswerChecker, CheckedAnswer, Judge, LanguageSource
+from words_tui.services.lessons.editing import edit_extra, edit_meanings
 from words_tui.services.lessons.feedback import Feedback, feedback_for
 from words_tui.services.lessons.preload import LanguagePreload
 from words_tui.services.lessons.queries import LessonError, load_profile
-from words_tui.services.lessons.recording import rerate, unrecord
+from words_tui.services.lessons.revising import rerate, unrecord, unrerate
 from words_tui.services.lessons.saving import close_abandoned, saving
 from words_tui.services.lessons.sitting import (
     Answered,
@@ -60,7 +64,6 @@ from words_tui.services.lessons.today import (
     today_counts,
 )
 from words_tui.services.vocabulary import THRESHOLDS
-from words_tui.services.vocabulary import edit_meanings as save_meanings
 from words_tui.settings import Settings
 
 if TYPE_CHECKING:
@@ -74,6 +77,7 @@ __all__ = [
     "LessonService",
     "LessonSummary",
     "Outlook",
+    "Undone",
 ]
 
 
@@ -243,13 +247,16 @@ class LessonService:
         """
         if lesson.id is None or lesson.current is None or lesson.current.card_id != card.card_id:
             raise LessonError(f"card {card.card_id} is not the current card of this lesson")
-        before = lesson.steps()
+        before, sitting = lesson.steps(), lesson.sitting()
         async with saving("lesson.saving.answer", self.database.location):
             checked, recorded = await self._answers.check_and_record(
                 lesson, lesson.id, card, answer, duration_s
             )
         feedback = follow_up(lesson, card, feedback_for(card, answer, checked, recorded))
         lesson.answered.append(Answered(recorded.review_id, card, feedback, duration_s, before))
+        remember(
+            lesson, Kind.ANSWER, card, sitting, partial(unrecord, review_id=recorded.review_id)
+        )
         return feedback
 
     async def override(self, lesson: Lesson) -> Feedback:
@@ -257,56 +264,49 @@ class LessonService:
         take back the return to the lesson the mistake had brought."""
         if not lesson.answered or not lesson.answered[-1].feedback.can_override:
             raise LessonError("the last answer cannot be overridden")
-        last = lesson.answered[-1]
+        last, sitting = lesson.answered[-1], lesson.sitting()
         answer = last.feedback.answer.strip()
         checked = CheckedAnswer(Verdict.OVERRIDE, last.card.expected)
         async with (
             saving("lesson.saving.override", self.database.location),
             self.database.session() as s,
         ):
-            recorded = await rerate(s, last.review_id, answer, checked, lesson.config)
+            rerated = await rerate(s, last.review_id, answer, checked, lesson.config)
         card = last.card.with_accepted(answer)
         lesson.restore(last.before)
         lesson.position -= 1
-        given = feedback_for(card, last.feedback.answer, checked, recorded)
+        given = feedback_for(card, last.feedback.answer, checked, rerated.recorded)
         feedback = follow_up(lesson, card, given)
         lesson.answered[-1] = replace(last, feedback=feedback)
+        revert = partial(unrerate, review_id=last.review_id, replaced=rerated.replaced)
+        remember(lesson, Kind.OVERRIDE, last.card, sitting, revert, last.feedback)
         return feedback
 
-    async def undo(self, lesson: Lesson) -> LessonCard:
-        """Take back the last answer: the card is restored exactly and asked again."""
-        if not lesson.answered:
-            raise LessonError("nothing to undo in this lesson")
-        last = lesson.answered[-1]
-        async with (
-            saving("lesson.saving.undo", self.database.location),
-            self.database.session() as s,
-        ):
-            await unrecord(s, last.review_id)
-        lesson.answered.pop()
-        lesson.restore(last.before)
-        lesson.position -= 1
-        lesson.cards[lesson.position] = last.card
-        return last.card
+    async def undo(self, lesson: Lesson) -> Undone:
+        """Take back the learner's last action in the lesson (an answer, "I was right", a
+        suspension, an edit): in the database, then in the lesson's queue (see `changes`)."""
+        return await undo_last(self.database, lesson)
 
-    async def edit_meanings(
-        self, lesson: Lesson, card: LessonCard, meanings: Sequence[str]
+    async def edit_answers(
+        self,
+        lesson: Lesson,
+        card: LessonCard,
+        answers: Sequence[str],
+        *,
+        shown: Feedback | None = None,
     ) -> LessonCard:
-        """Change the meanings the learner is asked for, in the vocabulary and in this lesson.
+        """Change the answers `card` accepts, in the vocabulary and in this lesson; undoable.
 
-        The word's cards still to come (both directions) ask and accept the new meanings at
-        once, and so does a card taken back with undo. Returns `card` as it now is.
+        The side edited is the one the card asks for. Foreign → native: the word's meanings,
+        which the word's cards still to come in both directions then ask and accept. Native →
+        foreign: the word itself stays accepted, and the other `answers` become the card's
+        extra accepted answers (those "I was right" adds to). `shown` is the verdict on screen,
+        shown again if this is undone. Returns `card` as it now is.
         """
+        sitting = lesson.sitting()
+        edit = edit_meanings if card.direction == Direction.FOREIGN_TO_NATIVE else edit_extra
         async with saving("lesson.saving.translations", self.database.location):
-            item = await save_meanings(
-                self.database, lesson.profile_id, card.user_word_id, meanings
-            )
-        chosen = tuple(item.meanings)
-
-        def edited(other: LessonCard) -> LessonCard:
-            if other.user_word_id != card.user_word_id:
-                return other
-            return other.with_meanings(chosen, lesson.native_lang)
+            revert, edited = await edit(self.database, lesson, card, answers)
 
         def edited_steps(steps: Steps) -> Steps:
             return replace(steps, cards=[edited(c) for c in steps.cards])
@@ -316,19 +316,25 @@ class LessonService:
             replace(a, card=edited(a.card), before=edited_steps(a.before)) for a in lesson.answered
         ]
         lesson.entries = lesson_entries(lesson.cards)
+        remember(lesson, Kind.EDIT, card, sitting, revert, shown)
         return edited(card)
 
-    async def suspend(self, lesson: Lesson, card: LessonCard) -> None:
-        """Take the card's word out of practice (both directions) and out of this lesson."""
+    async def suspend(
+        self, lesson: Lesson, card: LessonCard, *, shown: Feedback | None = None
+    ) -> None:
+        """Take the card's word out of practice (both directions) and out of this lesson;
+        undoable (`shown`: the verdict on screen, shown again then)."""
+        sitting = lesson.sitting()
         async with (
             saving("lesson.saving.suspension", self.database.location),
             self.database.session() as s,
         ):
-            await _suspend_word(s, lesson.profile_id, card.user_word_id)
+            revert = await suspend_word(s, lesson.profile_id, card.user_word_id)
         upcoming = [
             c for c in lesson.cards[lesson.position :] if c.user_word_id != card.user_word_id
         ]
         lesson.cards[lesson.position :] = upcoming
+        remember(lesson, Kind.SUSPEND, card, sitting, revert, shown)
 
     def summary(self, lesson: Lesson) -> LessonSummary:
         """How the lesson went so far, with every mistake."""
@@ -356,16 +362,3 @@ class LessonService:
                 .where(col(LessonRow.id) == lesson_id)
                 .values(finished_at=self.clock())
             )
-
-
-async def _suspend_word(session: AsyncSession, profile_id: int, user_word_id: int) -> None:
-    await session.execute(
-        update(UserWord)
-        .where(col(UserWord.id) == user_word_id, col(UserWord.profile_id) == profile_id)
-        .values(status=int(WordStatus.SUSPENDED))
-    )
-    await session.execute(
-        update(Card)
-        .where(col(Card.user_word_id) == user_word_id, col(Card.profile_id) == profile_id)
-        .values(active=False)
-    )

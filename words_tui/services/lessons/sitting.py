@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from words_tui.domain.enums import Stage
 from words_tui.domain.lesson_policy import come_back_at
@@ -19,6 +20,9 @@ from words_tui.domain.lexicon import KnownWord
 from words_tui.domain.scheduling import SchedulingConfig
 from words_tui.services.lessons.cards import LessonCard
 from words_tui.services.lessons.feedback import Feedback
+
+if TYPE_CHECKING:
+    from words_tui.services.lessons.changes import Change
 
 AGAIN_LIMIT = 2
 """How many times mistakes bring one card back within a lesson; after that it waits for FSRS."""
@@ -41,6 +45,19 @@ class Answered:
     feedback: Feedback
     duration_s: float
     before: Steps
+
+
+@dataclass(frozen=True, slots=True)
+class Sitting:
+    """Everything of a running lesson that the learner's actions move, as it was at one moment
+    (kept by each undoable change, and put back by undo)."""
+
+    cards: list[LessonCard]
+    position: int
+    again: dict[int, int]
+    rated: frozenset[int]
+    answered: list[Answered]
+    entries: dict[str, dict[str, KnownWord]]
 
 
 @dataclass
@@ -66,6 +83,8 @@ class Lesson:
     """Nothing is rated or rescheduled: a review of mistakes, or practice ahead."""
     again: dict[int, int] = field(default_factory=dict)
     rated: frozenset[int] = frozenset()
+    changes: list[Change] = field(default_factory=list)
+    """What `undo` can take back, most recent last (see `changes`)."""
 
     @property
     def current(self) -> LessonCard | None:
@@ -90,6 +109,22 @@ class Lesson:
 
     def restore(self, steps: Steps) -> None:
         self.cards, self.again, self.rated = list(steps.cards), dict(steps.again), steps.rated
+
+    def sitting(self) -> Sitting:
+        return Sitting(
+            list(self.cards),
+            self.position,
+            dict(self.again),
+            self.rated,
+            list(self.answered),
+            self.entries,
+        )
+
+    def rewind(self, sitting: Sitting) -> None:
+        """Back to `sitting`: the queue, the position and the answers as they were then."""
+        self.cards, self.position = list(sitting.cards), sitting.position
+        self.again, self.rated = dict(sitting.again), sitting.rated
+        self.answered, self.entries = list(sitting.answered), sitting.entries
 
 
 def follow_up(lesson: Lesson, card: LessonCard, feedback: Feedback) -> Feedback:

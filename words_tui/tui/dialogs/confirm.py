@@ -1,4 +1,5 @@
-"""Yes or no before something that cannot be undone (deleting a word, resetting its progress)."""
+"""Yes or no before something that cannot be undone (deleting a word, resetting its progress,
+ending a lesson with cards left)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from words_tui.tui.literal import shown
 
 
 class ConfirmDialog(WordsModal[bool]):
-    """Returns True only when the learner confirms; Escape and "no" return False."""
+    """Returns True only when the learner confirms; Escape and "no" return False. Enter presses
+    the focused button: "no", unless `yes_first` (where going on is the usual wish)."""
 
     DEFAULT_CSS = """
     ConfirmDialog { align: center middle; }
@@ -32,10 +34,11 @@ class ConfirmDialog(WordsModal[bool]):
         Binding("n", "answer(False)", show=False),
     ]
 
-    def __init__(self, question: str, confirm_label: str) -> None:
+    def __init__(self, question: str, confirm_label: str, *, yes_first: bool = False) -> None:
         super().__init__()
         self.question = question
         self.confirm_label = confirm_label
+        self.yes_first = yes_first
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -45,7 +48,7 @@ class ConfirmDialog(WordsModal[bool]):
                 yield Button(self.confirm_label, id="yes", variant="error")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.yes_first else "#no", Button).focus()
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:

@@ -1,4 +1,5 @@
-"""Edit the translations a word is practised with: one line, meanings separated by ";"."""
+"""Edit the answers a word is practised with: one line, separated by ";" — its translations, or
+(from a lesson's native → foreign card) the foreign words accepted besides the word itself."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def split_meanings(text: str) -> list[str]:
 
 
 class EditWordDialog(WordsModal[list[str] | None]):
-    """Returns the new meanings, or None when cancelled."""
+    """Returns the new answers, or None when cancelled; `keep` must stay among them."""
 
     DEFAULT_CSS = """
     EditWordDialog { align: center middle; }
@@ -38,15 +39,27 @@ class EditWordDialog(WordsModal[list[str] | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "key.cancel")]
 
-    def __init__(self, word: str, meanings: Sequence[str]) -> None:
+    def __init__(
+        self,
+        word: str,
+        meanings: Sequence[str],
+        *,
+        title: str | None = None,
+        hint: str | None = None,
+        keep: str | None = None,
+    ) -> None:
         super().__init__()
         self.word = word
         self.meanings = list(meanings)
+        self.title_text = title
+        self.hint_text = hint
+        self.keep = keep
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(shown(self.t("edit.title", word=self.word)), id="edit-title", markup=False)
-            yield Static(self.t("edit.hint"), id="edit-hint")
+            title = self.title_text or self.t("edit.title", word=self.word)
+            yield Static(shown(title), id="edit-title", markup=False)
+            yield Static(shown(self.hint_text or self.t("edit.hint")), id="edit-hint", markup=False)
             yield Input(SEPARATOR.join(self.meanings), id="edit-meanings")
             with Horizontal():
                 yield Button(self.t("dialog.cancel"), id="cancel")
@@ -58,6 +71,10 @@ class EditWordDialog(WordsModal[list[str] | None]):
         meanings = split_meanings(self.query_one(Input).value)
         if not meanings:
             self.notify(self.t("edit.empty"), severity="warning")
+            return
+        if self.keep and self.keep.casefold() not in {m.casefold() for m in meanings}:
+            text = shown(self.t("edit.keep_word", word=self.keep))
+            self.notify(text, severity="warning", markup=False)
             return
         self.dismiss(meanings)
 
