@@ -167,6 +167,9 @@ async def back_home(pilot: Any) -> None:
 
     if isinstance(pilot.app.screen, LessonScreen):
         await pilot.press("escape")
+        await settle(pilot)
+        if type(pilot.app.screen).__name__ == "ConfirmDialog":
+            await pilot.press("enter")  # cards were left: end the lesson anyway
     while not isinstance(pilot.app.screen, HomeScreen):
         await settle(pilot)
         if type(pilot.app.screen).__name__ == "SummaryScreen":
