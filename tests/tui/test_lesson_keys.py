@@ -100,6 +100,25 @@ async def test_u_takes_back_an_edit_and_shows_the_verdict_it_was_made_on(core: C
         assert (screen.lesson.cards, screen.lesson.position) == (queue, 0)
 
 
+async def test_ctrl_z_undoes_while_a_typed_card_is_asked_where_u_is_a_letter(
+    core: Core,
+) -> None:
+    profile_id = await spanish_learner(core.database, WINDOW)
+    await promote_to_typing(core.database, profile_id)
+    async with open_screen(core, "l") as pilot:
+        screen = current(pilot, LessonScreen)
+        first = screen.lesson.current
+        assert first is not None
+        await type_answer(pilot, first.expected)
+        await press(pilot, "enter")
+        assert {"undo_typing"} <= footer_actions(pilot) and "undo" not in footer_actions(pilot)
+        await press(pilot, "u")
+        assert screen.query_one("#answer", Input).value == "u"
+        await press(pilot, "ctrl+z")
+        assert screen.lesson.current == first and screen.lesson.position == 0
+        assert await row_count(core.database, Review) == 0
+
+
 async def test_esc_clears_a_half_typed_answer_and_stays_on_the_card(core: Core) -> None:
     profile_id = await spanish_learner(core.database, WINDOW)
     await promote_to_typing(core.database, profile_id)

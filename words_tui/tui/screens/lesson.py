@@ -7,8 +7,8 @@ and a judge that is slow or down leaves the local verdict standing, which the le
 override with "r". The service commits every answer before it returns, so leaving (or losing
 the terminal) mid-lesson loses nothing that was answered.
 
-Keys act only where they apply (`check_action`), and the footer lists only those. "u" takes
-back the last thing done — an answer, "I was right", a suspension, an edit — and shows the
+Keys act only where they apply (`check_action`), and the footer lists only those. "u" (Ctrl+Z
+while an answer is typed) takes back the last thing done — an answer, "I was right", a suspension, an edit — and shows the
 screen as it was then; Esc first clears a half-typed answer, then asks before ending a lesson
 with cards left.
 """
@@ -55,6 +55,8 @@ class LessonScreen(LessonView):
         Binding("enter", "next", "key.next", priority=True),
         Binding("f2", "dont_know", "key.dont_know"),
         Binding("u", "undo", "key.undo"),
+        Binding("ctrl+z", "undo_typing", "key.undo"),
+        Binding("ctrl+z", "undo", show=False),
         Binding("r", "override", "key.override"),
         Binding("r", "why_no_override", show=False),
         Binding("e", "edit", "key.edit"),
@@ -76,17 +78,19 @@ class LessonScreen(LessonView):
         and passed on (Enter reaches the answer box while a card is being asked)."""
         phase, feedback, card = self.phase, self.feedback, self.card
         wrong_choice = feedback is not None and feedback.card.is_choice and not feedback.correct
-        # While a typed card is asked, letters go to the answer box: u, e and s type.
-        letters = phase == Phase.FEEDBACK or (
-            phase == Phase.ASKING and card is not None and card.is_choice
-        )
+        # While a typed card is asked, letters go to the answer box: u, e and s type, and
+        # Ctrl+Z is the undo key shown (it undoes in every phase).
+        typing = phase == Phase.ASKING and card is not None and not card.is_choice
+        letters = phase in ON_A_CARD and not typing
+        can_undo = bool(self.lesson.changes)
         applies = {
             "choose": phase == Phase.ASKING and card is not None and card.is_choice,
             "dont_know": phase == Phase.ASKING,
             "next": phase == Phase.FEEDBACK,
             "override": phase == Phase.FEEDBACK and feedback is not None and feedback.can_override,
             "why_no_override": phase == Phase.FEEDBACK and wrong_choice,
-            "undo": letters and bool(self.lesson.changes),
+            "undo": letters and can_undo,
+            "undo_typing": typing and can_undo,
             "edit": letters,
             "suspend": letters,
             "leave": phase in ON_A_CARD,
@@ -165,6 +169,9 @@ class LessonScreen(LessonView):
 
     def action_undo(self) -> None:
         self.take_back(self._busy())
+
+    def action_undo_typing(self) -> None:
+        self.action_undo()
 
     @work(exclusive=True, group="lesson", exit_on_error=False)
     async def take_back(self, before: Phase) -> None:
