@@ -6,14 +6,14 @@ async with open_screen(core, "b") as pilot:      # the app on `core`, then "b" o
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from words_tui.services import Core
 from words_tui.tui.app import WordsApp, create_app
@@ -52,6 +52,28 @@ async def settle(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def ready(
+    *keys: str, then: Callable[[Pilot[Any]], Awaitable[None]] | None = None
+) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """A snapshot's `run_before`: wait for start-up, press `keys` one by one, run `then` (typing
+    into a field), and let every worker finish after each step; then stop the text cursors
+    blinking, which would show a cursor or not depending on how long the steps took."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+        if then is not None:
+            await then(pilot)
+            await settle(pilot)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
 
 
 def current(pilot: Pilot[Any], kind: type[ScreenT]) -> ScreenT:

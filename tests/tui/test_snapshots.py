@@ -7,7 +7,7 @@ review the SVGs in tests/tui/__snapshots__/ before committing them.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.builders import Clock, promote_to_typing, spanish_learner
-from tests.tui.pilot import SIZE
+from tests.tui.pilot import SIZE, ready
 from words_tui.infrastructure.db.database import Database
 from words_tui.services import Core
 from words_tui.settings import load_settings
@@ -34,27 +34,6 @@ def sync_core(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Core]:
     settings = load_settings(database_url=database.url)
     yield Core(database=database, settings=settings, clock=Clock())
     asyncio.run(database.close())
-
-
-def ready(*keys: str, then: Callable[[Pilot[Any]], Awaitable[None]] | None = None) -> Any:
-    """A `run_before` that waits for start-up, presses `keys` and lets every worker finish."""
-
-    async def run_before(pilot: Pilot[Any]) -> None:
-        await settle(pilot)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-        if then is not None:
-            await then(pilot)
-            await settle(pilot)
-
-    return run_before
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_onboarding(snap_compare: SnapCompare, sync_core: Core) -> None:
