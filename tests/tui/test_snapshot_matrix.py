@@ -41,8 +41,8 @@ CONFIG_FILE = "/home/learner/.config/words-tui/config.toml"
 WORD_LIST = "words.csv"
 WORD_LIST_ROWS = "word,translations\nluna,moon\nsol,sun\n"
 """The file the import report is about: two words to add."""
-LESSON_TO_SUMMARY = ("l", "1", "enter", "2", "enter", "escape")
-"""Two wrong choices, then the lesson ended early: a summary with mistakes."""
+LESSON_TO_SUMMARY = ("l", "1", "enter", "2", "enter", "escape", "enter")
+"""Two wrong choices, then the lesson ended early (Esc, confirmed with Enter): a summary with mistakes."""
 
 
 class Learner(Enum):
