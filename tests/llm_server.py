@@ -240,7 +240,9 @@ class FakeLLMServer:
     def outage(self, seconds: float, *, after_requests: int = 0, at_least: int = 0) -> None:
         """Answer 503 to everything for `seconds` — and to at least `at_least` requests, so a
         slow client still meets the outage — from now or from the request numbered
-        `after_requests` + 1 on (tying the outage to the traffic, not to the clock)."""
+        `after_requests` + 1 on (tying the outage to the traffic, not to the clock). With
+        `seconds=0` the outage is just the next `at_least` requests, for tests whose assertions
+        must hold however slowly a loaded machine reaches the server."""
         with self._state.lock:
             if after_requests:
                 start = len(self._state.records) + after_requests

@@ -210,7 +210,11 @@ async def test_a_long_outage_pauses_the_job_resumably_and_says_so(
 async def test_while_the_endpoint_is_down_progress_says_waiting_since_when_and_why(
     llm_server: FakeLLMServer, database: Database, make: Callable[..., BulkTranslator]
 ) -> None:
-    llm_server.outage(0.5, at_least=1)
+    # Down for a number of requests, not for a while: a loaded machine that reached its first
+    # request after a clock-based outage had ended met a single 503, which the client's retries
+    # hid, so nothing ever waited. 15 = 5 calls of 3 attempts, which opens the breaker (5
+    # failures) as a quiet machine did in the 0.5 s this test used to give the outage.
+    llm_server.outage(seconds=0, at_least=15)
     reports: list[BulkProgress] = []
     result = await make(database, llm_server).run(WORDS[:10], "de", "en", progress=reports.append)
 
@@ -219,6 +223,7 @@ async def test_while_the_endpoint_is_down_progress_says_waiting_since_when_and_w
     assert len({r.since for r in waiting}) == 1 and waiting[0].since is not None
     assert [r.state for r in reports[-2:]] == [BulkState.RUNNING, BulkState.DONE]
     assert result.status == JobStatus.DONE and len(result.entries) == 10
+    assert llm_server.served["outage"] == 15
 
 
 async def test_each_word_is_stored_once_per_job(
