@@ -193,17 +193,7 @@ def run_import(args: argparse.Namespace) -> int:
 def import_summary(report: ImportReport) -> str:
     """What the import did, in counts: the report's `summary` in the command's language."""
     t = texts()
-    parts = [
-        t(
-            "cli.import.summary",
-            file=report.path.name,
-            format=report.format,
-            created=report.created,
-            updated=report.updated,
-            unchanged=report.unchanged,
-            skipped=report.skipped,
-        )
-    ]
+    parts = [t("cli.import.summary", **report.counts)]
     if report.merged:
         parts.append(t("cli.import.merged", count=len(report.merged)))
     if report.translated:

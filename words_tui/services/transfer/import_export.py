@@ -66,6 +66,21 @@ class ImportReport:
     def skipped(self) -> int:
         return len(self.problems) + len(self.untranslated)
 
+    @property
+    def counts(self) -> dict[str, object]:
+        """The values the report's texts take (the CLI's `cli.import.summary`, the TUI's
+        `import.done`), from one place so the two front-ends cannot count differently; each
+        text uses the ones it names."""
+        return {
+            "file": self.path.name,
+            "format": self.format,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "translated": self.translated,
+        }
+
     def summary(self) -> str:
         parts = [
             f"{self.created} added",

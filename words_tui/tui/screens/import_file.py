@@ -166,15 +166,7 @@ class ImportScreen(WordsScreen[None]):
     def show_report(self, report: ImportReport) -> None:
         texts = self.words_app.texts
         lines = [
-            self.t(
-                "import.done",
-                file=report.path.name,
-                created=report.created,
-                updated=report.updated,
-                unchanged=report.unchanged,
-                skipped=report.skipped,
-                translated=report.translated,
-            ),
+            self.t("import.done", **report.counts),
             *(texts.said(line) for line in report.info),
             *(
                 self.t("import.skipped", problem=f"{p.location}: {texts.said(p.reason)}")
