@@ -17,6 +17,11 @@ Clanki (a Textual flashcard TUI on Anki's Rust backend) on an Anki collection of
 ("Basic (and reversed card)", so as many cards): its deck list stands for the home screen and
 Enter on the deck for `l`. The ratio words-tui ÷ Clanki of the median time to the card is
 printed (goal ≤ 0.8).
+
+First it prints the floor under those figures: the CPU a new process spends importing the
+libraries the first card needs (Textual; the data layer: pydantic-settings, SQLAlchemy, SQLModel
+and the services on them) before it opens the database or draws anything — median of `--runs`
+processes. On one core's worth of Python (the interpreter lock) the card cannot come sooner.
 """
 
 from __future__ import annotations
@@ -184,12 +189,49 @@ def clanki(base: Path, cards: int, runs: int) -> float:
     return series(f"Clanki at {cards:,} cards", repeat(command, env, CLANKI_HOME, b"\r", runs))
 
 
+FLOOR = (
+    ("the interpreter", ""),
+    ("Textual", "import textual.app, textual.widgets"),
+    ("SQLAlchemy, SQLModel, pydantic-settings, aiosqlite",
+     "import sqlalchemy.ext.asyncio, sqlmodel, pydantic_settings, aiosqlite"),
+)  # fmt: skip
+OURS = (
+    "import words_tui.settings, words_tui.services.vocabulary, words_tui.services.lessons, "
+    "words_tui.services.stats, words_tui.tui.screens.home, words_tui.tui.screens.lesson"
+)
+"""The libraries and words-tui's own modules the first card needs."""
+
+
+def import_cpu(statement: str) -> float:
+    """CPU seconds (user + system) of a new interpreter running `statement`."""
+    child = subprocess.Popen([sys.executable, "-c", statement])
+    _, status, usage = os.wait4(child.pid, 0)
+    if status:
+        raise RuntimeError(f"{statement!r} failed with status {status}")
+    return usage.ru_utime + usage.ru_stime
+
+
+def library_floor(runs: int) -> None:
+    """Print the median CPU of importing each layer the first card needs, and of all of them."""
+    print(f"CPU of a new process importing, median of {runs}:")
+    libraries = "; ".join(statement for _, statement in FLOOR if statement)
+    for label, statement in (
+        *FLOOR,
+        ("those libraries together", libraries),
+        ("with words-tui's modules the first card needs", OURS),
+    ):
+        cpu = statistics.median(import_cpu(statement) for _ in range(runs))
+        print(f"  {label:<52} {cpu:.3f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cards", type=int, nargs="+", default=[20_000, 200_000])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reviews-per-card", type=int, default=0)
     args = parser.parse_args()
+    compile_bytecode()
+    library_floor(args.runs)
     missing = clanki_missing()
     for cards in args.cards:
         with tempfile.TemporaryDirectory() as tmp:

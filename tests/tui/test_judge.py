@@ -12,6 +12,7 @@ from tests.tui.test_lesson_screen import type_answer
 from words_tui.services import Core
 from words_tui.tui.screens.help import HelpScreen
 from words_tui.tui.screens.lesson import LessonScreen, Phase
+from words_tui.tui.widgets.footer import TranslatedFooter
 
 WINDOW = [("ventana", "noun", ("window",), {})]
 
@@ -79,3 +80,21 @@ async def test_a_slow_judge_shows_a_spinner_and_leaves_the_screen_responsive(
         await settle(pilot)
         assert screen.phase == Phase.FEEDBACK
         assert not screen.query_one(LoadingIndicator).display
+
+
+async def test_the_footer_drops_the_card_keys_only_once_a_check_takes_long(
+    judged_core: Core, llm_server: FakeLLMServer
+) -> None:
+    profile_id = await spanish_learner(judged_core.database, WINDOW)
+    await promote_to_typing(judged_core.database, profile_id)
+    llm_server.set_judgement("pane", True)
+    llm_server.set_latency(1.0)
+    async with open_screen(judged_core, "l") as pilot:
+        screen = current(pilot, LessonScreen)
+        footer = screen.query_one(TranslatedFooter)
+        screen.query_one("#answer", Input).value = "pane"
+        await pilot.press("enter")
+        assert screen.phase == Phase.CHECKING
+        assert "dont_know" in {key.action for key in footer.fitted.keys}
+        await pilot.pause(0.4)
+        assert "dont_know" not in {key.action for key in footer.fitted.keys}

@@ -121,12 +121,8 @@ class LessonScreen(LessonView):
             return
         duration_s = time.monotonic() - self.shown_at
         self.phase = Phase.CHECKING
-        self._spinner = self.set_timer(SPINNER_DELAY_S, self._show_spinner)
+        self._spinner = self.set_timer(SPINNER_DELAY_S, self.show_checking)
         self.check_answer(self.card, answer, duration_s)
-
-    def _show_spinner(self) -> None:
-        if self.phase == Phase.CHECKING:
-            self.query_one(LoadingIndicator).display = True
 
     def _hide_spinner(self) -> None:
         if self._spinner is not None:

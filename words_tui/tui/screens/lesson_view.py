@@ -70,9 +70,20 @@ class LessonView(SpeaksWord, WordsScreen[None]):
 
     @phase.setter
     def phase(self, phase: Phase) -> None:
-        """A new phase changes which keys apply: the footer follows."""
+        """A new phase changes which keys apply: the footer follows — but not into checking,
+        which mostly lasts a few milliseconds: redrawing the footer for it cost as much as the
+        check, in front of the verdict. The footer follows a long check when the spinner
+        appears (`show_checking`); keys that do not apply are refused all the same."""
         self._phase = phase
-        self.refresh_bindings()
+        if phase != Phase.CHECKING:
+            self.refresh_bindings()
+
+    def show_checking(self) -> None:
+        """A check taking long enough for the learner to notice: the spinner, and the footer
+        without the keys that wait for the verdict."""
+        if self.phase == Phase.CHECKING:
+            self.query_one(LoadingIndicator).display = True
+            self.refresh_bindings()
 
     def compose(self) -> ComposeResult:
         yield Header()
