@@ -232,3 +232,54 @@ def test_a_new_profile_speaks_its_language_at_once_and_its_waiting_list_too(
     reason = "его нет ни в одном офлайн-источнике (сохранённые статьи, стартовый словарь, словари)"
     assert added[2].startswith("ждут перевода слов: 500; " + reason)
     assert run(capsys, "profile", "pending").startswith("ждут перевода слов: 500; " + reason)
+
+
+@pytest.fixture
+def russian_list(
+    isolated_settings: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    llm_server: FakeLLMServer,
+) -> Path:
+    """A Russian speaker's profile learning German with the local LLM, and two words to import."""
+    monkeypatch.setenv("OPENAI_BASE_URL", llm_server.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", llm_server.api_key)
+    run(capsys, "profile", "add", "ru", "de", "--empty")
+    words = isolated_settings / "list.txt"
+    words.write_text("zzwort1\nzzwort2\n", encoding="utf-8")
+    return words
+
+
+def test_why_the_llm_left_a_word_untranslated_is_told_in_the_profiles_language(
+    russian_list: Path, capsys: pytest.CaptureFixture[str], llm_server: FakeLLMServer
+) -> None:
+    """The model leaves out the last word of every answer: the word fails on its own request
+    (an answer with no usable entry), and that reason — kept on the job's item in English — is
+    read back in Russian with its count."""
+    llm_server.set_faults(drop_item=1.0)
+    printed = run(capsys, "import", str(russian_list), "--translate", status=1)
+    assert (
+        "  новых слов без перевода: 1 (в ответе модели нет пригодной статьи ни для одного из "
+        "слов (1)): zzwort2\n"
+    ) in printed
+
+
+def test_progress_that_could_not_be_saved_is_told_in_the_profiles_language(
+    russian_list: Path,
+    isolated_settings: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The database refuses the translated words (its disk is full): the job stops, and why is
+    said in Russian — the database's own error too."""
+
+    async def refused(*_: object) -> None:
+        raise OSError("database or disk is full")
+
+    monkeypatch.setattr("words_tui.services.bulk.jobs.save_items_in", refused)
+    printed = run(capsys, "import", str(russian_list), "--translate", status=1)
+    database = isolated_settings / "data" / "words.db"
+    assert (
+        "words-tui: не переведено слов: 2 (не удалось сохранить ход перевода в базе данных: "
+        f"диск с {database} заполнен: освободите место и попробуйте снова"
+    ) in printed

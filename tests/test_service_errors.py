@@ -15,12 +15,15 @@ from pathlib import Path
 import pytest
 
 from words_tui.errors import Explained
-from words_tui.i18n import CATALOGUES, Texts, cli, errors, service_errors
+from words_tui.i18n import CATALOGUES, Texts, cli, errors, llm_errors, service_errors
+from words_tui.i18n.said import Said, read_back
+from words_tui.services.bulk.jobs import ITEM_REASONS
+from words_tui.services.vocabulary.levels import WAITING_REASONS
 
 PACKAGE = Path(__file__).resolve().parents[1] / "words_tui"
 ERROR_KEYS = sorted(
     key
-    for module in (errors, service_errors, cli)
+    for module in (errors, service_errors, llm_errors, cli)
     for key in module.MESSAGES["en"]
     if key.startswith("error.")
 )
@@ -52,14 +55,13 @@ INTERNAL = {
     "infrastructure/llm/client.py": 1,
     "infrastructure/llm/pacing.py": 1,
     "infrastructure/llm/rate_limited.py": 1,
-    "infrastructure/llm/schemas.py": 1,
     "infrastructure/dictionaries/dictzip.py": 3,
 }
 """English raises that no learner meets as they are: a card that is not the lesson's current
 one, an id no screen offers, a window `remind` rewords, a naive datetime, a demo that would
 overwrite a database, a client built with limits that are not positive, an empty word given to
-the LLM client; and low-level details that a keyed error carries as its `problem` (a garbled
-entry inside `error.llm.unusable_entry`, a damaged dictzip inside `error.dictd.unreadable`)."""
+the LLM client; and low-level details that a keyed error carries as its `problem` (a damaged
+dictzip inside `error.dictd.unreadable`)."""
 
 
 def values_for(template: str) -> dict[str, str]:
@@ -81,6 +83,24 @@ def test_every_error_text_renders_in_the_language(key: str, language: str) -> No
     assert all(str(value) in shown for value in values.values()), shown
     assert not re.search(r"\{\w+\}", shown)
     assert str(error) == Texts("en")(key, **values)
+
+
+@pytest.mark.parametrize(
+    ("kept_by", "key"),
+    [("item", key) for key in ITEM_REASONS] + [("waiting", key) for key in WAITING_REASONS],
+)
+def test_every_reason_kept_as_english_is_read_back_in_the_language(kept_by: str, key: str) -> None:
+    """Why a job's word failed (its item) or why a word waits (the waiting list) is kept as
+    English text and read back by key with its values: shown in Russian, a count as a number."""
+    keys = ITEM_REASONS if kept_by == "item" else WAITING_REASONS
+    english = CATALOGUES["en"][key]
+    values: dict[str, object] = values_for(
+        english if isinstance(english, str) else english["other"]
+    )
+    if "count" in values:
+        values["count"] = 1234
+    kept = str(Said(key, **values))
+    assert Texts("ru").said(read_back(kept, keys)) == Texts("ru")(key, **values)
 
 
 def test_no_learner_facing_raise_carries_english_text() -> None:

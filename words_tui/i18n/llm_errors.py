@@ -1,6 +1,7 @@
 """Texts of the LLM's errors — the endpoint unreachable, refusing, failing or answering what
-cannot be read — in every interface language side by side. Raised as `LLMError(key=..., **values)`
-(`words_tui.infrastructure.llm.errors`); the endpoint's own words (`detail`) stay as it sent them.
+cannot be read — and why it gave a word no entry, in every interface language side by side.
+Raised as `LLMError(key=..., **values)` (`words_tui.infrastructure.llm.errors`) or, for a word,
+said as a `Said` line (`WORD_FAILURES`); the endpoint's own words (`detail`) stay as it sent them.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "error.llm.no_choices": "the model returned no choices",
         "error.llm.refusal": "the model refused: {refusal}",
         "error.llm.no_usable_entry": "the model's answer has no usable entry for any of {count} words",
+        "error.llm.missing_word": "missing from the model's answer",
+        "error.llm.garbled_word": "garbled answer: {problem}",
+        "error.llm.no_translation_given": "no translation given for '{word}'",
         "error.llm.empty": "the model returned an empty answer",
         "error.llm.not_json": "the model's answer is not valid JSON ({problem} at {position})",
         "error.llm.schema": "the model's answer does not match the schema ({where}: {problem})",
@@ -75,6 +79,9 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "error.llm.no_choices": "модель не вернула ни одного варианта",
         "error.llm.refusal": "модель отказалась: {refusal}",
         "error.llm.no_usable_entry": "в ответе модели нет пригодной статьи ни для одного из слов ({count})",
+        "error.llm.missing_word": "отсутствует в ответе модели",
+        "error.llm.garbled_word": "искажённый ответ модели: {problem}",
+        "error.llm.no_translation_given": "нет перевода для «{word}»",
         "error.llm.empty": "модель вернула пустой ответ",
         "error.llm.not_json": "ответ модели — не корректный JSON ({problem} в позиции {position})",
         "error.llm.schema": "ответ модели не соответствует схеме ({where}: {problem})",
@@ -114,6 +121,9 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "error.llm.no_choices": "el modelo no ha devuelto ninguna opción",
         "error.llm.refusal": "el modelo se ha negado: {refusal}",
         "error.llm.no_usable_entry": "la respuesta del modelo no tiene ninguna entrada utilizable para ninguna de las palabras ({count})",
+        "error.llm.missing_word": "falta en la respuesta del modelo",
+        "error.llm.garbled_word": "respuesta del modelo ilegible: {problem}",
+        "error.llm.no_translation_given": "no hay traducción para «{word}»",
         "error.llm.empty": "el modelo ha devuelto una respuesta vacía",
         "error.llm.not_json": "la respuesta del modelo no es JSON válido ({problem} en la posición {position})",
         "error.llm.schema": "la respuesta del modelo no encaja con el esquema ({where}: {problem})",

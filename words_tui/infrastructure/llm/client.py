@@ -21,6 +21,7 @@ from pydantic import BaseModel, SecretStr
 
 from words_tui.domain.entries import WordEntry
 from words_tui.domain.text import clean_text, word_key
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.llm import prompts, schemas
 from words_tui.infrastructure.llm.errors import (
@@ -355,12 +356,12 @@ def _map_batch(
     for word in words:
         item = answered.get(word_key(word))
         if item is None:
-            errors[word] = "missing from the model's answer"
+            errors[word] = Said("error.llm.missing_word")
             continue
         try:
             entries[word] = item.to_entry(word, source_lang, target_lang, model)
         except ValueError as err:
-            errors[word] = f"garbled answer: {err}"
+            errors[word] = Said("error.llm.garbled_word", problem=str(err))
     if not entries:
         raise LLMBadOutput(key="error.llm.no_usable_entry", count=len(words))
     return BatchTranslation(entries=entries, errors=errors, model=model)

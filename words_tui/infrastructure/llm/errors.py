@@ -81,6 +81,23 @@ class LLMConfigError(LLMError):
 OUTAGE_ERRORS: tuple[type[LLMError], ...] = (LLMUnavailable, LLMRateLimited)
 """Failures that mean the service is not answering: worth waiting for, never the caller's fault."""
 
+WORD_FAILURES: tuple[str, ...] = (
+    "error.llm.missing_word",
+    "error.llm.garbled_word",
+    "error.llm.no_translation_given",
+    "error.llm.no_usable_entry",
+    "error.llm.not_json",
+    "error.llm.schema",
+    "error.llm.top_level",
+    "error.llm.empty",
+    "error.llm.no_choices",
+    "error.llm.refusal",
+    "error.llm.not_completion",
+)
+"""The catalogue keys of why the LLM gave a word no entry: the batch answer skipped or garbled
+it (`BatchTranslation.errors`), or the whole answer could not be read (`LLMBadOutput`). Callers
+that keep such a reason as English text read it back by these keys (`i18n.said.read_back`)."""
+
 BREAKER_FAILURES: tuple[type[LLMError], ...] = (*OUTAGE_ERRORS, LLMBadOutput)
 """Failures that open the circuit breaker when they repeat: outages, and answers that cannot be
 read (a model that garbles every answer is as useless as one that is down, and costs money)."""

@@ -64,7 +64,7 @@ class EntryOut(_Strict):
             if clean_text(m.text)
         )
         if not meanings:
-            raise ValueError(f"no translation given for '{word}'")
+            raise ValueError(Said("error.llm.no_translation_given", word=word))
         examples = tuple(
             Example(source=clean_text(e.source), target=clean_text(e.target))
             for e in self.examples

@@ -20,13 +20,18 @@ from sqlmodel import col
 from words_tui.domain.entries import WordEntry
 from words_tui.domain.enums import JobStatus
 from words_tui.domain.text import MAX_WORD_LENGTH, clean_text, word_key
+from words_tui.i18n.said import Said, read_back
 from words_tui.infrastructure.db.bulk import LARGE_BATCH, chunks
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import BulkItem, BulkJob
 from words_tui.infrastructure.db.types import utcnow
 from words_tui.infrastructure.llm.caching import TranslationCacheStore
+from words_tui.infrastructure.llm.errors import WORD_FAILURES
 
-TOO_LONG = f"longer than {MAX_WORD_LENGTH} characters"
+TOO_LONG = Said("error.bulk.too_long", count=MAX_WORD_LENGTH)
+ITEM_REASONS = ("error.bulk.too_long", "error.llm.none", *WORD_FAILURES)
+"""The keys of the reasons a word fails for, which its item keeps as English text: too long,
+no LLM, or the LLM's own (`WORD_FAILURES`). `item_reason` reads them back."""
 
 
 @dataclass
@@ -100,7 +105,7 @@ async def create_job(
                     "norm": f"#{position}" if too_long else word_key(word),
                     "status": (JobStatus.FAILED if too_long else JobStatus.PENDING).value,
                     "attempts": 0,
-                    "error": TOO_LONG if too_long else "",
+                    "error": str(TOO_LONG) if too_long else "",
                     "updated_at": now,
                 }
             )
@@ -150,7 +155,7 @@ async def reset_failed(database: Database, job_id: int) -> None:
             .where(
                 col(BulkItem.job_id) == job_id,
                 col(BulkItem.status) == JobStatus.FAILED.value,
-                col(BulkItem.error) != TOO_LONG,
+                col(BulkItem.error) != str(TOO_LONG),
             )
             .values(status=JobStatus.PENDING.value, attempts=0, error="")
         )
@@ -226,10 +231,16 @@ class ItemWriter:
                         await self._cache.put_many_in(session, entries)
                         await save_items_in(session, updates)
                 except Exception as err:  # reported to the engine, which stops the job
-                    self.error = f"could not save progress to the database: {err}"
+                    self.error = Said("error.bulk.not_saved", error=err)
                     return
             if self._closing:
                 return
+
+
+def item_reason(stored: str) -> str:
+    """Why an item failed, as its row keeps it (English), read back as a `Said` line when it
+    is one of `ITEM_REASONS`, so a front-end words it in the learner's language."""
+    return read_back(stored, ITEM_REASONS)
 
 
 async def status_counts(database: Database, job_id: int) -> dict[str, int]:

@@ -227,7 +227,7 @@ class LLMStage:
             if item.word not in batch.entries:
                 item.attempts += 1
                 again = [Group([item])] if item.attempts < settings.max_attempts else []
-                reason = batch.errors.get(item.word, "missing from the model's answer")
+                reason = batch.errors.get(item.word) or Said("error.llm.missing_word")
                 outcome.failed += self._settle([item], again, reason)
                 outcome.again += again
         return outcome

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 
 from words_tui.domain.entries import WordEntry
 from words_tui.domain.enums import JobStatus
+from words_tui.i18n.said import Said
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.llm.ledger import Prices
 from words_tui.infrastructure.llm.protocols import LLMService
@@ -44,7 +45,7 @@ DEFAULT_BATCH_SIZE = 25
 DEFAULT_MAX_IN_FLIGHT = 64
 DEFAULT_MAX_ATTEMPTS = 3
 DEFAULT_GIVE_UP_AFTER_S = 120.0
-NO_SOURCE = "no LLM is configured"
+NO_SOURCE = Said("error.llm.none")
 STOPPED = "stopped before it finished"
 
 
@@ -222,7 +223,11 @@ class BulkTranslator:
                 for r in rows
                 if r.status == JobStatus.DONE and r.payload
             },
-            failures=[ItemFailure(r.word, r.error) for r in rows if r.status == JobStatus.FAILED],
+            failures=[
+                ItemFailure(r.word, bulk_jobs.item_reason(r.error))
+                for r in rows
+                if r.status == JobStatus.FAILED
+            ],
             pending=[r.word for r in rows if r.status == JobStatus.PENDING],
             duplicates=duplicates,
             from_llm=tally.from_llm,

@@ -27,12 +27,13 @@ from sqlmodel import col
 
 from words_tui.domain.enums import Level
 from words_tui.domain.text import word_key
-from words_tui.i18n.said import Said
+from words_tui.i18n.said import Said, read_back
 from words_tui.infrastructure.db.bulk import chunks, insert_ignoring_conflicts
 from words_tui.infrastructure.db.database import Database
 from words_tui.infrastructure.db.models import PendingWord, Profile
 from words_tui.infrastructure.dictionaries.starter import StarterVocabulary
 from words_tui.infrastructure.languages import level_languages, native_name
+from words_tui.infrastructure.llm.errors import WORD_FAILURES
 from words_tui.services.vocabulary.profiles import profile_by_id
 from words_tui.services.vocabulary.sources import LLM_NOT_ASKED, NO_LLM, WordSources
 from words_tui.services.vocabulary.wordlists import (
@@ -50,9 +51,10 @@ PENDING_SHOWN = 20
 """Words of the "to translate" list a summary names."""
 
 STOPPED = Said("vocabulary.reason.stopped")
-KNOWN_REASONS: dict[str, str] = {str(reason): reason for reason in (NO_LLM, LLM_NOT_ASKED, STOPPED)}
-"""The fixed reasons a word waits, by the English text the list keeps: read back as `Said`
-lines, so a front-end words them in the learner's language."""
+WAITING_REASONS = (NO_LLM.key, LLM_NOT_ASKED.key, STOPPED.key, *WORD_FAILURES)
+"""The keys of the reasons a word waits — fixed ones, and the LLM's for a word it failed — kept
+in the list as English text: read back as `Said` lines, so a front-end words them in the
+learner's language."""
 
 
 @dataclass(frozen=True)
@@ -232,7 +234,7 @@ async def pending_words(
             )
         ).first()
     reason = common[0] if common else ""
-    return PendingWords(count, tuple(row.text for row in rows), KNOWN_REASONS.get(reason, reason))
+    return PendingWords(count, tuple(row.text for row in rows), read_back(reason, WAITING_REASONS))
 
 
 def _pending_query(profile_id: int) -> Select[PendingWord]:
