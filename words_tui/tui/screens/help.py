@@ -1,12 +1,18 @@
-"""Help (F1 or ?): what the screen underneath is for, and every key it answers to."""
+"""Help (F1 or ?): what the screen underneath is for, and every key it answers to.
+
+The keys stand in two columns, down the first then down the second: in one column the keys of
+home, the lesson or the browser (a dozen and more, with the app's own) made the dialog taller than
+an 80×24 terminal, and it had to be scrolled to see them all."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -49,7 +55,9 @@ class HelpScreen(WordsModal[None]):
     }
     HelpScreen #help-title { text-style: bold; color: $accent; }
     HelpScreen #help-about { margin: 1 0; }
-    HelpScreen .help-key { height: 1; }
+    HelpScreen #help-keys { height: auto; }
+    HelpScreen .help-column { width: 1fr; height: auto; }
+    HelpScreen #help-keys > .help-column:first-child { margin-right: 2; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "key.close"),
@@ -68,11 +76,19 @@ class HelpScreen(WordsModal[None]):
             about = f"help.{topic}"
             texts = self.words_app.texts
             yield Static(texts(about if texts.has(about) else "help.general"), id="help-about")
-            for key, description in self.key_lines():
-                yield Static(f"[b]{key:<10}[/b] {description}", classes="help-key")
+            lines = self.key_lines()
+            half = (len(lines) + 1) // 2
+            with Horizontal(id="help-keys"):
+                for column in (lines[:half], lines[half:]):
+                    width = max((cell_len(key) for key, _ in column), default=0)
+                    with Vertical(classes="help-column"):
+                        for key, description in column:
+                            line = Content.assemble((key.ljust(width), "bold"), " ", description)
+                            yield Static(line, classes="help-key")
 
     def key_lines(self) -> list[tuple[str, str]]:
-        """Every key of the screen underneath (enabled now or not), then the app's keys."""
+        """Every key of the screen underneath (enabled now or not), then the app's keys it does
+        not already list (home has its own Ctrl+Q)."""
         lines: list[tuple[str, str]] = []
         seen: set[str] = set()
         texts = self.words_app.texts
@@ -82,7 +98,8 @@ class HelpScreen(WordsModal[None]):
             if texts.has(binding.description):
                 seen.add(binding.action)
                 lines.append((self.key_names(binding), texts(binding.description)))
-        lines += [(key, self.t(description)) for key, description in GENERAL_KEYS]
+        shown = {key for key, _ in lines}
+        lines += [(key, self.t(text)) for key, text in GENERAL_KEYS if key not in shown]
         return lines
 
     def key_names(self, binding: Binding) -> str:

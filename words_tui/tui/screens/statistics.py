@@ -19,6 +19,7 @@ from words_tui.domain.enums import Direction, Stage, WordStatus
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.literal import literal
 from words_tui.tui.widgets.charts import ColumnChart, Heatmap
+from words_tui.tui.widgets.flow import Flow, items
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class StatisticsScreen(WordsScreen[None]):
         self.show(summary)
 
     def show(self, summary: StatisticsSummary) -> None:
-        self.query_one("#counts", Static).update(Content("\n").join(self.count_lines(summary)))
+        self.query_one("#counts", Static).update(Flow(self.count_lines(summary)))
         forecast = summary.forecast
         texts = self.words_app.texts
         counts = [day.count for day in forecast]
@@ -114,16 +115,19 @@ class StatisticsScreen(WordsScreen[None]):
             literal("\n".join(hardest) if hardest else self.t("stats.no_hard_words"))
         )
 
-    def count_lines(self, summary: StatisticsSummary) -> list[Content]:
+    def count_lines(self, summary: StatisticsSummary) -> list[list[Content]]:
+        """The lines of numbers, each cut into the items it lists ("0 new", "choice 100 %"):
+        a `Flow` wraps a line only between items, so a number never leaves its word."""
         counts = summary.status_counts
-        statuses = " · ".join(
-            self.t(f"stats.status.{status.name.lower()}", count=counts.get(status, 0))
+        statuses = [
+            literal(self.t(f"stats.status.{status.name.lower()}", count=counts.get(status, 0)))
             for status in WordStatus
-        )
+        ]
+        words = Content.styled(self.t("stats.words", count=summary.words), "bold")
         passed, total = recent_retention(summary.retention_by_week)
         return [
-            Content.assemble((self.t("stats.words", count=summary.words), "bold"), "  ", statuses),
-            literal(
+            [Content.assemble(words, "  ", statuses[0]), *statuses[1:]],
+            items(
                 self.t(
                     "stats.streak",
                     current=summary.streak.current,
@@ -132,8 +136,8 @@ class StatisticsScreen(WordsScreen[None]):
                     reviews=summary.reviews,
                 )
             ),
-            literal(self.accuracy_line(summary.accuracy_by_direction, summary.accuracy_by_mode)),
-            literal(
+            items(self.accuracy_line(summary.accuracy_by_direction, summary.accuracy_by_mode)),
+            items(
                 self.t(
                     "stats.retention",
                     rate=self.words_app.texts.percent(passed / total if total else None),
