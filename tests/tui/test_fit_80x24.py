@@ -5,6 +5,7 @@ help shows without scrolling."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from tests.builders import spanish_learner
+from tests.builders import T0, cards_of, review, spanish_learner
 from tests.tui.pilot import current, settle
 from words_tui.services import Core
 from words_tui.services.vocabulary import ProfileKnobs
@@ -24,8 +25,9 @@ from words_tui.tui.screens.statistics import StatisticsScreen
 SMALL = (80, 24)
 LANGUAGES = ("en", "ru", "es")
 LESSON_THEN_STATISTICS = ("l", "1", "enter", "2", "enter", "escape", "enter", "enter", "t")
-"""Two choices answered (one wrong), the lesson ended early, home, statistics: every count line
-has numbers, the accuracy line percentages."""
+"""Two choices answered, the lesson ended early, home, statistics — after two typed answers to
+"gato" on the days before (the snapshot matrix's learner): every count line has numbers, the
+accuracy line a percentage for each direction and mode."""
 ENDS_WITH_NUMBER = re.compile(r"\d$")
 HELP_FROM = {
     "home": (),
@@ -58,7 +60,10 @@ async def test_statistics_never_part_a_number_from_its_word(
 ) -> None:
     """No row ends with a number its line goes on after, none starts with "%"; at 80 columns,
     then at the narrower width the terminal is resized to."""
-    await spanish_learner(core.database, knobs=ProfileKnobs(interface_lang=language))
+    knobs = ProfileKnobs(interface_lang=language)
+    profile_id = await spanish_learner(core.database, knobs=knobs)
+    for days, card in enumerate(await cards_of(core.database, profile_id, "gato"), start=1):
+        await review(core.database, card, T0 - timedelta(days=days), rating=3 - days % 2)
     async with create_app(core, language=language).run_test(size=SMALL) as pilot:
         await opened(pilot, *LESSON_THEN_STATISTICS)
         if columns != SMALL[0]:
@@ -66,7 +71,7 @@ async def test_statistics_never_part_a_number_from_its_word(
             await settle(pilot)
         counts = current(pilot, StatisticsScreen).query_one("#counts", Widget)
         lines = str(counts.render()).split("\n")
-        assert "%" in lines[2] and any(character.isdigit() for character in lines[0])
+        assert lines[2].count("%") == 4 and any(character.isdigit() for character in lines[0])
         rows = rendered_rows(counts)
         assert len(rows) > len(lines) or columns == SMALL[0]
         for row in rows:
