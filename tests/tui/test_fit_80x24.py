@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from textual.containers import VerticalScroll
-from textual.geometry import Region
+from textual.geometry import Offset, Region
 from textual.pilot import Pilot
+from textual.selection import Selection
 from textual.widget import Widget
 
 from tests.builders import T0, cards_of, review, spanish_learner
@@ -79,6 +80,19 @@ async def test_statistics_never_part_a_number_from_its_word(
             if ENDS_WITH_NUMBER.search(row):
                 assert any(line.endswith(row) for line in lines), rows
         assert " ".join(rows).split() == " ".join(lines).split()
+
+
+async def test_the_statistics_numbers_are_copied_as_their_rows_show_them(core: Core) -> None:
+    await spanish_learner(core.database, knobs=ProfileKnobs(interface_lang="ru"))
+    async with create_app(core, language="ru").run_test(size=SMALL) as pilot:
+        await opened(pilot, *LESSON_THEN_STATISTICS)
+        screen = current(pilot, StatisticsScreen)
+        counts = screen.query_one("#counts", Widget)
+        rows = rendered_rows(counts)
+        screen.selections = {counts: Selection(None, None)}
+        assert screen.get_selected_text() == "\n".join(rows)
+        screen.selections = {counts: Selection(Offset(0, 1), Offset(len(rows[1]), 1))}
+        assert screen.get_selected_text() == rows[1]
 
 
 @pytest.mark.parametrize("screen", HELP_FROM)

@@ -19,7 +19,7 @@ from words_tui.domain.enums import Direction, Stage, WordStatus
 from words_tui.tui.base import WordsScreen
 from words_tui.tui.literal import literal
 from words_tui.tui.widgets.charts import ColumnChart, Heatmap
-from words_tui.tui.widgets.flow import Flow, items
+from words_tui.tui.widgets.flow import Flow, FlowStatic, items
 from words_tui.tui.widgets.footer import TranslatedFooter
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class StatisticsScreen(WordsScreen[None]):
             yield LoadingIndicator()
             with Vertical(id="panels"):
                 with Vertical(id="outlook", classes="panel"):
-                    yield Static("", id="counts")
+                    yield FlowStatic("", id="counts")
                     yield Static(self.t("stats.forecast"), classes="section")
                     yield ColumnChart(id="forecast")
                 with Vertical(id="history", classes="panel"):
@@ -89,7 +89,7 @@ class StatisticsScreen(WordsScreen[None]):
         self.show(summary)
 
     def show(self, summary: StatisticsSummary) -> None:
-        self.query_one("#counts", Static).update(Flow(self.count_lines(summary)))
+        self.query_one("#counts", FlowStatic).update(Flow(self.count_lines(summary)))
         forecast = summary.forecast
         texts = self.words_app.texts
         counts = [day.count for day in forecast]

@@ -4,7 +4,8 @@ Textual wraps text at any white space, a no-break space included (`textual._wrap
 on `\\s`), so at 80 columns "0" could end one row and "исключённых" start the next, or "100" and
 "%" be parted. `Flow` is a `Visual`: Textual asks it for its height and its rows at the width it
 is drawn at, again whenever that width changes, and it packs whole items into rows of that width
-before `Content` draws them. An item wider than a whole row still folds, as text would.
+before `Content` draws them. An item wider than a row is broken between its words, never next to
+a number (`words`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from collections.abc import Sequence
 
 from textual.content import Content
 from textual.css.styles import RulesMap
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
+from textual.widgets import Static
 
 from words_tui.tui.literal import literal
 
@@ -86,8 +89,13 @@ class Flow(Visual):
         self.whole = Content("\n").join(Content(separator).join(line) for line in self.lines)
         self._laid_out: tuple[int, Content] = (-1, self.whole)
 
+    @property
+    def shown(self) -> Content:
+        """The rows as last drawn (what a selection's lines and columns count in)."""
+        return self._laid_out[1]
+
     def __str__(self) -> str:
-        """The plain text, one line per line of items (what tests and a copy read)."""
+        """The plain text, one line per line of items, however it is wrapped."""
         return self.whole.plain
 
     def at(self, width: int) -> Content:
@@ -112,3 +120,14 @@ class Flow(Visual):
     def get_height(self, rules: RulesMap, width: int) -> int:
         inner = width - 2 * rules.get("line_pad", 0)
         return self.at(inner).get_height(rules, width)
+
+
+class FlowStatic(Static):
+    """A `Static` for a `Flow`: text selected in it is copied as its rows show it (Textual only
+    copies from `Content` and Rich `Text`)."""
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        visual = self.visual
+        if isinstance(visual, Flow):
+            return selection.extract(visual.shown.plain), "\n"
+        return super().get_selection(selection)
