@@ -2,7 +2,9 @@
 rejects, judged locally with the real language data and no LLM.
 
 Prints the figures the README quotes:
-    python -m pytest tests/test_answer_evaluation.py -q -s
+    python -m pytest tests/test_answer_evaluation.py -q -s -n 0
+
+(`-n 0`: in one process, whose output `-s` shows; the suite otherwise runs on every core.)
 """
 
 from __future__ import annotations
