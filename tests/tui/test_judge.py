@@ -3,6 +3,11 @@ server down. Checking runs in a worker, so the screen never waits for the judge.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from textual.pilot import Pilot
 from textual.widgets import Input, LoadingIndicator
 
 from tests.builders import promote_to_typing, spanish_learner
@@ -60,17 +65,28 @@ async def test_with_the_judge_down_the_local_verdict_stands_and_can_be_overridde
         assert text_of(app, "#feedback").startswith("✓ Counted as right")
 
 
+@asynccontextmanager
+async def answered_to_a_slow_judge(
+    core: Core, server: FakeLLMServer
+) -> AsyncIterator[tuple[Pilot[Any], LessonScreen]]:
+    """A typed card answered "pane", which only the judge can decide, and the judge taking a
+    second to answer: the lesson right after Enter."""
+    profile_id = await spanish_learner(core.database, WINDOW)
+    await promote_to_typing(core.database, profile_id)
+    server.set_judgement("pane", True)
+    server.set_latency(1.0)
+    async with open_screen(core, "l") as pilot:
+        screen = current(pilot, LessonScreen)
+        screen.query_one("#answer", Input).value = "pane"
+        await pilot.press("enter")
+        yield pilot, screen
+
+
 async def test_a_slow_judge_shows_a_spinner_and_leaves_the_screen_responsive(
     judged_core: Core, llm_server: FakeLLMServer
 ) -> None:
-    profile_id = await spanish_learner(judged_core.database, WINDOW)
-    await promote_to_typing(judged_core.database, profile_id)
-    llm_server.set_judgement("pane", True)
-    llm_server.set_latency(1.0)
-    async with open_screen(judged_core, "l") as pilot:
-        app, screen = words_app(pilot), current(pilot, LessonScreen)
-        screen.query_one("#answer", Input).value = "pane"
-        await pilot.press("enter")
+    async with answered_to_a_slow_judge(judged_core, llm_server) as (pilot, screen):
+        app = words_app(pilot)
         await pilot.pause(0.4)
         assert screen.phase == Phase.CHECKING
         assert screen.query_one(LoadingIndicator).display
@@ -85,15 +101,8 @@ async def test_a_slow_judge_shows_a_spinner_and_leaves_the_screen_responsive(
 async def test_the_footer_drops_the_card_keys_only_once_a_check_takes_long(
     judged_core: Core, llm_server: FakeLLMServer
 ) -> None:
-    profile_id = await spanish_learner(judged_core.database, WINDOW)
-    await promote_to_typing(judged_core.database, profile_id)
-    llm_server.set_judgement("pane", True)
-    llm_server.set_latency(1.0)
-    async with open_screen(judged_core, "l") as pilot:
-        screen = current(pilot, LessonScreen)
+    async with answered_to_a_slow_judge(judged_core, llm_server) as (pilot, screen):
         footer = screen.query_one(TranslatedFooter)
-        screen.query_one("#answer", Input).value = "pane"
-        await pilot.press("enter")
         assert screen.phase == Phase.CHECKING
         assert "dont_know" in {key.action for key in footer.fitted.keys}
         await pilot.pause(0.4)
