@@ -149,7 +149,6 @@ def words_tui(data_dir: Path, cards: int, reviews: int, runs: int) -> float:
     print(f"words-tui: {cards:,} cards, {reviews:,} reviews built in "
           f"{time.perf_counter() - start:.1f} s")  # fmt: skip
     env = quiz_env(data_dir, USER)
-    compile_bytecode()
     command = [str(Path(sys.executable).parent / "words-tui")]
     return series(f"words-tui at {cards:,} cards", repeat(command, env, WORDS_HOME, b"l", runs))
 
@@ -230,7 +229,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reviews-per-card", type=int, default=0)
     args = parser.parse_args()
-    compile_bytecode()
+    compile_bytecode()  # once, before the floor and every size's runs
     library_floor(args.runs)
     missing = clanki_missing()
     for cards in args.cards:
